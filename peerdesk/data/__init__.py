@@ -1,0 +1,1 @@
+"""The data layer: tables, the database file, migrations. Never imports Qt."""

@@ -1,0 +1,79 @@
+"""One peerdesk at a time per database file.
+
+An operating-system lock on a small file beside the database: it is released by the system
+when the process ends, however it ends, so a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+from peerdesk.errors import DatabaseInUseError
+
+
+def lock_path_for(database: Path) -> Path:
+    return database.with_name(database.name + ".lock")
+
+
+class InstanceLock:
+    def __init__(self, database: Path) -> None:
+        self.path = lock_path_for(database)
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> InstanceLock:
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            raise DatabaseInUseError(
+                "This database is already open in another peerdesk window or program. "
+                "Switch to that window, or close it and try again."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            _unlock(self._handle)
+        finally:
+            self._handle.close()
+            self._handle = None
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,81 @@
+"""Every table of the peerdesk database. Importing this module registers them all."""
+
+from peerdesk.data.models.base import NAMING_CONVENTION, utc_now
+from peerdesk.data.models.concerns import Concern
+from peerdesk.data.models.consents import Consent, ConsentWording
+from peerdesk.data.models.data_protection import ErasureLogEntry, SubjectAccessRequest
+from peerdesk.data.models.groups import (
+    Attendance,
+    GroupFacilitator,
+    GroupMeeting,
+    GroupMember,
+    MeetingFacilitator,
+    PeerGroup,
+)
+from peerdesk.data.models.organisation import Organisation, RetentionRule
+from peerdesk.data.models.outcomes import OutcomeScore
+from peerdesk.data.models.pairings import (
+    MentoringSession,
+    Pairing,
+    PairingGoal,
+    PairingStatusChange,
+    Review,
+)
+from peerdesk.data.models.people import (
+    Availability,
+    Condition,
+    MeetingModePreference,
+    Person,
+    PersonCondition,
+    PersonRole,
+)
+from peerdesk.data.models.referrals import Referral
+from peerdesk.data.models.volunteers import (
+    DisclosureCheck,
+    Expense,
+    Supervision,
+    SupervisionPairing,
+    TrainingRecord,
+    VolunteerProfile,
+    VolunteerReference,
+    VolunteerStageChange,
+)
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "Attendance",
+    "Availability",
+    "Concern",
+    "Condition",
+    "Consent",
+    "ConsentWording",
+    "DisclosureCheck",
+    "ErasureLogEntry",
+    "Expense",
+    "GroupFacilitator",
+    "GroupMeeting",
+    "GroupMember",
+    "MeetingFacilitator",
+    "MeetingModePreference",
+    "MentoringSession",
+    "Organisation",
+    "OutcomeScore",
+    "Pairing",
+    "PairingGoal",
+    "PairingStatusChange",
+    "PeerGroup",
+    "Person",
+    "PersonCondition",
+    "PersonRole",
+    "Referral",
+    "RetentionRule",
+    "Review",
+    "SubjectAccessRequest",
+    "Supervision",
+    "SupervisionPairing",
+    "TrainingRecord",
+    "VolunteerProfile",
+    "VolunteerReference",
+    "VolunteerStageChange",
+    "utc_now",
+]

@@ -1,0 +1,67 @@
+"""The organisation using peerdesk, and its settings that belong with the records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field, SQLModel
+
+from peerdesk.data.models.base import not_blank, utc_now
+
+
+class Organisation(SQLModel, table=True):
+    """One row: who the records belong to, and the settings that shape figures and reminders.
+
+    Settings that concern only how the app looks on this laptop (text size, theme) live in the
+    user's Qt settings instead, so that a restored backup does not change them.
+    """
+
+    __table_args__ = (
+        not_blank("name"),
+        CheckConstraint(
+            "reporting_year_start_month BETWEEN 1 AND 12", name="reporting_year_start_month_valid"
+        ),
+        CheckConstraint("suppression_threshold BETWEEN 3 AND 10", name="suppression_threshold_valid"),
+        CheckConstraint("no_session_weeks BETWEEN 1 AND 52", name="no_session_weeks_valid"),
+        CheckConstraint("supervision_weeks BETWEEN 1 AND 52", name="supervision_weeks_valid"),
+        CheckConstraint("referral_wait_days BETWEEN 1 AND 365", name="referral_wait_days_valid"),
+        CheckConstraint("expiry_warning_days BETWEEN 1 AND 365", name="expiry_warning_days_valid"),
+        CheckConstraint("mileage_rate_pence >= 0", name="mileage_rate_pence_min"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    charity_number: str = ""
+    logo_png: bytes | None = None
+    reporting_year_start_month: int = 4
+    suppression_threshold: int = 5
+    #: Today shows active pairings with no session for this many weeks.
+    no_session_weeks: int = 4
+    #: Today shows active mentors without supervision for this many weeks.
+    supervision_weeks: int = 8
+    #: Today shows referrals waiting longer than this many days.
+    referral_wait_days: int = 14
+    #: Disclosure checks and consents expiring within this many days show on Today.
+    expiry_warning_days: int = 30
+    #: Weeks after a pairing starts at which a review is due, e.g. "6,13,26".
+    review_schedule_weeks: str = "6,13,26"
+    mileage_rate_pence: int = 45
+    #: The name of the outcome measure used by the wellbeing check form.
+    outcome_measure_name: str = ""
+    is_demo: bool = False
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class RetentionRule(SQLModel, table=True):
+    """How long a kind of record is kept after last contact, before it is reviewed."""
+
+    __tablename__ = "retention_rule"
+    __table_args__ = (CheckConstraint("keep_years BETWEEN 1 AND 100", name="keep_years_valid"),)
+
+    record_kind: str = Field(primary_key=True)
+    keep_years: int

@@ -1,0 +1,140 @@
+"""Volunteers: their journey, disclosure checks, references, training, supervision, expenses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field, SQLModel
+
+from peerdesk.data.models.base import at_least, not_blank, one_of
+from peerdesk.data.models.enums import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
+
+
+class VolunteerProfile(SQLModel, table=True):
+    """What a volunteer offers: capacity for matching, skills and lived experience."""
+
+    __tablename__ = "volunteer_profile"
+    __table_args__ = (CheckConstraint("max_mentees BETWEEN 0 AND 20", name="max_mentees_valid"),)
+
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
+    max_mentees: int = 1
+    lived_experience: str = ""
+    skills: str = ""
+    interests: str = ""
+
+
+class VolunteerStageChange(SQLModel, table=True):
+    """One step of the volunteer journey; the latest is where they are now."""
+
+    __tablename__ = "volunteer_stage_change"
+    __table_args__ = (one_of("stage", VolunteerStage),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    stage: str
+    changed_on: date = Field(index=True)
+    reason: str = ""
+
+
+class DisclosureCheck(SQLModel, table=True):
+    """A PVG (Scotland) or DBS (England and Wales) check."""
+
+    __tablename__ = "disclosure_check"
+    __table_args__ = (
+        one_of("scheme", DisclosureScheme),
+        one_of("level", DisclosureLevel),
+        CheckConstraint(
+            "renewal_date IS NULL OR renewal_date >= issue_date", name="renewal_after_issue"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    scheme: str
+    level: str
+    reference_number: str = ""
+    issue_date: date
+    renewal_date: date | None = None
+
+
+class VolunteerReference(SQLModel, table=True):
+    """A referee for a volunteer application."""
+
+    __tablename__ = "volunteer_reference"
+    __table_args__ = (not_blank("referee_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    referee_name: str
+    relationship: str = ""
+    contact: str = ""
+    requested_on: date | None = None
+    received_on: date | None = None
+
+
+class TrainingRecord(SQLModel, table=True):
+    __tablename__ = "training_record"
+    __table_args__ = (not_blank("module"), at_least("duration_minutes", 0))
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    module: str
+    training_date: date = Field(index=True)
+    duration_minutes: int = 0
+    completed: bool = False
+
+
+class Supervision(SQLModel, table=True):
+    """A one-to-one support meeting between coordinator and mentor."""
+
+    __table_args__ = (one_of("mode", MeetingMode), at_least("duration_minutes", 0))
+
+    id: int | None = Field(default=None, primary_key=True)
+    mentor_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    supervision_date: date = Field(index=True)
+    mode: str = MeetingMode.FACE_TO_FACE.value
+    duration_minutes: int = 60
+    concerns: str = ""
+    wellbeing: str = ""
+    training_needs: str = ""
+    actions: str = ""
+    next_date: date | None = None
+
+
+class SupervisionPairing(SQLModel, table=True):
+    """A pairing discussed in a supervision meeting."""
+
+    __tablename__ = "supervision_pairing"
+
+    supervision_id: int = Field(foreign_key="supervision.id", ondelete="CASCADE", primary_key=True)
+    pairing_id: int = Field(foreign_key="pairing.id", ondelete="CASCADE", primary_key=True)
+
+
+class Expense(SQLModel, table=True):
+    """A volunteer's expense claim line. Money in pence, distance in tenths of a mile."""
+
+    __table_args__ = (
+        at_least("miles_tenths", 0),
+        at_least("mileage_rate_pence", 0),
+        at_least("fares_pence", 0),
+        at_least("parking_pence", 0),
+        CheckConstraint("paid_on IS NULL OR approved_on IS NOT NULL", name="approved_before_paid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    claim_date: date
+    purpose: str = ""
+    miles_tenths: int = 0
+    mileage_rate_pence: int = 45
+    fares_pence: int = 0
+    parking_pence: int = 0
+    receipt_reference: str = ""
+    approved_on: date | None = None
+    paid_on: date | None = None
+
+    @property
+    def total_pence(self) -> int:
+        mileage = round(self.miles_tenths * self.mileage_rate_pence / 10)
+        return mileage + self.fares_pence + self.parking_pence

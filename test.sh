@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every check the project promises: lint, format, types, layer contracts and the test suite.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+"$here/scripts/bootstrap.sh"
+export QT_QPA_PLATFORM=offscreen
+bin="$here/.venv/bin"
+echo "== ruff (lint)";   "$bin/ruff" check peerdesk tests bench scripts packaging
+echo "== ruff (format)"; "$bin/ruff" format --check peerdesk tests bench scripts packaging
+echo "== mypy";          "$bin/mypy"
+echo "== import-linter"; "$bin/lint-imports"
+echo "== pytest";        "$bin/pytest" -n 2 -p no:cacheprovider "$@"
