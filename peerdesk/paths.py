@@ -60,8 +60,13 @@ class Paths:
 
     def ensure(self) -> None:
         """Create the folders peerdesk writes to (not the export folder: made when used)."""
-        for folder in (self.data_dir, self.backup_dir, self.log_dir, self.config_dir,
-                       self.database.parent):
+        for folder in (
+            self.data_dir,
+            self.backup_dir,
+            self.log_dir,
+            self.config_dir,
+            self.database.parent,
+        ):
             folder.mkdir(parents=True, exist_ok=True)
 
 

@@ -19,9 +19,10 @@ def backup_database(source: Path, destination: Path) -> Path:
     temporary = destination.with_name(destination.name + ".part")
     temporary.unlink(missing_ok=True)
     try:
-        with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(
-            sqlite3.connect(temporary)
-        ) as dst:
+        with (
+            contextlib.closing(sqlite3.connect(source)) as src,
+            contextlib.closing(sqlite3.connect(temporary)) as dst,
+        ):
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
             result = dst.execute("PRAGMA integrity_check").fetchone()[0]

@@ -6,6 +6,7 @@ when the process ends, however it ends, so a crash never leaves a stale lock beh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -48,10 +49,8 @@ class InstanceLock:
         finally:
             self._handle.close()
             self._handle = None
-            try:
+            with contextlib.suppress(OSError):
                 self.path.unlink()
-            except OSError:
-                pass
 
     @property
     def held(self) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlmodel import SQLModel
 
 from peerdesk.data.models import NAMING_CONVENTION  # noqa: F401 - registers every table
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import CheckConstraint
 from sqlmodel import SQLModel
 
-from peerdesk.data.models.enums import Labelled
+from peerdesk.vocabulary import Labelled
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,8 +25,8 @@ SQLModel.metadata.naming_convention = NAMING_CONVENTION
 
 
 def utc_now() -> datetime:
-    """A naive UTC timestamp (SQLite has no time zones; we store UTC by convention)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """The current time in UTC, time-zone aware (SQLModel stores it as UTC)."""
+    return datetime.now(UTC)
 
 
 def one_of(column: str, vocabulary: type[Labelled], *, nullable: bool = False) -> CheckConstraint:

@@ -8,7 +8,7 @@ from sqlalchemy import DDL, CheckConstraint, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import at_least, not_blank, one_of, utc_now
-from peerdesk.data.models.enums import ConsentKind, ConsentMethod
+from peerdesk.vocabulary import ConsentKind, ConsentMethod
 
 
 class ConsentWording(SQLModel, table=True):
@@ -75,4 +75,4 @@ FROZEN_WORDING_TRIGGER = DDL(
     "WHEN EXISTS (SELECT 1 FROM consent WHERE consent.wording_id = OLD.id) "
     "BEGIN SELECT RAISE(ABORT, 'consent wording in use'); END"
 )
-event.listen(Consent.__table__, "after_create", FROZEN_WORDING_TRIGGER)
+event.listen(Consent.__table__, "after_create", FROZEN_WORDING_TRIGGER)  # type: ignore[attr-defined]

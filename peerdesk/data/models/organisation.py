@@ -22,7 +22,9 @@ class Organisation(SQLModel, table=True):
         CheckConstraint(
             "reporting_year_start_month BETWEEN 1 AND 12", name="reporting_year_start_month_valid"
         ),
-        CheckConstraint("suppression_threshold BETWEEN 3 AND 10", name="suppression_threshold_valid"),
+        CheckConstraint(
+            "suppression_threshold BETWEEN 3 AND 10", name="suppression_threshold_valid"
+        ),
         CheckConstraint("no_session_weeks BETWEEN 1 AND 52", name="no_session_weeks_valid"),
         CheckConstraint("supervision_weeks BETWEEN 1 AND 52", name="supervision_weeks_valid"),
         CheckConstraint("referral_wait_days BETWEEN 1 AND 365", name="referral_wait_days_valid"),

@@ -7,7 +7,7 @@ from datetime import date
 from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import not_blank, one_of
-from peerdesk.data.models.enums import OutcomeTiming
+from peerdesk.vocabulary import OutcomeTiming
 
 
 class OutcomeScore(SQLModel, table=True):

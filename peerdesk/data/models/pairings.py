@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Index
 from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import at_least, not_blank, one_of
-from peerdesk.data.models.enums import (
+from peerdesk.vocabulary import (
     ClosureReason,
     MeetingFrequency,
     MeetingMode,
@@ -31,8 +31,10 @@ class Pairing(SQLModel, table=True):
         at_least("usual_duration_minutes", 0),
         at_least("planned_length_weeks", 1, nullable=True),
         CheckConstraint("mentor_id != mentee_id", name="different_people"),
-        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
-                        name="dates_in_order"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="dates_in_order",
+        ),
         CheckConstraint(
             "status != 'ended' OR (end_date IS NOT NULL AND closure_reason IS NOT NULL)",
             name="ended_has_reason",

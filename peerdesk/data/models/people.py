@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import not_blank, one_of, utc_now
-from peerdesk.data.models.enums import (
+from peerdesk.vocabulary import (
     ConditionLink,
     Gender,
     MeetingMode,

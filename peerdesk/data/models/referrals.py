@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import one_of
-from peerdesk.data.models.enums import ReferralSource, ReferralStatus, SupportedAs
+from peerdesk.vocabulary import ReferralSource, ReferralStatus, SupportedAs
 
 
 class Referral(SQLModel, table=True):

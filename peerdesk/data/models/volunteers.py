@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import at_least, not_blank, one_of
-from peerdesk.data.models.enums import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
+from peerdesk.vocabulary import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
 
 
 class VolunteerProfile(SQLModel, table=True):

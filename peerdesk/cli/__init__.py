@@ -1,0 +1,1 @@
+"""The `peerdesk` command: the desktop app by default, subcommands for headless jobs."""

@@ -1,0 +1,9 @@
+"""Subcommands. Each module has `register(subparsers)`; add new ones to COMMANDS."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from peerdesk.cli.commands import check, demo
+
+COMMANDS: list[ModuleType] = [demo, check]

@@ -1,0 +1,252 @@
+"""Consent records and wordings. A consent is never overwritten; withdrawing is one action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from peerdesk.data.models import Consent, ConsentWording, Person
+from peerdesk.errors import ValidationError
+from peerdesk.services import validation as v
+from peerdesk.services.base import Service, get_or_raise
+from peerdesk.vocabulary import ConsentKind, ConsentMethod
+
+#: First versions of each wording, written for peerdesk in plain English.
+DEFAULT_WORDINGS: dict[ConsentKind, str] = {
+    ConsentKind.CONFIDENTIALITY: (
+        "I will keep what I hear in peer support confidential. I understand that the "
+        "coordinator may need to share information if someone is at risk of serious harm."
+    ),
+    ConsentKind.HEALTH_DATA: (
+        "I agree that the group may keep information about my health so that it can offer me "
+        "the right support. I can ask to see it, correct it or have it removed at any time."
+    ),
+    ConsentKind.SHARING: (
+        "I agree that the group may share the information described with the named "
+        "organisation, for the purpose stated, and for no other reason."
+    ),
+    ConsentKind.CONTACT_PHONE: "I agree to be contacted by phone.",
+    ConsentKind.CONTACT_TEXT: "I agree to be contacted by text message.",
+    ConsentKind.CONTACT_EMAIL: "I agree to be contacted by email.",
+    ConsentKind.CONTACT_POST: "I agree to be contacted by post.",
+    ConsentKind.PHOTOS_CASE_STUDY: (
+        "I agree that my story or photograph may be used in the group's reports and publicity, "
+        "as agreed with me beforehand. I can change my mind before it is published."
+    ),
+}
+
+
+@dataclass
+class ConsentEntry:
+    kind: str
+    given_on: date
+    method: str
+    recorded_by: str
+    agreed: bool = True
+    wording_id: int | None = None
+    third_party: str = ""
+    purpose: str = ""
+    evidence_reference: str = ""
+    review_on: date | None = None
+
+
+class ConsentService(Service):
+    # -- wordings ------------------------------------------------------------------------
+    def ensure_default_wordings(self) -> None:
+        """Give every consent kind a first wording, if it has none."""
+        with self.db.transaction() as session:
+            for kind, wording in DEFAULT_WORDINGS.items():
+                exists = session.exec(
+                    select(ConsentWording).where(ConsentWording.kind == kind.value)
+                ).first()
+                if exists is None:
+                    session.add(ConsentWording(kind=kind, version=1, text=wording))
+
+    def current_wording(self, kind: ConsentKind | str) -> ConsentWording:
+        kind = v.one_of(kind, ConsentKind, "kind", "the kind of consent")
+        with self.db.session() as session:
+            wording = _latest_wording(session, kind)
+        if wording is None:
+            self.ensure_default_wordings()
+            with self.db.session() as session:
+                wording = _latest_wording(session, kind)
+        assert wording is not None
+        return wording
+
+    def wordings(self, kind: ConsentKind | str | None = None) -> list[ConsentWording]:
+        with self.db.session() as session:
+            query = select(ConsentWording)
+            if kind is not None:
+                query = query.where(ConsentWording.kind == ConsentKind(kind).value)
+            return list(
+                session.exec(query.order_by(col(ConsentWording.kind), col(ConsentWording.version)))
+            )
+
+    def wording_in_use(self, wording_id: int) -> bool:
+        with self.db.session() as session:
+            return bool(
+                session.exec(
+                    select(func.count())
+                    .select_from(Consent)
+                    .where(Consent.wording_id == wording_id)
+                ).one()
+            )
+
+    def edit_wording(self, wording_id: int, text: str) -> ConsentWording:
+        """Correct a wording nobody has agreed to yet; a used one must be superseded."""
+        text = v.required_long_text(text, "text", "the wording")
+        with self.db.transaction() as session:
+            wording = get_or_raise(session, ConsentWording, wording_id, "consent wording")
+            used = session.exec(
+                select(func.count()).select_from(Consent).where(Consent.wording_id == wording_id)
+            ).one()
+            if used:
+                raise ValidationError(
+                    "People have already agreed to this wording, so it cannot be changed. "
+                    "Make a new version instead: past consents keep the words they were shown.",
+                    "text",
+                )
+            wording.text = text
+            session.add(wording)
+            session.flush()
+            session.refresh(wording)
+            return wording
+
+    def supersede_wording(self, kind: ConsentKind | str, text: str) -> ConsentWording:
+        kind = v.one_of(kind, ConsentKind, "kind", "the kind of consent")
+        text = v.required_long_text(text, "text", "the wording")
+        with self.db.transaction() as session:
+            latest = _latest_wording(session, kind)
+            wording = ConsentWording(
+                kind=kind, version=(latest.version + 1) if latest else 1, text=text
+            )
+            session.add(wording)
+            session.flush()
+            session.refresh(wording)
+            return wording
+
+    # -- consents ------------------------------------------------------------------------
+    def record(self, person_id: int, entry: ConsentEntry) -> Consent:
+        kind = v.one_of(entry.kind, ConsentKind, "kind", "the kind of consent")
+        method = v.one_of(entry.method, ConsentMethod, "method", "how it was given")
+        v.not_in_future(entry.given_on, self.today(), "given_on", "the date given")
+        v.on_or_after(
+            entry.review_on,
+            entry.given_on,
+            "review_on",
+            "The review date should be after the date the consent was given.",
+        )
+        third_party = v.short_text(entry.third_party, "third_party", "the organisation")
+        if kind is ConsentKind.SHARING and not third_party:
+            raise ValidationError(
+                "Please name the organisation the information is shared with.", "third_party"
+            )
+        if method is ConsentMethod.SIGNED_FORM and not v.clean(entry.evidence_reference):
+            raise ValidationError(
+                "Please give the paper form's reference, so the signed form can be found.",
+                "evidence_reference",
+            )
+        wording_id = entry.wording_id or self.current_wording(kind).id
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            wording = get_or_raise(session, ConsentWording, wording_id or 0, "consent wording")
+            if wording.kind != kind.value:
+                raise ValidationError(
+                    "That wording belongs to a different kind of consent.", "wording_id"
+                )
+            consent = Consent(
+                person_id=person_id,
+                kind=kind,
+                wording_id=wording.id or 0,
+                agreed=entry.agreed,
+                third_party=third_party,
+                purpose=v.long_text(entry.purpose, "purpose", "the purpose"),
+                given_on=entry.given_on,
+                method=method,
+                recorded_by=v.required_text(
+                    entry.recorded_by, "recorded_by", "who recorded the consent"
+                ),
+                evidence_reference=v.short_text(
+                    entry.evidence_reference, "evidence_reference", "the form reference"
+                ),
+                review_on=entry.review_on,
+            )
+            session.add(consent)
+            session.flush()
+            session.refresh(consent)
+            return consent
+
+    def withdraw(
+        self,
+        consent_id: int,
+        *,
+        on: date | None = None,
+        method: ConsentMethod | str = ConsentMethod.VERBAL,
+    ) -> Consent:
+        when = on or self.today()
+        method = v.one_of(method, ConsentMethod, "withdrawal_method", "how it was withdrawn")
+        v.not_in_future(when, self.today(), "withdrawn_on", "the date of withdrawal")
+        with self.db.transaction() as session:
+            consent = get_or_raise(session, Consent, consent_id, "consent")
+            if consent.withdrawn_on is not None:
+                raise ValidationError(
+                    f"This consent was already withdrawn on {consent.withdrawn_on:%d %B %Y}.",
+                    "withdrawn_on",
+                )
+            v.on_or_after(
+                when,
+                consent.given_on,
+                "withdrawn_on",
+                "A consent cannot be withdrawn before it was given.",
+            )
+            consent.withdrawn_on = when
+            consent.withdrawal_method = method
+            session.add(consent)
+            session.flush()
+            session.refresh(consent)
+            return consent
+
+    def for_person(self, person_id: int) -> list[Consent]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(Consent)
+                    .where(Consent.person_id == person_id)
+                    .order_by(col(Consent.given_on).desc(), col(Consent.id).desc())
+                )
+            )
+
+    def has_current(self, person_id: int, kind: ConsentKind | str, on: date | None = None) -> bool:
+        """True when the latest answer of this kind is a yes, not withdrawn, not expired."""
+        when = on or self.today()
+        kind = ConsentKind(kind)
+        with self.db.session() as session:
+            return current_consent(session, person_id, kind, when) is not None
+
+
+def current_consent(
+    session: Session, person_id: int, kind: ConsentKind, on: date
+) -> Consent | None:
+    latest = session.exec(
+        select(Consent)
+        .where(Consent.person_id == person_id, Consent.kind == kind.value, Consent.given_on <= on)
+        .order_by(col(Consent.given_on).desc(), col(Consent.id).desc())
+    ).first()
+    if latest is None or not latest.agreed:
+        return None
+    if latest.withdrawn_on is not None and latest.withdrawn_on <= on:
+        return None
+    if latest.review_on is not None and latest.review_on < on:
+        return None
+    return latest
+
+
+def _latest_wording(session: Session, kind: ConsentKind) -> ConsentWording | None:
+    return session.exec(
+        select(ConsentWording)
+        .where(ConsentWording.kind == kind.value)
+        .order_by(col(ConsentWording.version).desc())
+    ).first()

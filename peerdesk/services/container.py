@@ -1,0 +1,48 @@
+"""`Services`: every use case of one open database, built once and handed to UI and CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from peerdesk.data.database import Database, open_database
+from peerdesk.paths import Paths
+from peerdesk.services.base import Clock
+from peerdesk.services.consents import ConsentService
+from peerdesk.services.demo.generator import DemoService
+from peerdesk.services.groups import GroupService
+from peerdesk.services.health import HealthService
+from peerdesk.services.organisation import OrganisationService
+from peerdesk.services.pairings import PairingService
+from peerdesk.services.people import PeopleService
+from peerdesk.services.referrals import ReferralService
+from peerdesk.services.sessions import SessionService
+from peerdesk.services.volunteers import VolunteerService
+
+
+class Services:
+    @classmethod
+    def open(cls, paths: Paths, today: Clock = date.today) -> Services:
+        """Open the database at `paths.database` (backing up and migrating if needed)."""
+        return cls(open_database(paths.database, backup_dir=paths.backup_dir), today)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def database_path(self) -> Path:
+        return self.db.path
+
+    def __init__(self, db: Database, today: Clock = date.today) -> None:
+        self.db = db
+        self.today = today
+        self.organisation = OrganisationService(db, today)
+        self.people = PeopleService(db, today)
+        self.referrals = ReferralService(db, today)
+        self.volunteers = VolunteerService(db, today)
+        self.pairings = PairingService(db, today)
+        self.sessions = SessionService(db, today)
+        self.consents = ConsentService(db, today)
+        self.groups = GroupService(db, today)
+        self.health = HealthService(db, today)
+        self.demo = DemoService(db, today)

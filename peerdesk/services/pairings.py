@@ -1,0 +1,247 @@
+"""Pairings: propose, introduce, activate, pause, resume, end; goals and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from peerdesk.data.models import Pairing, PairingGoal, PairingStatusChange, Person
+from peerdesk.errors import ValidationError
+from peerdesk.services import validation as v
+from peerdesk.services.base import Service, get_or_raise
+from peerdesk.vocabulary import (
+    ClosureReason,
+    MeetingFrequency,
+    MeetingMode,
+    PairingStatus,
+    SupportedAs,
+)
+
+#: The lifecycle of domain.md: proposed → introduced → active ⇄ paused → ended. A pairing
+#: that never got going can end from proposed or introduced ("did not go ahead").
+TRANSITIONS: dict[PairingStatus, frozenset[PairingStatus]] = {
+    PairingStatus.PROPOSED: frozenset(
+        {PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingStatus.ENDED}
+    ),
+    PairingStatus.INTRODUCED: frozenset({PairingStatus.ACTIVE, PairingStatus.ENDED}),
+    PairingStatus.ACTIVE: frozenset({PairingStatus.PAUSED, PairingStatus.ENDED}),
+    PairingStatus.PAUSED: frozenset({PairingStatus.ACTIVE, PairingStatus.ENDED}),
+    PairingStatus.ENDED: frozenset(),
+}
+MAX_GOALS = 3
+
+
+@dataclass
+class PairingPlan:
+    """What is agreed when a pairing is proposed."""
+
+    mentor_id: int
+    mentee_id: int
+    supported_as: str = SupportedAs.MENTEE.value
+    proposed_on: date | None = None
+    planned_length_weeks: int | None = 26
+    meeting_frequency: str = MeetingFrequency.FORTNIGHTLY.value
+    usual_mode: str = MeetingMode.FACE_TO_FACE.value
+    usual_place: str = ""
+    usual_duration_minutes: int = 60
+    review_schedule_weeks: str = ""
+    goals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ending:
+    reason: str
+    ended_as_planned: bool
+    wants_new_pairing: bool
+    note: str = ""
+
+
+class PairingService(Service):
+    def get(self, pairing_id: int) -> Pairing:
+        with self.db.session() as session:
+            return get_or_raise(session, Pairing, pairing_id, "pairing")
+
+    def goals(self, pairing_id: int) -> list[str]:
+        with self.db.session() as session:
+            rows = session.exec(
+                select(PairingGoal)
+                .where(PairingGoal.pairing_id == pairing_id)
+                .order_by(col(PairingGoal.position))
+            )
+            return [row.text for row in rows]
+
+    def history(self, pairing_id: int) -> list[PairingStatusChange]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(PairingStatusChange)
+                    .where(PairingStatusChange.pairing_id == pairing_id)
+                    .order_by(col(PairingStatusChange.changed_on), col(PairingStatusChange.id))
+                )
+            )
+
+    def for_person(self, person_id: int) -> list[Pairing]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(Pairing)
+                    .where((Pairing.mentor_id == person_id) | (Pairing.mentee_id == person_id))
+                    .order_by(col(Pairing.proposed_on).desc())
+                )
+            )
+
+    def propose(self, plan: PairingPlan) -> Pairing:
+        proposed_on = plan.proposed_on or self.today()
+        v.not_in_future(proposed_on, self.today(), "proposed_on", "the date proposed")
+        if plan.mentor_id == plan.mentee_id:
+            raise ValidationError(
+                "A person cannot mentor themselves: choose someone else.", "mentor_id"
+            )
+        supported_as = v.one_of(plan.supported_as, SupportedAs, "supported_as", "mentee or carer")
+        frequency = v.one_of(
+            plan.meeting_frequency, MeetingFrequency, "meeting_frequency", "how often to meet"
+        )
+        mode = v.one_of(plan.usual_mode, MeetingMode, "usual_mode", "how to meet")
+        if plan.planned_length_weeks is not None and not 1 <= plan.planned_length_weeks <= 520:
+            raise ValidationError(
+                "The planned length should be between 1 and 520 weeks.", "planned_length_weeks"
+            )
+        goals = _clean_goals(plan.goals)
+        with self.db.transaction() as session:
+            mentor = get_or_raise(session, Person, plan.mentor_id, "mentor")
+            mentee = get_or_raise(session, Person, plan.mentee_id, "mentee")
+            for person, role in ((mentor, "mentor"), (mentee, "mentee")):
+                if person.archived_on is not None:
+                    raise ValidationError(
+                        f"The {role} is archived: unarchive them first.", f"{role}_id"
+                    )
+            pairing = Pairing(
+                mentor_id=plan.mentor_id,
+                mentee_id=plan.mentee_id,
+                supported_as=supported_as,
+                proposed_on=proposed_on,
+                planned_length_weeks=plan.planned_length_weeks,
+                meeting_frequency=frequency,
+                usual_mode=mode,
+                usual_place=v.short_text(plan.usual_place, "usual_place", "the usual place"),
+                usual_duration_minutes=v.minutes(
+                    plan.usual_duration_minutes, "usual_duration_minutes", "the usual length"
+                ),
+                review_schedule_weeks=plan.review_schedule_weeks.strip(),
+            )
+            session.add(pairing)
+            session.flush()
+            assert pairing.id is not None
+            session.add(
+                PairingStatusChange(
+                    pairing_id=pairing.id, status=PairingStatus.PROPOSED, changed_on=proposed_on
+                )
+            )
+            _write_goals(session, pairing.id, goals)
+            session.flush()
+            session.refresh(pairing)
+            return pairing
+
+    def set_goals(self, pairing_id: int, goals: list[str] | tuple[str, ...]) -> None:
+        cleaned = _clean_goals(goals)
+        with self.db.transaction() as session:
+            get_or_raise(session, Pairing, pairing_id, "pairing")
+            _write_goals(session, pairing_id, cleaned)
+
+    def introduce(self, pairing_id: int, on: date | None = None) -> Pairing:
+        return self._transition(pairing_id, PairingStatus.INTRODUCED, on)
+
+    def activate(self, pairing_id: int, on: date | None = None) -> Pairing:
+        return self._transition(pairing_id, PairingStatus.ACTIVE, on)
+
+    def pause(self, pairing_id: int, on: date | None = None, note: str = "") -> Pairing:
+        return self._transition(pairing_id, PairingStatus.PAUSED, on, note=note)
+
+    def resume(self, pairing_id: int, on: date | None = None) -> Pairing:
+        return self._transition(pairing_id, PairingStatus.ACTIVE, on)
+
+    def end(self, pairing_id: int, ending: Ending, on: date | None = None) -> Pairing:
+        reason = v.one_of(ending.reason, ClosureReason, "closure_reason", "a reason for ending")
+        checked = Ending(
+            reason=reason,
+            ended_as_planned=bool(ending.ended_as_planned),
+            wants_new_pairing=bool(ending.wants_new_pairing),
+            note=v.long_text(ending.note, "closure_note", "the note"),
+        )
+        return self._transition(pairing_id, PairingStatus.ENDED, on, ending=checked)
+
+    def _transition(
+        self,
+        pairing_id: int,
+        target: PairingStatus,
+        on: date | None,
+        *,
+        note: str = "",
+        ending: Ending | None = None,
+    ) -> Pairing:
+        when = on or self.today()
+        v.not_in_future(when, self.today(), "changed_on", "the date")
+        with self.db.transaction() as session:
+            pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
+            current = PairingStatus(pairing.status)
+            if target not in TRANSITIONS[current]:
+                raise ValidationError(
+                    f"A pairing that is {current.label.lower()} cannot become "
+                    f"{target.label.lower()}."
+                    + (
+                        " Ended pairings stay ended: propose a new pairing instead."
+                        if current is PairingStatus.ENDED
+                        else ""
+                    ),
+                    "status",
+                )
+            last = session.exec(
+                select(PairingStatusChange)
+                .where(PairingStatusChange.pairing_id == pairing_id)
+                .order_by(col(PairingStatusChange.changed_on).desc())
+            ).first()
+            if last is not None and when < last.changed_on:
+                raise ValidationError(
+                    f"That date is before the pairing's last change ({last.changed_on:%d %B %Y}).",
+                    "changed_on",
+                )
+            pairing.status = target
+            if target is PairingStatus.ACTIVE and pairing.start_date is None:
+                pairing.start_date = when
+            if ending is not None:
+                pairing.end_date = when
+                pairing.closure_reason = ending.reason
+                pairing.ended_as_planned = ending.ended_as_planned
+                pairing.wants_new_pairing = ending.wants_new_pairing
+                pairing.closure_note = ending.note
+            session.add(pairing)
+            session.add(
+                PairingStatusChange(
+                    pairing_id=pairing_id,
+                    status=target,
+                    changed_on=when,
+                    note=v.long_text(note, "note", "the note"),
+                )
+            )
+            session.flush()
+            session.refresh(pairing)
+            return pairing
+
+
+def _clean_goals(goals: list[str] | tuple[str, ...]) -> list[str]:
+    cleaned = [g.strip() for g in goals if g and g.strip()]
+    if len(cleaned) > MAX_GOALS:
+        raise ValidationError(
+            "A pairing can have up to three goals: please choose the three that matter most.",
+            "goals",
+        )
+    return [v.long_text(g, "goals", "a goal") for g in cleaned]
+
+
+def _write_goals(session: Session, pairing_id: int, goals: list[str]) -> None:
+    session.exec(delete(PairingGoal).where(col(PairingGoal.pairing_id) == pairing_id))
+    for position, goal in enumerate(goals, start=1):
+        session.add(PairingGoal(pairing_id=pairing_id, position=position, text=goal))

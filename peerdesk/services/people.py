@@ -1,0 +1,409 @@
+"""People: add, update, archive, roles, conditions, availability, and the people list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from sqlalchemy import delete, text
+from sqlmodel import Session, col, select
+
+from peerdesk.data.models import (
+    Availability,
+    Condition,
+    MeetingModePreference,
+    Person,
+    PersonCondition,
+    PersonRole,
+    utc_now,
+)
+from peerdesk.errors import ValidationError
+from peerdesk.services import validation as v
+from peerdesk.services.base import Service, get_or_raise
+from peerdesk.vocabulary import (
+    ConditionLink,
+    Gender,
+    MeetingMode,
+    PartOfDay,
+    Role,
+    Weekday,
+    YesNoPreferNot,
+)
+
+
+@dataclass
+class PersonDetails:
+    """Everything about a person that the add/edit dialog and the importer can set."""
+
+    first_name: str
+    last_name: str = ""
+    preferred_name: str = ""
+    pronouns: str = ""
+    date_of_birth: date | None = None
+    gender: str | None = None
+    ethnicity: str | None = None
+    disability: str | None = None
+    carer_status: str | None = None
+    area: str = ""
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    gp_practice: str = ""
+    languages: str = ""
+    emergency_contact: str = ""
+    access_needs: str = ""
+    energy_needs: str = ""
+    needs_large_print: bool = False
+    preferred_mentor_gender: str | None = None
+    preferred_mentor_age_min: int | None = None
+    preferred_mentor_age_max: int | None = None
+    notes: str = ""
+
+    @classmethod
+    def of(cls, person: Person) -> PersonDetails:
+        return cls(**{f.name: getattr(person, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class ConditionEntry:
+    name: str
+    link: ConditionLink = ConditionLink.LIVES_WITH
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the People list: enough to show, search and filter, nothing more."""
+
+    id: int
+    name: str
+    roles: tuple[str, ...]
+    status: str
+    area: str
+    postcode: str
+    phone: str
+    email: str
+    conditions: tuple[str, ...] = field(default=())
+    archived: bool = False
+
+    @property
+    def search_text(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        postcode = self.postcode.replace(" ", "")
+        return f"{self.name} {digits} {self.email} {self.postcode} {postcode}".casefold()
+
+
+class PeopleService(Service):
+    # -- reading -------------------------------------------------------------------------
+    def get(self, person_id: int) -> Person:
+        with self.db.session() as session:
+            return get_or_raise(session, Person, person_id, "person")
+
+    def roles(self, person_id: int, *, current_only: bool = True) -> list[PersonRole]:
+        with self.db.session() as session:
+            query = select(PersonRole).where(PersonRole.person_id == person_id)
+            if current_only:
+                query = query.where(col(PersonRole.ended_on).is_(None))
+            return list(session.exec(query.order_by(col(PersonRole.started_on))))
+
+    def conditions(self, person_id: int) -> list[ConditionEntry]:
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Condition.name, PersonCondition.link)
+                .join(PersonCondition, col(PersonCondition.condition_id) == col(Condition.id))
+                .where(PersonCondition.person_id == person_id)
+                .order_by(col(Condition.name))
+            )
+            return [ConditionEntry(name, ConditionLink(link)) for name, link in rows]
+
+    def availability(self, person_id: int) -> list[tuple[Weekday, PartOfDay]]:
+        with self.db.session() as session:
+            rows = session.exec(select(Availability).where(Availability.person_id == person_id))
+            order = {day: i for i, day in enumerate(Weekday)}
+            slots = [(Weekday(r.weekday), PartOfDay(r.part_of_day)) for r in rows]
+            return sorted(slots, key=lambda s: (order[s[0]], list(PartOfDay).index(s[1])))
+
+    def meeting_modes(self, person_id: int) -> list[MeetingMode]:
+        with self.db.session() as session:
+            rows = session.exec(
+                select(MeetingModePreference).where(MeetingModePreference.person_id == person_id)
+            )
+            return sorted((MeetingMode(r.mode) for r in rows), key=list(MeetingMode).index)
+
+    def condition_names(self) -> list[str]:
+        with self.db.session() as session:
+            return list(session.exec(select(Condition.name).order_by(col(Condition.name))))
+
+    def areas(self) -> list[str]:
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Person.area)
+                .where(col(Person.area) != "")
+                .distinct()
+                .order_by(col(Person.area))
+            )
+            return list(rows)
+
+    def list_rows(self, *, include_archived: bool = True) -> list[PersonRow]:
+        """Every person as a list row, in one query (the People list holds 10,000 easily)."""
+        sql = text(_PEOPLE_LIST_SQL)
+        rows: list[PersonRow] = []
+        with self.db.session() as session:
+            for r in session.connection().execute(sql, {"today": self.today()}):
+                archived = r.archived_on is not None
+                if archived and not include_archived:
+                    continue
+                roles = tuple(sorted(set((r.roles or "").split(",")) - {""}))
+                rows.append(
+                    PersonRow(
+                        id=r.id,
+                        name=f"{r.preferred_name or r.first_name} {r.last_name}".strip(),
+                        roles=roles,
+                        status=_status(r, archived),
+                        area=r.area,
+                        postcode=r.postcode,
+                        phone=r.phone,
+                        email=r.email,
+                        conditions=tuple(sorted(set((r.conditions or "").split("|")) - {""})),
+                        archived=archived,
+                    )
+                )
+        return rows
+
+    # -- writing -------------------------------------------------------------------------
+    def add(
+        self,
+        details: PersonDetails,
+        *,
+        roles: list[Role] | None = None,
+        conditions: list[ConditionEntry] | None = None,
+    ) -> Person:
+        """Add a person with their first roles and conditions, all in one transaction."""
+        cleaned = self._validate(details)
+        role_list = [v.one_of(role, Role, "roles", "a role") for role in roles or []]
+        with self.db.transaction() as session:
+            person = Person(**{f.name: getattr(cleaned, f.name) for f in fields(PersonDetails)})
+            session.add(person)
+            session.flush()
+            assert person.id is not None
+            for role in dict.fromkeys(role_list):
+                session.add(PersonRole(person_id=person.id, role=role, started_on=self.today()))
+            if conditions:
+                _replace_conditions(session, person.id, conditions)
+            session.flush()
+            session.refresh(person)
+            return person
+
+    def update(self, person_id: int, details: PersonDetails) -> Person:
+        cleaned = self._validate(details)
+        with self.db.transaction() as session:
+            person = get_or_raise(session, Person, person_id, "person")
+            for f in fields(PersonDetails):
+                setattr(person, f.name, getattr(cleaned, f.name))
+            person.updated_at = utc_now()
+            session.add(person)
+            session.flush()
+            session.refresh(person)
+            return person
+
+    def add_role(
+        self,
+        person_id: int,
+        role: Role | str,
+        *,
+        started_on: date | None = None,
+        cared_for_relationship: str = "",
+    ) -> PersonRole:
+        role = v.one_of(role, Role, "role", "a role")
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            existing = session.exec(
+                select(PersonRole).where(
+                    PersonRole.person_id == person_id,
+                    PersonRole.role == role.value,
+                    col(PersonRole.ended_on).is_(None),
+                )
+            ).first()
+            if existing is not None:
+                return existing
+            record = PersonRole(
+                person_id=person_id,
+                role=role.value,
+                started_on=started_on or self.today(),
+                cared_for_relationship=v.short_text(
+                    cared_for_relationship, "cared_for_relationship", "the relationship"
+                ),
+            )
+            session.add(record)
+            session.flush()
+            session.refresh(record)
+            return record
+
+    def end_role(self, person_id: int, role: Role | str, *, ended_on: date | None = None) -> None:
+        role = v.one_of(role, Role, "role", "a role")
+        ended = ended_on or self.today()
+        with self.db.transaction() as session:
+            records = session.exec(
+                select(PersonRole).where(
+                    PersonRole.person_id == person_id,
+                    PersonRole.role == role.value,
+                    col(PersonRole.ended_on).is_(None),
+                )
+            ).all()
+            if not records:
+                raise ValidationError(
+                    f"This person is not currently a {role.label.lower()}.", "role"
+                )
+            for record in records:
+                if ended < record.started_on:
+                    raise ValidationError("A role cannot end before it started.", "ended_on")
+                record.ended_on = ended
+                session.add(record)
+
+    def set_conditions(self, person_id: int, conditions: list[ConditionEntry]) -> None:
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            _replace_conditions(session, person_id, conditions)
+
+    def set_availability(
+        self,
+        person_id: int,
+        slots: list[tuple[Weekday | str, PartOfDay | str]],
+        modes: list[MeetingMode | str],
+    ) -> None:
+        checked_slots = {
+            (
+                v.one_of(day, Weekday, "availability", "a day"),
+                v.one_of(part, PartOfDay, "availability", "a part of the day"),
+            )
+            for day, part in slots
+        }
+        checked_modes = {
+            v.one_of(mode, MeetingMode, "meeting_modes", "a way to meet") for mode in modes
+        }
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            session.exec(delete(Availability).where(col(Availability.person_id) == person_id))
+            session.exec(
+                delete(MeetingModePreference).where(
+                    col(MeetingModePreference.person_id) == person_id
+                )
+            )
+            for day, part in checked_slots:
+                session.add(Availability(person_id=person_id, weekday=day, part_of_day=part))
+            for mode in checked_modes:
+                session.add(MeetingModePreference(person_id=person_id, mode=mode))
+
+    def archive(self, person_id: int) -> None:
+        """Archive rather than delete: the record stays for history and figures."""
+        with self.db.transaction() as session:
+            person = get_or_raise(session, Person, person_id, "person")
+            person.archived_on = self.today()
+            session.add(person)
+
+    def unarchive(self, person_id: int) -> None:
+        with self.db.transaction() as session:
+            person = get_or_raise(session, Person, person_id, "person")
+            person.archived_on = None
+            session.add(person)
+
+    # -- validation ----------------------------------------------------------------------
+    def _validate(self, d: PersonDetails) -> PersonDetails:
+        today = self.today()
+        v.date_of_birth(d.date_of_birth, today)
+        age_min, age_max = d.preferred_mentor_age_min, d.preferred_mentor_age_max
+        for value, name in (
+            (age_min, "preferred_mentor_age_min"),
+            (age_max, "preferred_mentor_age_max"),
+        ):
+            if value is not None and not 16 <= value <= 110:
+                raise ValidationError("A preferred age should be between 16 and 110.", name)
+        if age_min is not None and age_max is not None and age_min > age_max:
+            raise ValidationError(
+                "The youngest preferred age is above the oldest: please swap them.",
+                "preferred_mentor_age_min",
+            )
+        gender = v.optional_one_of(d.gender, Gender, "gender", "a gender")
+        preferred = v.optional_one_of(
+            d.preferred_mentor_gender, Gender, "preferred_mentor_gender", "a preferred gender"
+        )
+        disability = v.optional_one_of(d.disability, YesNoPreferNot, "disability", "an answer")
+        carer = v.optional_one_of(d.carer_status, YesNoPreferNot, "carer_status", "an answer")
+        return PersonDetails(
+            first_name=v.required_text(d.first_name, "first_name", "a first name"),
+            last_name=v.short_text(d.last_name, "last_name", "the last name"),
+            preferred_name=v.short_text(d.preferred_name, "preferred_name", "the preferred name"),
+            pronouns=v.short_text(d.pronouns, "pronouns", "the pronouns"),
+            date_of_birth=d.date_of_birth,
+            gender=gender.value if gender else None,
+            ethnicity=v.short_text(d.ethnicity, "ethnicity", "the ethnicity") or None,
+            disability=disability.value if disability else None,
+            carer_status=carer.value if carer else None,
+            area=v.short_text(d.area, "area", "the area"),
+            address=v.long_text(d.address, "address", "the address"),
+            postcode=v.postcode(d.postcode),
+            phone=v.phone(d.phone),
+            email=v.email(d.email),
+            gp_practice=v.short_text(d.gp_practice, "gp_practice", "the GP practice"),
+            languages=v.short_text(d.languages, "languages", "the languages"),
+            emergency_contact=v.long_text(
+                d.emergency_contact, "emergency_contact", "the emergency contact"
+            ),
+            access_needs=v.long_text(d.access_needs, "access_needs", "the access needs"),
+            energy_needs=v.long_text(d.energy_needs, "energy_needs", "the energy needs"),
+            needs_large_print=bool(d.needs_large_print),
+            preferred_mentor_gender=preferred.value if preferred else None,
+            preferred_mentor_age_min=age_min,
+            preferred_mentor_age_max=age_max,
+            notes=v.long_text(d.notes, "notes", "the notes"),
+        )
+
+
+def _replace_conditions(session: Session, person_id: int, entries: list[ConditionEntry]) -> None:
+    checked: set[tuple[str, ConditionLink]] = set()
+    for entry in entries:
+        name = v.required_text(entry.name, "conditions", "the condition's name")
+        checked.add((name, v.one_of(entry.link, ConditionLink, "conditions", "how it applies")))
+    session.exec(delete(PersonCondition).where(col(PersonCondition.person_id) == person_id))
+    for name, link in checked:
+        condition = session.exec(select(Condition).where(Condition.name == name)).first()
+        if condition is None:
+            condition = Condition(name=name)
+            session.add(condition)
+            session.flush()
+        assert condition.id is not None
+        session.add(PersonCondition(person_id=person_id, condition_id=condition.id, link=link))
+
+
+def _status(row: object, archived: bool) -> str:
+    if archived:
+        return "Archived"
+    stage = getattr(row, "stage", None)
+    if getattr(row, "active_pairings", 0):
+        return "Paired"
+    if getattr(row, "waiting", 0):
+        return "Waiting for a mentor"
+    if stage:
+        return f"Volunteer: {stage.replace('_', ' ')}"
+    return "Current"
+
+
+_PEOPLE_LIST_SQL = """
+SELECT p.id, p.first_name, p.last_name, p.preferred_name, p.area, p.postcode, p.phone,
+       p.email, p.archived_on,
+       (SELECT group_concat(r.role) FROM person_role r
+         WHERE r.person_id = p.id AND r.ended_on IS NULL) AS roles,
+       (SELECT group_concat(c.name, '|') FROM person_condition pc
+         JOIN condition c ON c.id = pc.condition_id WHERE pc.person_id = p.id) AS conditions,
+       (SELECT s.stage FROM volunteer_stage_change s WHERE s.person_id = p.id
+         ORDER BY s.changed_on DESC, s.id DESC LIMIT 1) AS stage,
+       (SELECT count(*) FROM pairing pr WHERE (pr.mentee_id = p.id OR pr.mentor_id = p.id)
+         AND pr.status IN ('active', 'paused', 'introduced')) AS active_pairings,
+       (SELECT count(*) FROM referral rf WHERE rf.person_id = p.id
+         AND rf.status IN ('new', 'assessed', 'accepted')
+         AND NOT EXISTS (SELECT 1 FROM pairing pr2 WHERE pr2.mentee_id = p.id
+                         AND pr2.status != 'ended' AND pr2.proposed_on >= rf.referral_date))
+         AS waiting
+FROM person p
+ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id
+"""

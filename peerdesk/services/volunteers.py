@@ -1,0 +1,402 @@
+"""Volunteers: journey, disclosure checks, references, training, supervision, readiness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from peerdesk.data.models import (
+    DisclosureCheck,
+    Pairing,
+    Person,
+    PersonRole,
+    Supervision,
+    SupervisionPairing,
+    TrainingRecord,
+    VolunteerProfile,
+    VolunteerReference,
+    VolunteerStageChange,
+)
+from peerdesk.errors import ValidationError
+from peerdesk.services import validation as v
+from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.consents import current_consent
+from peerdesk.vocabulary import (
+    ConsentKind,
+    DisclosureLevel,
+    DisclosureScheme,
+    MeetingMode,
+    PairingStatus,
+    Role,
+    VolunteerStage,
+)
+
+#: Stages from which a volunteer may be active as a mentor or facilitator.
+VOLUNTEER_ROLES = (Role.MENTOR, Role.FACILITATOR)
+
+#: The default training modules, after the Scottish Recovery Network's Peer2Peer course.
+DEFAULT_TRAINING_MODULES = (
+    "Peer values and mutuality",
+    "Power and boundaries",
+    "Trauma-informed peer support",
+    "Sharing experiences safely",
+    "Role tension and boundaries",
+    "Self care",
+    "Confidentiality and safeguarding",
+)
+
+#: Live capacity counts these statuses as taking up a mentor's time.
+OCCUPYING_STATUSES = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingStatus.PAUSED)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether a volunteer may be paired now, and what is missing if not."""
+
+    person_id: int
+    stage: VolunteerStage | None
+    capacity: int
+    occupied: int
+    missing: tuple[str, ...] = field(default=())
+
+    @property
+    def spare(self) -> int:
+        return max(self.capacity - self.occupied, 0)
+
+    @property
+    def may_be_paired(self) -> bool:
+        return not self.missing
+
+
+class VolunteerService(Service):
+    # -- journey -------------------------------------------------------------------------
+    def record_stage(
+        self,
+        person_id: int,
+        stage: VolunteerStage | str,
+        *,
+        on: date | None = None,
+        reason: str = "",
+    ) -> VolunteerStageChange:
+        stage = v.one_of(stage, VolunteerStage, "stage", "a stage")
+        when = on or self.today()
+        v.not_in_future(when, self.today(), "changed_on", "the date")
+        if stage is VolunteerStage.LEFT and not v.clean(reason):
+            raise ValidationError("Please say why the volunteer left.", "reason")
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            latest = _latest_stage(session, person_id)
+            if latest is not None and when < latest.changed_on:
+                raise ValidationError(
+                    "That date is before the volunteer's last recorded step "
+                    f"({latest.changed_on:%d %B %Y}).",
+                    "changed_on",
+                )
+            change = VolunteerStageChange(
+                person_id=person_id,
+                stage=stage,
+                changed_on=when,
+                reason=v.long_text(reason, "reason", "the reason"),
+            )
+            session.add(change)
+            if session.get(VolunteerProfile, person_id) is None:
+                session.add(VolunteerProfile(person_id=person_id))
+            session.flush()
+            session.refresh(change)
+            return change
+
+    def journey(self, person_id: int) -> list[VolunteerStageChange]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(VolunteerStageChange)
+                    .where(VolunteerStageChange.person_id == person_id)
+                    .order_by(col(VolunteerStageChange.changed_on), col(VolunteerStageChange.id))
+                )
+            )
+
+    def current_stage(self, person_id: int) -> VolunteerStage | None:
+        with self.db.session() as session:
+            latest = _latest_stage(session, person_id)
+            return VolunteerStage(latest.stage) if latest else None
+
+    def set_profile(
+        self,
+        person_id: int,
+        *,
+        max_mentees: int,
+        lived_experience: str = "",
+        skills: str = "",
+        interests: str = "",
+    ) -> VolunteerProfile:
+        if not 0 <= max_mentees <= 20:
+            raise ValidationError(
+                "The number of mentees should be between 0 and 20.", "max_mentees"
+            )
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            profile = session.get(VolunteerProfile, person_id) or VolunteerProfile(
+                person_id=person_id
+            )
+            profile.max_mentees = max_mentees
+            profile.lived_experience = v.long_text(
+                lived_experience, "lived_experience", "the lived experience"
+            )
+            profile.skills = v.long_text(skills, "skills", "the skills")
+            profile.interests = v.long_text(interests, "interests", "the interests")
+            session.add(profile)
+            session.flush()
+            session.refresh(profile)
+            return profile
+
+    def profile(self, person_id: int) -> VolunteerProfile | None:
+        with self.db.session() as session:
+            return session.get(VolunteerProfile, person_id)
+
+    # -- checks and references -----------------------------------------------------------
+    def add_disclosure_check(
+        self,
+        person_id: int,
+        *,
+        scheme: DisclosureScheme | str,
+        level: DisclosureLevel | str,
+        issue_date: date,
+        reference_number: str = "",
+        renewal_date: date | None = None,
+    ) -> DisclosureCheck:
+        scheme = v.one_of(scheme, DisclosureScheme, "scheme", "PVG or DBS")
+        level = v.one_of(level, DisclosureLevel, "level", "the level of check")
+        v.not_in_future(issue_date, self.today(), "issue_date", "the issue date")
+        v.on_or_after(
+            renewal_date,
+            issue_date,
+            "renewal_date",
+            "The renewal date cannot be before the issue date.",
+        )
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            check = DisclosureCheck(
+                person_id=person_id,
+                scheme=scheme,
+                level=level,
+                issue_date=issue_date,
+                renewal_date=renewal_date,
+                reference_number=v.short_text(
+                    reference_number, "reference_number", "the reference number"
+                ),
+            )
+            session.add(check)
+            session.flush()
+            session.refresh(check)
+            return check
+
+    def disclosure_checks(self, person_id: int) -> list[DisclosureCheck]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(DisclosureCheck)
+                    .where(DisclosureCheck.person_id == person_id)
+                    .order_by(col(DisclosureCheck.issue_date).desc())
+                )
+            )
+
+    def add_reference(
+        self,
+        person_id: int,
+        *,
+        referee_name: str,
+        relationship: str = "",
+        contact: str = "",
+        requested_on: date | None = None,
+        received_on: date | None = None,
+    ) -> VolunteerReference:
+        v.on_or_after(
+            received_on,
+            requested_on,
+            "received_on",
+            "A reference cannot arrive before it was asked for.",
+        )
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            reference = VolunteerReference(
+                person_id=person_id,
+                referee_name=v.required_text(referee_name, "referee_name", "the referee's name"),
+                relationship=v.short_text(relationship, "relationship", "the relationship"),
+                contact=v.short_text(contact, "contact", "the referee's contact"),
+                requested_on=requested_on,
+                received_on=received_on,
+            )
+            session.add(reference)
+            session.flush()
+            session.refresh(reference)
+            return reference
+
+    # -- training and supervision --------------------------------------------------------
+    def record_training(
+        self, person_id: int, *, module: str, on: date, duration_minutes: int, completed: bool
+    ) -> TrainingRecord:
+        v.not_in_future(on, self.today(), "training_date", "the training date")
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, person_id, "person")
+            record = TrainingRecord(
+                person_id=person_id,
+                module=v.required_text(module, "module", "the training module"),
+                training_date=on,
+                duration_minutes=v.minutes(
+                    duration_minutes,
+                    "duration_minutes",
+                    "how long the training took",
+                    maximum=7 * 24 * 60,
+                ),
+                completed=completed,
+            )
+            session.add(record)
+            session.flush()
+            session.refresh(record)
+            return record
+
+    def training(self, person_id: int) -> list[TrainingRecord]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(TrainingRecord)
+                    .where(TrainingRecord.person_id == person_id)
+                    .order_by(col(TrainingRecord.training_date))
+                )
+            )
+
+    def record_supervision(
+        self,
+        mentor_id: int,
+        *,
+        on: date,
+        mode: MeetingMode | str,
+        duration_minutes: int,
+        pairing_ids: list[int] | None = None,
+        concerns: str = "",
+        wellbeing: str = "",
+        training_needs: str = "",
+        actions: str = "",
+        next_date: date | None = None,
+    ) -> Supervision:
+        mode = v.one_of(mode, MeetingMode, "mode", "how you met")
+        v.not_in_future(on, self.today(), "supervision_date", "the supervision date")
+        v.on_or_after(
+            next_date, on, "next_date", "The next supervision date should be after this one."
+        )
+        with self.db.transaction() as session:
+            get_or_raise(session, Person, mentor_id, "mentor")
+            record = Supervision(
+                mentor_id=mentor_id,
+                supervision_date=on,
+                mode=mode,
+                duration_minutes=v.minutes(
+                    duration_minutes, "duration_minutes", "how long you met"
+                ),
+                concerns=v.long_text(concerns, "concerns", "the concerns"),
+                wellbeing=v.long_text(wellbeing, "wellbeing", "the wellbeing notes"),
+                training_needs=v.long_text(training_needs, "training_needs", "the training needs"),
+                actions=v.long_text(actions, "actions", "the actions"),
+                next_date=next_date,
+            )
+            session.add(record)
+            session.flush()
+            assert record.id is not None
+            for pairing_id in dict.fromkeys(pairing_ids or []):
+                pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
+                if pairing.mentor_id != mentor_id:
+                    raise ValidationError(
+                        "One of the pairings chosen is not this mentor's.", "pairing_ids"
+                    )
+                session.add(SupervisionPairing(supervision_id=record.id, pairing_id=pairing_id))
+            session.flush()
+            session.refresh(record)
+            return record
+
+    def supervisions(self, mentor_id: int) -> list[Supervision]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(Supervision)
+                    .where(Supervision.mentor_id == mentor_id)
+                    .order_by(col(Supervision.supervision_date).desc())
+                )
+            )
+
+    # -- readiness -----------------------------------------------------------------------
+    def readiness(self, person_id: int) -> Readiness:
+        """What a mentor still needs before they may be paired, in plain words."""
+        today = self.today()
+        with self.db.session() as session:
+            get_or_raise(session, Person, person_id, "person")
+            return _readiness(session, person_id, today)
+
+
+def _latest_stage(session: Session, person_id: int) -> VolunteerStageChange | None:
+    return session.exec(
+        select(VolunteerStageChange)
+        .where(VolunteerStageChange.person_id == person_id)
+        .order_by(
+            col(VolunteerStageChange.changed_on).desc(),
+            col(VolunteerStageChange.id).desc(),
+        )
+    ).first()
+
+
+def _readiness(session: Session, person_id: int, today: date) -> Readiness:
+    missing: list[str] = []
+    latest = _latest_stage(session, person_id)
+    stage = VolunteerStage(latest.stage) if latest else None
+    is_mentor = session.exec(
+        select(PersonRole).where(
+            PersonRole.person_id == person_id,
+            PersonRole.role == Role.MENTOR.value,
+            col(PersonRole.ended_on).is_(None),
+        )
+    ).first()
+    if is_mentor is None:
+        missing.append("not recorded as a mentor")
+    if stage is VolunteerStage.PAUSED:
+        missing.append("paused")
+    elif stage is VolunteerStage.LEFT:
+        missing.append("has left")
+    elif stage is not VolunteerStage.ACTIVE:
+        missing.append("volunteer journey not yet at 'active'")
+    trained = session.exec(
+        select(func.count())
+        .select_from(TrainingRecord)
+        .where(TrainingRecord.person_id == person_id, col(TrainingRecord.completed).is_(True))
+    ).one()
+    if not trained:
+        missing.append("training not complete")
+    checks = session.exec(
+        select(DisclosureCheck).where(DisclosureCheck.person_id == person_id)
+    ).all()
+    if not checks:
+        missing.append("no disclosure check (PVG/DBS) recorded")
+    elif not any(c.renewal_date is None or c.renewal_date >= today for c in checks):
+        missing.append("disclosure check (PVG/DBS) has expired")
+    if current_consent(session, person_id, ConsentKind.CONFIDENTIALITY, today) is None:
+        missing.append("no confidentiality agreement")
+    profile = session.get(VolunteerProfile, person_id)
+    capacity = profile.max_mentees if profile else 1
+    occupied = session.exec(
+        select(func.count())
+        .select_from(Pairing)
+        .where(
+            Pairing.mentor_id == person_id,
+            col(Pairing.status).in_([s.value for s in OCCUPYING_STATUSES]),
+        )
+    ).one()
+    if occupied >= capacity:
+        missing.append(f"at capacity ({occupied} of {capacity} mentees)")
+    return Readiness(
+        person_id=person_id,
+        stage=stage,
+        capacity=capacity,
+        occupied=occupied,
+        missing=tuple(missing),
+    )

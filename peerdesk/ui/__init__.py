@@ -1,0 +1,1 @@
+"""The desktop app (Qt). Widgets call services; they never touch the database."""

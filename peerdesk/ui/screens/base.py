@@ -1,0 +1,38 @@
+"""What every screen is: a widget built from services and settings, refreshed when shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from peerdesk.services import Services
+
+
+class Screen(QWidget):
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+
+    def refresh(self) -> None:
+        """Reload what the screen shows; called each time it is shown."""
+
+
+class PlaceholderScreen(Screen):
+    """An honest screen for work still to come: says what will be here."""
+
+    title = ""
+    promise = ""
+
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__(services, settings)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{self.title}</h2>")
+        heading.setAccessibleName(self.title)
+        body = QLabel(self.promise)
+        body.setWordWrap(True)
+        body.setAccessibleName(f"{self.title}: what will be here")
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
