@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         for key, title, factory in SCREENS:
             screen = factory(self.services, self.settings)
+            screen.record_requested.connect(self.open_record)
             self.screens[key] = screen
             self.stack.addWidget(screen)
             item = QListWidgetItem(title)
@@ -71,6 +72,18 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> None:
         keys = [k for k, _, _ in SCREENS]
         self.navigation.setCurrentRow(keys.index(key))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Route a request to see a record to the screen that shows it."""
+        for row, (key, _title, _factory) in enumerate(SCREENS):
+            screen = self.screens[key]
+            if screen.show_record(kind, record_id):
+                self.navigation.blockSignals(True)
+                self.navigation.setCurrentRow(row)
+                self.navigation.blockSignals(False)
+                self.stack.setCurrentWidget(screen)
+                return
+        self.statusBar().showMessage("That record cannot be shown here yet.", 5000)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())

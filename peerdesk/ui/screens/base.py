@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerdesk.services import Services
 
 
 class Screen(QWidget):
+    """A main-window screen. It asks for other records by emitting `record_requested`
+    ("person", 12); the main window routes that to the screen whose `show_record` takes it.
+    Record kinds: "person", "pairing", "session", "group", "meeting", "concern"."""
+
+    record_requested = Signal(str, int)
+
     def __init__(self, services: Services, settings: QSettings) -> None:
         super().__init__()
         self.services = services
@@ -16,6 +22,10 @@ class Screen(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows; called each time it is shown."""
+
+    def show_record(self, kind: str, record_id: int) -> bool:
+        """Show the record if this screen is where it lives; return whether it did."""
+        return False
 
 
 class PlaceholderScreen(Screen):

@@ -1,0 +1,74 @@
+"""Long work off the UI thread (PDF packs, backups, imports, yearly figures).
+
+`run_operation` runs a plain function on Qt's thread pool and calls back on the UI thread with
+its result, or with a plain-English message when it fails. Like Anki's CollectionOp: the
+widget says what to do and what to show; it never touches threads itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from peerdesk.errors import PeerdeskError
+
+log = logging.getLogger(__name__)
+
+UNEXPECTED = (
+    "Something went wrong that should not have. Nothing was half-saved. The details are in "
+    "the log file; please try again, and ask for help if it happens again."
+)
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+
+class Operation(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except PeerdeskError as error:
+            log.info("operation refused: %s", type(error).__name__)
+            self.signals.failed.emit(str(error))
+        except Exception:
+            log.exception("operation failed")
+            self.signals.failed.emit(UNEXPECTED)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+_running: set[Operation] = set()
+
+
+def run_operation(
+    work: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str], None],
+) -> Operation:
+    """Run `work()` in the background; exactly one of the callbacks runs on the UI thread."""
+    operation = Operation(work)
+    _running.add(operation)
+
+    def _succeeded(result: Any) -> None:
+        _running.discard(operation)
+        on_success(result)
+
+    def _failed(message: str) -> None:
+        _running.discard(operation)
+        on_failure(message)
+
+    operation.signals.succeeded.connect(_succeeded)
+    operation.signals.failed.connect(_failed)
+    QThreadPool.globalInstance().start(operation)
+    return operation
