@@ -7,9 +7,11 @@ from pathlib import Path
 
 from peerdesk.data.database import Database, open_database
 from peerdesk.paths import Paths
+from peerdesk.services.attention import AttentionService
 from peerdesk.services.base import Clock
 from peerdesk.services.consents import ConsentService
 from peerdesk.services.demo.generator import DemoService
+from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
 from peerdesk.services.health import HealthService
 from peerdesk.services.organisation import OrganisationService
@@ -46,3 +48,5 @@ class Services:
         self.groups = GroupService(db, today)
         self.health = HealthService(db, today)
         self.demo = DemoService(db, today)
+        self.attention = AttentionService(db, today)
+        self.gates = GateService(db, today)

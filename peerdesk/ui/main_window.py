@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
+from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.screens import SCREENS, Screen
 
 
@@ -56,7 +57,23 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._add_menu_entries()
         self.statusBar().showMessage("Ready")
+
+    def _add_menu_entries(self) -> None:
+        menus = {"File": file_menu for file_menu in [self.menuBar().actions()[0].menu()]}
+        for entry in MENU_ENTRIES:
+            menu = menus.get(entry.menu)
+            if menu is None:
+                menu = self.menuBar().addMenu(f"&{entry.menu}")
+                menus[entry.menu] = menu
+            action = QAction(entry.text, self)
+            if entry.shortcut is not None:
+                action.setShortcut(QKeySequence(entry.shortcut))
+            action.triggered.connect(
+                lambda _checked=False, e=entry: e.callback(self.services, self.settings, self)
+            )
+            menu.addAction(action)
 
     def _update_title(self) -> None:
         organisation = self.services.organisation.get()

@@ -1,0 +1,24 @@
+"""Running every attention rule for Today."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from peerdesk.data.models import Organisation
+from peerdesk.services.attention.base import AttentionContext, AttentionItem, AttentionRule
+from peerdesk.services.base import Service
+
+#: Every rule, in the order their groups appear on Today. Add new rules here.
+RULES: list[AttentionRule] = []
+
+
+class AttentionService(Service):
+    def items(self) -> list[AttentionItem]:
+        with self.db.session() as session:
+            context = AttentionContext(
+                today=self.today(), organisation=session.exec(select(Organisation)).first()
+            )
+            found: list[AttentionItem] = []
+            for rule in RULES:
+                found.extend(rule(session, context))
+        return found

@@ -1,0 +1,30 @@
+"""Menu entries that features add to the main window, without editing the window itself.
+
+Each entry: (menu title, action text, shortcut or None, callback(services, settings, parent)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from peerdesk.services import Services
+
+MenuCallback = Callable[[Services, QSettings, QWidget], None]
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    menu: str  # "File", "Records", "Tools" or "Help"
+    text: str
+    callback: MenuCallback
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+
+
+#: Features add their entries here: import the callback from the feature's own module and add
+#: one line. The main window builds its menus from this list.
+MENU_ENTRIES: list[MenuEntry] = []
