@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.navigation.setCurrentRow(0)
         file_menu = self.menuBar().addMenu("&File")
+        self._menus = {"File": file_menu}
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready")
 
     def _add_menu_entries(self) -> None:
-        menus = {"File": file_menu for file_menu in [self.menuBar().actions()[0].menu()]}
+        menus = self._menus
         for entry in MENU_ENTRIES:
             menu = menus.get(entry.menu)
             if menu is None:
