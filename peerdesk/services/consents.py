@@ -149,10 +149,13 @@ class ConsentService(Service):
                 "Please give the paper form's reference, so the signed form can be found.",
                 "evidence_reference",
             )
-        wording_id = entry.wording_id or self.current_wording(kind).id
+        recorded_by = v.required_text(entry.recorded_by, "recorded_by", "who recorded the consent")
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
-            wording = get_or_raise(session, ConsentWording, wording_id or 0, "consent wording")
+            if entry.wording_id is not None:
+                wording = get_or_raise(session, ConsentWording, entry.wording_id, "consent wording")
+            else:
+                wording = _latest_wording(session, kind) or _add_default_wording(session, kind)
             if wording.kind != kind.value:
                 raise ValidationError(
                     "That wording belongs to a different kind of consent.", "wording_id"
@@ -166,9 +169,7 @@ class ConsentService(Service):
                 purpose=v.long_text(entry.purpose, "purpose", "the purpose"),
                 given_on=entry.given_on,
                 method=method,
-                recorded_by=v.required_text(
-                    entry.recorded_by, "recorded_by", "who recorded the consent"
-                ),
+                recorded_by=recorded_by,
                 evidence_reference=v.short_text(
                     entry.evidence_reference, "evidence_reference", "the form reference"
                 ),
@@ -242,6 +243,13 @@ def current_consent(
     if latest.review_on is not None and latest.review_on < on:
         return None
     return latest
+
+
+def _add_default_wording(session: Session, kind: ConsentKind) -> ConsentWording:
+    wording = ConsentWording(kind=kind, version=1, text=DEFAULT_WORDINGS[kind])
+    session.add(wording)
+    session.flush()
+    return wording
 
 
 def _latest_wording(session: Session, kind: ConsentKind) -> ConsentWording | None:
