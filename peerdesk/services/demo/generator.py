@@ -509,8 +509,15 @@ class _Builder:
     # -- mentees, referrals, pairings ----------------------------------------------------
     def mentees(self, count: int, mentors: list[int]) -> None:
         span = (self.today - self.start).days
-        for _ in range(count):
-            referral_date = self.start + timedelta(days=self.rng.randint(0, span))
+        for index in range(count):
+            # The last few were referred a month ago, so the demo always shows pairings that
+            # have just been proposed or introduced.
+            recent = index >= count - 4
+            referral_date = (
+                self.today - timedelta(days=30)
+                if recent
+                else self.start + timedelta(days=self.rng.randint(0, span))
+            )
             person = self.person(referral_date)
             assert person.id is not None
             carer = self.chance(0.17)
@@ -537,7 +544,9 @@ class _Builder:
             for kind in (ConsentKind.CONTACT_PHONE, ConsentKind.CONTACT_EMAIL):
                 if self.chance(0.7):
                     self.consent(person.id, kind, referral_date, withdraw_chance=0.05)
-            self.referral_and_pairing(person.id, referral_date, carer, names, mentors)
+            self.referral_and_pairing(
+                person.id, referral_date, carer, names, mentors, recent=recent
+            )
 
     def referral_and_pairing(
         self,
@@ -546,6 +555,8 @@ class _Builder:
         carer: bool,
         conditions: list[str],
         mentors: list[int],
+        *,
+        recent: bool = False,
     ) -> None:
         rng = self.rng
         source = rng.choice([s.value for s in ReferralSource])
@@ -554,7 +565,7 @@ class _Builder:
         age_days = (self.today - referral_date).days
         if age_days < 10:
             status = "new"
-        elif self.chance(0.1):
+        elif not recent and self.chance(0.1):
             status, reason = (
                 "not_taken_forward",
                 rng.choice(
@@ -601,6 +612,8 @@ class _Builder:
         if status != "accepted":
             return
         proposed = referral_date + timedelta(days=rng.randint(10, 40))
+        if recent:
+            proposed = self.today - timedelta(days=rng.randint(0, 9))
         if proposed > self.today:
             return
         mentor = self.free_mentor(mentors, proposed)
