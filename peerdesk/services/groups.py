@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from peerdesk.data.models import (
     Attendance,
@@ -16,12 +16,39 @@ from peerdesk.data.models import (
     MeetingFacilitator,
     PeerGroup,
     Person,
-    PersonRole,
 )
 from peerdesk.errors import ValidationError
+from peerdesk.services import group_reports as reports
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.group_register import (
+    apply_record,
+    ensure_role,
+    meeting_facilitator_ids,
+    recompute_is_new,
+    write_register,
+)
+from peerdesk.services.group_views import (
+    GroupRow,
+    GroupSummary,
+    MeetingRow,
+    RegisterCandidate,
+    came_before,
+    group_rows,
+    meeting_rows,
+    register_candidates,
+)
 from peerdesk.vocabulary import GroupKind, GroupStatus, Role, Weekday
+
+__all__ = [
+    "GroupDetails",
+    "GroupRow",
+    "GroupService",
+    "GroupSummary",
+    "MeetingRecord",
+    "MeetingRow",
+    "RegisterCandidate",
+]
 
 
 @dataclass
@@ -38,10 +65,19 @@ class GroupDetails:
     ground_rules_reviewed_on: date | None = None
     started_on: date | None = None
 
+    @classmethod
+    def of(cls, group: PeerGroup) -> GroupDetails:
+        return cls(**{name: getattr(group, name) for name in cls.__dataclass_fields__})
+
 
 @dataclass
 class MeetingRecord:
-    """A meeting and its register, as typed in from the room or from a paper register."""
+    """A meeting and its register, as typed in from the room or from a paper register.
+
+    `new_people` are people new to peerdesk, recorded by the name they gave (often a first
+    name only); they are added as people in the same transaction as the meeting, so a
+    register that is abandoned leaves nobody half-recorded.
+    """
 
     meeting_date: date
     duration_minutes: int | None = None
@@ -52,9 +88,11 @@ class MeetingRecord:
     facilitator_ids: list[int] | None = None
     note: str = ""
     concern_flag: bool = False
+    new_people: list[str] = field(default_factory=list)
 
 
 class GroupService(Service):
+    # -- groups --------------------------------------------------------------------------
     def create(self, details: GroupDetails) -> PeerGroup:
         checked = self._validate(details)
         with self.db.transaction() as session:
@@ -68,8 +106,37 @@ class GroupService(Service):
         checked = self._validate(details)
         with self.db.transaction() as session:
             group = get_or_raise(session, PeerGroup, group_id, "group")
+            if checked.kind == GroupKind.DROP_IN.value and group.kind == GroupKind.CLOSED.value:
+                current = session.exec(
+                    select(func.count())
+                    .select_from(GroupMember)
+                    .where(GroupMember.group_id == group_id, col(GroupMember.left_on).is_(None))
+                ).one()
+                if current:
+                    raise ValidationError(
+                        "This group still has members. Record that they have left before "
+                        "making it a drop-in group.",
+                        "kind",
+                    )
             for name, value in checked.__dict__.items():
                 setattr(group, name, value)
+            session.add(group)
+            session.flush()
+            session.refresh(group)
+            return group
+
+    def update_ground_rules(self, group_id: int, text: str, reviewed_on: date | None) -> PeerGroup:
+        """Save the group agreement and the date it was last reviewed with members."""
+        v.not_in_future(
+            reviewed_on,
+            self.today(),
+            "ground_rules_reviewed_on",
+            "the date the ground rules were reviewed",
+        )
+        with self.db.transaction() as session:
+            group = get_or_raise(session, PeerGroup, group_id, "group")
+            group.ground_rules = v.long_text(text, "ground_rules", "the ground rules")
+            group.ground_rules_reviewed_on = reviewed_on
             session.add(group)
             session.flush()
             session.refresh(group)
@@ -83,6 +150,12 @@ class GroupService(Service):
         with self.db.session() as session:
             return list(session.exec(select(PeerGroup).order_by(col(PeerGroup.name))))
 
+    def rows(self) -> list[GroupRow]:
+        """Every group with its status, rhythm, last and next meeting: the Groups list."""
+        with self.db.session() as session:
+            return group_rows(session, self.today())
+
+    # -- facilitators and members -------------------------------------------------------
     def set_facilitators(self, group_id: int, person_ids: list[int]) -> None:
         with self.db.transaction() as session:
             get_or_raise(session, PeerGroup, group_id, "group")
@@ -90,7 +163,7 @@ class GroupService(Service):
             for person_id in dict.fromkeys(person_ids):
                 get_or_raise(session, Person, person_id, "facilitator")
                 session.add(GroupFacilitator(group_id=group_id, person_id=person_id))
-                _ensure_role(session, person_id, Role.FACILITATOR, self.today())
+                ensure_role(session, person_id, Role.FACILITATOR, self.today())
 
     def facilitators(self, group_id: int) -> list[Person]:
         with self.db.session() as session:
@@ -105,6 +178,7 @@ class GroupService(Service):
 
     def add_member(self, group_id: int, person_id: int, joined_on: date | None = None) -> None:
         when = joined_on or self.today()
+        v.not_in_future(when, self.today(), "joined_on", "the date they joined")
         with self.db.transaction() as session:
             group = get_or_raise(session, PeerGroup, group_id, "group")
             get_or_raise(session, Person, person_id, "person")
@@ -112,9 +186,34 @@ class GroupService(Service):
                 raise ValidationError(
                     "Only closed groups have members; anyone may come to a drop-in group.", "kind"
                 )
-            if session.get(GroupMember, (group_id, person_id)) is None:
+            membership = session.get(GroupMember, (group_id, person_id))
+            if membership is None:
                 session.add(GroupMember(group_id=group_id, person_id=person_id, joined_on=when))
-                _ensure_role(session, person_id, Role.GROUP_MEMBER, when)
+            elif membership.left_on is not None:
+                # One row per person and group: rejoining starts the membership afresh.
+                membership.joined_on = when
+                membership.left_on = None
+                session.add(membership)
+            ensure_role(session, person_id, Role.GROUP_MEMBER, when)
+
+    def remove_member(self, group_id: int, person_id: int, left_on: date | None = None) -> None:
+        """Record that a member has left; their attendance stays in the history."""
+        when = left_on or self.today()
+        v.not_in_future(when, self.today(), "left_on", "the date they left")
+        with self.db.transaction() as session:
+            membership = session.get(GroupMember, (group_id, person_id))
+            if membership is None or membership.left_on is not None:
+                raise ValidationError(
+                    "This person is not a current member of the group.", "left_on"
+                )
+            if when < membership.joined_on:
+                raise ValidationError(
+                    f"They joined on {membership.joined_on:%d %B %Y}: the date they left "
+                    "cannot be earlier.",
+                    "left_on",
+                )
+            membership.left_on = when
+            session.add(membership)
 
     def members(self, group_id: int) -> list[Person]:
         with self.db.session() as session:
@@ -123,49 +222,20 @@ class GroupService(Service):
                     select(Person)
                     .join(GroupMember, col(GroupMember.person_id) == col(Person.id))
                     .where(GroupMember.group_id == group_id, col(GroupMember.left_on).is_(None))
-                    .order_by(col(Person.first_name))
+                    .order_by(col(Person.first_name), col(Person.last_name))
                 )
             )
 
+    # -- meetings ------------------------------------------------------------------------
     def hold_meeting(self, group_id: int, record: MeetingRecord) -> GroupMeeting:
         """Record a meeting and its register in one transaction."""
-        v.not_in_future(
-            record.meeting_date,
-            self.today(),
-            "meeting_date",
-            "the date of a meeting that has happened",
-        )
-        if record.unnamed_attendees < 0:
-            raise ValidationError(
-                "The number of unnamed attendees cannot be negative.", "unnamed_attendees"
-            )
-        if record.unnamed_attendees > 1000:
-            raise ValidationError(
-                "That is a very large number of unnamed attendees: please check it.",
-                "unnamed_attendees",
-            )
+        self._check_record(record)
         with self.db.transaction() as session:
             group = get_or_raise(session, PeerGroup, group_id, "group")
-            duration = (
-                record.duration_minutes
-                if record.duration_minutes is not None
-                else group.usual_duration_minutes
-            )
-            meeting = GroupMeeting(
-                group_id=group_id,
-                meeting_date=record.meeting_date,
-                start_time=record.start_time if record.start_time is not None else group.usual_time,
-                duration_minutes=v.minutes(duration, "duration_minutes", "how long it lasted"),
-                venue=v.short_text(
-                    record.venue if record.venue is not None else group.venue, "venue", "the venue"
-                ),
-                unnamed_attendees=record.unnamed_attendees,
-                note=v.long_text(record.note, "note", "the note"),
-                concern_flag=record.concern_flag,
-            )
+            meeting = GroupMeeting(group_id=group_id, meeting_date=record.meeting_date)
+            apply_record(meeting, record, group)
             session.add(meeting)
             session.flush()
-            assert meeting.id is not None
             facilitator_ids = record.facilitator_ids
             if facilitator_ids is None:
                 facilitator_ids = list(
@@ -175,22 +245,74 @@ class GroupService(Service):
                         )
                     )
                 )
-            for person_id in dict.fromkeys(facilitator_ids):
-                get_or_raise(session, Person, person_id, "facilitator")
-                session.add(MeetingFacilitator(meeting_id=meeting.id, person_id=person_id))
-            for person_id in dict.fromkeys(record.attendee_ids):
-                get_or_raise(session, Person, person_id, "attendee")
-                session.add(
-                    Attendance(
-                        meeting_id=meeting.id,
-                        person_id=person_id,
-                        is_new=_is_first_visit(session, group_id, person_id, record.meeting_date),
-                    )
-                )
-                _ensure_role(session, person_id, Role.GROUP_MEMBER, record.meeting_date)
-            session.flush()
+            write_register(session, meeting, record, facilitator_ids, set())
             session.refresh(meeting)
             return meeting
+
+    def update_meeting(self, meeting_id: int, record: MeetingRecord) -> GroupMeeting:
+        """Change a meeting and its register in one transaction. `facilitator_ids=None`
+        keeps the facilitators recorded before."""
+        self._check_record(record)
+        with self.db.transaction() as session:
+            meeting = get_or_raise(session, GroupMeeting, meeting_id, "group meeting")
+            group = get_or_raise(session, PeerGroup, meeting.group_id, "group")
+            apply_record(meeting, record, group)
+            session.add(meeting)
+            facilitator_ids = record.facilitator_ids
+            if facilitator_ids is None:
+                facilitator_ids = meeting_facilitator_ids(session, meeting_id)
+            earlier = set(
+                session.exec(
+                    select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+                )
+            )
+            session.exec(delete(Attendance).where(col(Attendance.meeting_id) == meeting_id))
+            session.exec(
+                delete(MeetingFacilitator).where(col(MeetingFacilitator.meeting_id) == meeting_id)
+            )
+            session.flush()
+            write_register(session, meeting, record, facilitator_ids, earlier)
+            session.refresh(meeting)
+            return meeting
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Remove a meeting entered by mistake (its register goes with it)."""
+        with self.db.transaction() as session:
+            meeting = get_or_raise(session, GroupMeeting, meeting_id, "group meeting")
+            people = set(
+                session.exec(
+                    select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+                )
+            )
+            group_id = meeting.group_id
+            session.delete(meeting)
+            session.flush()
+            recompute_is_new(session, group_id, people)
+
+    def get_meeting(self, meeting_id: int) -> GroupMeeting:
+        with self.db.session() as session:
+            return get_or_raise(session, GroupMeeting, meeting_id, "group meeting")
+
+    def meeting_record(self, meeting_id: int) -> MeetingRecord:
+        """A saved meeting as a record the meeting dialog can edit."""
+        with self.db.session() as session:
+            meeting = get_or_raise(session, GroupMeeting, meeting_id, "group meeting")
+            attendee_ids = list(
+                session.exec(
+                    select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+                )
+            )
+            return MeetingRecord(
+                meeting_date=meeting.meeting_date,
+                duration_minutes=meeting.duration_minutes,
+                start_time=meeting.start_time,
+                venue=meeting.venue,
+                attendee_ids=sorted(attendee_ids),
+                unnamed_attendees=meeting.unnamed_attendees,
+                facilitator_ids=sorted(meeting_facilitator_ids(session, meeting_id)),
+                note=meeting.note,
+                concern_flag=meeting.concern_flag,
+            )
 
     def meetings(self, group_id: int) -> list[GroupMeeting]:
         with self.db.session() as session:
@@ -198,7 +320,23 @@ class GroupService(Service):
                 session.exec(
                     select(GroupMeeting)
                     .where(GroupMeeting.group_id == group_id)
-                    .order_by(col(GroupMeeting.meeting_date).desc())
+                    .order_by(col(GroupMeeting.meeting_date).desc(), col(GroupMeeting.id).desc())
+                )
+            )
+
+    def meeting_rows(self, group_id: int) -> list[MeetingRow]:
+        """The group's meetings, newest first, with their counts: the meetings list."""
+        with self.db.session() as session:
+            return meeting_rows(session, group_id)
+
+    def meeting_facilitators(self, meeting_id: int) -> list[Person]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(Person)
+                    .join(MeetingFacilitator, col(MeetingFacilitator.person_id) == col(Person.id))
+                    .where(MeetingFacilitator.meeting_id == meeting_id)
+                    .order_by(col(Person.first_name))
                 )
             )
 
@@ -214,6 +352,7 @@ class GroupService(Service):
             return int(named) + meeting.unnamed_attendees
 
     def attendees(self, meeting_id: int) -> list[tuple[Person, bool]]:
+        """Named attendees with whether it was their first meeting of this group."""
         with self.db.session() as session:
             rows = session.exec(
                 select(Person, Attendance.is_new)
@@ -222,6 +361,104 @@ class GroupService(Service):
                 .order_by(col(Person.first_name))
             )
             return [(person, bool(is_new)) for person, is_new in rows]
+
+    def register_candidates(
+        self, group_id: int, on: date, meeting_id: int | None = None
+    ) -> list[RegisterCandidate]:
+        """Who to list on the register for a meeting on `on`: current members, people who
+        came in the last six months, and (when editing) those already recorded."""
+        with self.db.session() as session:
+            return register_candidates(session, group_id, on, meeting_id)
+
+    def returning_ids(
+        self, group_id: int, person_ids: list[int], on: date, meeting_id: int | None = None
+    ) -> set[int]:
+        """Of these people, those who came to this group before `on` (so are not new)."""
+        with self.db.session() as session:
+            return came_before(session, group_id, set(person_ids), on, meeting_id)
+
+    # -- counting ------------------------------------------------------------------------
+    def summary(self, start: date, end: date, group_id: int | None = None) -> GroupSummary:
+        """Meetings, attendances, unique and new attendees and facilitator hours in [start,
+        end] for one group, or all groups when `group_id` is None."""
+        with self.db.session() as session:
+            return GroupSummary(
+                start=start,
+                end=end,
+                meetings=reports.meeting_count(session, start, end, group_id),
+                named_attendances=reports.named_attendances(session, start, end, group_id),
+                unnamed_attendances=reports.unnamed_attendances(session, start, end, group_id),
+                unique_attendees=len(reports.unique_attendee_ids(session, start, end, group_id)),
+                new_attendees=len(reports.new_attendee_ids(session, start, end, group_id)),
+                facilitator_hours=reports.hours(
+                    reports.facilitator_minutes(session, start, end, group_id)
+                ),
+            )
+
+    def unique_attendees(self, start: date, end: date, group_id: int | None = None) -> int:
+        """Distinct named people at ≥1 group meeting in the period (figures.md)."""
+        with self.db.session() as session:
+            return len(reports.unique_attendee_ids(session, start, end, group_id))
+
+    def facilitator_hours(
+        self,
+        start: date,
+        end: date,
+        group_id: int | None = None,
+        person_id: int | None = None,
+    ) -> float:
+        """Meeting duration × facilitators present, in hours to one decimal (figures.md)."""
+        with self.db.session() as session:
+            minutes = reports.facilitator_minutes(session, start, end, group_id, person_id)
+            return reports.hours(minutes)
+
+    def attendance_over_time(
+        self, group_id: int, months: int = 12
+    ) -> list[reports.AttendancePoint]:
+        with self.db.session() as session:
+            return reports.attendance_by_month(session, group_id, self.today(), months)
+
+    def regulars(
+        self,
+        group_id: int,
+        at_least: int = reports.REGULAR_AT_LEAST,
+        of_last: int = reports.REGULAR_OF_LAST,
+    ) -> list[Person]:
+        """People who came to at least `at_least` of the last `of_last` meetings."""
+        with self.db.session() as session:
+            ids = reports.regular_ids(session, group_id, self.today(), at_least, of_last)
+            if not ids:
+                return []
+            return list(
+                session.exec(
+                    select(Person).where(col(Person.id).in_(ids)).order_by(col(Person.first_name))
+                )
+            )
+
+    def next_meeting_date(self, group_id: int) -> date | None:
+        with self.db.session() as session:
+            group = get_or_raise(session, PeerGroup, group_id, "group")
+            return reports.next_meeting_date(session, group, self.today())
+
+    # -- validation ----------------------------------------------------------------------
+    def _check_record(self, record: MeetingRecord) -> None:
+        v.not_in_future(
+            record.meeting_date,
+            self.today(),
+            "meeting_date",
+            "the date of a meeting that has happened",
+        )
+        if record.unnamed_attendees < 0:
+            raise ValidationError(
+                "The number of unnamed attendees cannot be negative.", "unnamed_attendees"
+            )
+        if record.unnamed_attendees > 1000:
+            raise ValidationError(
+                "That is a very large number of unnamed attendees: please check it.",
+                "unnamed_attendees",
+            )
+        for name in record.new_people:
+            v.required_text(name, "new_people", "the new person's first name")
 
     def _validate(self, d: GroupDetails) -> GroupDetails:
         kind = v.one_of(d.kind, GroupKind, "kind", "drop-in or closed")
@@ -248,29 +485,3 @@ class GroupService(Service):
             ground_rules_reviewed_on=d.ground_rules_reviewed_on,
             started_on=d.started_on,
         )
-
-
-def _is_first_visit(session: Session, group_id: int, person_id: int, on: date) -> bool:
-    earlier = session.exec(
-        select(func.count())
-        .select_from(Attendance)
-        .join(GroupMeeting, col(GroupMeeting.id) == col(Attendance.meeting_id))
-        .where(
-            Attendance.person_id == person_id,
-            GroupMeeting.group_id == group_id,
-            GroupMeeting.meeting_date < on,
-        )
-    ).one()
-    return not earlier
-
-
-def _ensure_role(session: Session, person_id: int, role: Role, on: date) -> None:
-    current = session.exec(
-        select(PersonRole).where(
-            PersonRole.person_id == person_id,
-            PersonRole.role == role.value,
-            col(PersonRole.ended_on).is_(None),
-        )
-    ).first()
-    if current is None:
-        session.add(PersonRole(person_id=person_id, role=role.value, started_on=on))
