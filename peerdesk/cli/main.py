@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,6 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_REFUSED
     if args.command is None:
+        if not _display_available():
+            print(
+                "peerdesk: there is no display here, so the window cannot be shown. Run it "
+                "from a desktop session (or under Xvfb: xvfb-run ./run.sh). Subcommands such "
+                "as 'peerdesk check' work without a display.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEM
         from peerdesk.ui.app import run_app  # Qt is loaded only for the desktop app
 
         return run_app(paths, args)
@@ -83,6 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _display_available() -> bool:
+    """Without a display (and no offscreen platform chosen) Qt would abort the process."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _log_unexpected(kind: type[BaseException], value: BaseException, tb: object) -> None:
