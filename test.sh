@@ -6,8 +6,10 @@ cd "$here"
 "$here/scripts/bootstrap.sh"
 export QT_QPA_PLATFORM=offscreen
 bin="$here/.venv/bin"
-echo "== ruff (lint)";   "$bin/ruff" check peerdesk tests bench scripts packaging
-echo "== ruff (format)"; "$bin/ruff" format --check peerdesk tests bench scripts packaging
+sources=()
+for folder in peerdesk tests bench scripts packaging; do [ -d "$folder" ] && sources+=("$folder"); done
+echo "== ruff (lint)";   "$bin/ruff" check "${sources[@]}"
+echo "== ruff (format)"; "$bin/ruff" format --check "${sources[@]}"
 echo "== mypy";          "$bin/mypy"
 echo "== import-linter"; "$bin/lint-imports"
 echo "== pytest";        "$bin/pytest" -n 2 -p no:cacheprovider "$@"
