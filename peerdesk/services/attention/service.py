@@ -6,10 +6,14 @@ from sqlmodel import select
 
 from peerdesk.data.models import Organisation
 from peerdesk.services.attention.base import AttentionContext, AttentionItem, AttentionRule
+from peerdesk.services.attention.groups_due import ground_rules_due, meetings_this_week
 from peerdesk.services.base import Service
 
 #: Every rule, in the order their groups appear on Today. Add new rules here.
-RULES: list[AttentionRule] = []
+RULES: list[AttentionRule] = [
+    ground_rules_due,
+    meetings_this_week,
+]
 
 
 class AttentionService(Service):
