@@ -11,6 +11,7 @@ from peerdesk.services.attention import AttentionService
 from peerdesk.services.base import Clock
 from peerdesk.services.consents import ConsentService
 from peerdesk.services.demo.generator import DemoService
+from peerdesk.services.figures import FiguresService
 from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
 from peerdesk.services.health import HealthService
@@ -50,3 +51,4 @@ class Services:
         self.demo = DemoService(db, today)
         self.attention = AttentionService(db, today)
         self.gates = GateService(db, today)
+        self.figures = FiguresService(db, today)

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from peerdesk.cli.commands import check, demo
+from peerdesk.cli.commands import backup, check, demo, figures, restore
 
-COMMANDS: list[ModuleType] = [demo, check]
+COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore]

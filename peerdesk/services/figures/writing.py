@@ -1,0 +1,47 @@
+"""Writing an export safely: to a temporary name beside the target, then renamed over it,
+so a coordinator never finds half a file (a full disk or a crash leaves the old one)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from peerdesk.errors import PeerdeskError
+
+
+class ExportError(PeerdeskError):
+    """An export could not be written (the folder, the disk, or a file open elsewhere)."""
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces `target`."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} does not exist: please choose another place.")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise ExportError(_why(error, folder)) from error
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except OSError as error:
+        raise ExportError(_why(error, target)) from error
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _why(error: OSError, where: Path) -> str:
+    return (
+        f"The file could not be saved in {where} ({error.strerror or type(error).__name__}). "
+        "Check the disk has space, the folder is not read-only, and the file is not open in "
+        "another program."
+    )
