@@ -15,10 +15,12 @@ from peerdesk.services.figures import FiguresService
 from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
 from peerdesk.services.health import HealthService
+from peerdesk.services.matching import MatchingService
 from peerdesk.services.organisation import OrganisationService
 from peerdesk.services.pairings import PairingService
 from peerdesk.services.people import PeopleService
 from peerdesk.services.referrals import ReferralService
+from peerdesk.services.reviews import ReviewService
 from peerdesk.services.sessions import SessionService
 from peerdesk.services.volunteers import VolunteerService
 
@@ -45,6 +47,8 @@ class Services:
         self.volunteers = VolunteerService(db, today)
         self.pairings = PairingService(db, today)
         self.sessions = SessionService(db, today)
+        self.matching = MatchingService(db, today)
+        self.reviews = ReviewService(db, today)
         self.consents = ConsentService(db, today)
         self.groups = GroupService(db, today)
         self.health = HealthService(db, today)

@@ -5,18 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from peerdesk.data.models import Pairing, PairingGoal, PairingStatusChange, Person
+from peerdesk.data.models import (
+    MentoringSession,
+    Pairing,
+    PairingGoal,
+    PairingStatusChange,
+    Person,
+)
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.organisation import parse_review_schedule
+from peerdesk.services.pairing_lists import (
+    PairingRow,
+    TimelineEntry,
+    WaitingRow,
+    pairing_rows,
+    pairing_timeline,
+    waiting_rows,
+)
+from peerdesk.services.volunteers import OCCUPYING_STATUSES
 from peerdesk.vocabulary import (
     ClosureReason,
     MeetingFrequency,
     MeetingMode,
     PairingStatus,
+    SessionStatus,
     SupportedAs,
 )
 
@@ -130,7 +147,9 @@ class PairingService(Service):
                 usual_duration_minutes=v.minutes(
                     plan.usual_duration_minutes, "usual_duration_minutes", "the usual length"
                 ),
-                review_schedule_weeks=plan.review_schedule_weeks.strip(),
+                review_schedule_weeks=", ".join(
+                    str(w) for w in parse_review_schedule(plan.review_schedule_weeks)
+                ),
             )
             session.add(pairing)
             session.flush()
@@ -141,6 +160,35 @@ class PairingService(Service):
                 )
             )
             _write_goals(session, pairing.id, goals)
+            session.flush()
+            session.refresh(pairing)
+            return pairing
+
+    def update_arrangements(self, pairing_id: int, plan: PairingPlan) -> Pairing:
+        """Change how the pair meet, the planned length and review schedule, and the goals.
+        The people, the dates and the status are not changed here."""
+        frequency = v.one_of(
+            plan.meeting_frequency, MeetingFrequency, "meeting_frequency", "how often to meet"
+        )
+        mode = v.one_of(plan.usual_mode, MeetingMode, "usual_mode", "how to meet")
+        if plan.planned_length_weeks is not None and not 1 <= plan.planned_length_weeks <= 520:
+            raise ValidationError(
+                "The planned length should be between 1 and 520 weeks.", "planned_length_weeks"
+            )
+        schedule = parse_review_schedule(plan.review_schedule_weeks)
+        goals = _clean_goals(plan.goals)
+        with self.db.transaction() as session:
+            pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
+            pairing.meeting_frequency = frequency
+            pairing.usual_mode = mode
+            pairing.usual_place = v.short_text(plan.usual_place, "usual_place", "the usual place")
+            pairing.usual_duration_minutes = v.minutes(
+                plan.usual_duration_minutes, "usual_duration_minutes", "the usual length"
+            )
+            pairing.planned_length_weeks = plan.planned_length_weeks
+            pairing.review_schedule_weeks = ", ".join(str(w) for w in schedule)
+            session.add(pairing)
+            _write_goals(session, pairing_id, goals)
             session.flush()
             session.refresh(pairing)
             return pairing
@@ -164,6 +212,8 @@ class PairingService(Service):
         return self._transition(pairing_id, PairingStatus.ACTIVE, on)
 
     def end(self, pairing_id: int, ending: Ending, on: date | None = None) -> Pairing:
+        """End the pairing. Planned sessions after the end date are removed: they will not
+        happen. Sessions that did happen (or were cancelled) stay in the log."""
         reason = v.one_of(ending.reason, ClosureReason, "closure_reason", "a reason for ending")
         checked = Ending(
             reason=reason,
@@ -172,6 +222,30 @@ class PairingService(Service):
             note=v.long_text(ending.note, "closure_note", "the note"),
         )
         return self._transition(pairing_id, PairingStatus.ENDED, on, ending=checked)
+
+    def planned_after(self, pairing_id: int, on: date) -> int:
+        """How many planned sessions fall after `on` (ending on that day removes them)."""
+        with self.db.session() as session:
+            return len(_planned_after(session, pairing_id, on))
+
+    # -- lists -----------------------------------------------------------------------------
+    def rows(self, status: PairingStatus | str | None = None) -> list[PairingRow]:
+        return pairing_rows(self.db, status)
+
+    def waiting(self) -> list[WaitingRow]:
+        return waiting_rows(self.db, self.today())
+
+    def open_for_mentor(self, mentor_id: int) -> list[PairingRow]:
+        """The mentor's current pairings (introduced, active, paused): what supervision covers."""
+        open_statuses = {s.value for s in OCCUPYING_STATUSES}
+        return [
+            row
+            for row in pairing_rows(self.db, None, mentor_id=mentor_id)
+            if row.status in open_statuses
+        ]
+
+    def timeline(self, pairing_id: int) -> list[TimelineEntry]:
+        return pairing_timeline(self.db, pairing_id)
 
     def _transition(
         self,
@@ -208,6 +282,10 @@ class PairingService(Service):
                     f"That date is before the pairing's last change ({last.changed_on:%d %B %Y}).",
                     "changed_on",
                 )
+            if target is PairingStatus.ENDED:
+                _check_end_date(session, pairing, when)
+                for planned in _planned_after(session, pairing_id, when):
+                    session.delete(planned)
             pairing.status = target
             if target is PairingStatus.ACTIVE and pairing.start_date is None:
                 pairing.start_date = when
@@ -229,6 +307,33 @@ class PairingService(Service):
             session.flush()
             session.refresh(pairing)
             return pairing
+
+
+def _check_end_date(session: Session, pairing: Pairing, when: date) -> None:
+    last_held = session.exec(
+        select(func.max(MentoringSession.session_date)).where(
+            MentoringSession.pairing_id == pairing.id,
+            MentoringSession.status != SessionStatus.PLANNED.value,
+        )
+    ).one()
+    if last_held is not None and when < last_held:
+        raise ValidationError(
+            f"The end date is before the last session logged ({last_held:%d %B %Y}): "
+            "choose that day or later.",
+            "changed_on",
+        )
+
+
+def _planned_after(session: Session, pairing_id: int, on: date) -> list[MentoringSession]:
+    return list(
+        session.exec(
+            select(MentoringSession).where(
+                MentoringSession.pairing_id == pairing_id,
+                MentoringSession.status == SessionStatus.PLANNED.value,
+                col(MentoringSession.session_date) > on,
+            )
+        )
+    )
 
 
 def _clean_goals(goals: list[str] | tuple[str, ...]) -> list[str]:

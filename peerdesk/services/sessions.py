@@ -34,6 +34,41 @@ class SessionEntry:
     actions: str = ""
     next_meeting: date | None = None
     concern_flag: bool = False
+    #: For a session logged as rearranged: the new date (a planned session is made for it).
+    rearranged_to: date | None = None
+    rearranged_start_time: time | None = None
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    """What the Sessions list shows; every part is optional."""
+
+    pairing_id: int | None = None
+    mentor_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of the Sessions list."""
+
+    id: int
+    pairing_id: int
+    pairing_reference: str
+    mentor_id: int
+    mentor_name: str
+    mentee_id: int
+    mentee_name: str
+    session_date: date
+    start_time: time | None
+    duration_minutes: int
+    mode: str
+    status: str
+    note: str
+    concern_flag: bool
+    rearranged_to_id: int | None
 
 
 @dataclass
@@ -61,13 +96,106 @@ class SessionService(Service):
             )
 
     def log(self, pairing_id: int, entry: SessionEntry) -> MentoringSession:
+        """Log one session. A rearranged one also gets a planned session on its new date,
+        linked to it, so both stay in the log."""
         with self.db.transaction() as session:
             pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
             record = self._new_session(pairing, entry)
+            replacement: MentoringSession | None = None
+            if record.status == SessionStatus.REARRANGED:
+                if entry.rearranged_to is None:
+                    raise ValidationError(
+                        "Please enter the new date the session was moved to.", "rearranged_to"
+                    )
+                if entry.rearranged_to == entry.session_date:
+                    raise ValidationError(
+                        "The new date is the same as the old one: choose a different day.",
+                        "rearranged_to",
+                    )
+                replacement = self._new_session(
+                    pairing,
+                    SessionEntry(
+                        session_date=entry.rearranged_to,
+                        status=SessionStatus.PLANNED.value,
+                        start_time=entry.rearranged_start_time or entry.start_time,
+                        duration_minutes=record.duration_minutes,
+                        mode=record.mode,
+                        place=record.place,
+                    ),
+                )
+                session.add(replacement)
+                session.flush()
+                record.rearranged_to_id = replacement.id
             session.add(record)
             session.flush()
             session.refresh(record)
             return record
+
+    def rearranged_from(self, session_id: int) -> MentoringSession | None:
+        """The earlier session that was moved to this one, if any."""
+        with self.db.session() as session:
+            return session.exec(
+                select(MentoringSession).where(MentoringSession.rearranged_to_id == session_id)
+            ).first()
+
+    def rows(self, filters: SessionFilter | None = None) -> list[SessionRow]:
+        """The Sessions list, newest first."""
+        f = filters or SessionFilter()
+        status = v.optional_one_of(f.status, SessionStatus, "status", "a session status")
+        v.on_or_after(f.date_to, f.date_from, "date_to", "The 'to' date is before the 'from' date.")
+        with self.db.session() as session:
+            query = select(MentoringSession, Pairing).join(
+                Pairing, col(Pairing.id) == col(MentoringSession.pairing_id)
+            )
+            if f.pairing_id is not None:
+                query = query.where(MentoringSession.pairing_id == f.pairing_id)
+            if f.mentor_id is not None:
+                query = query.where(Pairing.mentor_id == f.mentor_id)
+            if f.date_from is not None:
+                query = query.where(col(MentoringSession.session_date) >= f.date_from)
+            if f.date_to is not None:
+                query = query.where(col(MentoringSession.session_date) <= f.date_to)
+            if status is not None:
+                query = query.where(MentoringSession.status == status.value)
+            query = query.order_by(
+                col(MentoringSession.session_date).desc(), col(MentoringSession.id).desc()
+            )
+            found = session.exec(query).all()
+            ids = {p.mentor_id for _, p in found} | {p.mentee_id for _, p in found}
+            names = {
+                p.id: p.display_name
+                for p in session.exec(select(Person).where(col(Person.id).in_(list(ids))))
+            }
+        return [
+            SessionRow(
+                id=record.id or 0,
+                pairing_id=pairing.id or 0,
+                pairing_reference=pairing.reference,
+                mentor_id=pairing.mentor_id,
+                mentor_name=names.get(pairing.mentor_id, ""),
+                mentee_id=pairing.mentee_id,
+                mentee_name=names.get(pairing.mentee_id, ""),
+                session_date=record.session_date,
+                start_time=record.start_time,
+                duration_minutes=record.duration_minutes,
+                mode=record.mode,
+                status=record.status,
+                note=record.note,
+                concern_flag=record.concern_flag,
+                rearranged_to_id=record.rearranged_to_id,
+            )
+            for record, pairing in found
+        ]
+
+    def mentors(self) -> list[tuple[int, str]]:
+        """Everyone who has mentored in a pairing, for the Sessions list's mentor filter."""
+        with self.db.session() as session:
+            people = session.exec(
+                select(Person)
+                .where(col(Person.id).in_(select(Pairing.mentor_id).distinct()))
+                .order_by(col(Person.first_name), col(Person.last_name))
+            )
+            return [(p.id or 0, p.display_name) for p in people]
 
     def rearrange(self, session_id: int, new_entry: SessionEntry) -> MentoringSession:
         """Mark a session rearranged and record its new date; both stay, linked."""
@@ -115,6 +243,11 @@ class SessionService(Service):
         with self.db.transaction() as session:
             record = get_or_raise(session, MentoringSession, session_id, "session")
             pairing = get_or_raise(session, Pairing, record.pairing_id, "pairing")
+            if entry.status == SessionStatus.REARRANGED and record.status != entry.status:
+                raise ValidationError(
+                    "To move a session to another day, use Rearrange: it keeps both dates.",
+                    "status",
+                )
             checked = self._new_session(pairing, entry, existing=record)
             for name in (
                 "session_date",
@@ -141,7 +274,7 @@ class SessionService(Service):
         when = entry.session_date
         if when is None:
             raise ValidationError("Please enter the date of the session.", "session_date")
-        if status is not SessionStatus.PLANNED:
+        if status in (SessionStatus.HELD, SessionStatus.DID_NOT_ATTEND):
             v.not_in_future(
                 when, self.today(), "session_date", "the date of a session that has happened"
             )
@@ -162,7 +295,10 @@ class SessionService(Service):
                 f"That date is after the pairing ended ({pairing.end_date:%d %B %Y}).",
                 "session_date",
             )
-        if pairing.status == PairingStatus.ENDED and status is SessionStatus.PLANNED:
+        if pairing.status == PairingStatus.ENDED and status in (
+            SessionStatus.PLANNED,
+            SessionStatus.REARRANGED,
+        ):
             raise ValidationError(
                 "This pairing has ended: no more sessions can be planned.", "status"
             )
@@ -249,6 +385,20 @@ class SessionService(Service):
             session.flush()
             session.refresh(concern)
             return concern
+
+    def concerns_for_session(self, session_id: int) -> list[Concern]:
+        with self.db.session() as session:
+            return list(
+                session.exec(
+                    select(Concern)
+                    .where(Concern.session_id == session_id)
+                    .order_by(col(Concern.raised_on), col(Concern.id))
+                )
+            )
+
+    def get_concern(self, concern_id: int) -> Concern:
+        with self.db.session() as session:
+            return get_or_raise(session, Concern, concern_id, "concern")
 
     def open_concerns(self) -> list[Concern]:
         with self.db.session() as session:

@@ -7,10 +7,18 @@ from sqlmodel import select
 from peerdesk.data.models import Organisation
 from peerdesk.services.attention.base import AttentionContext, AttentionItem, AttentionRule
 from peerdesk.services.attention.groups_due import ground_rules_due, meetings_this_week
+from peerdesk.services.attention.pairings_due import (
+    pairing_reviews_due,
+    planned_sessions,
+    quiet_pairings,
+)
 from peerdesk.services.base import Service
 
 #: Every rule, in the order their groups appear on Today. Add new rules here.
 RULES: list[AttentionRule] = [
+    pairing_reviews_due,
+    quiet_pairings,
+    planned_sessions,
     ground_rules_due,
     meetings_this_week,
 ]
