@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from peerdesk.data.models import Consent, ConsentWording, Person
+from peerdesk.data.models import Consent, ConsentWording, Organisation, Person, PersonRole
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.vocabulary import ConsentKind, ConsentMethod
+from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 
 #: First versions of each wording, written for peerdesk in plain English.
 DEFAULT_WORDINGS: dict[ConsentKind, str] = {
@@ -53,6 +53,48 @@ class ConsentEntry:
     review_on: date | None = None
 
 
+#: Consents each current role needs (the list of missing consents checks these).
+NEEDED_BY_ROLE: dict[Role, tuple[ConsentKind, ...]] = {
+    Role.MENTEE: (ConsentKind.HEALTH_DATA, ConsentKind.CONFIDENTIALITY),
+    Role.CARER: (ConsentKind.HEALTH_DATA, ConsentKind.CONFIDENTIALITY),
+    Role.MENTOR: (ConsentKind.CONFIDENTIALITY,),
+    Role.FACILITATOR: (ConsentKind.CONFIDENTIALITY,),
+    Role.GROUP_MEMBER: (ConsentKind.CONFIDENTIALITY,),
+}
+
+
+@dataclass(frozen=True)
+class WordingRow:
+    """A wording with how many consents were given on it (a used one cannot be edited)."""
+
+    wording: ConsentWording
+    times_used: int
+    is_latest: bool
+
+
+@dataclass(frozen=True)
+class ConsentGap:
+    """A consent missing, declined, withdrawn, expired or due for review soon."""
+
+    person_id: int
+    name: str
+    kind: ConsentKind
+    state: str  # "missing", "declined", "withdrawn", "expired", "expiring"
+    review_on: date | None = None
+
+    @property
+    def description(self) -> str:
+        if self.state == "expiring" and self.review_on:
+            return f"Due for review on {self.review_on:%d %B %Y}"
+        if self.state == "expired" and self.review_on:
+            return f"Expired on {self.review_on:%d %B %Y}"
+        return {
+            "missing": "Not recorded",
+            "declined": "Declined",
+            "withdrawn": "Withdrawn",
+        }.get(self.state, self.state.capitalize())
+
+
 class ConsentService(Service):
     # -- wordings ------------------------------------------------------------------------
     def ensure_default_wordings(self) -> None:
@@ -84,6 +126,29 @@ class ConsentService(Service):
             return list(
                 session.exec(query.order_by(col(ConsentWording.kind), col(ConsentWording.version)))
             )
+
+    def wording_rows(self) -> list[WordingRow]:
+        """Every wording, by kind then version, with how often it was used."""
+        with self.db.session() as session:
+            used = dict(
+                session.exec(
+                    select(Consent.wording_id, func.count()).group_by(col(Consent.wording_id))
+                ).all()
+            )
+            wordings = list(
+                session.exec(
+                    select(ConsentWording).order_by(
+                        col(ConsentWording.kind), col(ConsentWording.version)
+                    )
+                )
+            )
+        latest: dict[str, int] = {}
+        for wording in wordings:
+            latest[wording.kind] = max(latest.get(wording.kind, 0), wording.version)
+        return [
+            WordingRow(w, int(used.get(w.id or 0, 0)), w.version == latest[w.kind])
+            for w in wordings
+        ]
 
     def wording_in_use(self, wording_id: int) -> bool:
         with self.db.session() as session:
@@ -226,6 +291,70 @@ class ConsentService(Service):
         kind = ConsentKind(kind)
         with self.db.session() as session:
             return current_consent(session, person_id, kind, when) is not None
+
+    def gaps(self, within_days: int | None = None) -> list[ConsentGap]:
+        """Consents missing for people's current roles, and consents expiring soon or expired.
+
+        `within_days` defaults to the organisation's expiry warning setting (30 days).
+        """
+        today = self.today()
+        with self.db.session() as session:
+            if within_days is None:
+                organisation = session.exec(select(Organisation)).first()
+                within_days = organisation.expiry_warning_days if organisation else 30
+            horizon = today + timedelta(days=within_days)
+            people = {
+                person.id: person.display_name
+                for person in session.exec(select(Person).where(col(Person.archived_on).is_(None)))
+            }
+            needed: dict[int, set[ConsentKind]] = {}
+            for person_id, role in session.exec(
+                select(PersonRole.person_id, PersonRole.role).where(
+                    col(PersonRole.ended_on).is_(None)
+                )
+            ):
+                needed.setdefault(person_id, set()).update(NEEDED_BY_ROLE.get(Role(role), ()))
+            latest: dict[tuple[int, str], Consent] = {}
+            for consent in session.exec(
+                select(Consent)
+                .where(Consent.given_on <= today, Consent.kind != ConsentKind.SHARING.value)
+                .order_by(col(Consent.given_on), col(Consent.id))
+            ):
+                latest[(consent.person_id, consent.kind)] = consent
+        gaps: list[ConsentGap] = []
+        order = list(ConsentKind)
+        for pid, name in people.items():
+            assert pid is not None
+            kinds = needed.get(pid, set()) | {
+                ConsentKind(kind) for (holder, kind) in latest if holder == pid
+            }
+            for kind in sorted(kinds, key=order.index):
+                found = latest.get((pid, kind.value))
+                required = kind in needed.get(pid, set())
+                state = _gap_state(found, today, horizon)
+                if state is None or (not required and state in {"missing", "declined"}):
+                    continue
+                if not required and state == "withdrawn":
+                    continue
+                review = found.review_on if found else None
+                gaps.append(ConsentGap(pid, name, kind, state, review))
+        rank = {"expired": 0, "withdrawn": 1, "declined": 2, "missing": 3, "expiring": 4}
+        gaps.sort(key=lambda g: (rank[g.state], g.review_on or today, g.name.casefold()))
+        return gaps
+
+
+def _gap_state(consent: Consent | None, today: date, horizon: date) -> str | None:
+    if consent is None:
+        return "missing"
+    if not consent.agreed:
+        return "declined"
+    if consent.withdrawn_on is not None and consent.withdrawn_on <= today:
+        return "withdrawn"
+    if consent.review_on is not None and consent.review_on < today:
+        return "expired"
+    if consent.review_on is not None and consent.review_on <= horizon:
+        return "expiring"
+    return None
 
 
 def current_consent(

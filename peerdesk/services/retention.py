@@ -1,0 +1,236 @@
+"""Retention: how long each kind of record is kept after the last contact, and who is past it.
+
+A person past their date is shown on Today for review: anonymise them (the erasure service:
+their history still counts in figures, but no longer names them), or keep them with a reason.
+The reason is written into the person's notes with the date to look again (no extra table);
+`KEPT_PATTERN` reads it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from peerdesk.data.models import ErasureLogEntry, Person, RetentionRule, utc_now
+from peerdesk.errors import ValidationError
+from peerdesk.services import validation as v
+from peerdesk.services.base import Service, get_or_raise
+from peerdesk.vocabulary import RecordKind, Role
+
+#: Years to keep after the last contact, unless the coordinator sets otherwise.
+DEFAULT_KEEP_YEARS: dict[RecordKind, int] = {
+    RecordKind.MENTEE: 6,
+    RecordKind.VOLUNTEER: 6,
+    RecordKind.GROUP_MEMBER: 3,
+    RecordKind.REFERRAL_NOT_TAKEN_FORWARD: 2,
+}
+
+#: What each rule covers, in the coordinator's words (settings and docs show this).
+RULE_MEANING: dict[RecordKind, str] = {
+    RecordKind.MENTEE: "People supported one to one (mentees and carers)",
+    RecordKind.VOLUNTEER: "Volunteers (mentors and facilitators), including their checks "
+    "and training",
+    RecordKind.GROUP_MEMBER: "People who only came to groups",
+    RecordKind.REFERRAL_NOT_TAKEN_FORWARD: "People referred whose referral was not taken "
+    "forward, and who were never supported",
+}
+
+_ROLE_KINDS = {
+    Role.MENTEE.value: RecordKind.MENTEE,
+    Role.CARER.value: RecordKind.MENTEE,
+    Role.MENTOR.value: RecordKind.VOLUNTEER,
+    Role.FACILITATOR.value: RecordKind.VOLUNTEER,
+    Role.GROUP_MEMBER.value: RecordKind.GROUP_MEMBER,
+}
+
+KEPT_PATTERN = re.compile(
+    r"Kept past the retention date on \d{4}-\d{2}-\d{2}; look again on "
+    r"(\d{4}-\d{2}-\d{2})"
+)
+
+#: Every date that shows contact with a person: (SQL giving person_id, day).
+_CONTACT_SQL = """
+SELECT p.id, date(p.created_at) FROM person p
+UNION ALL SELECT pr.mentee_id, s.session_date FROM mentoring_session s
+    JOIN pairing pr ON pr.id = s.pairing_id
+UNION ALL SELECT pr.mentor_id, s.session_date FROM mentoring_session s
+    JOIN pairing pr ON pr.id = s.pairing_id
+UNION ALL SELECT mentee_id, max(proposed_on, coalesce(end_date, proposed_on)) FROM pairing
+UNION ALL SELECT mentor_id, max(proposed_on, coalesce(end_date, proposed_on)) FROM pairing
+UNION ALL SELECT person_id, max(referral_date, coalesce(decided_on, referral_date),
+    coalesce(closed_on, referral_date)) FROM referral
+UNION ALL SELECT a.person_id, m.meeting_date FROM attendance a
+    JOIN group_meeting m ON m.id = a.meeting_id
+UNION ALL SELECT f.person_id, m.meeting_date FROM meeting_facilitator f
+    JOIN group_meeting m ON m.id = f.meeting_id
+UNION ALL SELECT person_id, coalesce(left_on, joined_on) FROM group_member
+UNION ALL SELECT person_id, coalesce(ended_on, started_on) FROM person_role
+UNION ALL SELECT person_id, changed_on FROM volunteer_stage_change
+UNION ALL SELECT person_id, training_date FROM training_record
+UNION ALL SELECT mentor_id, supervision_date FROM supervision
+UNION ALL SELECT person_id, claim_date FROM expense
+UNION ALL SELECT person_id, coalesce(withdrawn_on, given_on) FROM consent
+UNION ALL SELECT person_id, scored_on FROM outcome_score
+"""
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    kind: RecordKind
+    keep_years: int
+    meaning: str
+    is_default: bool
+
+
+@dataclass(frozen=True)
+class RetentionDue:
+    """A person whose records are past the retention date, for review."""
+
+    person_id: int
+    name: str
+    kinds: tuple[RecordKind, ...]
+    last_contact: date
+    keep_years: int
+    review_on: date
+
+
+def retention_rules(session: Session) -> dict[RecordKind, int]:
+    """The years to keep each kind of record: the coordinator's settings over the defaults."""
+    rules = dict(DEFAULT_KEEP_YEARS)
+    for rule in session.exec(select(RetentionRule)):
+        if rule.record_kind in RecordKind.values():
+            rules[RecordKind(rule.record_kind)] = rule.keep_years
+    return rules
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def kept_until(notes: str) -> date | None:
+    """The latest "look again" date written by keep-with-reason, if any."""
+    found = [date.fromisoformat(match) for match in KEPT_PATTERN.findall(notes or "")]
+    return max(found) if found else None
+
+
+class RetentionService(Service):
+    def rules(self) -> list[RuleRow]:
+        with self.db.session() as session:
+            saved = {
+                rule.record_kind: rule.keep_years for rule in session.exec(select(RetentionRule))
+            }
+        return [
+            RuleRow(
+                kind=kind,
+                keep_years=saved.get(kind.value, default),
+                meaning=RULE_MEANING[kind],
+                is_default=kind.value not in saved,
+            )
+            for kind, default in DEFAULT_KEEP_YEARS.items()
+        ]
+
+    def set_rule(self, kind: RecordKind | str, keep_years: int) -> None:
+        kind = v.one_of(kind, RecordKind, "record_kind", "the kind of record")
+        if not 1 <= int(keep_years) <= 100:
+            raise ValidationError("Please keep records for between 1 and 100 years.", "keep_years")
+        with self.db.transaction() as session:
+            rule = session.get(RetentionRule, kind.value)
+            if rule is None:
+                rule = RetentionRule(record_kind=kind.value, keep_years=int(keep_years))
+            rule.keep_years = int(keep_years)
+            session.add(rule)
+
+    def due_for_review(self, on: date | None = None) -> list[RetentionDue]:
+        with self.db.session() as session:
+            return due_for_review(session, on or self.today())
+
+    def keep(self, person_id: int, reason: str, until: date | None = None) -> Person:
+        """Keep a person's records past the date, saying why, until `until` (a year by default)."""
+        reason = v.required_text(reason, "reason", "the reason for keeping the records")
+        today = self.today()
+        look_again = until or add_years(today, 1)
+        if look_again <= today:
+            raise ValidationError("The date to look again should be in the future.", "until")
+        line = (
+            f"Kept past the retention date on {today.isoformat()}; look again on "
+            f"{look_again.isoformat()}. Reason: {reason}"
+        )
+        with self.db.transaction() as session:
+            person = get_or_raise(session, Person, person_id, "person")
+            person.notes = f"{person.notes}\n{line}".strip()
+            v.long_text(person.notes, "notes", "the notes")
+            person.updated_at = utc_now()
+            session.add(person)
+            session.flush()
+            session.refresh(person)
+            return person
+
+    def anonymise(self, person_id: int, *, backup_dir: Path | None = None) -> object:
+        """Anonymise a person past their date: the same as erasing them (history still counts)."""
+        from peerdesk.services.erasure import ErasureService
+
+        return ErasureService(self.db, self._today).erase(person_id, backup_dir=backup_dir)
+
+
+def due_for_review(session: Session, today: date) -> list[RetentionDue]:
+    rules = retention_rules(session)
+    erased = set(session.exec(select(ErasureLogEntry.person_id)))
+    last: dict[int, date] = {}
+    for person_id, day in session.connection().execute(text(_CONTACT_SQL)):
+        if person_id is None or day is None:
+            continue
+        when = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+        if person_id not in last or when > last[person_id]:
+            last[person_id] = when
+    kinds: dict[int, set[RecordKind]] = defaultdict(set)
+    for person_id, role in session.connection().execute(
+        text("SELECT person_id, role FROM person_role")
+    ):
+        kinds[person_id].add(_ROLE_KINDS[role])
+    for (person_id,) in session.connection().execute(
+        text("SELECT DISTINCT person_id FROM volunteer_stage_change")
+    ):
+        kinds[person_id].add(RecordKind.VOLUNTEER)
+    for (person_id,) in session.connection().execute(
+        text(
+            "SELECT person_id FROM referral GROUP BY person_id "
+            "HAVING sum(status != 'not_taken_forward') = 0"
+        )
+    ):
+        if not kinds[person_id]:
+            kinds[person_id].add(RecordKind.REFERRAL_NOT_TAKEN_FORWARD)
+    longest = max(rules.values())
+    found: list[RetentionDue] = []
+    for person in session.exec(select(Person)):
+        assert person.id is not None
+        if person.id in erased or person.id not in last:
+            continue
+        applies = tuple(sorted(kinds.get(person.id) or set(), key=list(RecordKind).index))
+        years = max((rules[kind] for kind in applies), default=longest)
+        review_on = add_years(last[person.id], years)
+        if review_on > today:
+            continue
+        kept = kept_until(person.notes)
+        if kept is not None and kept > today:
+            continue
+        found.append(
+            RetentionDue(
+                person_id=person.id,
+                name=person.display_name,
+                kinds=applies,
+                last_contact=last[person.id],
+                keep_years=years,
+                review_on=review_on,
+            )
+        )
+    found.sort(key=lambda due: (due.review_on, due.person_id))
+    return found
