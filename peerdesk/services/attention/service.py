@@ -12,6 +12,8 @@ from peerdesk.services.attention.pairings_due import (
     planned_sessions,
     quiet_pairings,
 )
+from peerdesk.services.attention.retention_due import retention_due
+from peerdesk.services.attention.subject_access_due import subject_access_due
 from peerdesk.services.base import Service
 
 #: Every rule, in the order their groups appear on Today. Add new rules here.
@@ -19,6 +21,8 @@ RULES: list[AttentionRule] = [
     pairing_reviews_due,
     quiet_pairings,
     planned_sessions,
+    subject_access_due,
+    retention_due,
     ground_rules_due,
     meetings_this_week,
 ]
