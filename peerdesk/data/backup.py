@@ -1,37 +1,168 @@
 """Copies of the database made with SQLite's online backup API, never a file copy.
 
 A backup is written under a temporary name, opened and integrity-checked, and only then given
-its final name, so a half-written backup can never be mistaken for a good one.
+its final name, so a half-written backup can never be mistaken for a good one. Restoring works
+the same way in reverse: the backup is copied beside the database under a temporary name,
+checked, and only then moved over the database in one atomic rename.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from peerdesk.errors import PeerdeskError
+from peerdesk.data.engine import connect_raw
+from peerdesk.data.faults import target_missing, translate_faults
+from peerdesk.errors import DatabaseDamagedError
+
+log = logging.getLogger(__name__)
+
+#: Files SQLite keeps beside a database while it is in use or after a crash.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+PART_SUFFIX = ".part"
+
+#: Backups are named `<database stem>_<YYYY-MM-DD_HHMMSS>_<reason>.db`, so they sort by time,
+#: say why they were made, and can be told apart from backups of another database file.
+STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)_(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})_(?P<reason>[a-z-]+)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupName:
+    stem: str
+    made_at: datetime
+    reason: str
+
+
+def backup_file_name(database: Path, reason: str, when: datetime) -> str:
+    return f"{database.stem}_{when.strftime(STAMP_FORMAT)}_{reason}.db"
+
+
+def parse_backup_name(name: str) -> BackupName | None:
+    match = _NAME.match(name)
+    if match is None:
+        return None
+    try:
+        made_at = datetime.strptime(match["stamp"], STAMP_FORMAT)
+    except ValueError:
+        return None
+    return BackupName(stem=match["stem"], made_at=made_at, reason=match["reason"])
+
+
+def backup_files(folder: Path, database: Path) -> list[Path]:
+    """The finished backups of `database` in `folder`, newest first (never a `.part` file)."""
+    if not folder.is_dir():
+        return []
+    found: list[tuple[datetime, Path]] = []
+    for candidate in folder.iterdir():
+        parsed = parse_backup_name(candidate.name)
+        if parsed is not None and parsed.stem == database.stem and candidate.is_file():
+            found.append((parsed.made_at, candidate))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def companions(database: Path) -> list[Path]:
+    return [database.with_name(database.name + suffix) for suffix in COMPANION_SUFFIXES]
+
+
+def remove_quietly(path: Path) -> None:
+    """Delete a temporary file of ours, and any journal SQLite left beside it."""
+    for candidate in (path, *companions(path)):
+        with contextlib.suppress(OSError):
+            candidate.unlink(missing_ok=True)
 
 
 def backup_database(source: Path, destination: Path) -> Path:
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(destination.name + ".part")
-    temporary.unlink(missing_ok=True)
+    """Write a checked copy of the database `source` to `destination`, atomically.
+
+    The destination's folder must exist (or its parent must, so it can be made): a missing
+    USB stick is reported as such rather than silently recreated on the laptop's own disk.
+    """
+    folder = destination.parent
+    if not folder.is_dir():
+        if not folder.parent.is_dir():
+            raise target_missing(folder)
+        with translate_faults("make the backup folder", destination):
+            folder.mkdir(exist_ok=True)
+    temporary = destination.with_name(destination.name + PART_SUFFIX)
     try:
-        with (
-            contextlib.closing(sqlite3.connect(source)) as src,
-            contextlib.closing(sqlite3.connect(temporary)) as dst,
-        ):
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise PeerdeskError(
-                "The backup copy did not pass its check, so it was not kept. "
-                "Run 'Check the database' from the Help menu."
-            )
-        os.replace(temporary, destination)
+        with translate_faults("save the backup", destination):
+            remove_quietly(temporary)
+            with contextlib.closing(connect_raw(source, read_only=True)) as src:
+                copy_checked(src, temporary)
+            os.replace(temporary, destination)
+            sync_folder(folder)
     finally:
-        temporary.unlink(missing_ok=True)
+        remove_quietly(temporary)
+    log.info("backup written (%d bytes)", destination.stat().st_size)
     return destination
+
+
+def copy_checked(source: sqlite3.Connection, target: Path) -> None:
+    """Copy an open database into the new file `target` and prove the copy is sound.
+
+    The copy is a single self-contained file (rollback journal, not WAL) flushed to disk.
+    """
+    with contextlib.closing(connect_raw(target)) as dst:
+        source.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+        result = [row[0] for row in dst.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        log.warning("copy failed its integrity check (%d problems)", len(result))
+        raise DatabaseDamagedError(
+            "The copy did not pass its check, so it was not kept. The database may be "
+            "damaged: run 'Check the database' from the Help menu."
+        )
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def replace_with_backup(backup: Path, database: Path) -> None:
+    """Make `database` an exact copy of `backup`. Every connection to `database` must be closed.
+
+    The backup is copied to a temporary name beside the database and checked first, so a
+    failure (disk full, a damaged backup) leaves the database exactly as it was. The old
+    -wal/-shm files are removed before the rename: left behind, SQLite would replay the old
+    database's changes over the restored one.
+    """
+    temporary = database.with_name(database.name + ".restoring")
+    try:
+        with translate_faults("restore the backup", database):
+            remove_quietly(temporary)
+            with contextlib.closing(connect_raw(backup, read_only=True)) as src:
+                copy_checked(src, temporary)
+            checkpoint(database)
+            for companion in companions(database):
+                companion.unlink(missing_ok=True)
+            os.replace(temporary, database)
+            sync_folder(database.parent)
+    finally:
+        remove_quietly(temporary)
+    log.info("database replaced from a backup")
+
+
+def checkpoint(database: Path) -> None:
+    """Fold the write-ahead log into the database file, so nothing lives only in -wal."""
+    if not database.with_name(database.name + "-wal").exists():
+        return
+    # The database was backed up before it is replaced, so a failed checkpoint loses nothing.
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(connect_raw(database)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":  # pragma: no cover - Windows
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

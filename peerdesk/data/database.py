@@ -2,13 +2,15 @@
 
 Nothing here opens a file silently that it should not: a file that is not a peerdesk database,
 one from a newer peerdesk, or a damaged one raises a `DatabaseProblem` with a plain message,
-and the file is left exactly as it was.
+and the file is left exactly as it was. Moving a damaged file aside is a separate, explicit
+step (`move_aside`) that the coordinator chooses.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,8 +20,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from peerdesk.data.backup import backup_database
-from peerdesk.data.engine import make_engine
+from peerdesk.data.backup import backup_database, backup_file_name, backup_files, companions
+from peerdesk.data.engine import connect_raw, make_engine
+from peerdesk.data.faults import translate_faults
 from peerdesk.data.instance_lock import InstanceLock
 from peerdesk.data.migrate import current_revision, head_revision, known_revisions, upgrade_to_head
 from peerdesk.errors import (
@@ -33,6 +36,10 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+class DatabaseLostError(DatabaseDamagedError):
+    """The database file is missing or empty, yet backups of it exist: it was not new."""
+
+
 @dataclass
 class Database:
     """An open peerdesk database: the engine, and the lock that keeps it ours."""
@@ -42,6 +49,7 @@ class Database:
     lock: InstanceLock | None = None
     migrated_from: str | None = field(default=None)
     pre_migration_backup: Path | None = None
+    backup_dir: Path | None = None
 
     def session(self) -> Session:
         """A short-lived session; objects stay readable after commit."""
@@ -49,14 +57,23 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed if the block finishes, rolled back if it raises."""
-        with self.session() as session:
+        """One unit of work: committed if the block finishes, rolled back if it raises.
+
+        A full disk, a read-only folder or a file locked by another program comes out as its
+        own plain-English `PeerdeskError`; the transaction is rolled back, so nothing is
+        half-saved.
+        """
+        with translate_faults("save your changes", self.path), self.session() as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def release_connections(self) -> None:
+        """Close every connection to the file (before it is replaced); new ones open lazily."""
+        self.engine.dispose()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -65,11 +82,12 @@ class Database:
             self.lock = None
 
 
-def inspect_file(path: Path) -> str:
+def inspect_file(path: Path, *, thorough: bool = False) -> str:
     """Classify a database file without changing it.
 
     Returns "missing", "empty", "current", "behind". Raises a `DatabaseProblem` when the
-    file is not a peerdesk database, is from a newer peerdesk, or is damaged.
+    file is not a peerdesk database, is from a newer peerdesk, or is damaged. `thorough` runs
+    the full integrity check instead of the quick one (used for backups before restoring).
     """
     if not path.exists():
         return "missing"
@@ -81,13 +99,12 @@ def inspect_file(path: Path) -> str:
     if header != SQLITE_HEADER:
         raise NotAPeerdeskDatabaseError(
             f"The file {path.name} is not a peerdesk database (it may be damaged, encrypted, "
-            "or a different kind of file). It has not been changed. Choose another file, "
-            "or restore a backup."
+            "or a different kind of file). It has not been changed."
         )
+    pragma = "integrity_check" if thorough else "quick_check"
     try:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        with contextlib.closing(connect_raw(path, read_only=True)) as connection:
+            check = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
             tables = {
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -100,19 +117,19 @@ def inspect_file(path: Path) -> str:
         log.warning("database inspection failed: %s", type(error).__name__)
         raise DatabaseDamagedError(
             f"The database {path.name} is damaged and cannot be read safely. It has not been "
-            "changed. Restore your most recent backup (File → Backups), or ask for help."
+            "changed."
         ) from error
-    if check != "ok":
+    if check != ["ok"]:
+        log.warning("database failed its %s (%d problems)", pragma, len(check))
         raise DatabaseDamagedError(
-            f"The database {path.name} failed its health check. It has not been changed. "
-            "Restore your most recent backup (File → Backups), or ask for help."
+            f"The database {path.name} failed its health check: part of it is damaged. It "
+            "has not been changed."
         )
     if not tables:
         return "empty"
     if revision is None:
         raise NotAPeerdeskDatabaseError(
-            f"The file {path.name} is a database, but not a peerdesk one. It has not been "
-            "changed. Choose another file."
+            f"The file {path.name} is a database, but not a peerdesk one. It has not been changed."
         )
     if revision not in known_revisions():
         raise DatabaseNewerError(
@@ -127,31 +144,112 @@ def open_database(
     *,
     backup_dir: Path | None = None,
     lock: bool = True,
+    allow_fresh: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the database at `path`.
 
     A database that needs migrating is first backed up into `backup_dir` (required then).
+    A missing or empty file is a new database, unless `backup_dir` holds backups of it: then
+    the file was lost or emptied (a crash, a sync program) and `DatabaseLostError` is raised
+    so the coordinator can restore a backup. `allow_fresh` starts afresh anyway, when the
+    coordinator has chosen to.
     """
     path = path.expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    with translate_faults("create the database folder", path):
+        path.parent.mkdir(parents=True, exist_ok=True)
     instance_lock = InstanceLock(path).acquire() if lock else None
     try:
         state = inspect_file(path)
+        lost = state in ("missing", "empty") and not allow_fresh and backup_dir is not None
+        if lost and backup_dir is not None and backup_files(backup_dir, path):
+            raise DatabaseLostError(
+                f"The database {path.name} is {state}, but there are backups of it. "
+                "It may have been moved, deleted or emptied by a crash or a sync program."
+            )
         engine = make_engine(path)
-        database = Database(path=path, engine=engine, lock=instance_lock)
+        database = Database(path=path, engine=engine, lock=instance_lock, backup_dir=backup_dir)
         if state == "behind":
             if backup_dir is None:
                 raise ValueError("a backup folder is needed to migrate an existing database")
-            stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
-            database.pre_migration_backup = backup_database(
-                path, backup_dir / f"{path.stem}_before-upgrade_{stamp}.db"
-            )
+            name = backup_file_name(path, "before-upgrade", datetime.now())
+            database.pre_migration_backup = backup_database(path, backup_dir / name)
             database.migrated_from = current_revision(engine)
             log.info("migrating database from %s", database.migrated_from)
         if state != "current":
-            upgrade_to_head(engine)
+            with translate_faults("prepare the database", path):
+                upgrade_to_head(engine)
         return database
     except BaseException:
         if instance_lock is not None:
             instance_lock.release()
         raise
+
+
+def move_aside(path: Path, when: datetime | None = None) -> Path:
+    """Rename a damaged (or unrecognised) database out of the way, with its -wal/-shm files.
+
+    Never deletes anything: `peerdesk.db` becomes `peerdesk.damaged-20260615-101500.db`, kept
+    for whoever might rescue it. Returns the new path.
+    """
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.db'}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix or '.db'}")
+    with translate_faults("move the damaged file aside", path):
+        for companion, new in zip(companions(path), companions(target), strict=True):
+            if companion.exists():
+                os.replace(companion, new)
+        os.replace(path, target)
+    log.info("damaged database moved aside")
+    return target
+
+
+def read_erased_ids(path: Path) -> list[int]:
+    """The ids in the erasure log of the database at `path` (read directly, read-only).
+
+    Read before a restore so that people erased since the backup was made can be erased again.
+    A file without an erasure log (damaged, or very old) yields no ids.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    try:
+        with contextlib.closing(connect_raw(path, read_only=True)) as connection:
+            rows = connection.execute("SELECT DISTINCT person_id FROM erasure_log").fetchall()
+    except sqlite3.DatabaseError as error:
+        log.warning("erasure log unreadable: %s", type(error).__name__)
+        return []
+    return sorted(int(row[0]) for row in rows)
+
+
+def record_counts(path: Path) -> dict[str, int]:
+    """Rows per table of a database file (a backup), read-only. Empty if it cannot be read."""
+    try:
+        with contextlib.closing(connect_raw(path, read_only=True)) as connection:
+            tables = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version' ORDER BY name"
+                )
+            ]
+            return {
+                table: int(connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+                for table in tables
+            }
+    except sqlite3.DatabaseError as error:
+        log.warning("record counts unreadable: %s", type(error).__name__)
+        return {}
+
+
+def bring_up_to_date(database: Database) -> str:
+    """After the file under `database` was replaced: migrate it if it came from an older peerdesk.
+
+    Returns the state the file was found in ("current" or "behind").
+    """
+    state = inspect_file(database.path)
+    if state != "current":
+        with translate_faults("prepare the restored database", database.path):
+            upgrade_to_head(database.engine)
+    return state

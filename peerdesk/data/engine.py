@@ -1,4 +1,8 @@
-"""The SQLAlchemy engine for one database file, with peerdesk's connection settings."""
+"""The one place peerdesk opens a SQLite connection, and the engine built on it.
+
+Every connection (the app's engine, inspections, backups, restores) comes from
+`connect_raw`, so connection-wide settings (and, later, the encryption key) live here only.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,25 @@ PRAGMAS = (
     "PRAGMA secure_delete = ON",
 )
 
+#: Seconds a connection waits for another writer before reporting the file as locked.
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection to `path`, in autocommit mode (we issue BEGIN ourselves).
+
+    `read_only` opens with `mode=ro`, so the file cannot be changed (nor created) through it.
+    """
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+    else:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    connection.isolation_level = None
+    return connection
+
 
 def apply_pragmas(dbapi_connection: Any) -> None:
     cursor = dbapi_connection.cursor()
@@ -36,9 +59,9 @@ def make_engine(path: Path) -> Engine:
     transaction control ourselves means a Session's work is all-or-nothing.
     """
     engine = create_engine(
-        f"sqlite:///{path}",
+        "sqlite://",
         poolclass=NullPool,
-        connect_args={"check_same_thread": False, "timeout": 5.0},
+        creator=lambda: connect_raw(path),
     )
     _install_listeners(engine)
     return engine

@@ -1,0 +1,360 @@
+"""Backups: made on demand, automatically and before risky work; listed, rotated, restored.
+
+Every copy is made with SQLite's online backup API, written under a temporary name, checked and
+then renamed (see `peerdesk.data.backup`). Other features call `services.backups.before("import")`
+(or "erasure", "restore") just before they change many records at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import col, delete, select
+
+from peerdesk.data.backup import (
+    backup_database,
+    backup_file_name,
+    backup_files,
+    parse_backup_name,
+    replace_with_backup,
+)
+from peerdesk.data.database import (
+    Database,
+    bring_up_to_date,
+    inspect_file,
+    read_erased_ids,
+    record_counts,
+)
+from peerdesk.data.models import ErasureLogEntry, Pairing, Person
+from peerdesk.errors import DatabaseProblem, ValidationError
+from peerdesk.services.base import Clock, Service
+from peerdesk.services.locations import LocationRisk, location_risk
+
+log = logging.getLogger(__name__)
+
+#: The words a backup's reason is shown with.
+REASONS = {
+    "manual": "Made by you",
+    "automatic": "Automatic (every 30 minutes of work)",
+    "on-close": "When peerdesk closed",
+    "before-upgrade": "Before peerdesk was updated",
+    "before-import": "Before an import",
+    "before-restore": "Before a backup was restored",
+    "before-erasure": "Before someone's records were erased",
+}
+
+#: Tables whose counts are shown beside each backup, in this order.
+SHOWN_COUNTS = (("person", "people"), ("pairing", "pairings"), ("mentoring_session", "sessions"))
+
+
+@dataclass(frozen=True)
+class RotationPolicy:
+    """How many backups to keep: the newest `recent` ones, and the newest of each of the last
+    `daily` days, `weekly` weeks and `monthly` months.
+
+    Backups the coordinator made by hand, or made before a risky action (an import, an
+    erasure, a restore), are kept for `daily` days whatever else happens that day, so the way
+    back is still there when a mistake is noticed.
+    """
+
+    recent: int = 5
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    reason: str
+    size_bytes: int
+    record_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reason_text(self) -> str:
+        return REASONS.get(self.reason, self.reason.replace("-", " ").capitalize())
+
+    @property
+    def size_text(self) -> str:
+        return describe_size(self.size_bytes)
+
+    @property
+    def counts_text(self) -> str:
+        if not self.record_counts:
+            return "Could not be read"
+        parts = [f"{self.record_counts.get(table, 0):,} {words}" for table, words in SHOWN_COUNTS]
+        return ", ".join(parts)
+
+    def when_text(self, now: datetime | None = None) -> str:
+        return describe_when(self.made_at, now or datetime.now())
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_backup: Path
+    erased_again: int
+    upgraded: bool
+
+
+def describe_when(moment: datetime, now: datetime) -> str:
+    """`moment` in plain words: "today at 10:15", "yesterday at 16:40", "Monday 8 June 2026 at 09:00"."""
+    clock = moment.strftime("%H:%M")
+    if moment.date() == now.date():
+        return f"today at {clock}"
+    if moment.date() == now.date() - timedelta(days=1):
+        return f"yesterday at {clock}"
+    return f"{moment.strftime('%A')} {moment.day} {moment.strftime('%B %Y')} at {clock}"
+
+
+def describe_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def backup_info(path: Path, *, with_counts: bool = True) -> BackupInfo | None:
+    parsed = parse_backup_name(path.name)
+    if parsed is None or not path.is_file():
+        return None
+    return BackupInfo(
+        path=path,
+        made_at=parsed.made_at,
+        reason=parsed.reason,
+        size_bytes=path.stat().st_size,
+        record_counts=record_counts(path) if with_counts else {},
+    )
+
+
+def list_backups(folders: list[Path], database: Path) -> list[BackupInfo]:
+    """Backups of `database` found in any of `folders`, newest first."""
+    seen: set[Path] = set()
+    found: list[BackupInfo] = []
+    for folder in folders:
+        for path in backup_files(folder, database):
+            info = backup_info(path)
+            if info is not None and path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(info)
+    return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def is_restorable(path: Path) -> bool:
+    """A sound peerdesk database this version can open (quick check; for offering backups)."""
+    try:
+        return inspect_file(path) in ("current", "behind")
+    except DatabaseProblem:
+        return False
+
+
+def check_backup(backup: Path) -> str:
+    """Prove `backup` can be restored (full integrity check). Returns "current" or "behind"."""
+    try:
+        state = inspect_file(backup, thorough=True)
+    except DatabaseProblem as problem:
+        raise type(problem)(f"That backup cannot be restored. {problem}") from problem
+    if state in ("missing", "empty"):
+        raise ValidationError(
+            f"That backup cannot be restored: the file {backup.name} is {state}. "
+            "Choose another backup.",
+            "backup",
+        )
+    return state
+
+
+def to_keep(backups: list[BackupInfo], policy: RotationPolicy, now: datetime) -> set[Path]:
+    """The backups that rotation keeps (grandfather-father-son); the rest may be deleted."""
+    ordered = sorted(backups, key=lambda info: info.made_at, reverse=True)
+    keep: set[Path] = {info.path for info in ordered[: max(1, policy.recent)]}
+    buckets: list[tuple[int, Callable[[date], Any]]] = [
+        (policy.daily, lambda day: day),
+        (policy.weekly, lambda day: day.isocalendar()[:2]),
+        (policy.monthly, lambda day: (day.year, day.month)),
+    ]
+    for limit, key_of in buckets:
+        seen: set[Any] = set()
+        for info in ordered:
+            key = key_of(info.made_at.date())
+            if key in seen:
+                continue
+            if len(seen) >= limit:
+                break
+            seen.add(key)
+            keep.add(info.path)
+    recent = now - timedelta(days=policy.daily)
+    keep.update(
+        info.path
+        for info in ordered
+        if (info.reason == "manual" or info.reason.startswith("before-")) and info.made_at >= recent
+    )
+    return keep
+
+
+class BackupService(Service):
+    def __init__(
+        self,
+        db: Database,
+        today: Clock = date.today,
+        erasure: Callable[[], Any] | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(db, today)
+        self._erasure = erasure or (lambda: None)
+        self._now = now
+        self._chosen_folder: Path | None = None
+        self.policy = RotationPolicy()
+
+    # -- where ---------------------------------------------------------------------------
+
+    @property
+    def default_folder(self) -> Path:
+        return self.db.backup_dir or self.db.path.parent / "backups"
+
+    @property
+    def folder(self) -> Path:
+        """Where new backups go: the folder the coordinator chose, or peerdesk's own."""
+        return self._chosen_folder or self.default_folder
+
+    def choose_folder(self, folder: Path | str | None) -> None:
+        """Use `folder` (e.g. a USB stick) for new backups; None goes back to the default."""
+        self._chosen_folder = Path(folder).expanduser() if folder else None
+
+    def location_risks(self) -> list[LocationRisk]:
+        """Warnings for a database or backup folder inside a synced folder or on a network."""
+        risks = [location_risk(self.db.path, role="database")]
+        risks.append(location_risk(self.folder, role="backups"))
+        return [risk for risk in risks if risk is not None]
+
+    # -- making --------------------------------------------------------------------------
+
+    def back_up(self, reason: str = "manual", folder: Path | str | None = None) -> BackupInfo:
+        """Make a checked backup now, then rotate old ones. Raises a plain-English problem."""
+        target = Path(folder).expanduser() if folder else self.folder
+        if target == self.default_folder:
+            target.mkdir(parents=True, exist_ok=True)
+        reason = _clean_reason(reason)
+        when = self._now()
+        path = target / backup_file_name(self.db.path, reason, when)
+        counter = 1
+        while path.exists():
+            counter += 1
+            path = target / backup_file_name(
+                self.db.path, reason, when + timedelta(seconds=counter)
+            )
+        backup_database(self.db.path, path)
+        log.info("backup made (%s)", reason)
+        self.rotate(target)
+        info = backup_info(path)
+        assert info is not None
+        return info
+
+    def before(self, action: str) -> BackupInfo:
+        """A backup just before a risky `action` ("import", "erasure", "restore")."""
+        return self.back_up(f"before-{action}")
+
+    def changed_since(self, moment: datetime | None) -> bool:
+        """Whether the database (or its write-ahead log) was written after `moment`."""
+        if moment is None:
+            return True
+        files = [self.db.path, self.db.path.with_name(self.db.path.name + "-wal")]
+        stamps = [path.stat().st_mtime for path in files if path.exists()]
+        return bool(stamps) and max(stamps) > moment.timestamp()
+
+    # -- listing and rotating ------------------------------------------------------------
+
+    def all(self) -> list[BackupInfo]:
+        """Every backup of this database, in the chosen and the default folders, newest first."""
+        folders = [self.folder]
+        if self.default_folder != self.folder:
+            folders.append(self.default_folder)
+        return list_backups(folders, self.db.path)
+
+    def rotate(self, folder: Path | None = None) -> list[Path]:
+        """Delete backups the policy no longer keeps, in `folder`. Returns what was deleted."""
+        backups = list_backups([folder or self.folder], self.db.path)
+        keep = to_keep(backups, self.policy, self._now())
+        removed: list[Path] = []
+        for info in backups:
+            if info.path not in keep:
+                try:
+                    info.path.unlink()
+                except OSError as error:
+                    log.warning("old backup not removed: %s", type(error).__name__)
+                else:
+                    removed.append(info.path)
+        if removed:
+            log.info("rotation removed %d old backups", len(removed))
+        return removed
+
+    # -- restoring -----------------------------------------------------------------------
+
+    def restore(self, backup: Path | str) -> RestoreResult:
+        """Replace the database with `backup`, keeping a backup of it as it is now.
+
+        People erased since the backup was made are erased again, so nobody comes back.
+        """
+        backup = Path(backup).expanduser().resolve()
+        if backup == self.db.path:
+            raise ValidationError("That is the database itself, not a backup of it.", "backup")
+        check_backup(backup)
+        erased = set(read_erased_ids(self.db.path))
+        erasure = self._erasure()
+        if erasure is not None and hasattr(erasure, "erased_ids"):
+            erased.update(erasure.erased_ids())
+        safety = self.before("restore")
+        self.db.release_connections()
+        replace_with_backup(backup, self.db.path)
+        state = bring_up_to_date(self.db)
+        erased_again = self.reapply_erasures(sorted(erased))
+        log.info("backup restored; %d erased people erased again", erased_again)
+        return RestoreResult(
+            restored_from=backup,
+            safety_backup=safety.path,
+            erased_again=erased_again,
+            upgraded=state == "behind",
+        )
+
+    def reapply_erasures(self, person_ids: list[int]) -> int:
+        """Erase again everyone in `person_ids` who is back; log them. Returns how many."""
+        if not person_ids:
+            return 0
+        erasure = self._erasure()
+        if erasure is not None and hasattr(erasure, "reapply"):
+            count = int(erasure.reapply(person_ids))
+        else:
+            count = self._reapply_minimally(person_ids)
+        self._log_erasures(person_ids)
+        return count
+
+    def _reapply_minimally(self, person_ids: list[int]) -> int:
+        """Used only when the erasure service is absent: delete the people and their pairings
+        (which, with the cascades, take their sessions, consents and other records along)."""
+        with self.db.transaction() as session:
+            present = list(session.exec(select(Person.id).where(col(Person.id).in_(person_ids))))
+            if present:
+                session.exec(
+                    delete(Pairing).where(
+                        col(Pairing.mentor_id).in_(present) | col(Pairing.mentee_id).in_(present)
+                    )
+                )
+                session.exec(delete(Person).where(col(Person.id).in_(present)))
+        return len(present)
+
+    def _log_erasures(self, person_ids: list[int]) -> None:
+        with self.db.transaction() as session:
+            logged = set(session.exec(select(ErasureLogEntry.person_id)))
+            for person_id in person_ids:
+                if person_id not in logged:
+                    session.add(ErasureLogEntry(person_id=person_id, erased_on=self.today()))
+
+
+def _clean_reason(reason: str) -> str:
+    cleaned = re.sub(r"[^a-z-]+", "-", reason.lower()).strip("-")
+    return cleaned or "manual"

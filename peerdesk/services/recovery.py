@@ -1,0 +1,188 @@
+"""Leading the coordinator back to safety when the database cannot be opened as it is.
+
+Used at start-up (by the recovery dialog) and by `peerdesk restore` before any `Services`
+exist. Nothing here acts on its own: the offer describes the problem and the newest good
+backup, and only the coordinator's choice moves the file aside and restores or starts afresh.
+A damaged file is always kept, renamed beside the original, never deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from peerdesk.data.backup import replace_with_backup
+from peerdesk.data.database import (
+    Database,
+    DatabaseLostError,
+    bring_up_to_date,
+    inspect_file,
+    move_aside,
+    open_database,
+    read_erased_ids,
+)
+from peerdesk.data.instance_lock import InstanceLock
+from peerdesk.errors import (
+    DatabaseDamagedError,
+    DatabaseNewerError,
+    DatabaseProblem,
+    NotAPeerdeskDatabaseError,
+)
+from peerdesk.paths import Paths
+from peerdesk.services.backups import BackupInfo, check_backup, is_restorable, list_backups
+
+log = logging.getLogger(__name__)
+
+DAMAGED = "damaged"
+NOT_PEERDESK = "not-peerdesk"
+LOST = "lost"
+NEWER = "newer"
+
+#: The database problems the recovery dialog can help with (a database open elsewhere is not one).
+RECOVERABLE = (DatabaseDamagedError, NotAPeerdeskDatabaseError, DatabaseNewerError)
+
+
+@dataclass(frozen=True)
+class RecoveryOffer:
+    problem: str
+    title: str
+    explanation: str
+    database: Path
+    backups: list[BackupInfo]
+    newest_good: BackupInfo | None
+
+    @property
+    def can_restore(self) -> bool:
+        return self.problem != NEWER and bool(self.backups)
+
+    @property
+    def can_start_afresh(self) -> bool:
+        return self.problem != NEWER
+
+
+@dataclass(frozen=True)
+class RecoveryResult:
+    moved_aside: Path | None
+    restored_from: Path | None
+    erased_again: int
+
+
+def is_recoverable(error: BaseException) -> bool:
+    return isinstance(error, RECOVERABLE)
+
+
+def recovery_offer(
+    paths: Paths,
+    error: DatabaseProblem,
+    *,
+    extra_folders: list[Path] | None = None,
+    now: datetime | None = None,
+) -> RecoveryOffer:
+    """What went wrong with `paths.database`, and the newest good backup to offer instead."""
+    folders = [*(extra_folders or []), paths.backup_dir]
+    backups = list_backups(folders, paths.database)
+    newest = next((info for info in backups if is_restorable(info.path)), None)
+    when = newest.when_text(now) if newest is not None else None
+    problem, title = _kind_of(error)
+    name = paths.database.name
+    if problem == NEWER:
+        explanation = (
+            f"{error} peerdesk will close now. Nothing has been changed, and no backup will be "
+            "restored over it."
+        )
+    elif newest is None:
+        explanation = (
+            f"{error} No good backup of it was found. You can start with an empty database: "
+            f"the file {name} will be kept, renamed, in case someone can rescue it."
+        )
+    else:
+        kept = "" if problem == LOST else f" The file {name} will be kept, renamed, not deleted."
+        explanation = (
+            f"{error} Your newest good backup was made {when}. Restoring it puts it in place "
+            f"of the database;{kept} Anything entered after {when} will need entering again."
+        )
+    return RecoveryOffer(
+        problem=problem,
+        title=title,
+        explanation=explanation,
+        database=paths.database,
+        backups=backups,
+        newest_good=newest,
+    )
+
+
+def _kind_of(error: DatabaseProblem) -> tuple[str, str]:
+    if isinstance(error, DatabaseNewerError):
+        return NEWER, "This database is from a newer peerdesk"
+    if isinstance(error, NotAPeerdeskDatabaseError):
+        return NOT_PEERDESK, "This is not a peerdesk database"
+    if isinstance(error, DatabaseLostError):
+        return LOST, "The database is missing or empty"
+    return DAMAGED, "The database is damaged"
+
+
+@contextlib.contextmanager
+def _holding_lock(database: Path) -> Iterator[None]:
+    lock = InstanceLock(database).acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def restore_after_problem(paths: Paths, backup: Path) -> RecoveryResult:
+    """Move the unusable database aside (kept) and put `backup` in its place.
+
+    The backup is proven sound first; people the old file's erasure log names are erased
+    again. Refuses a database from a newer peerdesk: that one is left untouched.
+    """
+    database = paths.database
+    backup = backup.expanduser().resolve()
+    with _holding_lock(database):
+        _refuse_newer(database)
+        check_backup(backup)
+        erased = read_erased_ids(database)
+        moved = _move_if_present(database)
+        if not erased and moved is not None:
+            erased = read_erased_ids(moved)
+        replace_with_backup(backup, database)
+        opened = open_database(database, backup_dir=paths.backup_dir, lock=False)
+        try:
+            bring_up_to_date(opened)
+            erased_again = _reapply(opened, erased)
+        finally:
+            opened.close()
+    log.info("recovered from a backup; %d erased people erased again", erased_again)
+    return RecoveryResult(moved_aside=moved, restored_from=backup, erased_again=erased_again)
+
+
+def start_afresh(paths: Paths) -> RecoveryResult:
+    """Move the unusable database aside (kept) and create an empty one in its place."""
+    database = paths.database
+    with _holding_lock(database):
+        _refuse_newer(database)
+        moved = _move_if_present(database)
+        open_database(database, backup_dir=paths.backup_dir, lock=False, allow_fresh=True).close()
+    log.info("started with an empty database")
+    return RecoveryResult(moved_aside=moved, restored_from=None, erased_again=0)
+
+
+def _refuse_newer(database: Path) -> None:
+    with contextlib.suppress(DatabaseDamagedError, NotAPeerdeskDatabaseError):
+        inspect_file(database)  # raises DatabaseNewerError, which must stop us
+
+
+def _move_if_present(database: Path) -> Path | None:
+    if not database.exists():
+        return None
+    return move_aside(database)
+
+
+def _reapply(database: Database, person_ids: list[int]) -> int:
+    from peerdesk.services.container import Services  # the container imports this module
+
+    return Services(database).backups.reapply_erasures(person_ids)
