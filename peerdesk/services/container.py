@@ -12,6 +12,7 @@ from peerdesk.services.backups import BackupService
 from peerdesk.services.base import Clock
 from peerdesk.services.consents import ConsentService
 from peerdesk.services.demo.generator import DemoService
+from peerdesk.services.erasure import ErasureService
 from peerdesk.services.figures import FiguresService
 from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
@@ -21,8 +22,10 @@ from peerdesk.services.organisation import OrganisationService
 from peerdesk.services.pairings import PairingService
 from peerdesk.services.people import PeopleService
 from peerdesk.services.referrals import ReferralService
+from peerdesk.services.retention import RetentionService
 from peerdesk.services.reviews import ReviewService
 from peerdesk.services.sessions import SessionService
+from peerdesk.services.subject_access import SubjectAccessService
 from peerdesk.services.volunteers import VolunteerService
 
 
@@ -56,5 +59,8 @@ class Services:
         self.demo = DemoService(db, today)
         self.attention = AttentionService(db, today)
         self.gates = GateService(db, today)
+        self.erasure = ErasureService(db, today)
+        self.subject_access = SubjectAccessService(db, today)
+        self.retention = RetentionService(db, today)
         self.backups = BackupService(db, today, lambda: getattr(self, "erasure", None))
         self.figures = FiguresService(db, today)
