@@ -17,6 +17,7 @@ from peerdesk.services.figures import FiguresService
 from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
 from peerdesk.services.health import HealthService
+from peerdesk.services.importing import ExportService, ImportService
 from peerdesk.services.matching import MatchingService
 from peerdesk.services.organisation import OrganisationService
 from peerdesk.services.pairings import PairingService
@@ -56,6 +57,7 @@ class Services:
         self.consents = ConsentService(db, today)
         self.groups = GroupService(db, today)
         self.health = HealthService(db, today)
+        self.importing, self.exporting = ImportService(db, today), ExportService(db, today)
         self.demo = DemoService(db, today)
         self.attention = AttentionService(db, today)
         self.gates = GateService(db, today)

@@ -1,0 +1,138 @@
+"""Reading the mapped cells of one row into values, recording each problem where it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from peerdesk.services.importing import values as val
+from peerdesk.services.importing.fields import FieldSpec, SheetKind, ValueKind, field_spec
+from peerdesk.services.importing.problems import Problem, Severity
+from peerdesk.services.importing.readers import Sheet
+from peerdesk.services.importing.settings import ImportSettings
+
+_JOINERS = {"address": ", ", "phone": " / ", "notes": "\n", "note": "\n"}
+
+
+@dataclass
+class SheetContext:
+    """One sheet being read: where its columns are and where problems go."""
+
+    sheet: Sheet
+    kind: SheetKind
+    columns: dict[int, str]  # column index → field key
+    headers: list[str]
+    settings: ImportSettings
+    today: date
+    problems: list[Problem] = field(default_factory=list)
+
+    def column_of(self, key: str) -> str:
+        indexes = [i for i, k in self.columns.items() if k == key]
+        return self.headers[indexes[0]] if indexes and indexes[0] < len(self.headers) else ""
+
+    def has(self, key: str) -> bool:
+        return key in self.columns.values()
+
+    def problem(
+        self, message: str, row: int, key: str = "", severity: Severity = Severity.BLOCKING
+    ) -> None:
+        self.problems.append(
+            Problem(message, row + 1, self.column_of(key) if key else "", self.sheet.name, severity)
+        )
+
+
+class RowReader:
+    """The values of one data row (`row` is 0-based; problems use the 1-based number)."""
+
+    def __init__(self, context: SheetContext, row: int) -> None:
+        self.context = context
+        self.row = row
+        self.number = row + 1
+        self.errors = 0
+
+    def raw(self, key: str) -> list[tuple[int, Any]]:
+        cells = []
+        for index, mapped in sorted(self.context.columns.items()):
+            if mapped != key:
+                continue
+            if (self.row, index) in self.context.sheet.formulas:
+                self.context.problems.append(
+                    Problem(
+                        "This cell holds a formula with no saved result, so it was read as "
+                        "empty. Open the file in Excel or LibreOffice, save it, and import again.",
+                        self.number,
+                        self.context.headers[index],
+                        self.context.sheet.name,
+                        Severity.WARNING,
+                    )
+                )
+            cells.append((index, self.context.sheet.cell(self.row, index)))
+        return cells
+
+    def text(self, key: str) -> str:
+        parts = [val.text_of(v) for _, v in self.raw(key) if not val.is_blank(v)]
+        return _JOINERS.get(key, " ").join(parts)
+
+    def value(self, key: str) -> Any:
+        """The parsed value of a field, or None when blank or unreadable (then a problem)."""
+        spec = field_spec(self.context.kind, key)
+        cells = [(i, v) for i, v in self.raw(key) if not val.is_blank(v)]
+        if not cells:
+            return [] if spec.kind in (ValueKind.ROLES, ValueKind.CONDITIONS) else None
+        if spec.kind in (ValueKind.TEXT, ValueKind.LONG_TEXT, ValueKind.NAME, ValueKind.PERSON):
+            return self.text(key)
+        if spec.kind is ValueKind.CONDITIONS:
+            names: list[str] = []
+            for _, cell in cells:
+                names += [n for n in val.split_list(cell) if n not in names]
+            return names
+        results = [self._parse(spec, cell) for _, cell in cells]
+        if spec.kind is ValueKind.ROLES:
+            merged: list[str] = []
+            for result in results:
+                if result.error:
+                    self._report(result.error, key)
+                    continue
+                merged += [r for r in result.value if r not in merged]
+            return merged
+        result = results[0]
+        if result.note:
+            self.context.problem(result.note, self.row, key, Severity.WARNING)
+        if result.error:
+            self._report(result.error, key)
+            return None
+        return result.value
+
+    def _parse(self, spec: FieldSpec, cell: object) -> val.Parsed:
+        extra = self.context.settings.values.get(spec.key, {})
+        kind = spec.kind
+        if kind is ValueKind.DATE:
+            return val.parse_date(
+                cell, day_first=self.context.settings.day_first, today=self.context.today
+            )
+        if kind is ValueKind.GENDER:
+            return val.parse_gender(cell, extra)
+        if kind is ValueKind.YES_NO:
+            return val.parse_yes_no(cell, extra)
+        if kind is ValueKind.FLAG:
+            return val.parse_flag(cell, extra)
+        if kind is ValueKind.ROLES:
+            return val.parse_roles(cell, extra)
+        if kind is ValueKind.MINUTES:
+            return val.parse_minutes(cell)
+        tables = {
+            ValueKind.SESSION_STATUS: (val.SESSION_STATUSES, "what happened", "held, cancelled by mentee, cancelled by mentor, did not attend, planned"),
+            ValueKind.MODE: (val.MODES, "a way of meeting", "face to face, phone, video, walk and talk"),
+            ValueKind.CLOSURE_REASON: (val.CLOSURE_REASONS, "a reason for ending", "completed, mentee withdrew, mentor withdrew, change in circumstances, no longer eligible, no contact"),
+            ValueKind.SUPPORTED_AS: (val.SUPPORTED_AS, "mentee or carer", "mentee, carer"),
+        }  # fmt: skip
+        table, what, choices = tables[kind]
+        return val.parse_mapped(cell, table, extra, what, choices)
+
+    def _report(self, message: str, key: str) -> None:
+        self.errors += 1
+        self.context.problem(message, self.row, key)
+
+    def fail(self, message: str, key: str = "") -> None:
+        self._report(message, key)

@@ -1,0 +1,275 @@
+"""`ImportService`: read a file, suggest a mapping, preview, and import all or nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session
+
+from peerdesk.data.backup import backup_database
+from peerdesk.services.base import Service
+from peerdesk.services.importing.apply import apply_links, apply_people
+from peerdesk.services.importing.directory import Directory
+from peerdesk.services.importing.fields import SheetKind
+from peerdesk.services.importing.layout import (
+    data_rows,
+    detect_layout,
+    headers,
+    suggest_columns,
+)
+from peerdesk.services.importing.links_plan import LinkPlanner
+from peerdesk.services.importing.model import (
+    Action,
+    DuplicateChoice,
+    ImportPreview,
+    RowKey,
+)
+from peerdesk.services.importing.people_plan import PeoplePlanner
+from peerdesk.services.importing.problems import FileUnreadable, Problem, Severity
+from peerdesk.services.importing.readers import Source, read_file
+from peerdesk.services.importing.rowreader import SheetContext
+from peerdesk.services.importing.settings import ImportSettings, MappingStore, SheetMapping
+from peerdesk.services.importing.templates import INSTRUCTIONS_SHEET
+from peerdesk.services.importing.values import is_blank
+from peerdesk.services.people import PeopleService
+from peerdesk.services.sessions import SessionService
+
+log = logging.getLogger(__name__)
+
+_ORDER = (SheetKind.PEOPLE, SheetKind.PAIRINGS, SheetKind.SESSIONS, SheetKind.ATTENDANCE)
+_NEEDED = {
+    SheetKind.PEOPLE: ({"first_name", "full_name"}, "the first name (or full name)"),
+    SheetKind.PAIRINGS: ({"mentor"}, "the mentor"),
+    SheetKind.SESSIONS: ({"session_date"}, "the session date"),
+    SheetKind.ATTENDANCE: ({"meeting_date"}, "the meeting date"),
+}
+
+
+class _Refused(Exception):
+    """Rolls the import transaction back when the final check inside it finds a problem."""
+
+
+class ImportService(Service):
+    # -- reading and mapping -----------------------------------------------------------
+    def read(self, path: Path, settings: ImportSettings | None = None) -> Source:
+        """Read the file (raises FileUnreadable, a PeerdeskError, with plain words)."""
+        settings = settings or ImportSettings()
+        return read_file(path, encoding=settings.encoding, separator=settings.separator)
+
+    def suggest(self, source: Source, saved: ImportSettings | None = None) -> ImportSettings:
+        """A mapping for every sheet: saved choices first, then recognised headings."""
+        saved = saved or ImportSettings()
+        settings = ImportSettings(
+            encoding=saved.encoding or source.encoding,
+            separator=saved.separator or source.separator,
+            day_first=saved.day_first,
+            values={k: dict(v) for k, v in saved.values.items()},
+        )
+        only_saved = next(iter(saved.sheets)) if len(saved.sheets) == 1 else None
+        for sheet in source.sheets:
+            saved_name = sheet.name if sheet.name in saved.sheets else None
+            if saved_name is None and source.kind == "csv" and only_saved is not None:
+                saved_name = only_saved
+            layout = detect_layout(sheet)
+            kept = saved.sheets.get(saved_name) if saved_name else None
+            header_row = kept.header_row - 1 if kept else layout.header_row
+            kind = kept.kind if kept else layout.kind
+            names = headers(sheet, header_row)
+            suggested = suggest_columns(sheet, header_row, kind) if kind else {}
+            columns = {}
+            for index, heading in enumerate(names):
+                choice = saved.column_for(saved_name, heading) if saved_name else None
+                columns[heading] = choice if choice is not None else suggested.get(index, "")
+            settings.sheets[sheet.name] = SheetMapping(
+                kind=kind,
+                header_row=header_row + 1,
+                columns=columns,
+                included=kept.included if kept else kind is not None,
+            )
+        return settings
+
+    def mappings(self, folder: Path) -> MappingStore:
+        return MappingStore(folder)
+
+    # -- preview and import ------------------------------------------------------------
+    def preview(
+        self,
+        source: Source,
+        settings: ImportSettings,
+        choices: dict[RowKey, DuplicateChoice] | None = None,
+    ) -> ImportPreview:
+        """What the import would do, and every problem. Writes nothing."""
+        with self.db.session() as session:
+            preview, _, _ = self._plan(session, source, settings, choices or {})
+            session.rollback()
+        return preview
+
+    def run(
+        self,
+        source: Source,
+        settings: ImportSettings,
+        choices: dict[RowKey, DuplicateChoice] | None,
+        backup_folder: Path,
+    ) -> ImportPreview:
+        """Import all or nothing, after a backup. Returns the summary (committed or not)."""
+        preview = self.preview(source, settings, choices)
+        if not preview.can_import:
+            return preview
+        backup = self._backup(backup_folder)
+        try:
+            with self.db.transaction() as session:
+                preview, people, links = self._plan(session, source, settings, choices or {})
+                if not preview.can_import:
+                    raise _Refused
+                counts = apply_people(session, people.ops)
+                counts |= apply_links(session, links)
+        except _Refused:
+            return preview
+        preview.counts |= counts
+        preview.committed = True
+        preview.backup = backup
+        log.info("import committed: %s", {k: v for k, v in counts.items() if v})
+        return preview
+
+    def _backup(self, folder: Path) -> Path:
+        """The one place an import takes its backup (a backups service may take this over)."""
+        stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
+        return backup_database(
+            self.db.path, folder / f"{self.db.path.stem}_before-import_{stamp}.db"
+        )
+
+    def _plan(
+        self,
+        session: Session,
+        source: Source,
+        settings: ImportSettings,
+        choices: dict[RowKey, DuplicateChoice],
+    ) -> tuple[ImportPreview, PeoplePlanner, LinkPlanner]:
+        preview = ImportPreview(file=source.path, settings=settings)
+        problems = preview.problems
+        directory = Directory(session)
+        people = PeoplePlanner(session, directory, PeopleService(self.db, self._today), choices)
+        links = LinkPlanner(session, directory, SessionService(self.db, self._today))
+        contexts = self._contexts(source, settings, problems)
+        totals = 0
+        for kind in _ORDER:
+            for context, rows, totals_rows in contexts.get(kind, []):
+                totals += len(totals_rows)
+                for r in totals_rows:
+                    context.problem("A totals row: it was left out.", r, severity=Severity.WARNING)
+                for r in rows:
+                    if kind is SheetKind.PEOPLE:
+                        people.plan_row(context, r)
+                    elif kind is SheetKind.PAIRINGS:
+                        links.plan_pairing_row(context, r)
+                    elif kind is SheetKind.SESSIONS:
+                        links.plan_session_row(context, r)
+                    else:
+                        links.plan_attendance_row(context, r)
+                if kind is SheetKind.PEOPLE:
+                    for link in [x for x in people.links if x.key[0] == context.sheet.name]:
+                        links.plan_mentor_link(link, context)
+                problems += context.problems
+        order = {s.name: i for i, s in enumerate(source.sheets)}
+        preview.rows = sorted(
+            people.rows + links.rows, key=lambda r: (order.get(r.sheet, 0), r.row)
+        )
+        preview.problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row, not p.blocking))
+        if contexts and not preview.rows and not preview.blocking:
+            problems.append(Problem("There are no rows to import below the headings."))
+        preview.counts = _counts(preview)
+        preview.counts["totals_rows"] = totals
+        return preview, people, links
+
+    def _contexts(
+        self, source: Source, settings: ImportSettings, problems: list[Problem]
+    ) -> dict[SheetKind, list[tuple[SheetContext, list[int], list[int]]]]:
+        result: dict[SheetKind, list[tuple[SheetContext, list[int], list[int]]]] = {}
+        for sheet in source.sheets:
+            mapping = settings.sheets.get(sheet.name)
+            if mapping is None or not mapping.included or mapping.kind is None:
+                if sheet.rows and len(source.sheets) > 1 and sheet.name != INSTRUCTIONS_SHEET:
+                    problems.append(
+                        Problem(
+                            "This sheet was not imported: its column headings were not "
+                            "recognised. Choose what it holds if it should be imported.",
+                            sheet=sheet.name,
+                            severity=Severity.WARNING,
+                        )
+                    )
+                continue
+            header_row = mapping.header_row - 1
+            names = headers(sheet, header_row)
+            columns = {i: mapping.columns.get(h, "") for i, h in enumerate(names)}
+            columns = {i: k for i, k in columns.items() if k}
+            context = SheetContext(sheet, mapping.kind, columns, names, settings, self.today())
+            needed, label = _NEEDED[mapping.kind]
+            if not needed & set(columns.values()):
+                problems.append(
+                    Problem(
+                        f"No column holds {label}: choose it in the column mapping.",
+                        row=header_row + 1,
+                        sheet=sheet.name,
+                    )
+                )
+                continue
+            rows, totals = data_rows(sheet, header_row)
+            unused = [
+                names[i]
+                for i in range(len(names))
+                if i not in columns and any(not is_blank(sheet.cell(r, i)) for r in rows)
+            ]
+            if unused:
+                problems.append(
+                    Problem(
+                        "These columns are not imported: " + ", ".join(unused) + ".",
+                        row=header_row + 1,
+                        sheet=sheet.name,
+                        severity=Severity.WARNING,
+                    )
+                )
+            result.setdefault(mapping.kind, []).append((context, rows, totals))
+        if not result and not any(p.blocking for p in problems):
+            problems.append(
+                Problem(
+                    "No list of people, pairings, sessions or group attendance was found in this "
+                    "file. Check that it has a row of column headings (see the template), or "
+                    "choose the columns yourself."
+                )
+            )
+        return result
+
+
+def _counts(preview: ImportPreview) -> dict[str, int]:
+    tally = Counter((row.what, row.action) for row in preview.rows)
+    links = sum(
+        n for (what, action), n in tally.items() if what != "Person" and action is Action.UNCHANGED
+    )
+    return {
+        "people_created": tally[("Person", Action.CREATE)],
+        "people_updated": tally[("Person", Action.UPDATE)],
+        "people_unchanged": tally[("Person", Action.UNCHANGED)],
+        "people_skipped": tally[("Person", Action.SKIP)],
+        "pairings_created": tally[("Pairing", Action.CREATE)],
+        "sessions_created": tally[("Session", Action.CREATE)],
+        "attendance_created": tally[("Attendance", Action.CREATE)],
+        "links_unchanged": links,
+        "rows_refused": sum(n for (_, action), n in tally.items() if action is Action.REFUSED),
+    }
+
+
+def read_and_preview(
+    service: ImportService, path: Path, saved: ImportSettings | None = None
+) -> tuple[Source | None, ImportPreview]:
+    """For the CLI: read, map and preview, turning an unreadable file into a problem."""
+    try:
+        source = service.read(path, saved)
+    except FileUnreadable as error:
+        preview = ImportPreview(file=path, settings=saved or ImportSettings())
+        preview.problems.append(Problem(str(error)))
+        return None, preview
+    settings = service.suggest(source, saved)
+    return source, service.preview(source, settings)
