@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from peerdesk.cli.commands import backup, check, demo, figures, import_, person, restore
+from peerdesk.cli.commands import backup, check, demo, figures, import_, restore
 
-COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, person, import_]
+COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, import_]
