@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         "the PEERDESK_DB environment variable works too)",
     )
     parser.add_argument("--verbose", action="store_true", help="write more detail to the log")
+    # For the packaging smoke test: start the app, show the main window, then quit.
+    parser.add_argument("--exit-after-start", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers)
