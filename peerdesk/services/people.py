@@ -194,7 +194,14 @@ class PeopleService(Service):
             session.refresh(person)
             return person
 
-    def update(self, person_id: int, details: PersonDetails) -> Person:
+    def update(
+        self,
+        person_id: int,
+        details: PersonDetails,
+        *,
+        conditions: list[ConditionEntry] | None = None,
+    ) -> Person:
+        """Save edited details (and, when given, the conditions) in one transaction."""
         cleaned = self._validate(details)
         with self.db.transaction() as session:
             person = get_or_raise(session, Person, person_id, "person")
@@ -202,6 +209,8 @@ class PeopleService(Service):
                 setattr(person, f.name, getattr(cleaned, f.name))
             person.updated_at = utc_now()
             session.add(person)
+            if conditions is not None:
+                _replace_conditions(session, person_id, conditions)
             session.flush()
             session.refresh(person)
             return person

@@ -15,6 +15,8 @@ REVIEW_GROUP = "Group agreements to review"
 MEETINGS_GROUP = "Group meetings this week"
 #: Good practice: the group reviews its ground rules with members at least once a year.
 REVIEW_EVERY = timedelta(days=365)
+
+
 def when(day: date) -> str:
     """A date as the coordinator reads it: 3 July 2026."""
     return f"{day.day} {day:%B %Y}"

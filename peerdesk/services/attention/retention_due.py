@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
+from peerdesk.services.person_records import long_date
 from peerdesk.services.retention import due_for_review
 
 GROUP = "Past the retention date"
@@ -18,7 +19,7 @@ def retention_due(session: Session, context: AttentionContext) -> list[Attention
             AttentionItem(
                 group=GROUP,
                 title=f"{due.name}: records past the retention date",
-                detail=f"Last contact {due.last_contact:%d %B %Y}; {kinds} records are kept "
+                detail=f"Last contact {long_date(due.last_contact)}; {kinds} records are kept "
                 f"{due.keep_years} years. Anonymise, or keep with a reason (Consents tab).",
                 record_kind="person",
                 record_id=due.person_id,

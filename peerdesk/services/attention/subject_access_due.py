@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
+from peerdesk.services.person_records import long_date
 from peerdesk.services.subject_access import open_requests
 
 GROUP = "Requests to see records"
@@ -15,16 +16,16 @@ def subject_access_due(session: Session, context: AttentionContext) -> list[Atte
     for request in open_requests(session):
         days = (request.due_on - context.today).days
         if days < 0:
-            when = f"It was due on {request.due_on:%d %B %Y}: answer it as soon as you can."
+            when = f"It was due on {long_date(request.due_on)}: answer it as soon as you can."
         elif days == 0:
             when = "It must be answered today."
         else:
-            when = f"Answer by {request.due_on:%d %B %Y} ({days} day{'s' if days != 1 else ''})."
+            when = f"Answer by {long_date(request.due_on)} ({days} day{'s' if days != 1 else ''})."
         items.append(
             AttentionItem(
                 group=GROUP,
                 title=f"{request.name}: asked to see their records",
-                detail=f"Received {request.received_on:%d %B %Y}. {when} "
+                detail=f"Received {long_date(request.received_on)}. {when} "
                 "Use “Everything we hold…” on their Consents tab, then mark it answered.",
                 record_kind="person",
                 record_id=request.person_id or 0,

@@ -1,0 +1,62 @@
+"""Today: referrals waiting longer than the organisation's limit without a pairing.
+
+A pairing proposed on or after the referral date (whatever became of it) means the referral
+was acted on, so it no longer waits.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from peerdesk.data.models import Pairing, Referral
+from peerdesk.services.attention.base import AttentionContext, AttentionItem
+from peerdesk.services.attention.people_facts import days_phrase, person_facts, wait_phrase, when
+from peerdesk.vocabulary import ReferralStatus
+
+GROUP = "Referrals waiting"
+OPEN_STATUSES = (
+    ReferralStatus.NEW.value,
+    ReferralStatus.ASSESSED.value,
+    ReferralStatus.ACCEPTED.value,
+)
+
+
+def referrals_waiting(session: Session, context: AttentionContext) -> list[AttentionItem]:
+    facts = person_facts(session)
+    limit = context.setting("referral_wait_days", 14)
+    cutoff = context.today - timedelta(days=limit)
+    latest_proposal: dict[int, date] = {}
+    for mentee_id, proposed_on in session.exec(
+        select(col(Pairing.mentee_id), col(Pairing.proposed_on))
+    ):
+        previous = latest_proposal.get(mentee_id)
+        if previous is None or proposed_on > previous:
+            latest_proposal[mentee_id] = proposed_on
+    items: list[AttentionItem] = []
+    for referral in session.exec(
+        select(Referral)
+        .where(col(Referral.status).in_(OPEN_STATUSES), col(Referral.referral_date) < cutoff)
+        .order_by(col(Referral.referral_date))
+    ):
+        if referral.person_id not in facts.names:
+            continue
+        proposed = latest_proposal.get(referral.person_id)
+        if proposed is not None and proposed >= referral.referral_date:
+            continue
+        waited = (context.today - referral.referral_date).days
+        status = ReferralStatus(referral.status).label.lower()
+        items.append(
+            AttentionItem(
+                group=GROUP,
+                title=f"{facts.name(referral.person_id)} has waited {wait_phrase(waited)}",
+                detail=f"Referred on {when(referral.referral_date)}; the referral is {status}. "
+                f"Your limit is {days_phrase(limit)}.",
+                record_kind="person",
+                record_id=referral.person_id,
+                due=referral.referral_date,
+                urgent=waited > 2 * limit,
+            )
+        )
+    return items
