@@ -1,4 +1,4 @@
-"""Starting the desktop app: QApplication, the database, the main window."""
+"""Starting the desktop app: QApplication, appearance, the database, first run, main window."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import logging
 import sys
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
 from peerdesk.services import Services
+from peerdesk.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +36,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def follow_system_colours(app: QApplication, settings: QSettings) -> None:
+    """When the computer switches between light and dark, follow it (unless told not to)."""
+
+    def _on_colour_scheme_changed(*_args: object) -> None:
+        if theme.theme_choice(settings) == "system":
+            theme.apply_appearance(app, settings)
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(_on_colour_scheme_changed)
+
+
 def run_app(paths: Paths, args: argparse.Namespace) -> int:
+    from peerdesk.ui.first_run import WelcomeDialog
     from peerdesk.ui.main_window import MainWindow
 
     app = make_application()
     settings = QSettings()
+    theme.apply_appearance(app, settings)
+    follow_system_colours(app, settings)
     try:
         services = Services.open(paths)
     except PeerdeskError as error:
@@ -47,6 +61,14 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "peerdesk cannot open the database", str(error))
         return 2
     try:
+        if not services.organisation.is_set_up():
+            welcome = WelcomeDialog(services, paths)
+            if welcome.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            if welcome.demo_services is not None:
+                log.info("running on the demo database")
+                services.close()
+                services = welcome.demo_services
         window = MainWindow(services, settings)
         window.show()
         return app.exec()

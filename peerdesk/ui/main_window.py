@@ -1,21 +1,52 @@
-"""The main window: navigation on the left, one screen at a time on the right."""
+"""The main window: navigation on the left, one screen at a time on the right, menus with the
+usual shortcuts, a status bar, and a clear DEMO banner when the demo file is open."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
+from peerdesk import __version__
 from peerdesk.services import Services
+from peerdesk.ui import theme
 from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.screens import SCREENS, Screen
+from peerdesk.ui.screens.settings import SettingsScreen
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+DEMO_BANNER = (
+    "DEMO: every person here is fictional, for exploring safely. Your own records are kept "
+    "in a separate file; to use them, close peerdesk, open it again and choose “Start with "
+    "my organisation”."
+)
+
+#: Edit actions passed to whichever text input has the keyboard focus.
+EDIT_ACTIONS = (
+    ("&Undo", QKeySequence.StandardKey.Undo, "undo"),
+    ("&Redo", QKeySequence.StandardKey.Redo, "redo"),
+    ("Cu&t", QKeySequence.StandardKey.Cut, "cut"),
+    ("&Copy", QKeySequence.StandardKey.Copy, "copy"),
+    ("&Paste", QKeySequence.StandardKey.Paste, "paste"),
+    ("Select &all", QKeySequence.StandardKey.SelectAll, "selectAll"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -24,50 +55,118 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.screens: dict[str, Screen] = {}
+        self._menus: dict[str, QMenu] = {}
         self._build()
+        self._build_menus()
         self._update_title()
-        geometry = settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
+            self.resize(1180, 780)
 
+    # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        self.demo_banner = QLabel(DEMO_BANNER)
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setAccessibleName("Demo data")
+        outer.addWidget(self.demo_banner)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
         self.navigation = QListWidget(central)
         self.navigation.setAccessibleName("Navigation")
-        self.navigation.setFixedWidth(180)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.stack = QStackedWidget(central)
         for key, title, factory in SCREENS:
             screen = factory(self.services, self.settings)
             screen.record_requested.connect(self.open_record)
+            screen.setAccessibleName(title)
             self.screens[key] = screen
             self.stack.addWidget(screen)
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
+        self._size_navigation()
         self.navigation.currentRowChanged.connect(self._on_navigation_changed)
-        layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        settings_screen = self.screens.get("settings")
+        if isinstance(settings_screen, SettingsScreen):
+            settings_screen.organisation_saved.connect(self._update_title)
+            settings_screen.appearance_changed.connect(self._on_appearance_changed)
+        self.database_label = QLabel()
+        self.database_label.setAccessibleName("Database file")
+        self.statusBar().addPermanentWidget(self.database_label)
         self.navigation.setCurrentRow(0)
-        file_menu = self.menuBar().addMenu("&File")
-        self._menus = {"File": file_menu}
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self._add_menu_entries()
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage("Ready", 3000)
 
-    def _add_menu_entries(self) -> None:
-        menus = self._menus
+    def _size_navigation(self) -> None:
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(title) for _, title, _ in SCREENS)
+        self.navigation.setFixedWidth(widest + metrics.averageCharWidth() * 6)
+
+    def _action(self, menu: QMenu, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for name in ("File", "Edit", "View", "Records", "Tools", "Help"):
+            self._menus[name] = QMenu(f"&{name}", self)
+        file_menu = self._menus["File"]
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(file_menu, "&New person…", key.New, self._on_new)
+        self.print_action = self._action(file_menu, "&Print…", key.Print, self._on_print)
+        file_menu.addSeparator()
+        self.preferences_action = self._action(
+            file_menu, "Se&ttings", key.Preferences, lambda: self.show_screen("settings")
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Quit", key.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self._menus["Edit"]
+        for text, shortcut, method in EDIT_ACTIONS:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            # The focused input handles its own shortcut first; the menu is for discovery.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _c=False, m=method: self._on_edit_action(m))
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, "&Find…", key.Find, self._on_find)
+
+        view_menu = self._menus["View"]
+        for number, (screen_key, title, _f) in enumerate(SCREENS, start=1):
+            jump = f"Ctrl+{number}" if number < 10 else None
+            self._action(view_menu, title, jump, lambda _c=False, k=screen_key: self.show_screen(k))
+        view_menu.addSeparator()
+        self._action(view_menu, "&Larger text", key.ZoomIn, lambda: self.step_text_size(1))
+        self._action(view_menu, "&Smaller text", key.ZoomOut, lambda: self.step_text_size(-1))
+        self.contrast_action = self._action(
+            view_menu, "&High contrast", None, self._on_contrast_toggled
+        )
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(theme.high_contrast(self.settings))
+
+        help_menu = self._menus["Help"]
+        self._action(help_menu, "&About peerdesk", None, self._on_about)
+
         for entry in MENU_ENTRIES:
-            menu = menus.get(entry.menu)
+            menu = self._menus.get(entry.menu)
             if menu is None:
-                menu = self.menuBar().addMenu(f"&{entry.menu}")
-                menus[entry.menu] = menu
+                menu = QMenu(f"&{entry.menu}", self)
+                self._menus[entry.menu] = menu
             action = QAction(entry.text, self)
             if entry.shortcut is not None:
                 action.setShortcut(QKeySequence(entry.shortcut))
@@ -75,21 +174,43 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, e=entry: e.callback(self.services, self.settings, self)
             )
             menu.addAction(action)
+        for menu in self._menus.values():
+            if not menu.isEmpty():
+                bar.addMenu(menu)
 
+    # -- title and demo ------------------------------------------------------------------------
     def _update_title(self) -> None:
         organisation = self.services.organisation.get()
         name = organisation.name if organisation else "peerdesk"
-        self.setWindowTitle(f"{name} — {self.services.database_path.name}")
+        is_demo = bool(organisation and organisation.is_demo)
+        prefix = "DEMO — " if is_demo else ""
+        self.setWindowTitle(f"{prefix}{name} — {self.services.database_path.name}")
+        self.demo_banner.setVisible(is_demo)
+        self.database_label.setText(f"Records file: {self.services.database_path.name}")
+        self.database_label.setToolTip(str(self.services.database_path))
+
+    @property
+    def is_demo(self) -> bool:
+        return not self.demo_banner.isHidden()
+
+    # -- navigation ------------------------------------------------------------------------------
+    def current_screen(self) -> Screen | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Screen) else None
 
     def _on_navigation_changed(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
-        widget = self.stack.currentWidget()
-        if isinstance(widget, Screen):
-            widget.refresh()
+        screen = self.current_screen()
+        if screen is not None:
+            screen.refresh()
 
     def show_screen(self, key: str) -> None:
         keys = [k for k, _, _ in SCREENS]
-        self.navigation.setCurrentRow(keys.index(key))
+        row = keys.index(key)
+        if self.navigation.currentRow() == row:
+            self._on_navigation_changed(row)
+        else:
+            self.navigation.setCurrentRow(row)
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Route a request to see a record to the screen that shows it."""
@@ -103,6 +224,71 @@ class MainWindow(QMainWindow):
                 return
         self.statusBar().showMessage("That record cannot be shown here yet.", 5000)
 
-    def closeEvent(self, event) -> None:
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
+    # -- menu actions ------------------------------------------------------------------------------
+    def _on_new(self) -> None:
+        screen = self.current_screen()
+        if screen is not None and screen.new_record():
+            return
+        people = self.screens["people"]
+        self.show_screen("people")
+        people.new_record()
+
+    def _on_find(self) -> None:
+        screen = self.current_screen()
+        if screen is not None and screen.focus_search():
+            return
+        self.show_screen("people")
+        self.screens["people"].focus_search()
+
+    def _on_print(self) -> None:
+        screen = self.current_screen()
+        if screen is not None and screen.print_record():
+            return
+        self.statusBar().showMessage(
+            "Open a person, pairing or group first, then print its forms.", 6000
+        )
+
+    def _on_edit_action(self, method: str) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit):
+            getattr(focus, method)()
+
+    def step_text_size(self, step: int) -> None:
+        index = theme.text_size_index(self.settings) + step
+        if not 0 <= index < len(theme.TEXT_SIZES):
+            self.statusBar().showMessage(
+                "The text is already as large (or small) as it goes.", 4000
+            )
+            return
+        self.settings.setValue(theme.TEXT_SIZE_KEY, index)
+        self._reapply_appearance()
+        self.statusBar().showMessage(f"Text size: {theme.TEXT_SIZES[index][0]}", 4000)
+
+    def _on_contrast_toggled(self, checked: bool) -> None:
+        self.settings.setValue(theme.HIGH_CONTRAST_KEY, checked)
+        self._reapply_appearance()
+
+    def _reapply_appearance(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_appearance(app, self.settings)
+        settings_screen = self.screens.get("settings")
+        if isinstance(settings_screen, SettingsScreen):
+            settings_screen.sync_appearance()
+        self._on_appearance_changed()
+
+    def _on_appearance_changed(self) -> None:
+        self.contrast_action.setChecked(theme.high_contrast(self.settings))
+        self._size_navigation()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About peerdesk",
+            f"peerdesk {__version__}: records, forms and funder figures for peer-support "
+            "groups, kept on this computer.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)

@@ -27,6 +27,19 @@ class Screen(QWidget):
         """Show the record if this screen is where it lives; return whether it did."""
         return False
 
+    # The main window's File menu asks the current screen first; False means "not here".
+    def new_record(self) -> bool:
+        """File ▸ New: start adding this screen's kind of record."""
+        return False
+
+    def focus_search(self) -> bool:
+        """Edit ▸ Find: put the keyboard in this screen's search box."""
+        return False
+
+    def print_record(self) -> bool:
+        """File ▸ Print: offer the forms for the record shown."""
+        return False
+
 
 class PlaceholderScreen(Screen):
     """An honest screen for work still to come: says what will be here."""

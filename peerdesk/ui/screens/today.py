@@ -1,10 +1,189 @@
-"""The Today screen (placeholder until its issue lands)."""
+"""Today: what needs the coordinator, grouped under plain headings, each line one keypress
+(or double-click) from the record it is about."""
 
 from __future__ import annotations
 
-from peerdesk.ui.screens.base import PlaceholderScreen
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+)
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+)
+
+from peerdesk.services import Services
+from peerdesk.services.attention import AttentionItem
+from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets import EmptyState
+from peerdesk.ui.widgets.words import day
+
+Index = QModelIndex | QPersistentModelIndex
+WHAT, DETAIL = range(2)
+HEADINGS = ("What needs you", "Details")
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class TodayScreen(PlaceholderScreen):
-    title = "Today"
-    promise = "Today will list what needs you: reviews due, pairings without a session, supervision and checks due, consents expiring, open concerns and waiting referrals."
+@dataclass(frozen=True)
+class _Line:
+    """A heading (item is None) or one attention item under it."""
+
+    text: str
+    item: AttentionItem | None = None
+
+
+class AttentionTableModel(QAbstractTableModel):
+    """Attention items as rows, with a heading row before each group."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[_Line] = []
+
+    def set_items(self, items: list[AttentionItem]) -> None:
+        groups: dict[str, list[AttentionItem]] = {}
+        for item in items:
+            groups.setdefault(item.group, []).append(item)
+        lines: list[_Line] = []
+        for group, members in groups.items():
+            members.sort(key=lambda m: not m.urgent)  # stable: keeps each rule's own order
+            urgent = sum(1 for m in members if m.urgent)
+            extra = f", {urgent} urgent" if urgent else ""
+            lines.append(_Line(f"{group} ({len(members)}{extra})"))
+            lines.extend(_Line(m.title, m) for m in members)
+        self.beginResetModel()
+        self._lines = lines
+        self.endResetModel()
+
+    def item_at(self, row: int) -> AttentionItem | None:
+        return self._lines[row].item if 0 <= row < len(self._lines) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADINGS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADINGS)
+        ):
+            return HEADINGS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._lines[index.row()].item is None:
+            return Qt.ItemFlag.ItemIsEnabled  # headings are read, not chosen
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        item = line.item
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if item is None:
+                return line.text if column == WHAT else ""
+            if column == WHAT:
+                # Words, not colour alone, say what is urgent.
+                return f"Urgent: {item.title}" if item.urgent else item.title
+            return item.detail
+        if role == Qt.ItemDataRole.FontRole and (item is None or item.urgent) and column == WHAT:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == WHAT and item and item.urgent:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole and item is not None:
+            return "Press Enter or double-click to open this record."
+        if role == ITEM_ROLE:
+            return item
+        return None
+
+
+class TodayScreen(Screen):
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__(services, settings)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        top.addWidget(self.heading, 1)
+        self.refresh_button = QPushButton("&Check again")
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary")
+        layout.addWidget(self.summary)
+
+        self.model = AttentionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("What needs you today")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._on_line_activated)
+        layout.addWidget(self.table, 1)
+        self.empty = EmptyState()
+        layout.addWidget(self.empty, 1)
+        self.hint = QLabel("Press Enter or double-click a line to open the record it is about.")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    def refresh(self) -> None:
+        today = self.services.today()
+        self.heading.setText(f"<h2>Today, {today:%A} {day(today)}</h2>")
+        items = self.services.attention.items()
+        self.model.set_items(items)
+        urgent = sum(1 for item in items if item.urgent)
+        if not items:
+            self.summary.setText("")
+            self.empty.say(
+                "Nothing needs you today. Reviews, sessions, supervision, checks and consents "
+                "are all in hand, and no concern is open. Well done: take a breather."
+            )
+        else:
+            things = "1 thing needs" if len(items) == 1 else f"{len(items)} things need"
+            urgent_text = f" {urgent} of them urgent, shown first in each group." if urgent else ""
+            self.summary.setText(f"{things} you.{urgent_text} Take them one at a time.")
+        self.empty.setVisible(not items)
+        self.table.setVisible(bool(items))
+        self.hint.setVisible(bool(items))
+        self.summary.setVisible(bool(items))
+        self.table.resizeRowsToContents()
+
+    def _on_line_activated(self, index: QModelIndex) -> None:
+        item = self.model.item_at(index.row())
+        if item is not None:
+            self.record_requested.emit(item.record_kind, item.record_id)

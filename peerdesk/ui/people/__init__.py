@@ -1,0 +1,1 @@
+"""People and volunteers: the list, the person page, the add/edit dialog."""

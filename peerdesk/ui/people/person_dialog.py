@@ -1,0 +1,331 @@
+"""Add or edit a person: details, roles (when adding) and conditions, saved all at once.
+
+A problem is shown under the input it concerns, in plain English, and the keyboard focus
+moves there. Escape or Cancel closes without saving anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.services import Services
+from peerdesk.services.people import ConditionEntry, PersonDetails
+from peerdesk.services.records import Person
+from peerdesk.ui.messages import show_problem
+from peerdesk.ui.widgets import FormRows, OptionalDateEdit
+from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
+
+#: Inputs for the three ways a person can relate to a condition.
+CONDITION_FIELDS = (
+    (ConditionLink.LIVES_WITH, "Lives &with", "conditions_lives_with"),
+    (ConditionLink.CARES_FOR, "Cares for someone &with", "conditions_cares_for"),
+    (ConditionLink.LIVED_EXPERIENCE, "Lived e&xperience of", "conditions_lived_experience"),
+)
+
+
+def _choice_box(options: list[tuple[str, str | None]]) -> QComboBox:
+    box = QComboBox()
+    for text, value in options:
+        box.addItem(text, value)
+    return box
+
+
+def _set_choice(box: QComboBox, value: str | None) -> None:
+    index = box.findData(value)
+    box.setCurrentIndex(max(index, 0))
+
+
+def _text_area(lines: int = 3) -> QPlainTextEdit:
+    area = QPlainTextEdit()
+    area.setTabChangesFocus(True)  # Tab moves on, as in every other input
+    area.setMinimumHeight(area.fontMetrics().lineSpacing() * lines + 12)
+    return area
+
+
+def _age_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(15, 110)
+    box.setSpecialValueText("No preference")
+    box.setValue(15)
+    return box
+
+
+class PersonDialog(QDialog):
+    """`PersonDialog(services)` adds a person; `PersonDialog(services, person_id=7)` edits."""
+
+    def __init__(
+        self, services: Services, person_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.person_id = person_id
+        self.saved_person: Person | None = None
+        self.setWindowTitle("Add a person" if person_id is None else "Edit details")
+        self.setAccessibleName(self.windowTitle())
+        self.setModal(True)
+        self._build()
+        if person_id is not None:
+            self._load(person_id)
+        self.first_name.setFocus()
+        self.resize(self.sizeHint().width() + 80, min(720, self.sizeHint().height() + 200))
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        intro = QLabel(
+            "Only a first name is needed. Fill in what you know now; you can add the rest later."
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.preferred_name = QLineEdit()
+        self.pronouns = QLineEdit()
+        self.pronouns.setPlaceholderText("for example she/her, they/them")
+        self.date_of_birth = OptionalDateEdit()
+        self.gender = _choice_box([("Not recorded", None)] + [(g.label, g.value) for g in Gender])
+        about = self._section(column, "About them")
+        self.rows = FormRows(about)
+        self.rows.add("&First name (needed)", self.first_name, field="first_name")
+        self.rows.add("&Last name", self.last_name, field="last_name")
+        self.rows.add(
+            "&Preferred name",
+            self.preferred_name,
+            field="preferred_name",
+            help_text="The name they like to be called, if different.",
+        )
+        self.rows.add("Pro&nouns", self.pronouns, field="pronouns")
+        self.rows.add("&Date of birth", self.date_of_birth, field="date_of_birth")
+        self.rows.add("&Gender", self.gender, field="gender")
+
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.address = _text_area()
+        self.postcode = QLineEdit()
+        self.area = QComboBox()
+        self.area.setEditable(True)
+        self.area.addItem("")
+        self.area.addItems(self.services.people.areas())
+        self.area.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        contact = self._section(column, "Contact")
+        self.contact_rows = FormRows(contact)
+        self.contact_rows.add("P&hone", self.phone, field="phone")
+        self.contact_rows.add("&Email", self.email, field="email")
+        self.contact_rows.add("&Address", self.address, field="address")
+        self.contact_rows.add("Post&code", self.postcode, field="postcode")
+        self.contact_rows.add(
+            "A&rea", self.area, field="area", help_text="The local authority area they live in."
+        )
+
+        self.role_boxes: dict[Role, QCheckBox] = {}
+        if self.person_id is None:
+            roles_box = QGroupBox("Roles")
+            roles_layout = QHBoxLayout(roles_box)
+            for role in Role:
+                box = QCheckBox(role.label)
+                self.role_boxes[role] = box
+                roles_layout.addWidget(box)
+            roles_layout.addStretch(1)
+            column.addWidget(roles_box)
+
+        self.condition_edits: dict[ConditionLink, QLineEdit] = {}
+        needs = self._section(column, "Conditions and needs")
+        self.needs_rows = FormRows(needs)
+        for link, label, field in CONDITION_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText("for example ME/CFS, long Covid")
+            self.condition_edits[link] = edit
+            self.needs_rows.add(label, edit, field=field)
+        self.needs_rows.labels["conditions_lives_with"].setToolTip(
+            "Separate conditions with commas."
+        )
+        self.access_needs = _text_area(2)
+        self.energy_needs = _text_area(2)
+        self.energy_needs.setPlaceholderText("for example short sessions, mornings only")
+        self.large_print = QCheckBox("Needs &large print forms")
+        self.needs_rows.add("Access &needs", self.access_needs, field="access_needs")
+        self.needs_rows.add("Energ&y needs", self.energy_needs, field="energy_needs")
+        needs.addRow(self.large_print)
+
+        self.preferred_gender = _choice_box(
+            [("No preference", None)] + [(g.label, g.value) for g in Gender]
+        )
+        self.age_min = _age_box()
+        self.age_max = _age_box()
+        self.ethnicity = QLineEdit()
+        self.disability = _choice_box(
+            [("Not recorded", None)] + [(a.label, a.value) for a in YesNoPreferNot]
+        )
+        self.carer_status = _choice_box(
+            [("Not recorded", None)] + [(a.label, a.value) for a in YesNoPreferNot]
+        )
+        self.notes = _text_area(3)
+        more = self._section(column, "Matching, monitoring and notes")
+        self.more_rows = FormRows(more)
+        self.more_rows.add(
+            "Preferred mentor's ge&nder", self.preferred_gender, field="preferred_mentor_gender"
+        )
+        self.more_rows.add(
+            "Preferred mentor aged &from", self.age_min, field="preferred_mentor_age_min"
+        )
+        self.more_rows.add(
+            "Preferred mentor aged &to", self.age_max, field="preferred_mentor_age_max"
+        )
+        self.more_rows.add("E&thnicity (in their words)", self.ethnicity, field="ethnicity")
+        self.more_rows.add("Disabled (their answer)", self.disability, field="disability")
+        self.more_rows.add("A carer (their answer)", self.carer_status, field="carer_status")
+        self.more_rows.add(
+            "N&otes",
+            self.notes,
+            field="notes",
+            help_text="Short and factual: the person may ask to see their record.",
+        )
+        column.addStretch(1)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.buttons = buttons
+
+    @staticmethod
+    def _section(column: QVBoxLayout, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        column.addWidget(box)
+        return form
+
+    # -- loading and saving ----------------------------------------------------------------
+    def _load(self, person_id: int) -> None:
+        person = self.services.people.get(person_id)
+        d = PersonDetails.of(person)
+        self.first_name.setText(d.first_name)
+        self.last_name.setText(d.last_name)
+        self.preferred_name.setText(d.preferred_name)
+        self.pronouns.setText(d.pronouns)
+        self.date_of_birth.set_value(d.date_of_birth)
+        _set_choice(self.gender, d.gender)
+        self.phone.setText(d.phone)
+        self.email.setText(d.email)
+        self.address.setPlainText(d.address)
+        self.postcode.setText(d.postcode)
+        self.area.setCurrentText(d.area)
+        for link, edit in self.condition_edits.items():
+            names = [c.name for c in self.services.people.conditions(person_id) if c.link is link]
+            edit.setText(", ".join(names))
+        self.access_needs.setPlainText(d.access_needs)
+        self.energy_needs.setPlainText(d.energy_needs)
+        self.large_print.setChecked(d.needs_large_print)
+        _set_choice(self.preferred_gender, d.preferred_mentor_gender)
+        self.age_min.setValue(d.preferred_mentor_age_min or 15)
+        self.age_max.setValue(d.preferred_mentor_age_max or 15)
+        self.ethnicity.setText(d.ethnicity or "")
+        _set_choice(self.disability, d.disability)
+        _set_choice(self.carer_status, d.carer_status)
+        self.notes.setPlainText(d.notes)
+        self._original = d
+
+    def details(self) -> PersonDetails:
+        base = getattr(self, "_original", PersonDetails(first_name=""))
+        return replace(
+            base,
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            preferred_name=self.preferred_name.text(),
+            pronouns=self.pronouns.text(),
+            date_of_birth=self.date_of_birth.value(),
+            gender=self.gender.currentData(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            address=self.address.toPlainText(),
+            postcode=self.postcode.text().upper(),
+            area=self.area.currentText(),
+            access_needs=self.access_needs.toPlainText(),
+            energy_needs=self.energy_needs.toPlainText(),
+            needs_large_print=self.large_print.isChecked(),
+            preferred_mentor_gender=self.preferred_gender.currentData(),
+            preferred_mentor_age_min=self.age_min.value() if self.age_min.value() > 15 else None,
+            preferred_mentor_age_max=self.age_max.value() if self.age_max.value() > 15 else None,
+            ethnicity=self.ethnicity.text() or None,
+            disability=self.disability.currentData(),
+            carer_status=self.carer_status.currentData(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def conditions(self) -> list[ConditionEntry]:
+        entries = []
+        for link, edit in self.condition_edits.items():
+            for name in edit.text().split(","):
+                if name.strip():
+                    entries.append(ConditionEntry(name.strip(), link))
+        return entries
+
+    def roles(self) -> list[Role]:
+        return [role for role, box in self.role_boxes.items() if box.isChecked()]
+
+    def _on_save_clicked(self) -> None:
+        for rows in self._all_rows():
+            rows.clear_problems()
+        try:
+            if self.person_id is None:
+                self.saved_person = self.services.people.add(
+                    self.details(), roles=self.roles(), conditions=self.conditions()
+                )
+            else:
+                self.saved_person = self.services.people.update(
+                    self.person_id, self.details(), conditions=self.conditions()
+                )
+        except ValidationError as error:
+            field = "conditions_lives_with" if error.field == "conditions" else error.field
+            if not any(rows.show_problem(field, error.message) for rows in self._all_rows()):
+                show_problem(self, "This person could not be saved", error)
+            return
+        except PeerdeskError as error:
+            show_problem(self, "This person could not be saved", error)
+            return
+        self.accept()
+
+    def problem_text(self, field: str) -> str:
+        for rows in self._all_rows():
+            if field in rows.labels:
+                return rows.problem_text(field)
+        return ""
+
+    def _all_rows(self) -> list[FormRows]:
+        return [self.rows, self.contact_rows, self.needs_rows, self.more_rows]
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Escape always cancels, even from a multi-line input.
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

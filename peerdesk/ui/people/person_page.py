@@ -1,0 +1,191 @@
+"""One person's page: who they are, their roles, needs, referral, volunteering, consents,
+pairings and sessions, with Edit, Print and Archive at the top."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import Services
+from peerdesk.ui.consents import ConsentsPanel
+from peerdesk.ui.messages import show_problem
+from peerdesk.ui.people.person_dialog import PersonDialog
+from peerdesk.ui.people.person_sections import (
+    DetailsSection,
+    NeedsSection,
+    PairingsSection,
+    ReferralSection,
+    RolesSection,
+)
+from peerdesk.ui.people.table_model import roles_text
+from peerdesk.ui.people.volunteer_sections import (
+    JourneySection,
+    SupervisionSection,
+    TrainingSection,
+)
+from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.widgets.words import day
+from peerdesk.vocabulary import Role
+
+VOLUNTEER_ROLES = {Role.MENTOR.value, Role.FACILITATOR.value}
+
+
+class PersonPage(QWidget):
+    back_requested = Signal()
+    record_requested = Signal(str, int)
+    #: Something about the person was saved (the list should refresh).
+    person_changed = Signal(int)
+
+    def __init__(self, services: Services, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.person_id: int | None = None
+        outer = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← &Back to everyone")
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button = QPushButton("&Edit details…")
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.print_button = QPushButton("&Print…")
+        self.archive_button = QPushButton("Archi&ve…")
+        self.archive_button.clicked.connect(self._on_archive_clicked)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        for button in (self.edit_button, self.print_button, self.archive_button):
+            top.addWidget(button)
+        outer.addLayout(top)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.archived_note = QLabel()
+        self.archived_note.setObjectName("problem")
+        self.archived_note.setWordWrap(True)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.summary)
+        outer.addWidget(self.archived_note)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName("Person's record")
+        content = QWidget()
+        self.column = QVBoxLayout(content)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
+
+        self.details = DetailsSection(services)
+        self.roles = RolesSection(services)
+        self.needs = NeedsSection(services)
+        self.referral = ReferralSection(services)
+        self.journey = JourneySection(services)
+        self.training = TrainingSection(services)
+        self.supervision = SupervisionSection(services)
+        self.consents_box = QGroupBox("Consents")
+        self.consents_box.setAccessibleName("Consents")
+        self.consents = ConsentsPanel(services, self.consents_box)
+        QVBoxLayout(self.consents_box).addWidget(self.consents)
+        self.pairings = PairingsSection(services)
+        self.pairings.record_requested.connect(self.record_requested)
+        self.sections = [
+            self.details,
+            self.roles,
+            self.needs,
+            self.referral,
+            self.journey,
+            self.training,
+            self.supervision,
+            self.consents_box,
+            self.pairings,
+        ]
+        for section in self.sections:
+            self.column.addWidget(section)
+        self.column.addStretch(1)
+        for changing in (self.roles, self.journey, self.training, self.supervision):
+            changing.changed.connect(self._on_section_changed)
+
+    def show_person(self, person_id: int) -> None:
+        self.person_id = person_id
+        person = self.services.people.get(person_id)
+        roles = tuple(r.role for r in self.services.people.roles(person_id))
+        self.heading.setText(f"<h1>{_escape(person.display_name)}</h1>")
+        self.heading.setAccessibleName(person.display_name)
+        pronouns = f" ({person.pronouns})" if person.pronouns else ""
+        self.summary.setText(f"{roles_text(roles)}{pronouns}")
+        archived = person.archived_on is not None
+        self.archived_note.setText(
+            f"Archived on {day(person.archived_on)}. The record is kept for history and "
+            "figures; bring them back if they return."
+        )
+        self.archived_note.setVisible(archived)
+        self.archive_button.setText("Bring &back" if archived else "Archi&ve…")
+        self.print_button.setMenu(
+            make_print_menu(self.services, self.settings, "person", person_id, self.print_button)
+        )
+        self.details.show_person(person)
+        self.roles.show_person(person)
+        self.needs.show_person(person)
+        self.referral.show_person(person)
+        is_volunteer = bool(set(roles) & VOLUNTEER_ROLES) or bool(
+            self.services.volunteers.journey(person_id)
+        )
+        for section in (self.journey, self.training, self.supervision):
+            section.setVisible(is_volunteer)
+            if is_volunteer:
+                section.show_person(person)
+        self.consents.show_person(person_id)
+        self.pairings.show_person(person)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _on_section_changed(self) -> None:
+        if self.person_id is not None:
+            self.show_person(self.person_id)
+            self.person_changed.emit(self.person_id)
+
+    def _on_edit_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        dialog = PersonDialog(self.services, self.person_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._on_section_changed()
+
+    def _on_archive_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        person = self.services.people.get(self.person_id)
+        try:
+            if person.archived_on is not None:
+                self.services.people.unarchive(self.person_id)
+            else:
+                answer = QMessageBox.question(
+                    self,
+                    "Archive this person?",
+                    f"Archive {person.display_name}? They leave the everyday lists, but "
+                    "their record stays for history and figures. You can bring them back at "
+                    "any time. (Erasing a record is a separate data-protection step.)",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                self.services.people.archive(self.person_id)
+        except PeerdeskError as error:
+            show_problem(self, "Nothing was changed", error)
+            return
+        self._on_section_changed()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

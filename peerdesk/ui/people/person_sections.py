@@ -1,0 +1,263 @@
+"""The sections of the person page about the person themself: details and contact
+permissions, roles, conditions and availability, referral, pairings and sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import Services
+from peerdesk.services.records import Person
+from peerdesk.ui.messages import show_problem
+from peerdesk.ui.people.section import Section
+from peerdesk.ui.widgets import EmptyState, RecordTable
+from peerdesk.ui.widgets.words import age_on, day, text_or
+from peerdesk.vocabulary import (
+    ConditionLink,
+    ConsentKind,
+    Gender,
+    MeetingMode,
+    PairingStatus,
+    ReferralSource,
+    ReferralStatus,
+    Role,
+    SessionStatus,
+)
+
+CONTACT_KINDS = (
+    ("Phone", ConsentKind.CONTACT_PHONE),
+    ("Text messages", ConsentKind.CONTACT_TEXT),
+    ("Email", ConsentKind.CONTACT_EMAIL),
+    ("Post", ConsentKind.CONTACT_POST),
+)
+
+
+class DetailsSection(Section):
+    def __init__(self, services: Services) -> None:
+        super().__init__("Details and contact permissions")
+        self.services = services
+
+    def show_person(self, person: Person) -> None:
+        assert person.id is not None
+        allowed = [
+            label
+            for label, kind in CONTACT_KINDS
+            if self.services.consents.has_current(person.id, kind)
+        ]
+        permissions = (
+            ", ".join(allowed)
+            if allowed
+            else "None recorded yet: ask how they would like to be contacted"
+        )
+        self.set_facts(
+            [
+                ("Name they use", person.display_name),
+                ("Pronouns", text_or(person.pronouns)),
+                ("Date of birth", age_on(person.date_of_birth, self.services.today())),
+                ("Gender", Gender(person.gender).label if person.gender else "Not recorded"),
+                ("Phone", text_or(person.phone, "No phone number")),
+                ("Email", text_or(person.email, "No email address")),
+                ("Address", text_or(", ".join(person.address.splitlines()), "No address")),
+                ("Postcode", text_or(person.postcode)),
+                ("Area", text_or(person.area)),
+                ("May be contacted by", permissions),
+                ("Large print", "Yes, print forms large" if person.needs_large_print else "No"),
+                ("Notes", text_or(person.notes, "No notes")),
+            ]
+        )
+
+
+class RolesSection(Section):
+    """Current roles, with when they started; add or end a role (history is kept)."""
+
+    changed = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__("Roles")
+        self.services = services
+        self.person_id: int | None = None
+        row = QHBoxLayout()
+        self.new_role = QComboBox()
+        self.new_role.setAccessibleName("Role to add or end")
+        for role in Role:
+            self.new_role.addItem(role.label, role.value)
+        caption = QLabel("&Role:")
+        caption.setBuddy(self.new_role)
+        row.addWidget(caption)
+        row.addWidget(self.new_role)
+        self.add_button = QPushButton("&Add this role")
+        self.end_button = QPushButton("E&nd this role")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.end_button.clicked.connect(self._on_end_clicked)
+        row.addWidget(self.add_button)
+        row.addWidget(self.end_button)
+        row.addStretch(1)
+        self.column.addLayout(row)
+
+    def show_person(self, person: Person) -> None:
+        self.person_id = person.id
+        assert person.id is not None
+        roles = self.services.people.roles(person.id)
+        self.set_facts(
+            [(Role(r.role).label, f"since {day(r.started_on)}") for r in roles]
+            or [("Roles", "No current role")]
+        )
+
+    def _on_add_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        try:
+            self.services.people.add_role(self.person_id, self.new_role.currentData())
+        except PeerdeskError as error:
+            show_problem(self, "The role was not added", error)
+            return
+        self.changed.emit()
+
+    def _on_end_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        role = Role(self.new_role.currentData())
+        answer = QMessageBox.question(
+            self,
+            "End this role?",
+            f"End their role as {role.label.lower()} today? The history is kept.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.people.end_role(self.person_id, role)
+        except PeerdeskError as error:
+            show_problem(self, "The role was not ended", error)
+            return
+        self.changed.emit()
+
+
+class NeedsSection(Section):
+    def __init__(self, services: Services) -> None:
+        super().__init__("Conditions and availability")
+        self.services = services
+
+    def show_person(self, person: Person) -> None:
+        assert person.id is not None
+        conditions = self.services.people.conditions(person.id)
+        facts: list[tuple[str, str]] = []
+        for link in ConditionLink:
+            names = [c.name for c in conditions if c.link is link]
+            if names:
+                facts.append((link.label, ", ".join(names)))
+        if not facts:
+            facts.append(("Conditions", "None recorded"))
+        slots = self.services.people.availability(person.id)
+        by_day: dict[str, list[str]] = {}
+        for weekday, part in slots:
+            by_day.setdefault(weekday.label, []).append(part.label.lower())
+        facts.append(
+            (
+                "Can meet",
+                "; ".join(f"{d} {' and '.join(p)}" for d, p in by_day.items())
+                or "Not recorded yet",
+            )
+        )
+        modes: list[MeetingMode] = self.services.people.meeting_modes(person.id)
+        facts.append(("Ways to meet", ", ".join(m.label for m in modes) or "Not recorded yet"))
+        facts.append(("Access needs", text_or(person.access_needs, "None recorded")))
+        facts.append(("Energy needs", text_or(person.energy_needs, "None recorded")))
+        self.set_facts(facts)
+
+
+class ReferralSection(Section):
+    def __init__(self, services: Services) -> None:
+        super().__init__("Referral")
+        self.services = services
+
+    def show_person(self, person: Person) -> None:
+        assert person.id is not None
+        referrals = self.services.referrals.for_person(person.id)
+        if not referrals:
+            self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
+            return
+        latest = referrals[0]
+        referrer = ", ".join(
+            part for part in (latest.referrer_name, latest.referrer_organisation) if part
+        )
+        facts = [
+            ("Referred on", day(latest.referral_date)),
+            ("From", ReferralSource(latest.source).label),
+            ("Referrer", text_or(referrer, "Themselves")),
+            ("Status", ReferralStatus(latest.status).label),
+            ("What they hope for", text_or(latest.hopes)),
+        ]
+        if len(referrals) > 1:
+            facts.append(("Earlier referrals", str(len(referrals) - 1)))
+        self.set_facts(facts)
+
+
+class PairingsSection(Section):
+    """Their pairings and recent sessions; activating a row opens that record."""
+
+    record_requested = Signal(str, int)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__("Pairings and sessions")
+        self.services = services
+        self.empty = EmptyState()
+        self.pairings = RecordTable(
+            ("With", "As", "Status", "Started", "Sessions held"), "Pairings"
+        )
+        self.sessions = RecordTable(("Date", "With", "Status"), "Recent sessions")
+        self.pairings.record_activated.connect(
+            lambda pairing_id: self.record_requested.emit("pairing", pairing_id)
+        )
+        self.sessions.record_activated.connect(
+            lambda session_id: self.record_requested.emit("session", session_id)
+        )
+        hint = QLabel("Press Enter or double-click a line to open it.")
+        hint.setWordWrap(True)
+        self.hint = hint
+        for widget in (self.empty, hint, self.pairings, self.sessions):
+            self.column.insertWidget(self.column.count() - 1, widget)
+
+    def show_person(self, person: Person) -> None:
+        assert person.id is not None
+        pairings = self.services.pairings.for_person(person.id)
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        session_rows: list[tuple[object, int, tuple[str, ...]]] = []
+        for pairing in pairings:
+            assert pairing.id is not None
+            as_mentor = pairing.mentor_id == person.id
+            other_id = pairing.mentee_id if as_mentor else pairing.mentor_id
+            other = self.services.people.get(other_id).display_name
+            sessions = self.services.sessions.for_pairing(pairing.id)
+            held = sum(1 for s in sessions if s.status == SessionStatus.HELD.value)
+            rows.append(
+                (
+                    pairing.id,
+                    (
+                        other,
+                        "Mentor" if as_mentor else "Supported",
+                        PairingStatus(pairing.status).label,
+                        day(pairing.start_date, "Not started"),
+                        str(held),
+                    ),
+                )
+            )
+            for s in sessions:
+                assert s.id is not None
+                session_rows.append(
+                    (
+                        s.session_date,
+                        s.id,
+                        (day(s.session_date), other, SessionStatus(s.status).label),
+                    )
+                )
+        session_rows.sort(key=lambda r: r[0], reverse=True)  # type: ignore[arg-type, return-value]
+        self.pairings.set_rows(rows)
+        self.sessions.set_rows([(sid, cells) for _, sid, cells in session_rows[:10]])
+        self.empty.say(
+            "No pairings yet. When they are matched, the pairing and its sessions appear here."
+        )
+        self.empty.setVisible(not rows)
+        for widget in (self.pairings, self.sessions, self.hint):
+            widget.setVisible(bool(rows))
+        self.sessions.setVisible(bool(session_rows))

@@ -1,0 +1,149 @@
+"""Recording a volunteer's journey: a step, a disclosure check, training, supervision."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+
+from peerdesk.services.volunteers import DEFAULT_TRAINING_MODULES
+from peerdesk.ui.people.record_dialog import RecordDialog, date_input, read_date
+from peerdesk.ui.widgets import OptionalDateEdit
+from peerdesk.vocabulary import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
+
+
+def _combo(items: list[tuple[str, str]]) -> QComboBox:
+    box = QComboBox()
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+def _minutes(default: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 24 * 60)
+    box.setSingleStep(15)
+    box.setSuffix(" minutes")
+    box.setValue(default)
+    return box
+
+
+def _notes() -> QPlainTextEdit:
+    area = QPlainTextEdit()
+    area.setTabChangesFocus(True)
+    area.setMaximumHeight(area.fontMetrics().lineSpacing() * 4 + 12)
+    return area
+
+
+class StageDialog(RecordDialog):
+    title = "Record a step in the volunteer journey"
+
+    def build(self) -> None:
+        self.stage = _combo([(s.label, s.value) for s in VolunteerStage])
+        current = self.services.volunteers.current_stage(self.person_id)
+        stages = list(VolunteerStage)
+        if current is not None and current in stages[:-3]:
+            self.stage.setCurrentIndex(stages.index(current) + 1)
+        self.on = date_input(self.services.today())
+        self.reason = QLineEdit()
+        self.rows.add("&Step reached", self.stage, field="stage")
+        self.rows.add("&On", self.on, field="changed_on")
+        self.rows.add(
+            "&Reason or note", self.reason, field="reason", help_text="Needed if they have left."
+        )
+
+    def save(self) -> None:
+        self.services.volunteers.record_stage(
+            self.person_id,
+            self.stage.currentData(),
+            on=read_date(self.on),
+            reason=self.reason.text(),
+        )
+
+
+class DisclosureCheckDialog(RecordDialog):
+    title = "Add a disclosure check"
+    intro = "A PVG check in Scotland, or a DBS check in England and Wales."
+
+    def build(self) -> None:
+        self.scheme = _combo([(s.label, s.value) for s in DisclosureScheme])
+        self.level = _combo([(level.label, level.value) for level in DisclosureLevel])
+        self.reference = QLineEdit()
+        self.issued = date_input(self.services.today())
+        self.renewal = OptionalDateEdit()
+        self.rows.add("S&cheme", self.scheme, field="scheme")
+        self.rows.add("&Level", self.level, field="level")
+        self.rows.add("Reference &number", self.reference, field="reference_number")
+        self.rows.add("&Issued on", self.issued, field="issue_date")
+        self.rows.add(
+            "&Renew by",
+            self.renewal,
+            field="renewal_date",
+            help_text="Today will remind you before this date.",
+        )
+
+    def save(self) -> None:
+        self.services.volunteers.add_disclosure_check(
+            self.person_id,
+            scheme=self.scheme.currentData(),
+            level=self.level.currentData(),
+            issue_date=read_date(self.issued),
+            reference_number=self.reference.text(),
+            renewal_date=self.renewal.value(),
+        )
+
+
+class TrainingDialog(RecordDialog):
+    title = "Record training"
+
+    def build(self) -> None:
+        self.module = QComboBox()
+        self.module.setEditable(True)
+        self.module.addItems(list(DEFAULT_TRAINING_MODULES))
+        self.on = date_input(self.services.today())
+        self.duration = _minutes(120)
+        self.completed = QCheckBox("&Completed")
+        self.completed.setChecked(True)
+        self.rows.add("&Module", self.module, field="module")
+        self.rows.add("&On", self.on, field="training_date")
+        self.rows.add("&How long", self.duration, field="duration_minutes")
+        self.rows.layout.addRow(self.completed)
+
+    def save(self) -> None:
+        self.services.volunteers.record_training(
+            self.person_id,
+            module=self.module.currentText(),
+            on=read_date(self.on),
+            duration_minutes=self.duration.value(),
+            completed=self.completed.isChecked(),
+        )
+
+
+class SupervisionDialog(RecordDialog):
+    title = "Record supervision"
+
+    def build(self) -> None:
+        self.on = date_input(self.services.today())
+        self.mode = _combo([(m.label, m.value) for m in MeetingMode])
+        self.duration = _minutes(60)
+        self.wellbeing = _notes()
+        self.training_needs = _notes()
+        self.actions_notes = _notes()
+        self.next_date = OptionalDateEdit()
+        self.rows.add("&On", self.on, field="supervision_date")
+        self.rows.add("&How you met", self.mode, field="mode")
+        self.rows.add("How &long", self.duration, field="duration_minutes")
+        self.rows.add("Their &wellbeing", self.wellbeing, field="wellbeing")
+        self.rows.add("&Training needs", self.training_needs, field="training_needs")
+        self.rows.add("&Actions", self.actions_notes, field="actions")
+        self.rows.add("&Next supervision", self.next_date, field="next_date")
+
+    def save(self) -> None:
+        self.services.volunteers.record_supervision(
+            self.person_id,
+            on=read_date(self.on),
+            mode=self.mode.currentData(),
+            duration_minutes=self.duration.value(),
+            wellbeing=self.wellbeing.toPlainText(),
+            training_needs=self.training_needs.toPlainText(),
+            actions=self.actions_notes.toPlainText(),
+            next_date=self.next_date.value(),
+        )

@@ -1,0 +1,94 @@
+"""A form whose every input has a label (with a buddy), an accessible name, and a place
+right under it to say, in plain English, what needs fixing."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+class FormRows:
+    """Builds rows into a QFormLayout and shows validation problems next to the field.
+
+    `add("&First name", edit, field="first_name")` labels the input, sets its accessible
+    name, and remembers it so `show_problem("first_name", "Please enter a first name.")`
+    puts the message under that input and moves the keyboard focus to it.
+    """
+
+    def __init__(self, layout: QFormLayout) -> None:
+        self.layout = layout
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._inputs: dict[str, QWidget] = {}
+        self._problems: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def add(
+        self,
+        label: str,
+        widget: W,
+        *,
+        field: str | None = None,
+        help_text: str = "",
+    ) -> W:
+        plain = label.replace("&", "")
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        caption.setWordWrap(True)
+        widget.setAccessibleName(plain)
+        if help_text:
+            widget.setAccessibleDescription(help_text)
+            widget.setToolTip(help_text)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if help_text:
+            hint = QLabel(help_text)
+            hint.setWordWrap(True)
+            hint.setObjectName("hint")
+            column.addWidget(hint)
+        problem = QLabel()
+        problem.setObjectName("problem")
+        problem.setWordWrap(True)
+        problem.setTextFormat(Qt.TextFormat.PlainText)
+        problem.hide()
+        column.addWidget(problem)
+        self.layout.addRow(caption, holder)
+        key = field or plain
+        self._inputs[key] = widget
+        self._problems[key] = problem
+        self.labels[key] = caption
+        return widget
+
+    def input(self, field: str) -> QWidget:
+        return self._inputs[field]
+
+    def problem_text(self, field: str) -> str:
+        label = self._problems.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def show_problem(self, field: str | None, message: str) -> bool:
+        """Show `message` under the field's input; False when no input has that name."""
+        self.clear_problems()
+        if field is None or field not in self._inputs:
+            return False
+        label = self._problems[field]
+        # Words, not colour alone: the message starts with what to do.
+        label.setText(f"⚠ {message}")
+        label.show()
+        widget = self._inputs[field]
+        widget.setAccessibleDescription(message)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def clear_problems(self) -> None:
+        for field, label in self._problems.items():
+            if not label.isHidden():
+                label.hide()
+                self._inputs[field].setAccessibleDescription(self._inputs[field].toolTip())
