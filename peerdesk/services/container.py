@@ -14,6 +14,7 @@ from peerdesk.services.consents import ConsentService
 from peerdesk.services.demo.generator import DemoService
 from peerdesk.services.erasure import ErasureService
 from peerdesk.services.figures import FiguresService
+from peerdesk.services.forms import FormService
 from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
 from peerdesk.services.health import HealthService
@@ -61,6 +62,7 @@ class Services:
         self.demo = DemoService(db, today)
         self.attention = AttentionService(db, today)
         self.gates = GateService(db, today)
+        self.forms = FormService(db, today)
         self.erasure = ErasureService(db, today)
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)
