@@ -1,0 +1,165 @@
+"""The exports agree with the JSON: XLSX numbers, CSV round trip, PDF text; and the command."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from peerdesk.cli.main import main
+from peerdesk.services import Services
+from peerdesk.services.figures.export_csv import HEADER, parse_value
+from peerdesk.services.figures.export_xlsx import HEADER_ROW, NOT_GIVEN
+from peerdesk.services.figures.report import rows_of
+from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.spreadsheet_safety import neutralise
+from tests.unit.figures.dataset import build
+
+
+@pytest.fixture
+def built(services: Services) -> Services:
+    build(services)
+    return services
+
+
+@pytest.mark.parametrize("mode", ["internal", "publishable"])
+def test_xlsx_numbers_equal_the_json(built: Services, tmp_path: Path, mode: str) -> None:
+    report = built.figures.compute(built.figures.year(2025), mode)
+    built.figures.export(report, "xlsx", tmp_path / "f.xlsx")
+    built.figures.export(report, "json", tmp_path / "f.json")
+    data = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    expected = {(r.figure, r.breakdown): r.value for r in rows_of(data)}
+    book = load_workbook(tmp_path / "f.xlsx")
+    assert "Notes" in book.sheetnames and "People supported" in book.sheetnames
+    found: dict[tuple[str, str], Any] = {}
+    for sheet in book.worksheets:
+        if sheet.title == "Notes":
+            continue
+        assert sheet.cell(3, 1).value == report.notice  # every sheet says its mode
+        for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+            if row[4]:
+                found[(row[4], row[5] or "")] = None if row[2] == NOT_GIVEN else row[2]
+    assert found == expected
+    assert isinstance(found[("people_supported", "")], int if mode == "internal" else str)
+    notes = [c for row in book["Notes"].iter_rows(values_only=True) for c in row if c]
+    assert "2025-04-01" in notes and report.notice in notes
+    assert any("held session" in str(c) for c in notes)
+
+
+def test_csv_round_trips_and_is_safe(built: Services, tmp_path: Path) -> None:
+    details = OrganisationDetails(name='=HYPERLINK("http://x")')
+    built.organisation.save(details)
+    report = built.figures.compute(built.figures.year(2025), "publishable")
+    built.figures.export(report, "csv", tmp_path / "f.csv")
+    raw = (tmp_path / "f.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
+    with open(tmp_path / "f.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == HEADER
+    about = {(r[1], r[2]): r[3] for r in rows[1:] if r[0] == "about"}
+    assert about[("organisation", "")] == '\'=HYPERLINK("http://x")'
+    assert about[("mode", "")] == "publishable"
+    assert "threshold 5" in about[("notice", "")]
+    back = {(r[1], r[2]): parse_value(r[3]) for r in rows[1:] if r[0] != "about"}
+    expected = {(r.figure, r.breakdown): neutralise(r.value) for r in report.rows()}
+    assert back == expected
+    assert back[("people_supported", "")] == "<5"
+    assert back[("demographics.age_band", "18–24")] == "<5"
+
+
+def test_pdf_shows_the_headline_numbers_and_mode(built: Services, tmp_path: Path) -> None:
+    built.organisation.save(OrganisationDetails(name="Łódź Peer Support 互助"))
+    report = built.figures.compute(built.figures.year(2025), "internal", with_previous=True)
+    built.figures.export(report, "pdf", tmp_path / "f.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "f.pdf").pages)
+    assert "Łódź Peer Support" in text
+    assert "1 April 2025 to 31 March 2026" in text
+    assert "internal: contains exact small numbers, do not publish" in text
+    assert "How was this counted?" in text
+    flat = " ".join(text.split())
+    headline = flat[flat.index("Headline numbers") : flat.index("At a glance")]
+    assert "People supported 3" in headline
+    assert "Sessions held 4" in headline
+    assert "Contact hours 4.3" in headline
+    assert "Volunteer hours 13.8" in headline
+
+
+def test_export_replaces_a_file_whole(built: Services, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "f.json"
+    target.write_text("old")
+    report = built.figures.compute(built.figures.year(2025), "internal")
+    built.figures.export(report, "json", target)
+    assert json.loads(target.read_text())["people_supported"] == 3
+    assert [p.name for p in target.parent.iterdir()] == ["f.json"]  # no temporary left behind
+
+
+def test_command_writes_publishable_json(built: Services, tmp_path: Path, capsys: Any) -> None:
+    built.db.close()
+    out = tmp_path / "figures.json"
+    code = main(
+        [
+            "--db",
+            str(built.database_path),
+            "figures",
+            "--year",
+            "2025",
+            "--publishable",
+            "--format",
+            "json",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["mode"] == "publishable" and data["people_supported"] == "<5"
+    assert "saved to" in capsys.readouterr().out
+
+
+def test_command_custom_dates_and_refusals(built: Services, tmp_path: Path) -> None:
+    built.db.close()
+    out = tmp_path / "half.csv"
+    db = ["--db", str(built.database_path), "figures"]
+    assert (
+        main(
+            [
+                *db,
+                "--from",
+                "2025-04-01",
+                "--to",
+                "2025-06-30",
+                "--format",
+                "csv",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert out.exists()
+    assert (
+        main(
+            [
+                *db,
+                "--from",
+                "2025-06-30",
+                "--to",
+                "2025-04-01",
+                "--format",
+                "csv",
+                "--out",
+                str(out),
+            ]
+        )
+        == 2
+    )
+    with pytest.raises(SystemExit):
+        main([*db, "--from", "2025-04-01", "--format", "csv", "--out", str(out)])
+    with pytest.raises(SystemExit):
+        main([*db, "--year", "2025", "--format", "doc", "--out", str(out)])
