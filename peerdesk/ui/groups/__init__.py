@@ -1,0 +1,1 @@
+"""The Groups screen's parts: list, group page, meeting dialog and register, chart."""

@@ -1,0 +1,152 @@
+"""Add or change a group's details: name, drop-in or closed, where and when, status."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import Services
+from peerdesk.services.groups import GroupDetails
+from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS
+from peerdesk.vocabulary import Weekday
+
+
+class GroupDialog(QDialog):
+    group_saved = Signal(int)
+
+    def __init__(
+        self, services: Services, group_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.group_id = group_id
+        self.setWindowTitle("Change group details" if group_id else "New group")
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.kind = QComboBox(self)
+        for value, words in KIND_WORDS.items():
+            self.kind.addItem(
+                words
+                + (
+                    ": anyone may come, no details needed"
+                    if value == "drop_in"
+                    else ": fixed membership"
+                ),
+                value,
+            )
+        self.venue = QLineEdit(self)
+        self.venue.setPlaceholderText("e.g. Thurso Community Centre, or the video link's name")
+        self.online = QCheckBox("Meets &online", self)
+        self.weekday = QComboBox(self)
+        self.weekday.addItem("No usual day", None)
+        for day in Weekday:
+            self.weekday.addItem(day.label, day.value)
+        self.has_time = QCheckBox("Usual start &time known", self)
+        self.usual_time = QTimeEdit(self)
+        self.usual_time.setDisplayFormat("HH:mm")
+        self.usual_time.setTime(QTime(14, 0))
+        self.duration = QSpinBox(self)
+        self.duration.setRange(0, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" minutes")
+        self.duration.setValue(90)
+        self.status = QComboBox(self)
+        for value, words in STATUS_WORDS.items():
+            self.status.addItem(words, value)
+        for text, widget, name in (
+            ("&Name", self.name, "Group name"),
+            ("&Kind", self.kind, "Drop-in or closed"),
+            ("&Venue", self.venue, "Venue"),
+            ("", self.online, "Meets online"),
+            ("Usual &day", self.weekday, "Usual day"),
+            ("", self.has_time, "Usual start time known"),
+            ("&Start time", self.usual_time, "Usual start time"),
+            ("Usual &length", self.duration, "Usual length in minutes"),
+            ("St&atus", self.status, "Status"),
+        ):
+            widget.setAccessibleName(name)
+            if text:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                form.addRow(label, widget)
+            else:
+                form.addRow(widget)
+        self.has_time.toggled.connect(self.usual_time.setEnabled)
+        layout.addLayout(form)
+        self.problem = QLabel("", self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.details = GroupDetails(name="", started_on=services.today())
+        if group_id is not None:
+            self.details = GroupDetails.of(services.groups.get(group_id))
+        self._load()
+
+    def _load(self) -> None:
+        d = self.details
+        self.name.setText(d.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
+        self.venue.setText(d.venue)
+        self.online.setChecked(d.is_online)
+        self.weekday.setCurrentIndex(max(0, self.weekday.findData(d.usual_weekday)))
+        self.has_time.setChecked(d.usual_time is not None or self.group_id is None)
+        self.usual_time.setEnabled(self.has_time.isChecked())
+        if d.usual_time is not None:
+            self.usual_time.setTime(QTime(d.usual_time.hour, d.usual_time.minute))
+        self.duration.setValue(d.usual_duration_minutes)
+        self.status.setCurrentIndex(max(0, self.status.findData(d.status)))
+
+    def values(self) -> GroupDetails:
+        d = self.details
+        picked = self.usual_time.time()
+        return GroupDetails(
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            venue=self.venue.text(),
+            is_online=self.online.isChecked(),
+            usual_weekday=self.weekday.currentData(),
+            usual_time=time(picked.hour(), picked.minute()) if self.has_time.isChecked() else None,
+            usual_duration_minutes=self.duration.value(),
+            status=self.status.currentData(),
+            ground_rules=d.ground_rules,
+            ground_rules_reviewed_on=d.ground_rules_reviewed_on,
+            started_on=d.started_on,
+        )
+
+    def save(self) -> None:
+        try:
+            if self.group_id is None:
+                group = self.services.groups.create(self.values())
+            else:
+                group = self.services.groups.update(self.group_id, self.values())
+        except PeerdeskError as error:
+            self.problem.setText(f"Not saved yet: {error}")
+            self.problem.show()
+            return
+        assert group.id is not None
+        self.group_id = group.id
+        self.group_saved.emit(group.id)
+        self.accept()

@@ -1,0 +1,101 @@
+"""The list of groups: search, show closed groups, open one, start a new one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import Services
+from peerdesk.ui.groups.table_models import ID_ROLE, GroupsFilterProxy, GroupsTableModel
+
+
+class GroupsList(QWidget):
+    group_opened = Signal(int)
+    new_group_requested = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Groups</h2>")
+        heading.setAccessibleName("Groups")
+        top = QHBoxLayout()
+        search_label = QLabel("&Find")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Group name, place or facilitator")
+        self.search.setAccessibleName("Find a group")
+        self.search.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search)
+        self.show_closed = QCheckBox("Show &closed groups", self)
+        self.new_button = QPushButton("&New group…", self)
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_closed)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.model = GroupsTableModel(self)
+        self.proxy = GroupsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Groups")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(GroupsTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GroupsTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel("")
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName("No groups to show")
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.show_closed.toggled.connect(self._on_show_closed_toggled)
+        self.new_button.clicked.connect(self.new_group_requested)
+        self.table.activated.connect(self._on_table_activated)
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.services.groups.rows())
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        if not self.model.rows:
+            text = (
+                "No groups yet. Press “New group…” to add your first peer support group: "
+                "a drop-in anyone may come to, or a closed group with members."
+            )
+        elif not self.proxy.rowCount():
+            text = "No group matches. Clear the search, or tick “Show closed groups”."
+        else:
+            text = ""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.table.setVisible(bool(self.proxy.rowCount()))
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_empty()
+
+    def _on_show_closed_toggled(self, show: bool) -> None:
+        self.proxy.set_show_closed(show)
+        self._update_empty()
+
+    def _on_table_activated(self, index) -> None:
+        self.group_opened.emit(index.data(ID_ROLE))

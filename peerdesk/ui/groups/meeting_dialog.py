@@ -1,0 +1,376 @@
+"""The meeting dialog: take a group's register fast, in the room or from paper afterwards.
+
+Keyboard path: the date, then the name box (type a name, Enter; again and again), Tab to the
+unnamed count, type it, Ctrl+Enter saves. Space ticks a member in the register; Delete
+unticks (or removes someone new typed by mistake).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import Services
+from peerdesk.services.groups import MeetingRecord
+from peerdesk.services.sessions import ConcernDetails
+from peerdesk.ui.groups.person_search import PersonSearch
+from peerdesk.ui.groups.register_model import RegisterModel
+from peerdesk.ui.groups.words import day, plural
+
+
+def _labelled(form: QFormLayout, text: str, widget: QWidget, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(name)
+    form.addRow(label, widget)
+    return label
+
+
+class MeetingDialog(QDialog):
+    meeting_saved = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        group_id: int,
+        meeting_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.group_id = group_id
+        self.meeting_id = meeting_id
+        self.group = services.groups.get(group_id)
+        self._build()
+        self._load()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        verb = "Edit the register" if self.meeting_id else "Take the register"
+        self.setWindowTitle(f"{verb}: {self.group.name}")
+        self.setAccessibleName(self.windowTitle())
+        self.resize(640, 720)
+        layout = QVBoxLayout(self)
+
+        top = QFormLayout()
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        today = self.services.today()
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        _labelled(top, "&Date", self.date_edit, "Date of the meeting")
+        self.duration = QSpinBox(self)
+        self.duration.setRange(0, 600)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" minutes")
+        _labelled(top, "&Length", self.duration, "How long the meeting lasted, in minutes")
+        self.venue = QLineEdit(self)
+        _labelled(top, "&Venue", self.venue, "Where the meeting was held")
+        self.facilitator_box = QWidget(self)
+        self.facilitator_row = QHBoxLayout(self.facilitator_box)
+        self.facilitator_row.setContentsMargins(0, 0, 0, 0)
+        self.facilitator_checks: dict[int, QCheckBox] = {}
+        self.facilitators_label = QLabel("Facilitators present")
+        top.addRow(self.facilitators_label, self.facilitator_box)
+        layout.addLayout(top)
+
+        register = QGroupBox("Register", self)
+        reg = QVBoxLayout(register)
+        search_label = QLabel("&Add a name (type, then Enter)")
+        self.search = PersonSearch(self)
+        self.search.setPlaceholderText("First name, or full name of someone recorded")
+        self.search.setAccessibleName("Add a name to the register")
+        search_label.setBuddy(self.search)
+        self.hint = QLabel("", self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("Register hint")
+        self.hint.hide()
+        self.model = RegisterModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Register: who came")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.setTabKeyNavigation(False)
+        self.table.installEventFilter(self)
+        table_label = QLabel("&Who came")
+        table_label.setBuddy(self.table)
+        self.empty = QLabel(
+            "Nobody is listed yet. Type each name from the register above and press Enter."
+        )
+        self.empty.setWordWrap(True)
+        unnamed_row = QFormLayout()
+        self.unnamed = QSpinBox(self)
+        self.unnamed.setRange(0, 1000)
+        _labelled(
+            unnamed_row, "&Unnamed drop-in attendees", self.unnamed, "Unnamed drop-in attendees"
+        )
+        self.totals = QLabel("", self)
+        self.totals.setAccessibleName("Register totals")
+        for widget in (search_label, self.search, self.hint, table_label, self.empty, self.table):
+            reg.addWidget(widget)
+        reg.addLayout(unnamed_row)
+        reg.addWidget(self.totals)
+        layout.addWidget(register, 1)
+
+        bottom = QFormLayout()
+        self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        _labelled(bottom, "Short &note", self.note, "Short note about the meeting")
+        self.concern = QCheckBox("Something worrying came up: record a &concern", self)
+        self.concern.setAccessibleName("Record a concern")
+        bottom.addRow(self.concern)
+        self.concern_box = QWidget(self)
+        concern_form = QFormLayout(self.concern_box)
+        concern_form.setContentsMargins(0, 0, 0, 0)
+        self.concern_what = QPlainTextEdit(self)
+        self.concern_what.setTabChangesFocus(True)
+        self.concern_what.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        _labelled(concern_form, "&What happened", self.concern_what, "What the concern is")
+        self.concern_told = QLineEdit(self)
+        _labelled(concern_form, "Who was &told", self.concern_told, "Who was told")
+        self.concern_box.setVisible(False)
+        bottom.addRow(self.concern_box)
+        layout.addLayout(bottom)
+
+        self.problem = QLabel("", self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem")
+        self.problem.setStyleSheet("font-weight: bold;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("&Save (Ctrl+Enter)")
+        for button in self.buttons.buttons():
+            # Enter adds a name; only Ctrl+Enter (or a click) saves.
+            if not isinstance(button, QPushButton):
+                continue
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.save)
+
+        self.search.person_chosen.connect(self._on_search_person_chosen)
+        self.search.new_name_entered.connect(self._on_search_new_name_entered)
+        self.search.hint_changed.connect(self._on_search_hint_changed)
+        self.model.changed.connect(self._on_register_changed)
+        self.unnamed.valueChanged.connect(self._on_register_changed)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.concern.toggled.connect(self.concern_box.setVisible)
+        self.setTabOrder(self.date_edit, self.duration)
+        self.setTabOrder(self.duration, self.venue)
+
+    # -- loading -------------------------------------------------------------------------
+    def _load(self) -> None:
+        self.search.set_people(self.services.people.list_rows(include_archived=False))
+        if self.meeting_id is None:
+            record = MeetingRecord(
+                meeting_date=self.services.today(),
+                duration_minutes=self.group.usual_duration_minutes,
+                venue=self.group.venue,
+                facilitator_ids=[
+                    p.id or 0 for p in self.services.groups.facilitators(self.group_id)
+                ],
+            )
+        else:
+            record = self.services.groups.meeting_record(self.meeting_id)
+        self._already_flagged = bool(record.concern_flag)
+        d = record.meeting_date
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        self.date_edit.blockSignals(False)
+        self.duration.setValue(record.duration_minutes or 0)
+        self.venue.setText(record.venue or "")
+        self.unnamed.setValue(record.unnamed_attendees)
+        self.note.setPlainText(record.note)
+        self._fill_facilitators(record.facilitator_ids or [])
+        if self._already_flagged:
+            self.concern.setChecked(True)
+            self.concern.setEnabled(False)
+            self.concern.setText("A concern was recorded for this meeting (see Concerns).")
+        self.model.set_candidates(
+            self.services.groups.register_candidates(self.group_id, d, self.meeting_id)
+        )
+        self.search.setFocus()
+
+    def _fill_facilitators(self, present: list[int]) -> None:
+        people = {p.id: p for p in self.services.groups.facilitators(self.group_id)}
+        if self.meeting_id is not None:
+            people.update(
+                {p.id: p for p in self.services.groups.meeting_facilitators(self.meeting_id)}
+            )
+        previous: QWidget = self.venue
+        for person_id, person in sorted(people.items(), key=lambda kv: kv[1].display_name):
+            assert person_id is not None
+            box = QCheckBox(person.display_name, self.facilitator_box)
+            box.setAccessibleName(f"Facilitator present: {person.display_name}")
+            box.setChecked(person_id in present)
+            self.facilitator_row.addWidget(box)
+            self.facilitator_checks[person_id] = box
+            self.setTabOrder(previous, box)
+            previous = box
+        if not people:
+            none = QLabel("No facilitators are set for this group (add them on the group page).")
+            none.setWordWrap(True)
+            self.facilitator_row.addWidget(none)
+        self.facilitator_row.addStretch(1)
+        self.setTabOrder(previous, self.search)
+
+    # -- reading the form ----------------------------------------------------------------
+    def meeting_date(self) -> date:
+        picked = self.date_edit.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def record(self) -> MeetingRecord:
+        return MeetingRecord(
+            meeting_date=self.meeting_date(),
+            duration_minutes=self.duration.value(),
+            venue=self.venue.text(),
+            attendee_ids=self.model.present_ids(),
+            new_people=self.model.new_people(),
+            unnamed_attendees=self.unnamed.value(),
+            facilitator_ids=[
+                pid for pid, box in self.facilitator_checks.items() if box.isChecked()
+            ],
+            note=self.note.toPlainText(),
+            concern_flag=self.concern.isChecked(),
+        )
+
+    # -- saving --------------------------------------------------------------------------
+    def save(self) -> None:
+        if not self.isVisible() and self.result() == QDialog.DialogCode.Accepted:
+            return
+        raise_concern = self.concern.isChecked() and not self._already_flagged
+        what = self.concern_what.toPlainText().strip()
+        if raise_concern and not what:
+            self._show_problem("Please say briefly what the concern is, or untick the box.")
+            self.concern_what.setFocus()
+            return
+        record = self.record()
+        if raise_concern:
+            # raise_concern sets the flag with the concern record itself.
+            record.concern_flag = False
+        try:
+            if self.meeting_id is None:
+                meeting = self.services.groups.hold_meeting(self.group_id, record)
+            else:
+                meeting = self.services.groups.update_meeting(self.meeting_id, record)
+            assert meeting.id is not None
+            self.meeting_id = meeting.id
+            if raise_concern:
+                self.services.sessions.raise_concern(
+                    ConcernDetails(
+                        raised_on=record.meeting_date,
+                        what=what,
+                        who_was_told=self.concern_told.text(),
+                    ),
+                    group_meeting_id=meeting.id,
+                )
+                self._already_flagged = True
+        except PeerdeskError as error:
+            self._show_problem(str(error))
+            return
+        self.meeting_saved.emit(meeting.id)
+        self.accept()
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(f"Not saved yet: {text}")
+        self.problem.show()
+
+    # -- reacting ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()
+            # A plain Enter never closes the dialog: it is how names are added.
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            self.model.remove_row(self.table.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_search_person_chosen(self, person_id: int) -> None:
+        returning = bool(
+            self.services.groups.returning_ids(
+                self.group_id, [person_id], self.meeting_date(), self.meeting_id
+            )
+        )
+        name = self.services.people.get(person_id).display_name
+        row = self.model.tick(person_id, name, returning)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._say(f"{name} added.")
+
+    def _on_search_new_name_entered(self, name: str) -> None:
+        row = self.model.add_new_person(name)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._say(f"{name} added as someone new to peerdesk.")
+
+    def _on_search_hint_changed(self, text: str) -> None:
+        if text:
+            self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def _on_date_changed(self, _date: QDate) -> None:
+        ids = [ln.person_id for ln in self.model.lines if ln.person_id is not None]
+        self.model.set_returning(
+            self.services.groups.returning_ids(
+                self.group_id, ids, self.meeting_date(), self.meeting_id
+            )
+        )
+
+    def _on_register_changed(self, *_args: object) -> None:
+        named, new = self.model.counts()
+        unnamed = self.unnamed.value()
+        self.empty.setVisible(not self.model.lines)
+        self.table.setVisible(bool(self.model.lines))
+        self.totals.setText(
+            f"{plural(named, 'named person', 'named people')} ({new} new) and {unnamed} unnamed: "
+            f"<b>{plural(named + unnamed, 'attendance')}</b> on {day(self.meeting_date())}."
+        )
