@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from peerdesk.cli.commands import backup, check, demo, figures, import_, restore
+from peerdesk.cli.commands import backup, check, demo, figures, form, import_, person, restore
 
-COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, import_]
+COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, person, import_, form]

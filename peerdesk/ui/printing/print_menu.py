@@ -1,7 +1,8 @@
 """The "Print…" menu a record page shows: the forms that can be filled in for that record.
 
 Record pages call `make_print_menu(services, settings, subject_kind, subject_id, parent)` with
-subject_kind one of "person", "pairing", "group", "meeting".
+subject_kind one of "person", "pairing", "group", "meeting". Choosing a form renders it off
+the UI thread and opens it in a preview dialog, ready to print or save.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu, QWidget
 
 from peerdesk.services import Services
+from peerdesk.ui.printing.dialog import FormPreviewDialog
 
 
 def make_print_menu(
@@ -20,6 +22,36 @@ def make_print_menu(
     parent: QWidget | None = None,
 ) -> QMenu:
     menu = QMenu("Print…", parent)
-    placeholder = menu.addAction("Forms will be available here soon")
-    placeholder.setEnabled(False)
+    menu.setAccessibleName("Print a form for this record")
+    choices = services.forms.forms(subject_kind)
+    if not choices:
+        empty = menu.addAction("There are no forms to fill in for this kind of record")
+        empty.setEnabled(False)
+        return menu
+    for choice in choices:
+        action = menu.addAction(choice.title)
+        action.setToolTip(choice.summary)
+        action.setData(choice.name)
+        action.triggered.connect(
+            lambda _checked=False, name=choice.name: open_form(
+                services, subject_kind, subject_id, name, parent
+            )
+        )
     return menu
+
+
+def open_form(
+    services: Services,
+    subject_kind: str,
+    subject_id: int,
+    form_name: str,
+    parent: QWidget | None,
+) -> FormPreviewDialog:
+    """Open the preview dialog for a form and start rendering it in the background."""
+    dialog = FormPreviewDialog(services, subject_kind, subject_id, form_name, parent)
+    dialog.show()
+    dialog.render_form()
+    return dialog
+
+
+__all__ = ["make_print_menu", "open_form"]

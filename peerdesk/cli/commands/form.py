@@ -1,0 +1,77 @@
+"""`peerdesk form`: print any form as a PDF, blank or filled in for a record."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from peerdesk.cli.context import CommandContext
+from peerdesk.errors import ValidationError
+from peerdesk.forms.catalogue import FORMS, get_form
+from peerdesk.forms.data import FormData, OrganisationInfo
+from peerdesk.forms.document import render_pdf, write_pdf
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "form",
+        help="print a form as a PDF, blank or filled in for a record",
+        description="Write a form as a PDF: blank, or filled in for one person, pairing, "
+        "group or group meeting. `peerdesk form --list` shows every form's name.",
+    )
+    parser.add_argument("name", nargs="?", metavar="NAME", help="the form's name, e.g. referral")
+    parser.add_argument("--list", action="store_true", help="list the forms: name, then title")
+    record = parser.add_mutually_exclusive_group()
+    record.add_argument("--person", type=int, metavar="ID", help="fill in for this person")
+    record.add_argument("--pairing", type=int, metavar="ID", help="fill in for this pairing")
+    record.add_argument("--group", type=int, metavar="ID", help="fill in for this group")
+    record.add_argument("--meeting", type=int, metavar="ID", help="fill in for this group meeting")
+    parser.add_argument(
+        "--large-print", action="store_true", help="large print (16 point text and bigger)"
+    )
+    parser.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    parser.set_defaults(handler=run)
+
+
+def run(context: CommandContext) -> int:
+    args = context.args
+    if args.list:
+        width = max(len(form.name) for form in FORMS)
+        for form in FORMS:
+            print(f"{form.name:<{width}}  {form.title}")
+        return 0
+    if not args.name:
+        raise ValidationError("Name a form to print (see `peerdesk form --list`), or use --list.")
+    if get_form(args.name) is None:
+        raise ValidationError(
+            f"There is no form called “{args.name}”. See `peerdesk form --list` for the names."
+        )
+    if not args.out:
+        raise ValidationError("Say where to write the PDF with --out FILE.pdf.")
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise ValidationError(f"The folder {out.parent} does not exist.")
+    kind, record_id = _record(args)
+    if kind is None and not context.paths.database.exists():
+        # A blank form needs no records: do not create a database just to print one.
+        spec = get_form(args.name)
+        assert spec is not None
+        write_pdf(
+            render_pdf(spec, FormData(), OrganisationInfo(), large_print=args.large_print), out
+        )
+    else:
+        with context.services() as services:
+            services.forms.save(args.name, out, kind, record_id, large_print=args.large_print)
+    filled = f" for {kind} {record_id}" if kind else " (blank)"
+    print(f"Wrote {args.name}{filled} to {out}", file=sys.stderr)
+    return 0
+
+
+def _record(args: argparse.Namespace) -> tuple[str | None, int | None]:
+    for kind in ("person", "pairing", "group", "meeting"):
+        value = getattr(args, kind)
+        if value is not None:
+            return kind, value
+    return None, None

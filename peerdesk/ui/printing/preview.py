@@ -1,0 +1,213 @@
+"""A PDF preview with Print, Open in PDF viewer and Save as, shared by the Forms screen and
+the "Print…" dialog of record pages.
+
+Preview files live in a private temporary folder made for this widget and deleted when it
+closes (and when the app quits), so filled-in forms are not left lying around.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.forms.document import write_pdf
+from peerdesk.ui.messages import show_problem
+
+log = logging.getLogger(__name__)
+
+#: Enough for crisp text on any office printer without huge page images.
+MAX_PRINT_DPI = 300
+
+
+class PdfPreview(QWidget):
+    """Shows one PDF and offers to print or save it."""
+
+    printed = Signal()
+    saved = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._folder = Path(tempfile.mkdtemp(prefix="peerdesk-preview-"))
+        self._file: Path | None = None
+        self._suggested = "form.pdf"
+        self._serial = 0
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Preview of the form")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Preview message")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+
+        self.print_button = QPushButton("&Print…", self)
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setAccessibleName("Print the form")
+        self.open_button = QPushButton("&Open in PDF viewer", self)
+        self.open_button.setAccessibleName("Open the form in your PDF viewer")
+        self.save_button = QPushButton("&Save as…", self)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.SaveAs))
+        self.save_button.setAccessibleName("Save the form as a PDF file")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stack, 1)
+        self.show_message("Choose a form to see it here.")
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.cleanup)
+        # Also when the widget goes without being closed (partial: no reference to self).
+        self.destroyed.connect(functools.partial(shutil.rmtree, str(self._folder), True))
+
+    # -- showing -------------------------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount() if self._file else 0
+
+    @property
+    def pdf_path(self) -> Path | None:
+        return self._file
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+        self._set_actions_enabled(False)
+
+    def show_pdf(self, pdf: bytes, suggested_name: str) -> None:
+        """Show new PDF bytes; `suggested_name` is offered by Save as."""
+        self._serial += 1
+        path = self._folder / f"preview-{self._serial}.pdf"
+        path.write_bytes(pdf)
+        self.document.close()
+        previous, self._file = self._file, path
+        self._suggested = suggested_name
+        if self.document.load(str(path)) != QPdfDocument.Error.None_:
+            self._file = None
+            self.show_message("This form could not be shown. Please try again.")
+            return
+        if previous is not None:
+            previous.unlink(missing_ok=True)
+        self.stack.setCurrentWidget(self.view)
+        self._set_actions_enabled(True)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.print_button, self.open_button, self.save_button):
+            button.setEnabled(enabled)
+
+    # -- actions -------------------------------------------------------------------------
+    def _on_print_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._suggested)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.page_count))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            self.print_to(printer)
+        except RuntimeError as error:
+            show_problem(self, "Printing did not work", str(error))
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Draw each page as an image at the printer's resolution (capped), fitted to the
+        printable area with its proportions kept."""
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(max(first, 1) - 1 if first else 0, last if last else self.page_count)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise RuntimeError("The printer could not be started. Check it is on and try again.")
+        try:
+            dpi = min(printer.resolution(), MAX_PRINT_DPI)
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            for count, page in enumerate(pages):
+                if count:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+                image = self.document.render(page, size)
+                scale = min(area.width() / size.width(), area.height() / size.height())
+                target = QRectF(QPointF(0, 0), size.toSizeF() * scale)
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        self.printed.emit()
+
+    def _on_open_clicked(self) -> None:
+        if self._file is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._file))):
+            show_problem(
+                self,
+                "No PDF viewer",
+                "No program to open PDF files was found. Use Save as… and open the file "
+                "from your folders instead.",
+            )
+
+    def _on_save_clicked(self) -> None:
+        if self._file is None:
+            return
+        start = str(Path.home() / self._suggested)
+        target, _ = QFileDialog.getSaveFileName(self, "Save the form", start, "PDF files (*.pdf)")
+        if target:
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> None:
+        if self._file is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            write_pdf(self._file.read_bytes(), target)
+        except OSError as error:
+            log.warning("saving a form failed: %s", type(error).__name__)
+            show_problem(
+                self,
+                "The form was not saved",
+                "The file could not be written there. Check the folder exists, is not "
+                "read-only, and the disk has space.",
+            )
+            return
+        self.saved.emit(str(target))
+
+    # -- tidying up ----------------------------------------------------------------------
+    def cleanup(self) -> None:
+        """Close the document and delete the private folder with every preview in it."""
+        self.document.close()
+        self._file = None
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def closeEvent(self, event) -> None:
+        self.cleanup()
+        super().closeEvent(event)
