@@ -9,6 +9,7 @@ step (`move_aside`) that the coordinator chooses.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
@@ -34,6 +35,17 @@ from peerdesk.errors import (
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@functools.cache
+def _head() -> str:
+    # The migrations shipped with this copy of peerdesk never change while it runs.
+    return head_revision()
+
+
+@functools.cache
+def _known() -> frozenset[str]:
+    return frozenset(known_revisions())
 
 
 class DatabaseLostError(DatabaseDamagedError):
@@ -131,12 +143,12 @@ def inspect_file(path: Path, *, thorough: bool = False) -> str:
         raise NotAPeerdeskDatabaseError(
             f"The file {path.name} is a database, but not a peerdesk one. It has not been changed."
         )
-    if revision not in known_revisions():
+    if revision not in _known():
         raise DatabaseNewerError(
             f"The database {path.name} was saved by a newer version of peerdesk. It has not "
             "been changed. Install the latest peerdesk to open it."
         )
-    return "current" if revision == head_revision() else "behind"
+    return "current" if revision == _head() else "behind"
 
 
 def open_database(
