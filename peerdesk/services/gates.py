@@ -15,6 +15,7 @@ from peerdesk.data.models import Consent, Pairing, Person
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.consents import current_consent
+from peerdesk.services.person_records import long_date
 from peerdesk.vocabulary import ConsentKind
 
 
@@ -100,7 +101,7 @@ def _state(session: Session, person_id: int, kind: ConsentKind, on: date) -> str
     if latest is None:
         return "never asked"
     if not latest.agreed:
-        return f"declined on {latest.given_on:%d %B %Y}"
+        return f"declined on {long_date(latest.given_on)}"
     if latest.withdrawn_on is not None and latest.withdrawn_on <= on:
-        return f"withdrawn on {latest.withdrawn_on:%d %B %Y}"
-    return f"expired on {latest.review_on:%d %B %Y}" if latest.review_on else "not current"
+        return f"withdrawn on {long_date(latest.withdrawn_on)}"
+    return f"expired on {long_date(latest.review_on)}" if latest.review_on else "not current"

@@ -10,7 +10,7 @@ import functools
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import String, Table
 from sqlmodel import SQLModel
 
 import peerdesk.data.models  # noqa: F401  (registers every table with the metadata)
@@ -85,15 +85,11 @@ def children_of(parent: str) -> dict[str, tuple[str, ...]]:
 
 def text_columns(name: str) -> list[str]:
     """The free-text columns of a table (where a name could have been typed)."""
-    columns = []
-    for column in table(name).columns:
-        try:
-            python_type = column.type.python_type
-        except NotImplementedError:
-            continue
-        if python_type is str and not column.foreign_keys:
-            columns.append(column.name)
-    return columns
+    return [
+        column.name
+        for column in table(name).columns
+        if isinstance(getattr(column.type, "impl", column.type), String) and not column.foreign_keys
+    ]
 
 
 def plain(value: Any) -> Any:
@@ -123,12 +119,17 @@ def readable(value: Any) -> str:
     if isinstance(value, datetime):
         return f"{value:%d %B %Y, %H:%M}"
     if isinstance(value, date):
-        return f"{value:%d %B %Y}"
+        return long_date(value)
     if isinstance(value, time):
         return f"{value:%H:%M}"
     if isinstance(value, str):
         return _labels().get(value, value)
     return str(value)
+
+
+def long_date(day: date) -> str:
+    """ "2 March 2026": no leading zero, on every platform."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def field_title(column: str) -> str:

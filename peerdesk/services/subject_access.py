@@ -33,7 +33,7 @@ from peerdesk.services.person_records import (
     plain,
     table,
 )
-from peerdesk.services.retention import retention_rules
+from peerdesk.services.retention import RULE_MEANING, retention_rules
 from peerdesk.vocabulary import ConsentKind, RecordKind
 
 log = logging.getLogger(__name__)
@@ -313,7 +313,7 @@ def supplementary_information(
     organisation: Organisation | None, rules: dict[RecordKind, int], recipients: list[str]
 ) -> dict[str, Any]:
     """What UK GDPR Article 15 says a person must be told besides the records themselves."""
-    name = organisation.name if organisation else "The organisation"
+    name = organisation.name if organisation else ""
     contact = ", ".join(
         part
         for part in (
@@ -325,7 +325,7 @@ def supplementary_information(
         if part
     )
     return {
-        "controller": {"name": name, "contact": contact},
+        "controller": {"name": name or "The organisation", "contact": contact},
         "purposes": [
             "To offer you peer support: matching you with a mentor or a group, arranging and "
             "recording meetings, and keeping in touch with you.",
@@ -356,8 +356,7 @@ def supplementary_information(
         "international_transfers": "None: the records are kept on the organisation's own "
         "computer in the UK.",
         "retention": [
-            f"{kind.label}: kept for {years} years after the last contact, then anonymised or "
-            "deleted."
+            f"{RULE_MEANING[kind]}: kept for {years} years after the last contact, then anonymised."
             for kind, years in rules.items()
         ],
         "source": "From you, or from the person or organisation that referred you (shown in "
@@ -372,7 +371,7 @@ def supplementary_information(
             "To receive it in a machine-readable form (the JSON file with this document).",
         ],
         "complaints": "If you are unhappy with how we have used your information, please tell "
-        f"us first ({name}{', ' + contact if contact else ''}). You can also complain to the "
+        f"us first ({', '.join(part for part in (name, contact) if part) or 'the coordinator'}). You can also complain to the "
         "Information Commissioner's Office: ico.org.uk/make-a-complaint, telephone 0303 123 "
         "1113, or ICO, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF.",
     }

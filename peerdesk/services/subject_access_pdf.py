@@ -44,6 +44,7 @@ def write_pdf(data: dict[str, Any], path: Path) -> Path:
 
     supplementary = data["supplementary_information"]
     organisation = supplementary["controller"]["name"]
+    holder = "we hold" if organisation == "The organisation" else f"{organisation} holds"
     others: dict[str, str] = data.get("other_people", {})
     subject_id = data["person_id"]
 
@@ -111,7 +112,7 @@ def write_pdf(data: dict[str, Any], path: Path) -> Path:
         return grid
 
     story: list[Any] = [
-        text(f"Everything {organisation} holds about {data['name']}", h1),
+        text(f"Everything {holder} about {data['name']}", h1),
         Spacer(1, 3 * mm),
         text(
             f"Prepared on {readable(_date(data['generated_on']))}. This document lists every "
