@@ -56,7 +56,7 @@ def test_drop_in_group_register_two_named_and_three_unnamed(
     assert [line.name for line in dialog.model.lines] == ["Ann Gunn", "Morag"]
     assert [line.status for line in dialog.model.lines] == [
         "New to the group",
-        "New (first name only is fine)",
+        "New to peerdesk",
     ]
     dialog.unnamed.setFocus()
     dialog.unnamed.selectAll()
@@ -166,7 +166,14 @@ def test_screenshot_of_a_demo_group_page(qtbot, demo_services: Services, tmp_pat
     assert "None" not in page.facts.text() + page.summary.text()
     assert page.tabs.isTabVisible(page.members_index)
     page.grab().save(str(Path("/tmp") / "group_page.png"))
+    for index, name in ((page.members_index, "members"), (3, "rules")):
+        page.tabs.setCurrentIndex(index)
+        page.grab().save(str(Path("/tmp") / f"group_page_{name}.png"))
     dialog = page.take_register()
     dialog.resize(640, 760)
+    member = page.members.model.rows[0][1]
+    _type_name(qtbot, dialog, member)
+    _type_name(qtbot, dialog, "Zebedee")
+    assert dialog.model.counts() == (2, 1)
     dialog.grab().save(str(Path("/tmp") / "meeting_dialog.png"))
     dialog.reject()

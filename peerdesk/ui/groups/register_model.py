@@ -24,7 +24,7 @@ class RegisterLine:
     @property
     def status(self) -> str:
         if self.person_id is None:
-            return "New (first name only is fine)"
+            return "New to peerdesk"
         if self.returning:
             return "Returning"
         return "New to the group"
