@@ -31,14 +31,18 @@ def checkpoint(services: Services) -> None:
 def pick_mentee(services: Services) -> tuple[int, int]:
     """A mentee with held sessions and group attendance, and their mentor."""
     with services.db.session() as s:
-        row = s.connection().execute(
-            text(
-                "SELECT p.mentee_id, p.mentor_id FROM pairing p "
-                "JOIN mentoring_session m ON m.pairing_id = p.id AND m.status = 'held' "
-                "JOIN attendance a ON a.person_id = p.mentee_id "
-                "GROUP BY p.id ORDER BY count(DISTINCT m.id) DESC LIMIT 1"
+        row = (
+            s.connection()
+            .execute(
+                text(
+                    "SELECT p.mentee_id, p.mentor_id FROM pairing p "
+                    "JOIN mentoring_session m ON m.pairing_id = p.id AND m.status = 'held' "
+                    "JOIN attendance a ON a.person_id = p.mentee_id "
+                    "GROUP BY p.id ORDER BY count(DISTINCT m.id) DESC LIMIT 1"
+                )
             )
-        ).one()
+            .one()
+        )
     return int(row[0]), int(row[1])
 
 
