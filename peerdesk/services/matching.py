@@ -133,8 +133,16 @@ class RankedMentor:
 
     @property
     def summary(self) -> str:
-        """The reasons as one line, strongest first."""
-        return "; ".join(r.text for r in self.reasons) or "Nothing in particular either way"
+        """The reasons in words, strongest first: those for, then those against."""
+        parts = []
+        for heading, reasons in (
+            ("For", [r.text for r in self.reasons if r.points > 0]),
+            ("Against", [r.text for r in self.reasons if r.points < 0]),
+            ("Not known", [r.text for r in self.reasons if r.points == 0]),
+        ):
+            if reasons:
+                parts.append(f"{heading}: " + "; ".join(reasons) + ".")
+        return " ".join(parts) or "Nothing in particular either way."
 
 
 @dataclass(frozen=True)

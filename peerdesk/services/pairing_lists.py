@@ -245,9 +245,9 @@ def pairing_timeline(db: Database, pairing_id: int) -> list[TimelineEntry]:
             title = f"Session: {SessionStatus(record.status).label.lower()}"
             extra: list[str] = []
             if record.rearranged_to_id and record.rearranged_to_id in by_id:
-                extra.append(f"moved to {by_id[record.rearranged_to_id].session_date:%a %d %b %Y}")
+                extra.append(f"moved to {_day(by_id[record.rearranged_to_id].session_date)}")
             if record.id in replaced_from:
-                extra.append(f"rearranged from {replaced_from[record.id].session_date:%a %d %b %Y}")
+                extra.append(f"rearranged from {_day(replaced_from[record.id].session_date)}")
             if record.concern_flag:
                 extra.append("concern flagged")
             detail = "; ".join(filter(None, [", ".join(extra), record.note]))
@@ -279,9 +279,7 @@ def pairing_timeline(db: Database, pairing_id: int) -> list[TimelineEntry]:
             for concern in session.exec(
                 select(Concern).where(col(Concern.session_id).in_(session_ids))
             ):
-                state = (
-                    f"closed {concern.closed_on:%d %b %Y}" if concern.closed_on else "still open"
-                )
+                state = f"closed {_day(concern.closed_on)}" if concern.closed_on else "still open"
                 entries.append(
                     TimelineEntry(
                         on=concern.raised_on,
@@ -312,3 +310,7 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
         return {}
     people = session.exec(select(Person).where(col(Person.id).in_(list(ids))))
     return {p.id: p.display_name for p in people if p.id is not None}
+
+
+def _day(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"

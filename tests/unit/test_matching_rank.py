@@ -124,3 +124,17 @@ def test_no_common_time_or_mode_counts_against() -> None:
 
 def test_the_seeker_is_never_their_own_mentor() -> None:
     assert rank_mentors(SEEKER, [mentor(1, "Ann")]).ranked == ()
+
+
+def test_the_summary_says_what_is_for_and_what_is_against() -> None:
+    clash = mentor(
+        80,
+        "Lee",
+        conditions={"ME/CFS": "lived_experience"},
+        slots=frozenset({("fri", "evening")}),
+    )
+    summary = rank_mentors(SEEKER, [clash]).ranked[0].summary
+    assert summary == (
+        "For: Mentor has lived experience of ME/CFS; Has 2 places free (offered 2). "
+        "Against: No time when both are free."
+    )

@@ -23,7 +23,7 @@ def test_match_ranks_ready_mentors_and_lists_the_rest_with_reasons(services: Ser
     result = services.matching.match(seeker)
 
     assert [m.person_id for m in result.ranked] == [shared, other]
-    assert result.ranked[0].summary.startswith("Mentor has lived experience of Long Covid")
+    assert result.ranked[0].summary.startswith("For: Mentor has lived experience of Long Covid")
     reasons = {m.person_id: m.reasons for m in result.not_eligible}
     assert reasons[full] == ("at capacity (1 of 1 mentees)",)
     assert reasons[paused] == ("paused",)

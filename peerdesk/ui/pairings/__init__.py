@@ -1,0 +1,1 @@
+"""The Pairings feature's widgets: lists, the pairing page, matching, sessions, reviews."""

@@ -1,0 +1,344 @@
+"""One pairing's page: who, how they meet, goals, what to do next, and the timeline of
+everything that happened (status changes, sessions, reviews, concerns)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import Services
+from peerdesk.services.pairing_lists import TimelineEntry
+from peerdesk.services.records import Pairing
+from peerdesk.ui.messages import show_problem
+from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog
+from peerdesk.ui.pairings.concern_dialog import ConcernDialog
+from peerdesk.ui.pairings.end_dialog import EndDialog
+from peerdesk.ui.pairings.models import TIMELINE_COLUMNS, RowsModel, sorting_proxy
+from peerdesk.ui.pairings.review_dialog import ReviewDialog
+from peerdesk.ui.pairings.session_dialog import SessionDialog
+from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
+from peerdesk.ui.pairings.tables import make_table
+from peerdesk.ui.pairings.words import day, label, long_day, minutes
+from peerdesk.ui.printing import make_print_menu
+from peerdesk.vocabulary import (
+    ClosureReason,
+    MeetingFrequency,
+    MeetingMode,
+    PairingStatus,
+    ReviewDecision,
+    SupportedAs,
+)
+
+
+class PairingPage(QWidget):
+    back_requested = Signal()
+    record_requested = Signal(str, int)
+    pairing_changed = Signal(int)
+
+    def __init__(self, services: Services, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.pairing: Pairing | None = None
+        self.active_dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← All pairings", self)
+        self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
+        self.back_button.setAccessibleName("Back to all pairings")
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        self.mentor_button = QPushButton("Open &mentor", self)
+        self.mentee_button = QPushButton("Open m&entee", self)
+        self.mentor_button.clicked.connect(lambda: self._open_person("mentor"))
+        self.mentee_button.clicked.connect(lambda: self._open_person("mentee"))
+        self.print_button = QToolButton(self)
+        self.print_button.setText("&Print…")
+        self.print_button.setAccessibleName("Print forms for this pairing")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for button in (self.mentor_button, self.mentee_button, self.print_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Pairing")
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setAccessibleName("How they meet")
+        self.goals = QLabel(self)
+        self.goals.setWordWrap(True)
+        self.goals.setAccessibleName("Goals")
+        for widget in (self.heading, self.facts, self.goals):
+            layout.addWidget(widget)
+        first_row, second_row = QHBoxLayout(), QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        actions: list[tuple[str, str, Callable[[], object]]] = [
+            ("log", "&Log a session…", self.log_session),
+            ("review", "Record a &review…", self.record_review),
+            ("introduce", "Mark &introduced…", self.introduce),
+            ("activate", "&Activate…", self.activate),
+            ("pause", "Pa&use…", self.pause),
+            ("resume", "Re&sume…", self.resume),
+            ("end", "E&nd pairing…", self.end),
+            ("arrangements", "Arrangements and &goals…", self.edit_arrangements),
+            ("supervision", "Super&vision with mentor…", self.supervision),
+        ]
+        for position, (key, text, slot) in enumerate(actions):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            (first_row if position < 7 else second_row).addWidget(button)
+        self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        for row in (first_row, second_row):
+            row.addStretch(1)
+            layout.addLayout(row)
+        caption = QLabel("&Timeline (Enter opens a session or concern):", self)
+        self.timeline_model: RowsModel[TimelineEntry] = RowsModel(
+            TIMELINE_COLUMNS, lambda e: e.record_id, self
+        )
+        self.timeline_proxy = sorting_proxy(self.timeline_model, self)
+        self.timeline = make_table("Timeline", self)
+        self.timeline.setModel(self.timeline_proxy)
+        self.timeline.activated.connect(self._on_timeline_activated)
+        caption.setBuddy(self.timeline)
+        layout.addWidget(caption)
+        layout.addWidget(self.timeline, 1)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_pairing(self, pairing_id: int) -> None:
+        self.pairing = self.services.pairings.get(pairing_id)
+        self.print_button.setMenu(
+            make_print_menu(self.services, self.settings, "pairing", pairing_id, self)
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.pairing is None:
+            return
+        services = self.services
+        pairing = self.pairing = services.pairings.get(self.pairing.id or 0)
+        mentor = services.people.get(pairing.mentor_id)
+        mentee = services.people.get(pairing.mentee_id)
+        status = PairingStatus(pairing.status)
+        who = "carer" if pairing.supported_as == SupportedAs.CARER else "mentee"
+        self.heading.setText(
+            f"<h2>{pairing.reference}: {_escape(mentor.display_name)} (mentor) and "
+            f"{_escape(mentee.display_name)} ({who})</h2>"
+        )
+        self.heading.setAccessibleDescription(self.heading.text())
+        self.facts.setText(self._facts_text(pairing, status))
+        goals = services.pairings.goals(pairing.id or 0)
+        self.goals.setText(
+            "Goals: " + "; ".join(f"{n}. {g}" for n, g in enumerate(goals, start=1))
+            if goals
+            else "No goals recorded yet: add up to three under Arrangements and goals."
+        )
+        allowed = {
+            "introduce": status is PairingStatus.PROPOSED,
+            "activate": status in (PairingStatus.PROPOSED, PairingStatus.INTRODUCED),
+            "pause": status is PairingStatus.ACTIVE,
+            "resume": status is PairingStatus.PAUSED,
+            "end": status is not PairingStatus.ENDED,
+            "log": status is not PairingStatus.PROPOSED,
+            "review": pairing.start_date is not None,
+            "arrangements": status is not PairingStatus.ENDED,
+        }
+        for key, button in self.buttons.items():
+            button.setVisible(allowed.get(key, True))
+        self.timeline_model.set_rows(services.pairings.timeline(pairing.id or 0))
+        self.timeline.scrollToBottom()
+
+    def _facts_text(self, pairing: Pairing, status: PairingStatus) -> str:
+        parts = [status.label]
+        if status is PairingStatus.ENDED:
+            reason = label(ClosureReason, pairing.closure_reason, "no reason recorded")
+            early = (
+                ""
+                if pairing.ended_as_planned is None
+                else (", as planned" if pairing.ended_as_planned else ", early")
+            )
+            parts[0] = f"Ended {long_day(pairing.end_date)} ({reason.lower()}{early})"
+            if pairing.wants_new_pairing:
+                parts.append("would like a new pairing")
+        elif pairing.start_date is not None:
+            parts[0] = f"{status.label} since starting on {long_day(pairing.start_date)}"
+        else:
+            parts[0] = f"{status.label}, proposed on {long_day(pairing.proposed_on)}"
+        parts.append(f"meet {label(MeetingFrequency, pairing.meeting_frequency).lower()}")
+        parts.append(label(MeetingMode, pairing.usual_mode).lower())
+        if pairing.usual_place:
+            parts.append(f"usual place: {pairing.usual_place}")
+        parts.append(f"usually {minutes(pairing.usual_duration_minutes)}")
+        if pairing.planned_length_weeks:
+            parts.append(f"planned for {pairing.planned_length_weeks} weeks")
+        due = self.services.reviews.next_due(pairing.id or 0)
+        if due is not None:
+            late = " (overdue)" if due.overdue(self.services.today()) else ""
+            parts.append(f"next review {day(due.due)}{late}")
+        return " · ".join(parts)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _pairing_id(self) -> int:
+        assert self.pairing is not None and self.pairing.id is not None
+        return self.pairing.id
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Open window-modal without blocking; refresh when it is accepted."""
+        self.active_dialog = dialog
+        dialog.accepted.connect(self._on_dialog_accepted)
+        dialog.open()
+        return dialog
+
+    def _on_dialog_accepted(self) -> None:
+        self.refresh()
+        self.pairing_changed.emit(self._pairing_id())
+
+    def log_session(self) -> SessionDialog:
+        dialog = SessionDialog(self.services, self._pairing_id(), self)
+        dialog.session_saved.connect(lambda _id: self.refresh())
+        dialog.concern_needed.connect(self._on_concern_needed)
+        self._open(dialog)
+        return dialog
+
+    def edit_session(self, session_id: int) -> SessionDialog:
+        dialog = SessionDialog(self.services, self._pairing_id(), self, session_id=session_id)
+        dialog.concern_needed.connect(self._on_concern_needed)
+        self._open(dialog)
+        return dialog
+
+    def _on_concern_needed(self, session_id: int) -> None:
+        record = self.services.sessions.get(session_id)
+        assert self.pairing is not None
+        dialog = ConcernDialog(
+            self.services,
+            self,
+            session_id=session_id,
+            about_person_id=self.pairing.mentee_id,
+            raised_on=record.session_date,
+        )
+        dialog.accepted.connect(self.refresh)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def record_review(self) -> ReviewDialog:
+        dialog = ReviewDialog(self.services, self._pairing_id(), self)
+        dialog.review_saved.connect(self._on_review_saved)
+        self._open(dialog)
+        return dialog
+
+    def _on_review_saved(self, review_id: int) -> None:
+        review = self.services.reviews.get(review_id)
+        if review.decision == ReviewDecision.END:
+            self.refresh()
+            self.end()
+
+    def introduce(self) -> StatusChangeDialog:
+        return self._status_dialog(
+            "Mark introduced",
+            "The day the mentor and the person first met, or were put in touch.",
+            lambda on, _note: self.services.pairings.introduce(self._pairing_id(), on),
+        )
+
+    def activate(self) -> StatusChangeDialog | None:
+        try:
+            warnings = self.services.gates.for_pairing_activation(self._pairing_id())
+        except PeerdeskError as error:
+            show_problem(self, "Cannot activate", error)
+            return None
+        if warnings:
+            listed = "\n".join(f"• {w}" for w in warnings)
+            answer = QMessageBox.question(
+                self,
+                "Activate anyway?",
+                f"{listed}\n\nActivate anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return self._status_dialog(
+            "Activate pairing",
+            "The day the pairing started meeting regularly. Reviews are due from this date.",
+            lambda on, _note: self.services.pairings.activate(self._pairing_id(), on),
+        )
+
+    def pause(self) -> StatusChangeDialog:
+        return self._status_dialog(
+            "Pause pairing",
+            "Pausing is normal when health or life gets in the way. Planned sessions stay; "
+            "the pause is left out when counting sessions expected.",
+            lambda on, note: self.services.pairings.pause(self._pairing_id(), on, note),
+            with_note=True,
+        )
+
+    def resume(self) -> StatusChangeDialog:
+        return self._status_dialog(
+            "Resume pairing",
+            "The day the pair started meeting again.",
+            lambda on, _note: self.services.pairings.resume(self._pairing_id(), on),
+        )
+
+    def _status_dialog(
+        self,
+        title: str,
+        explanation: str,
+        change: Callable[[date, str], object],
+        *,
+        with_note: bool = False,
+    ) -> StatusChangeDialog:
+        dialog = StatusChangeDialog(
+            self.services, title, explanation, change, self, with_note=with_note
+        )
+        self._open(dialog)
+        return dialog
+
+    def end(self) -> EndDialog:
+        dialog = EndDialog(self.services, self._pairing_id(), self)
+        self._open(dialog)
+        return dialog
+
+    def edit_arrangements(self) -> ArrangementsDialog:
+        dialog = ArrangementsDialog(self.services, self._pairing_id(), self)
+        self._open(dialog)
+        return dialog
+
+    def supervision(self) -> QDialog:
+        assert self.pairing is not None
+        dialog = open_supervision_dialog(self.services, self.pairing.mentor_id, self)
+        self.active_dialog = dialog
+        return dialog
+
+    def _open_person(self, which: str) -> None:
+        if self.pairing is not None:
+            person_id = self.pairing.mentor_id if which == "mentor" else self.pairing.mentee_id
+            self.record_requested.emit("person", person_id)
+
+    def _on_timeline_activated(self, index: QModelIndex) -> None:
+        source = self.timeline_proxy.mapToSource(index)
+        entry = self.timeline_model.row_at(source.row())
+        if entry.kind == "session":
+            self.edit_session(entry.record_id)
+        elif entry.kind == "concern":
+            dialog = ConcernDialog(self.services, self, concern_id=entry.record_id)
+            self._open(dialog)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,34 @@
+"""A read-only table view set up the same way everywhere in the Pairings feature."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def make_table(
+    name: str,
+    parent: QWidget | None = None,
+    *,
+    sortable: bool = False,
+    fit_rows: bool = False,
+) -> QTableView:
+    """`fit_rows`: rows grow to show wrapped text in full (for short lists only: it measures
+    every row whenever a column changes width)."""
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    view.setWordWrap(True)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(sortable)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    if fit_rows:
+        header.sectionResized.connect(lambda *_args: view.resizeRowsToContents())
+    else:
+        view.setWordWrap(False)
+    return view
