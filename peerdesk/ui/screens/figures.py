@@ -1,10 +1,342 @@
-"""The Figures screen (placeholder until its issue lands)."""
+"""The Figures screen: the yearly figures for funders, on screen and exported.
+
+Choose a reporting year (or custom dates) and internal or publishable figures; the counting
+runs off the UI thread. Headline numbers and every breakdown show beside the previous year,
+and "How was this counted?" explains each one. Export saves JSON, CSV, XLSX or a PDF report.
+"""
 
 from __future__ import annotations
 
-from peerdesk.ui.screens.base import PlaceholderScreen
+import html
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, QSortFilterProxyModel
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import Services
+from peerdesk.services.figures import ExportFormat, FiguresReport, Mode, Period
+from peerdesk.services.figures.definitions import HEADLINES, SECTIONS
+from peerdesk.services.figures.report import rows_of
+from peerdesk.ui.figures.definitions_dialog import DefinitionsDialog
+from peerdesk.ui.figures.model import SECTION_ROLE, FigureRowsModel, Line
+from peerdesk.ui.messages import show_problem
+from peerdesk.ui.operation import run_operation
+from peerdesk.ui.screens.base import Screen
+
+ALL_SECTIONS = "All sections"
+FILTERS = {
+    ExportFormat.XLSX: "Excel workbook (*.xlsx)",
+    ExportFormat.PDF: "PDF report (*.pdf)",
+    ExportFormat.CSV: "CSV spreadsheet text (*.csv)",
+    ExportFormat.JSON: "JSON data (*.json)",
+}
 
 
-class FiguresScreen(PlaceholderScreen):
-    title = "Figures"
-    promise = "Figures will work out your yearly figures for funders and export them safely."
+def _labelled(text: str, widget: QWidget, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(name)
+    return label
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class SectionFilter(QSortFilterProxyModel):
+    """Shows one section of the breakdowns, or all."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.section = ALL_SECTIONS
+
+    def set_section(self, section: str) -> None:
+        self.section = section
+        self.invalidate()
+
+    def filterAcceptsRow(self, row: int, parent: Any) -> bool:
+        if self.section == ALL_SECTIONS:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        return bool(index.data(SECTION_ROLE) == self.section)
+
+
+class FiguresScreen(Screen):
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__(services, settings)
+        self.report: FiguresReport | None = None
+        self.busy = False
+        self.last_export: Path | None = None
+        self.headline_model = FigureRowsModel(self)
+        self.rows_model = FigureRowsModel(self)
+        self.proxy = SectionFilter(self)
+        self.proxy.setSourceModel(self.rows_model)
+        self._build()
+        self._fill_years()
+        self._on_choice_changed()
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Figures for funders</h2>")
+        heading.setAccessibleName("Figures for funders")
+        layout.addWidget(heading)
+        choose = QGridLayout()
+        self.year_choice = QRadioButton("&Reporting year")
+        self.year_choice.setChecked(True)
+        self.dates_choice = QRadioButton("Custom &dates")
+        self.year_choice.setAccessibleName("Use a reporting year")
+        self.dates_choice.setAccessibleName("Use custom dates")
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName("Reporting year")
+        self.from_date = QDateEdit()
+        self.to_date = QDateEdit()
+        for edit in (self.from_date, self.to_date):
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setCalendarPopup(True)
+        from_label = _labelled("&From", self.from_date, "First day")
+        to_label = _labelled("&To", self.to_date, "Last day (included)")
+        self.mode_box = QComboBox()
+        self.mode_box.addItem("Internal: exact numbers", Mode.INTERNAL.value)
+        self.mode_box.addItem("Publishable: small numbers hidden", Mode.PUBLISHABLE.value)
+        mode_label = _labelled("&Figures", self.mode_box, "Internal or publishable figures")
+        self.compute_button = QPushButton("&Work out figures")
+        self.compute_button.setDefault(True)
+        self.compute_button.setAccessibleName("Work out figures")
+        self.export_box = QComboBox()
+        for fmt, name in FILTERS.items():
+            self.export_box.addItem(name.split(" (")[0], fmt.value)
+        export_label = _labelled("Save &as", self.export_box, "Export format")
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setAccessibleName("Export the figures")
+        self.how_button = QPushButton("&How was this counted?")
+        self.how_button.setAccessibleName("How was this counted?")
+        choose.addWidget(self.year_choice, 0, 0)
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year_box)
+        year_row.addStretch(1)
+        choose.addLayout(year_row, 0, 1)
+        choose.addWidget(self.dates_choice, 1, 0)
+        dates = QHBoxLayout()
+        for widget in (from_label, self.from_date, to_label, self.to_date):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        choose.addLayout(dates, 1, 1)
+        choose.addWidget(mode_label, 2, 0)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.mode_box)
+        mode_row.addStretch(1)
+        choose.addLayout(mode_row, 2, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compute_button)
+        buttons.addSpacing(24)
+        buttons.addWidget(export_label)
+        buttons.addWidget(self.export_box)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.how_button)
+        choose.addLayout(buttons, 3, 0, 1, 2)
+        choose.setColumnStretch(1, 1)
+        layout.addLayout(choose)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("What the figures show")
+        layout.addWidget(self.status)
+
+        self.headlines = self._table(self.headline_model, "Headline numbers")
+        self.headlines.setColumnHidden(1, True)
+        layout.addWidget(self.headlines)
+        filters = QHBoxLayout()
+        self.section_box = QComboBox()
+        self.section_box.addItems([ALL_SECTIONS] + [name for name, _ in SECTIONS])
+        filters.addWidget(_labelled("&Show", self.section_box, "Section to show"))
+        filters.addWidget(self.section_box)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.breakdowns = self._table(self.proxy, "Every figure and breakdown")
+        layout.addWidget(self.breakdowns, 5)
+
+        self.year_choice.toggled.connect(self._on_choice_changed)
+        self.year_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.from_date.dateChanged.connect(self._on_choice_changed)
+        self.to_date.dateChanged.connect(self._on_choice_changed)
+        self.mode_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.compute_button.clicked.connect(self._on_compute_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.how_button.clicked.connect(self._on_how_clicked)
+        self.section_box.currentTextChanged.connect(self.proxy.set_section)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._on_export_clicked)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self._on_compute_clicked)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self._on_how_clicked)
+
+    def _table(self, model: Any, name: str) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def _fill_years(self) -> None:
+        latest = self.services.figures.latest_complete_year()
+        self.year_box.clear()
+        for year in range(latest + 1, latest - 10, -1):
+            period = self.services.figures.year(year)
+            ongoing = " (so far)" if period.end >= self.services.today() else ""
+            self.year_box.addItem(f"{period.label}{ongoing}", year)
+        self.year_box.setCurrentIndex(1)
+        start = self.services.figures.year(latest)
+        self.from_date.setDate(QDate(start.start.year, start.start.month, start.start.day))
+        self.to_date.setDate(QDate(start.end.year, start.end.month, start.end.day))
+
+    # -- choices ---------------------------------------------------------------------------
+    def period(self) -> Period:
+        if self.year_choice.isChecked():
+            return self.services.figures.year(int(self.year_box.currentData()))
+        return Period.custom(_day(self.from_date.date()), _day(self.to_date.date()))
+
+    def mode(self) -> Mode:
+        return Mode(self.mode_box.currentData())
+
+    def _on_choice_changed(self, *_: Any) -> None:
+        by_year = self.year_choice.isChecked()
+        self.year_box.setEnabled(by_year)
+        self.from_date.setEnabled(not by_year)
+        self.to_date.setEnabled(not by_year)
+        self.export_button.setEnabled(False)
+        self.headline_model.set_lines([], has_previous=False)
+        self.rows_model.set_lines([], has_previous=False)
+        self.report = None
+        self.status.setText(
+            "Choose the year or dates and press “Work out figures”. Nothing is sent anywhere: "
+            "the figures stay on this computer until you export them."
+        )
+
+    # -- computing -------------------------------------------------------------------------
+    def _on_compute_clicked(self) -> None:
+        if self.busy:
+            return
+        try:
+            period, mode = self.period(), self.mode()
+        except PeerdeskError as error:
+            show_problem(self, "These dates cannot be used", error)
+            return
+        self._set_busy(True, "Working out the figures…")
+        figures = self.services.figures
+        run_operation(
+            lambda: figures.compute(period, mode, with_previous=True),
+            self._on_computed,
+            self._on_compute_failed,
+        )
+
+    def _on_computed(self, report: FiguresReport) -> None:
+        self._set_busy(False, "")
+        self.report = report
+        data = report.data()
+        previous = report.previous_data() or {}
+        earlier = {(r.figure, r.breakdown): r.value for r in rows_of(previous)}
+        lines = [
+            Line(r.section, r.figure, r.breakdown, r.value, earlier.get((r.figure, r.breakdown)))
+            for r in report.rows()
+        ]
+        headline_lines = []
+        for key in HEADLINES:
+            value, before = data[key], previous.get(key)
+            if key == "volunteer_hours":
+                value, before = value["total"], (before or {}).get("total")
+            headline_lines.append(Line("", key, "", value, before))
+        self.headline_model.set_lines(headline_lines, has_previous=True)
+        self.rows_model.set_lines(lines, has_previous=True)
+        self._fit_headlines()
+        self.export_button.setEnabled(True)
+        assert report.previous is not None
+        nobody = (
+            " No one was recorded as supported in this period: check the dates, or log the "
+            "sessions and group registers first."
+            if report.figures.people_supported == 0
+            else ""
+        )
+        self.status.setText(
+            f"<b>{html.escape(report.figures.period.label)}</b>, beside "
+            f"{html.escape(report.previous.period.label)}.<br>"
+            f"{html.escape(report.notice + nobody)}"
+        )
+
+    def _fit_headlines(self) -> None:
+        """Show every headline number without scrolling."""
+        view = self.headlines
+        height = view.horizontalHeader().height() + view.verticalHeader().length()
+        view.setFixedHeight(height + 2 * view.frameWidth() + 2)
+
+    def _on_compute_failed(self, message: str) -> None:
+        self._set_busy(False, "")
+        show_problem(self, "The figures could not be worked out", message)
+
+    def _set_busy(self, busy: bool, text: str) -> None:
+        self.busy = busy
+        self.compute_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self.report is not None)
+        if text:
+            self.status.setText(text)
+
+    # -- exporting -------------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        report = self.report
+        if report is None or self.busy:
+            return
+        fmt = ExportFormat(self.export_box.currentData())
+        stem = f"figures-{report.figures.period.short_label}-{report.mode.value}"
+        folder = Path(str(self.settings.value("figures/export_folder", str(Path.home()))))
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the figures", str(folder / f"{stem}.{fmt.value}"), FILTERS[fmt]
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != f".{fmt.value}":
+            path = path.with_name(path.name + f".{fmt.value}")
+        self.settings.setValue("figures/export_folder", str(path.parent))
+        self._set_busy(True, f"Saving {path.name}…")
+        figures = self.services.figures
+        run_operation(
+            lambda: figures.export(report, fmt, path), self._on_exported, self._on_export_failed
+        )
+
+    def _on_exported(self, path: Path) -> None:
+        self._set_busy(False, "")
+        self.last_export = path
+        assert self.report is not None
+        self.status.setText(html.escape(f"Saved to {path}. {self.report.notice}"))
+
+    def _on_export_failed(self, message: str) -> None:
+        self._set_busy(False, "")
+        show_problem(self, "The figures could not be saved", message)
+
+    def _on_how_clicked(self) -> None:
+        notice = self.report.notice if self.report is not None else ""
+        dialog = DefinitionsDialog(notice, self)
+        dialog.open()

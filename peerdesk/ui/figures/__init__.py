@@ -1,0 +1,1 @@
+"""Parts of the Figures screen: its table model and the definitions dialog."""

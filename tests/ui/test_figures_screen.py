@@ -1,0 +1,90 @@
+"""The Figures screen computes a year from the demo data off the UI thread and exports XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from peerdesk.services import Services
+from peerdesk.ui.figures.definitions_dialog import DefinitionsDialog
+from peerdesk.ui.figures.model import THIS
+from peerdesk.ui.screens.figures import FiguresScreen
+
+
+@pytest.fixture
+def screen(qtbot: Any, demo_services: Services, tmp_path: Path) -> FiguresScreen:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    widget = FiguresScreen(demo_services, settings)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 760)
+    return widget
+
+
+def _compute(qtbot: Any, screen: FiguresScreen) -> None:
+    qtbot.mouseClick(screen.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=20000)
+
+
+def test_computes_year_2025_and_exports_xlsx(
+    qtbot: Any,
+    qtmodeltester: Any,
+    screen: FiguresScreen,
+    demo_services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert screen.year_box.currentData() == 2025  # the latest complete reporting year
+    assert not screen.export_button.isEnabled()
+    _compute(qtbot, screen)
+    assert screen.report is not None
+    period = screen.report.figures.period
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2025-04-01", "2026-03-31")
+    expected = demo_services.figures.count(demo_services.figures.year(2025))
+    first = screen.headline_model.index(0, THIS).data()
+    assert first == f"{expected.people_supported:,}"
+    assert screen.rows_model.rowCount() > 50
+    assert "internal: contains exact small numbers" in screen.status.text()
+    qtmodeltester.check(screen.rows_model)
+    qtmodeltester.check(screen.proxy)
+    screen.section_box.setCurrentText("Referrals")
+    assert 0 < screen.proxy.rowCount() < screen.rows_model.rowCount()
+
+    target = tmp_path / "figures-2025"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Excel workbook (*.xlsx)")
+    )
+    screen.export_box.setCurrentIndex(screen.export_box.findData("xlsx"))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.last_export is not None, timeout=20000)
+    saved = tmp_path / "figures-2025.xlsx"
+    assert screen.last_export == saved
+    book = load_workbook(saved)
+    values = {
+        (row[4], row[5]): row[2]
+        for sheet in book.worksheets
+        if sheet.title != "Notes"
+        for row in sheet.iter_rows(min_row=5, values_only=True)
+    }
+    assert values[("people_supported", None)] == expected.people_supported
+    screen.grab().save(str(tmp_path / "figures-screen.png"))
+
+
+def test_publishable_custom_dates_and_definitions(qtbot: Any, screen: FiguresScreen) -> None:
+    screen.dates_choice.setChecked(True)
+    assert screen.from_date.isEnabled() and not screen.year_box.isEnabled()
+    screen.mode_box.setCurrentIndex(screen.mode_box.findData("publishable"))
+    _compute(qtbot, screen)
+    assert screen.report is not None and screen.report.mode.value == "publishable"
+    texts = [screen.rows_model.index(r, THIS).data() for r in range(screen.rows_model.rowCount())]
+    assert "None" not in texts
+    assert not any(t in {"1", "2", "3", "4"} for t in texts)
+    assert "publishable" in screen.status.text()
+    dialog = DefinitionsDialog(screen.report.notice, screen)
+    qtbot.addWidget(dialog)
+    assert "held session" in dialog.text.toPlainText()
+    assert "threshold 5" in dialog.text.toPlainText()
