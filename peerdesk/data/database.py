@@ -114,8 +114,12 @@ def inspect_file(path: Path, *, thorough: bool = False) -> str:
             "or a different kind of file). It has not been changed."
         )
     pragma = "integrity_check" if thorough else "quick_check"
+    # With no write-ahead log to read, look at the file without creating -wal/-shm beside it.
+    untouched = not path.with_name(path.name + "-wal").exists()
     try:
-        with contextlib.closing(connect_raw(path, read_only=True)) as connection:
+        with contextlib.closing(
+            connect_raw(path, read_only=True, immutable=untouched)
+        ) as connection:
             check = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
             tables = {
                 row[0]

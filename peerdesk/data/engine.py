@@ -27,13 +27,17 @@ PRAGMAS = (
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
-def connect_raw(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def connect_raw(
+    path: Path, *, read_only: bool = False, immutable: bool = False
+) -> sqlite3.Connection:
     """A plain sqlite3 connection to `path`, in autocommit mode (we issue BEGIN ourselves).
 
     `read_only` opens with `mode=ro`, so the file cannot be changed (nor created) through it.
+    `immutable` also promises nobody else is writing, so SQLite creates no -wal or -shm file
+    beside it: for inspecting a file exactly as it lies (never while peerdesk has it open).
     """
-    if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
+    if read_only or immutable:
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
         connection = sqlite3.connect(
             uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
         )
