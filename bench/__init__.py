@@ -1,0 +1,1 @@
+"""peerdesk benchmarks: each reports ratios against a floor measured in the same run."""
