@@ -266,3 +266,14 @@ def test_ground_rules_review_date_cannot_be_in_the_future(services: Services) ->
         services.groups.update_ground_rules(group_id, "Be kind.", TODAY + timedelta(days=1))
     group = services.groups.update_ground_rules(group_id, "Be kind.", TODAY)
     assert (group.ground_rules, group.ground_rules_reviewed_on) == ("Be kind.", TODAY)
+
+
+def test_group_counts_agree_with_the_yearly_figures(demo_services: Services) -> None:
+    period = demo_services.figures.year(2025)
+    figures = demo_services.figures.count(period)
+    summary = demo_services.groups.summary(period.start, period.end)
+    assert summary.meetings == figures.group_meetings
+    assert summary.attendances == figures.group_attendances
+    assert summary.unique_attendees == figures.group_unique_attendees
+    assert summary.facilitator_hours == figures.volunteer_hours.groups
+    assert summary.meetings > 0 and summary.unnamed_attendances > 0
