@@ -26,10 +26,19 @@ class SheetContext:
     settings: ImportSettings
     today: date
     problems: list[Problem] = field(default_factory=list)
+    #: Field → (first row, note) of dates that could be read day or month first.
+    ambiguous_dates: dict[str, tuple[int, str]] = field(default_factory=dict)
+    settled_dates: set[str] = field(default_factory=set)
 
     def column_of(self, key: str) -> str:
         indexes = [i for i, k in self.columns.items() if k == key]
         return self.headers[indexes[0]] if indexes and indexes[0] < len(self.headers) else ""
+
+    def finish(self) -> None:
+        """One note per date column that was read day first only by convention."""
+        for key, (row, note) in self.ambiguous_dates.items():
+            if key not in self.settled_dates:
+                self.problem(note, row, key, Severity.WARNING)
 
     def has(self, key: str) -> bool:
         return key in self.columns.values()
@@ -97,7 +106,11 @@ class RowReader:
                 merged += [r for r in result.value if r not in merged]
             return merged
         result = results[0]
-        if result.note:
+        if result.settles_order:
+            self.context.settled_dates.add(key)
+        if result.ambiguous:
+            self.context.ambiguous_dates.setdefault(key, (self.row, result.note or ""))
+        elif result.note:
             self.context.problem(result.note, self.row, key, Severity.WARNING)
         if result.error:
             self._report(result.error, key)

@@ -169,9 +169,14 @@ class ImportService(Service):
                         links.plan_session_row(context, r)
                     else:
                         links.plan_attendance_row(context, r)
-                if kind is SheetKind.PEOPLE:
+            if kind is SheetKind.PEOPLE:
+                # After every people sheet, so a mentor can be on another sheet.
+                for context, _, _ in contexts.get(kind, []):
                     for link in [x for x in people.links if x.key[0] == context.sheet.name]:
                         links.plan_mentor_link(link, context)
+        for kind in _ORDER:
+            for context, _, _ in contexts.get(kind, []):
+                context.finish()
                 problems += context.problems
         order = {s.name: i for i, s in enumerate(source.sheets)}
         preview.rows = sorted(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from peerdesk.services.importing.fields import FIELDS, FieldSpec, SheetKind
+from peerdesk.services.importing.fields import FIELDS, FieldSpec, SheetKind, ValueKind
 
 TEMPLATE_XLSX = "peerdesk-import-template.xlsx"
 INSTRUCTIONS_SHEET = "Instructions"
@@ -90,5 +90,21 @@ def _write_xlsx(path: Path) -> Path:
     return path
 
 
+_KIND_HINTS = {
+    ValueKind.DATE: "A date, like 25/12/1980 or 25 December 1980.",
+    ValueKind.GENDER: "Woman, man, non-binary, other or prefer not to say (F and M work too).",
+    ValueKind.YES_NO: "Yes, no or prefer not to say (Y and N work too).",
+    ValueKind.FLAG: "Yes or no (Y, N or a tick work too).",
+    ValueKind.PERSON: "A person's first and last name, or their email address.",
+    ValueKind.MINUTES: "How long, in minutes (60) or hours (1h 30m).",
+    ValueKind.SESSION_STATUS: "Held, cancelled by mentee, cancelled by mentor, did not attend "
+    "(DNA) or planned.",
+    ValueKind.MODE: "Face to face, phone, video or walk and talk.",
+    ValueKind.CLOSURE_REASON: "Completed, mentee withdrew, mentor withdrew, change in "
+    "circumstances, no longer eligible or no contact.",
+    ValueKind.SUPPORTED_AS: "Mentee or carer.",
+}
+
+
 def _meaning(spec: FieldSpec) -> str:
-    return spec.help or f"The {spec.label.lower()}."
+    return spec.help or _KIND_HINTS.get(spec.kind, f"{spec.label}, as text.")

@@ -139,6 +139,10 @@ class Parsed:
     value: Any = None
     error: str | None = None
     note: str | None = None
+    #: A dd/mm date that would also be a valid mm/dd date (03/04/1980).
+    ambiguous: bool = False
+    #: A dd/mm date that can only be read one way (25/04/1980): it settles the column's order.
+    settles_order: bool = False
 
 
 def text_of(value: object) -> str:
@@ -214,13 +218,17 @@ def _numeric_date(parts: tuple[str, ...], day_first: bool, today: date | None) -
         other = "month first (American)" if day_first else "day first (UK)"
         return Parsed(
             result.value,
-            note=f"'{written}' was read as {reading}; if it is {other}, change the date order.",
+            note=f"Dates such as '{written}' could be read two ways: they were read as "
+            f"{reading}. If they are {other}, change the date order.",
+            ambiguous=True,
         )
     if result.error and day_first and second > 12 and first <= 12:
         return Parsed(
             error=f"'{written}' has no month {second}. If this file writes dates month "
             "first (American), choose that date order."
         )
+    if result.error is None and first != second and max(first, second) > 12:
+        return Parsed(result.value, settles_order=True)
     return result
 
 
@@ -298,16 +306,14 @@ def parse_minutes(value: object) -> Parsed:
         return Parsed(value.hour * 60 + value.minute)
     text = text_of(value).casefold()
     match = re.fullmatch(
-        r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hour|hours)?\s*(?:(\d+)\s*(?:m|min|mins|minutes))?", text
+        r"(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)\b)?\s*"
+        r"(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes)?)?",
+        text,
     )
-    if match is None:
-        match_min = re.fullmatch(r"(\d+)\s*(?:m|min|mins|minutes)", text)
-        if match_min:
-            return Parsed(int(match_min.group(1)))
+    if match is None or not any(match.groups()):
         return Parsed(error=f"'{_short(value)}' is not a number of minutes (write it like 60).")
-    number, hours, extra_minutes = match.groups()
-    minutes = float(number) * 60 if hours else float(number)
-    minutes += int(extra_minutes or 0)
+    hours, plain = match.groups()
+    minutes = float(hours or 0) * 60 + float(plain or 0)
     if not 0 <= minutes <= 24 * 60:
         return Parsed(error=f"{_short(value)} minutes is longer than a day: please check it.")
     return Parsed(round(minutes))
