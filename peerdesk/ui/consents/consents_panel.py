@@ -1,35 +1,226 @@
-"""A person's consents, newest first (the person page embeds this panel)."""
+"""A person's consents tab: the history of what they agreed to, and their data rights.
+
+The person page embeds this panel (`ConsentsPanel(services, parent)`, `show_person(id)`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from peerdesk.services import Services
-from peerdesk.vocabulary import ConsentKind
+from peerdesk.services.records import Consent
+from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
+from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog, SubjectAccessDialog
+from peerdesk.ui.widgets.empty_state import EmptyState
+from peerdesk.ui.widgets.record_table import RecordTable
+from peerdesk.ui.widgets.words import day
+from peerdesk.vocabulary import ConsentKind, ConsentMethod
+
+HEADINGS = ("Consent", "Answer", "Given", "How", "Wording", "Review by", "Recorded by")
+
+
+def answer_text(consent: Consent) -> str:
+    if consent.withdrawn_on is not None:
+        how = (
+            ConsentMethod(consent.withdrawal_method).label.lower()
+            if consent.withdrawal_method
+            else ""
+        )
+        return f"Withdrawn {day(consent.withdrawn_on)}" + (f" ({how})" if how else "")
+    return "Agreed" if consent.agreed else "Declined"
 
 
 class ConsentsPanel(QWidget):
+    #: A consent was recorded or withdrawn (the person's id).
+    consents_changed = Signal(int)
+    #: The person was erased or anonymised: the page should show the anonymised record.
+    person_erased = Signal(int)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.person_id: int | None = None
+        self._consents: list[Consent] = []
         layout = QVBoxLayout(self)
-        self.empty = QLabel("No consents recorded yet.")
-        self.list = QListWidget(self)
-        self.list.setAccessibleName("Consents")
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("notice")
+        self.notice.setAccessibleName("Data protection notice")
+        layout.addWidget(self.notice)
+        retention_row = QHBoxLayout()
+        self.anonymise_button = QPushButton("&Anonymise…")
+        self.keep_button = QPushButton("&Keep, with a reason…")
+        self.answered_button = QPushButton("Mark request &answered")
+        for button in (self.anonymise_button, self.keep_button, self.answered_button):
+            retention_row.addWidget(button)
+        retention_row.addStretch(1)
+        layout.addLayout(retention_row)
+        self.empty = EmptyState(
+            "No consents recorded yet. Record what they agreed to when they join: "
+            "confidentiality, and holding information about their health."
+        )
+        self.table = RecordTable(HEADINGS, "Consents")
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.record_activated.connect(self._on_record_activated)
         layout.addWidget(self.empty)
-        layout.addWidget(self.list)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.record_button = QPushButton("&Record consent…")
+        self.withdraw_button = QPushButton("&Withdraw…")
+        self.export_button = QPushButton("Everything we &hold…")
+        self.erase_button = QPushButton("Erase this &person…")
+        self.record_button.setToolTip("Record a consent given or declined, with its wording")
+        self.withdraw_button.setToolTip("Withdraw the selected consent, from today")
+        self.export_button.setToolTip("A subject access export: PDF and JSON of every record")
+        self.erase_button.setToolTip("Remove their personal data everywhere (after a backup)")
+        for button in (self.record_button, self.withdraw_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.export_button, self.erase_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.record_button.clicked.connect(self._on_record_clicked)
+        self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.erase_button.clicked.connect(self._on_erase_clicked)
+        self.anonymise_button.clicked.connect(self._on_erase_clicked)
+        self.keep_button.clicked.connect(self._on_keep_clicked)
+        self.answered_button.clicked.connect(self._on_answered_clicked)
+        self._set_enabled(False)
 
+    # -- showing -------------------------------------------------------------------------
     def show_person(self, person_id: int) -> None:
         self.person_id = person_id
-        self.list.clear()
-        consents = self.services.consents.for_person(person_id)
-        for consent in consents:
-            state = "agreed" if consent.agreed else "declined"
-            if consent.withdrawn_on:
-                state = f"withdrawn {consent.withdrawn_on:%d %b %Y}"
-            self.list.addItem(
-                f"{ConsentKind(consent.kind).label}: {state} (given {consent.given_on:%d %b %Y})"
+        self._consents = self.services.consents.for_person(person_id)
+        versions = {
+            row.wording.id: row.wording.version for row in self.services.consents.wording_rows()
+        }
+        rows = []
+        for consent in self._consents:
+            assert consent.id is not None
+            kind = ConsentKind(consent.kind).label
+            if consent.kind == ConsentKind.SHARING.value and consent.third_party:
+                kind = f"{kind}: {consent.third_party}"
+            how = ConsentMethod(consent.method).label
+            if consent.evidence_reference:
+                how = f"{how} ({consent.evidence_reference})"
+            rows.append(
+                (
+                    consent.id,
+                    (
+                        kind,
+                        answer_text(consent),
+                        day(consent.given_on),
+                        how,
+                        f"Version {versions.get(consent.wording_id, '?')}",
+                        day(consent.review_on, "No date"),
+                        consent.recorded_by,
+                    ),
+                )
             )
-        self.empty.setVisible(not consents)
-        self.list.setVisible(bool(consents))
+        self.table.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self._set_enabled(True)
+        self._show_notice(person_id)
+        self._on_selection_changed()
+
+    def _show_notice(self, person_id: int) -> None:
+        lines: list[str] = []
+        due = [d for d in self.services.retention.due_for_review() if d.person_id == person_id]
+        if due:
+            lines.append(
+                f"These records are past the retention date: last contact "
+                f"{day(due[0].last_contact)}, kept {due[0].keep_years} years. Anonymise them, "
+                "or keep them with a reason."
+            )
+        waiting = [
+            r for r in self.services.subject_access.requests_for(person_id) if not r.answered_on
+        ]
+        for request in waiting:
+            lines.append(
+                f"They asked to see their records on {day(request.received_on)}: answer by "
+                f"{day(request.due_on)}."
+            )
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
+        self.anonymise_button.setVisible(bool(due))
+        self.keep_button.setVisible(bool(due))
+        self.answered_button.setVisible(bool(waiting))
+
+    def selected_consent(self) -> Consent | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._consents[rows[0].row()]
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.record_button, self.export_button, self.erase_button):
+            button.setEnabled(enabled)
+        self.withdraw_button.setEnabled(False)
+
+    # -- actions -------------------------------------------------------------------------
+    def _on_selection_changed(self, *_args: object) -> None:
+        consent = self.selected_consent()
+        can_withdraw = consent is not None and consent.agreed and consent.withdrawn_on is None
+        self.withdraw_button.setEnabled(can_withdraw)
+
+    def _on_record_activated(self, _consent_id: int) -> None:
+        if self.withdraw_button.isEnabled():
+            self._on_withdraw_clicked()
+
+    def _on_record_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        if (
+            RecordConsentDialog(self.services, self.person_id, self).exec()
+            == QDialog.DialogCode.Accepted
+        ):
+            self._changed()
+
+    def _on_withdraw_clicked(self) -> None:
+        consent = self.selected_consent()
+        if consent is None:
+            return
+        if WithdrawDialog(self.services, consent, self).exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def _on_export_clicked(self) -> None:
+        if self.person_id is not None:
+            SubjectAccessDialog(self.services, self.person_id, self).exec()
+            self.show_person(self.person_id)
+
+    def _on_erase_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        if EraseDialog(self.services, self.person_id, self).exec() == QDialog.DialogCode.Accepted:
+            self.show_person(self.person_id)
+            self.person_erased.emit(self.person_id)
+
+    def _on_keep_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        if KeepDialog(self.services, self.person_id, self).exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def _on_answered_clicked(self) -> None:
+        if self.person_id is None:
+            return
+        for request in self.services.subject_access.requests_for(self.person_id):
+            if request.answered_on is None:
+                self.services.subject_access.mark_answered(request.id)
+        self._changed()
+
+    def _changed(self) -> None:
+        assert self.person_id is not None
+        self.show_person(self.person_id)
+        self.consents_changed.emit(self.person_id)

@@ -1,0 +1,217 @@
+"""Recording a consent (with the exact wording shown) and withdrawing one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.services import Services
+from peerdesk.services.consents import ConsentEntry
+from peerdesk.services.records import Consent
+from peerdesk.ui.messages import show_problem
+from peerdesk.ui.widgets.date_edit import OptionalDateEdit
+from peerdesk.ui.widgets.form_rows import FormRows
+from peerdesk.ui.widgets.words import day
+from peerdesk.vocabulary import ConsentKind, ConsentMethod
+
+
+def date_input(value: date, parent: QWidget | None = None) -> QDateEdit:
+    editor = QDateEdit(QDate(value.year, value.month, value.day), parent)
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("dd/MM/yyyy")
+    return editor
+
+
+def date_of(editor: QDateEdit) -> date:
+    chosen = editor.date()
+    return date(chosen.year(), chosen.month(), chosen.day())
+
+
+def choices(combo: QComboBox, vocabulary: type[ConsentKind] | type[ConsentMethod]) -> QComboBox:
+    for member in vocabulary:
+        combo.addItem(member.label, member.value)
+    return combo
+
+
+class RecordConsentDialog(QDialog):
+    """What the person agreed to (or declined), on which wording, when and how."""
+
+    def __init__(
+        self,
+        services: Services,
+        person_id: int,
+        parent: QWidget | None = None,
+        *,
+        kind: ConsentKind | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.person_id = person_id
+        self.saved: Consent | None = None
+        person = services.people.get(person_id)
+        self.setWindowTitle(f"Record consent: {person.display_name}")
+        self.setAccessibleName("Record consent")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.rows = FormRows(form)
+        self.kind = self.rows.add("&Consent to", choices(QComboBox(), ConsentKind), field="kind")
+        self.answer = self.rows.add("&Answer", QComboBox(), field="agreed")
+        self.answer.addItem("Agreed", True)
+        self.answer.addItem("Declined", False)
+        self.wording = self.rows.add(
+            "&Words shown to them",
+            QPlainTextEdit(),
+            field="wording_id",
+            help_text="The exact wording is kept with the consent. To change it, make a new "
+            "version under Records → Consent wordings.",
+        )
+        self.wording.setReadOnly(True)
+        self.wording.setMaximumHeight(90)
+        self.third_party = self.rows.add(
+            "&Organisation shared with", QLineEdit(), field="third_party"
+        )
+        self.purpose = self.rows.add("&Purpose", QLineEdit(), field="purpose")
+        today = services.today()
+        self.given_on = self.rows.add("&Date given", date_input(today), field="given_on")
+        self.method = self.rows.add("&How", choices(QComboBox(), ConsentMethod), field="method")
+        self.evidence = self.rows.add(
+            "Paper &form reference",
+            QLineEdit(),
+            field="evidence_reference",
+            help_text="The number on the signed form, so it can be found.",
+        )
+        self.recorded_by = self.rows.add("Recorded &by", QLineEdit(), field="recorded_by")
+        self.review_on = self.rows.add(
+            "&Review or expiry date", OptionalDateEdit(), field="review_on"
+        )
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.method.currentIndexChanged.connect(self._on_method_changed)
+        if kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self._on_kind_changed()
+        self._on_method_changed()
+        self.resize(560, self.sizeHint().height())
+
+    def selected_kind(self) -> ConsentKind:
+        return ConsentKind(self.kind.currentData())
+
+    def _on_kind_changed(self) -> None:
+        kind = self.selected_kind()
+        self._wording = self.services.consents.current_wording(kind)
+        self.wording.setPlainText(f"Version {self._wording.version}: {self._wording.text}")
+        sharing = kind is ConsentKind.SHARING
+        for widget in (self.third_party, self.purpose):
+            widget.setEnabled(sharing)
+            self.rows.labels["third_party" if widget is self.third_party else "purpose"].setEnabled(
+                sharing
+            )
+
+    def _on_method_changed(self) -> None:
+        signed = self.method.currentData() == ConsentMethod.SIGNED_FORM.value
+        self.evidence.setEnabled(signed)
+        self.rows.labels["evidence_reference"].setEnabled(signed)
+
+    def entry(self) -> ConsentEntry:
+        kind = self.selected_kind()
+        sharing = kind is ConsentKind.SHARING
+        signed = self.method.currentData() == ConsentMethod.SIGNED_FORM.value
+        return ConsentEntry(
+            kind=kind,
+            given_on=date_of(self.given_on),
+            method=self.method.currentData(),
+            recorded_by=self.recorded_by.text(),
+            agreed=bool(self.answer.currentData()),
+            wording_id=self._wording.id,
+            third_party=self.third_party.text() if sharing else "",
+            purpose=self.purpose.text() if sharing else "",
+            evidence_reference=self.evidence.text() if signed else "",
+            review_on=self.review_on.value(),
+        )
+
+    def accept(self) -> None:
+        self.rows.clear_problems()
+        try:
+            self.saved = self.services.consents.record(self.person_id, self.entry())
+        except ValidationError as error:
+            if not self.rows.show_problem(error.field, str(error)):
+                show_problem(self, "The consent was not saved", error)
+            return
+        except PeerdeskError as error:
+            show_problem(self, "The consent was not saved", error)
+            return
+        super().accept()
+
+
+class WithdrawDialog(QDialog):
+    """Withdrawing is one action: the date (today) and how are filled in already."""
+
+    def __init__(self, services: Services, consent: Consent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.consent = consent
+        self.saved: Consent | None = None
+        label = ConsentKind(consent.kind).label
+        self.setWindowTitle("Withdraw consent")
+        self.setAccessibleName("Withdraw consent")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"{label}, given on {day(consent.given_on)}. From the date below it no longer "
+            "counts: peerdesk will warn before anything that needs it."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.rows = FormRows(form)
+        self.withdrawn_on = self.rows.add(
+            "&Withdrawn on", date_input(services.today()), field="withdrawn_on"
+        )
+        self.method = self.rows.add(
+            "&How they told you", choices(QComboBox(), ConsentMethod), field="withdrawal_method"
+        )
+        self.method.setCurrentIndex(self.method.findData(ConsentMethod.VERBAL.value))
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.withdraw_button = buttons.addButton(
+            "&Withdraw", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.withdraw_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.rows.clear_problems()
+        assert self.consent.id is not None
+        try:
+            self.saved = self.services.consents.withdraw(
+                self.consent.id, on=date_of(self.withdrawn_on), method=self.method.currentData()
+            )
+        except ValidationError as error:
+            if not self.rows.show_problem(error.field, str(error)):
+                show_problem(self, "The consent was not withdrawn", error)
+            return
+        except PeerdeskError as error:
+            show_problem(self, "The consent was not withdrawn", error)
+            return
+        super().accept()

@@ -1,0 +1,147 @@
+"""The consents tab: record through the dialog, withdraw, and the pairing gate warns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from peerdesk.services import Services
+from peerdesk.services.pairings import PairingPlan
+from peerdesk.services.people import PersonDetails
+from peerdesk.ui.consents import ConsentsPanel
+from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
+from peerdesk.ui.consents.rights_dialogs import EraseDialog
+from peerdesk.vocabulary import ConsentKind, Role
+
+
+@pytest.fixture
+def pair(services: Services) -> tuple[int, int, int]:
+    mentor = services.people.add(
+        PersonDetails(first_name="Mo", last_name="Mentor"), roles=[Role.MENTOR]
+    )
+    mentee = services.people.add(
+        PersonDetails(first_name="Mia", last_name="Mentee"), roles=[Role.MENTEE]
+    )
+    assert mentor.id is not None and mentee.id is not None
+    pairing = services.pairings.propose(PairingPlan(mentor_id=mentor.id, mentee_id=mentee.id))
+    assert pairing.id is not None
+    return mentor.id, mentee.id, pairing.id
+
+
+def record_confidentiality(qtbot: Any, services: Services, person_id: int, parent: Any) -> None:
+    dialog = RecordConsentDialog(services, person_id, parent, kind=ConsentKind.CONFIDENTIALITY)
+    qtbot.addWidget(dialog)
+    assert dialog.wording.toPlainText().startswith("Version 1: I will keep")
+    qtbot.keyClicks(dialog.recorded_by, "Coordinator")
+    assert dialog.evidence.isEnabled()  # a signed paper form is the usual way
+    qtbot.keyClicks(dialog.evidence, f"F{person_id:03d}-CON")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.saved is not None
+
+
+def activation_warnings(
+    qtbot: Any, services: Services, pairing_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """Ask the pairing page to activate; return what the gate's question said (if asked)."""
+    from peerdesk.ui.pairings.pairing_page import PairingPage
+
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    page = PairingPage(services, settings)
+    qtbot.addWidget(page)
+    page.show_pairing(pairing_id)
+    dialog = page.activate()
+    if dialog is not None:
+        dialog.reject()
+    return asked
+
+
+def test_record_withdraw_and_the_gate_warns_on_activation(
+    qtbot: Any,
+    services: Services,
+    pair: tuple[int, int, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: Any,
+) -> None:
+    mentor, mentee, pairing = pair
+    panel = ConsentsPanel(services)
+    qtbot.addWidget(panel)
+    panel.show_person(mentee)
+    assert panel.empty.isVisibleTo(panel) and not panel.table.isVisibleTo(panel)
+
+    record_confidentiality(qtbot, services, mentor, panel)
+    record_confidentiality(qtbot, services, mentee, panel)
+    panel.show_person(mentee)
+    model = panel.table.table_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Confidentiality agreement"
+    assert model.index(0, 1).data() == "Agreed"
+    assert model.index(0, 4).data() == "Version 1"
+    assert activation_warnings(qtbot, services, pairing, tmp_path, monkeypatch) == []
+
+    # Withdraw: select the consent, one click on Withdraw, one on the dialog's Withdraw.
+    def one_click(dialog: WithdrawDialog) -> int:
+        dialog.withdraw_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WithdrawDialog, "exec", one_click)
+    with qtbot.waitSignal(panel.consents_changed):
+        panel.table.selectRow(0)
+        assert panel.withdraw_button.isEnabled()
+        qtbot.mouseClick(panel.withdraw_button, Qt.MouseButton.LeftButton)
+    assert model.index(0, 1).data() == "Withdrawn 15 June 2026 (verbal)"
+    assert not panel.withdraw_button.isEnabled()
+
+    (warning,) = activation_warnings(qtbot, services, pairing, tmp_path, monkeypatch)
+    assert "Mia Mentee" in warning and "confidentiality agreement" in warning
+    panel.grab().save(str(tmp_path / "consents-panel.png"))
+
+
+def test_a_sharing_consent_needs_the_organisation(
+    qtbot: Any, services: Services, pair: tuple[int, int, int]
+) -> None:
+    _mentor, mentee, _pairing = pair
+    dialog = RecordConsentDialog(services, mentee, kind=ConsentKind.SHARING)
+    qtbot.addWidget(dialog)
+    assert dialog.third_party.isEnabled()
+    qtbot.keyClicks(dialog.recorded_by, "Coordinator")
+    dialog.method.setCurrentIndex(dialog.method.findData("verbal"))
+    assert not dialog.evidence.isEnabled()
+    dialog.accept()
+    assert dialog.saved is None
+    assert services.consents.for_person(mentee) == []
+    qtbot.keyClicks(dialog.third_party, "Riverside Medical Practice")
+    dialog.accept()
+    assert dialog.saved is not None
+    assert services.gates.for_sharing(mentee, "Riverside Medical Practice") == []
+
+
+def test_erase_needs_the_word_and_names_what_will_go(
+    qtbot: Any, services: Services, pair: tuple[int, int, int]
+) -> None:
+    _mentor, mentee, _pairing = pair
+    record_confidentiality(qtbot, services, mentee, None)
+    dialog = EraseDialog(services, mentee)
+    qtbot.addWidget(dialog)
+    assert "Mia Mentee" in dialog.what_goes.text()
+    assert "Consents: 1 deleted" in dialog.what_goes.text()
+    assert not dialog.erase_button.isEnabled()
+    qtbot.keyClicks(dialog.confirm, "erase")
+    assert dialog.erase_button.isEnabled()
+    dialog.accept()
+    assert dialog.report is not None and dialog.report.backup is not None
+    assert services.people.get(mentee).display_name == "Erased person"
