@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QSortFilterProxyModel
+from PySide6.QtCore import QDate, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -184,9 +184,14 @@ class FiguresScreen(Screen):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.how_button.clicked.connect(self._on_how_clicked)
         self.section_box.currentTextChanged.connect(self.proxy.set_section)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._on_export_clicked)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self._on_compute_clicked)
-        QShortcut(QKeySequence.StandardKey.HelpContents, self, self._on_how_clicked)
+        for key, slot in (
+            (QKeySequence.StandardKey.Save, self._on_export_clicked),
+            (QKeySequence.StandardKey.Refresh, self._on_compute_clicked),
+            (QKeySequence.StandardKey.HelpContents, self._on_how_clicked),
+        ):
+            # Scoped to this screen so other screens' shortcuts never clash with these.
+            shortcut = QShortcut(key, self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _table(self, model: Any, name: str) -> QTableView:
         view = QTableView()
