@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from peerdesk.data.faults import translate_faults
 from peerdesk.errors import DatabaseInUseError
 
 
@@ -25,7 +26,8 @@ class InstanceLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> InstanceLock:
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        with translate_faults("open the database", self.path):
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
         try:
             _lock(handle)
         except OSError:
