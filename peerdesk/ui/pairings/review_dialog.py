@@ -44,6 +44,7 @@ class ReviewDialog(QDialog):
         self.goals = services.pairings.goals(pairing_id)
         due = services.reviews.next_due(pairing_id)
         self.setWindowTitle(f"Review of {pairing.reference}")
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"Review due {long_day(due.due)}." if due else "No review is due by the schedule."

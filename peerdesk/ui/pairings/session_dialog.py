@@ -82,6 +82,7 @@ class SessionDialog(QDialog):
         )
         self.saved_session: MentoringSession | None = None
         self.setWindowTitle("Change a session" if self.existing else "Log a session")
+        self.setMinimumWidth(620)
         self._build()
         if self.existing is not None:
             self._load(self.existing)
@@ -123,7 +124,8 @@ class SessionDialog(QDialog):
         self.concern = add_row(
             form,
             "&Concern:",
-            QCheckBox("A safeguarding or wellbeing concern came up (opens a concern record)", self),
+            QCheckBox("A safeguarding or wellbeing concern came up", self),
+            "Ticking this opens a concern record when you save",
         )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
