@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from peerdesk.services import Services
+from peerdesk.ui.consents.menu import open_consent_gaps, open_retention, open_wordings
 
 MenuCallback = Callable[[Services, QSettings, QWidget], None]
 
@@ -27,4 +28,8 @@ class MenuEntry:
 
 #: Features add their entries here: import the callback from the feature's own module and add
 #: one line. The main window builds its menus from this list.
-MENU_ENTRIES: list[MenuEntry] = []
+MENU_ENTRIES: list[MenuEntry] = [
+    MenuEntry("Records", "Consents expiring or missing…", open_consent_gaps),
+    MenuEntry("Records", "Consent wordings…", open_wordings),
+    MenuEntry("Records", "Retention…", open_retention),
+]
