@@ -28,12 +28,11 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Table,
-    TableStyle,
 )
 
 from peerdesk.forms.data import FormData, FormSpec, OrganisationInfo
 from peerdesk.forms.fonts import font_for, markup, register_fonts, visual
-from peerdesk.forms.layout import Kit
+from peerdesk.forms.layout import Kit, table_style
 from peerdesk.forms.styles import (
     ACCENT,
     CONTENT_WIDTH,
@@ -72,6 +71,9 @@ def _numbered_canvas(
         """Holds every page until the end, then draws running header and footer on each."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # reportlab starts every page in Helvetica, which is not embedded: use ours.
+            if not kwargs.get("initialFontName"):
+                kwargs["initialFontName"] = register_fonts().regular
             super().__init__(*args, **kwargs)
             self._pages: list[tuple[int, dict[str, Any]]] = []
             self._peerdesk_section = 0
@@ -177,7 +179,7 @@ def _header(spec: FormSpec, organisation: OrganisationInfo, style: PrintStyle) -
             Table(
                 [row],
                 colWidths=widths,
-                style=TableStyle(
+                style=table_style(
                     [
                         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),

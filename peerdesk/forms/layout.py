@@ -40,6 +40,12 @@ NBSP = "\u00a0"
 GAP = 4 * mm
 
 
+def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-text cells use our embedded font (reportlab's default,
+    Helvetica, is not embedded and cannot print most names)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts().regular), *commands])
+
+
 def tick_options(*options: str) -> str:
     """Tick boxes to print in a table cell: each box stays on the line with its words."""
     return "   ".join(f"{EMPTY_BOX}{NBSP}{NBSP.join(option.split(' '))}" for option in options)
@@ -165,7 +171,7 @@ class Kit:
             [labels, values],
             colWidths=widths,
             minRowHeights=[0, self.style.line],
-            style=TableStyle(commands),
+            style=table_style(commands),
             hAlign="LEFT",
             spaceAfter=self.style.body * 0.8,
         )
@@ -200,7 +206,7 @@ class Kit:
         table = Table(
             [[cells[0], "", cells[1]]],
             colWidths=[half, GAP, half],
-            style=TableStyle(
+            style=table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -241,7 +247,7 @@ class Kit:
         grid = Table(
             cells,
             colWidths=[per_column] * columns,
-            style=TableStyle(
+            style=table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -278,7 +284,7 @@ class Kit:
         table = Table(
             [row],
             colWidths=[question_width, *option_widths],
-            style=TableStyle(
+            style=table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -314,7 +320,7 @@ class Kit:
         grid = Table(
             body,
             colWidths=[first] + [rest] * len(columns),
-            style=TableStyle(
+            style=table_style(
                 [
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, SHADE),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -358,7 +364,7 @@ class Kit:
             repeatRows=1,
             minRowHeights=[0] + [self.style.line * row_lines] * len(body),
             splitInRow=1,
-            style=TableStyle(
+            style=table_style(
                 [
                     ("GRID", (0, 0), (-1, -1), 0.6, RULE),
                     ("BACKGROUND", (0, 0), (-1, 0), SHADE),
@@ -414,7 +420,7 @@ class Kit:
                 rows,
                 colWidths=widths,
                 minRowHeights=[self.style.line * 1.2] * len(rows),
-                style=TableStyle(commands),
+                style=table_style(commands),
                 hAlign="LEFT",
             )
             flowables += [self._label(role), table, Spacer(1, self.style.gap)]

@@ -140,6 +140,7 @@ class PrintStyle:
         return self._style(
             "bullet",
             self.body,
+            bulletFontName=register_fonts().regular,
             leftIndent=indent,
             bulletIndent=indent * 0.25,
             spaceAfter=self.body * 0.3,
