@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from peerdesk.services import Services
 from peerdesk.ui.consents.menu import open_consent_gaps, open_retention, open_wordings
+from peerdesk.ui.importing.menu import export_people, export_sessions, open_import_assistant
 
 MenuCallback = Callable[[Services, QSettings, QWidget], None]
 
@@ -32,4 +33,7 @@ MENU_ENTRIES: list[MenuEntry] = [
     MenuEntry("Records", "Consents expiring or missing…", open_consent_gaps),
     MenuEntry("Records", "Consent wordings…", open_wordings),
     MenuEntry("Records", "Retention…", open_retention),
+    MenuEntry("File", "Import from a spreadsheet…", open_import_assistant),
+    MenuEntry("File", "Export people…", export_people),
+    MenuEntry("File", "Export sessions…", export_sessions),
 ]

@@ -25,6 +25,8 @@ from peerdesk.services.people import ConditionEntry, PeopleService, PersonDetail
 from peerdesk.vocabulary import ConditionLink, Role
 
 DETAIL_FIELDS = tuple(f.name for f in fields(PersonDetails))
+#: Stands in for a missing first name so the rest of the row can still be checked.
+_NO_NAME = "?"
 
 
 @dataclass
@@ -117,7 +119,7 @@ class PeoplePlanner:
                             "This row has no first name: every person needs at least a first name.",
                             column,
                         )
-                    details = replace(details, first_name="?")
+                    details = replace(details, first_name=_NO_NAME)
                 elif name in DETAIL_FIELDS:
                     reader.fail(str(error), name)
                     blank: Any = PersonDetails.__dataclass_fields__[name].default
@@ -234,6 +236,6 @@ class PeoplePlanner:
 
 
 def _describe(op: PersonOp) -> str:
-    name = op.display_name or "(no name)"
+    name = op.display_name if op.details.first_name != _NO_NAME else "(no first name)"
     roles = ", ".join(r.label.lower() for r in op.roles)
     return f"{name} ({roles})" if roles else name

@@ -1,0 +1,1 @@
+"""The import assistant (file → columns → preview → import → summary) and list exports."""
