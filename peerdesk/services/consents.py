@@ -85,9 +85,9 @@ class ConsentGap:
     @property
     def description(self) -> str:
         if self.state == "expiring" and self.review_on:
-            return f"Due for review on {self.review_on:%d %B %Y}"
+            return f"Due for review on {self.review_on.day} {self.review_on:%B %Y}"
         if self.state == "expired" and self.review_on:
-            return f"Expired on {self.review_on:%d %B %Y}"
+            return f"Expired on {self.review_on.day} {self.review_on:%B %Y}"
         return {
             "missing": "Not recorded",
             "declined": "Declined",

@@ -145,3 +145,32 @@ def test_erase_needs_the_word_and_names_what_will_go(
     dialog.accept()
     assert dialog.report is not None and dialog.report.backup is not None
     assert services.people.get(mentee).display_name == "Erased person"
+
+
+def test_erasing_from_the_person_page_shows_the_anonymised_record(
+    qtbot: Any,
+    services: Services,
+    pair: tuple[int, int, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from peerdesk.ui.people.person_page import PersonPage
+
+    _mentor, mentee, _pairing = pair
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    page = PersonPage(services, settings)
+    qtbot.addWidget(page)
+    page.show_person(mentee)
+    assert "Mia Mentee" in page.heading.text()
+
+    def confirm(dialog: EraseDialog) -> int:
+        qtbot.keyClicks(dialog.confirm, "erase")
+        dialog.erase_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(EraseDialog, "exec", confirm)
+    with qtbot.waitSignal(page.consents.person_erased):
+        page.consents.erase_button.click()
+    assert "Erased person" in page.heading.text()
+    page.resize(900, 700)
+    page.grab().save(str(tmp_path / "person-page-erased.png"))

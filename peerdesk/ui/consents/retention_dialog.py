@@ -48,8 +48,8 @@ class RetentionDialog(QDialog):
             spin.setSuffix(" years")
             spin.setValue(rule.keep_years)
             spin.setAccessibleName(rule.meaning)
+            spin.setMaximumWidth(140)
             label = QLabel(rule.meaning)
-            label.setWordWrap(True)
             label.setBuddy(spin)
             form.addRow(label, spin)
             self.years[rule.kind] = spin
@@ -72,6 +72,7 @@ class RetentionDialog(QDialog):
         actions.addWidget(self.keep_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -79,7 +80,7 @@ class RetentionDialog(QDialog):
         self.anonymise_button.clicked.connect(self._on_anonymise_clicked)
         self.keep_button.clicked.connect(self._on_keep_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.resize(640, 560)
+        self.resize(720, 520)
         self.refresh()
 
     def refresh(self) -> None:

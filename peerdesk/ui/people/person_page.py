@@ -99,6 +99,7 @@ class PersonPage(QWidget):
         self.consents_box.setAccessibleName("Consents")
         self.consents = ConsentsPanel(services, self.consents_box)
         QVBoxLayout(self.consents_box).addWidget(self.consents)
+        self.consents.person_erased.connect(self._on_section_changed)
         self.pairings = PairingsSection(services)
         self.pairings.record_requested.connect(self.record_requested)
         self.sections = [
