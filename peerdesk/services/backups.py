@@ -133,13 +133,15 @@ def backup_info(path: Path, *, with_counts: bool = True) -> BackupInfo | None:
     )
 
 
-def list_backups(folders: list[Path], database: Path) -> list[BackupInfo]:
+def list_backups(
+    folders: list[Path], database: Path, *, with_counts: bool = True
+) -> list[BackupInfo]:
     """Backups of `database` found in any of `folders`, newest first."""
     seen: set[Path] = set()
     found: list[BackupInfo] = []
     for folder in folders:
         for path in backup_files(folder, database):
-            info = backup_info(path)
+            info = backup_info(path, with_counts=with_counts)
             if info is not None and path.resolve() not in seen:
                 seen.add(path.resolve())
                 found.append(info)
@@ -278,7 +280,7 @@ class BackupService(Service):
 
     def rotate(self, folder: Path | None = None) -> list[Path]:
         """Delete backups the policy no longer keeps, in `folder`. Returns what was deleted."""
-        backups = list_backups([folder or self.folder], self.db.path)
+        backups = list_backups([folder or self.folder], self.db.path, with_counts=False)
         keep = to_keep(backups, self.policy, self._now())
         removed: list[Path] = []
         for info in backups:
