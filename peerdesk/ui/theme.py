@@ -288,7 +288,6 @@ QLabel#demoBanner {{ color: {colours.warning_text}; background: {colours.warning
     border: 2px solid {colours.warning_text}; padding: 0.3em 0.6em; }}
 QLabel#emptyState {{ padding: 1em; }}
 QListWidget#navigation::item {{ padding: 0.45em 0.6em; }}
-QGroupBox {{ font-weight: bold; }}
 """
 
 
@@ -297,7 +296,14 @@ def apply_appearance(app: QApplication, settings: QSettings) -> Palette:
     load_fonts()
     app.setStyle("Fusion")  # the same look and palette handling on every system
     colours = current_palette(settings)
+    # With a style sheet in place Qt stops passing a new app font down to widgets, so the
+    # sheet comes off first and goes back on after.
+    app.setStyleSheet("")
     app.setPalette(qpalette(colours))
     app.setFont(app_font(settings))
     app.setStyleSheet(style_sheet(colours, strong=high_contrast(settings)))
+    # Widgets polished by the new sheet take the font again (else some keep the old size).
+    for widget in app.allWidgets():
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            widget.setFont(QFont())
     return colours

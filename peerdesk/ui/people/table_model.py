@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -43,17 +44,41 @@ class PeopleTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PersonRow] = []
+        self._search_texts: list[str] = []
+        #: Goes up whenever the rows or their order change (the proxy's cache key).
+        self.generation = 0
 
     def set_rows(self, rows: list[PersonRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._search_texts = [row.search_text for row in self._rows]
+        self.generation += 1
         self.endResetModel()
+
+    def rows(self) -> list[PersonRow]:
+        return self._rows
+
+    def search_texts(self) -> list[str]:
+        return self._search_texts
 
     def row_for(self, person_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if row.id == person_id:
                 return number
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the Python list itself: far quicker than Qt comparing 10,000 cells one by one."""
+        if not 0 <= column < len(HEADINGS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(
+            key=lambda row: (self._text(row, column).casefold(), row.name.casefold(), row.id),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._search_texts = [row.search_text for row in self._rows]
+        self.generation += 1
+        self.layoutChanged.emit()
 
     def row_at(self, number: int) -> PersonRow:
         return self._rows[number]
@@ -119,8 +144,18 @@ class PeopleFilterProxy(QSortFilterProxyModel):
         self.condition: str | None = None
         self.area: str | None = None
         self.include_archived = False
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)
+        #: (model generation, filter version) → which source rows are shown, worked out in
+        #: one pass so each row check is a list look-up.
+        self._version = 0
+        self._cache_key: tuple[int, int] | None = None
+        self._accepted: list[bool] = []
+        self._people: PeopleTableModel | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts its own list; the proxy keeps that order while filtering.
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
 
     def set_search(self, text: str) -> None:
         words = []
@@ -150,13 +185,21 @@ class PeopleFilterProxy(QSortFilterProxyModel):
     def _set(self, change: Any) -> None:
         self.beginFilterChange()
         change()
+        self._version += 1
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, PeopleTableModel) or source_parent.isValid():
-            return False
-        row = model.row_at(source_row)
+    def _accepted_rows(self, model: PeopleTableModel) -> list[bool]:
+        key = (model.generation, self._version)
+        if self._cache_key != key:
+            words = self._words
+            self._accepted = [
+                self._passes(row) and all(word in text for word in words)
+                for row, text in zip(model.rows(), model.search_texts(), strict=True)
+            ]
+            self._cache_key = key
+        return self._accepted
+
+    def _passes(self, row: PersonRow) -> bool:
         if row.archived and not self.include_archived and self.status != "Archived":
             return False
         if self.role is not None and self.role not in row.roles:
@@ -165,9 +208,17 @@ class PeopleFilterProxy(QSortFilterProxyModel):
             return False
         if self.condition is not None and self.condition not in row.conditions:
             return False
-        if self.area is not None and row.area != self.area:
+        return self.area is None or row.area == self.area
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        self._people = model if isinstance(model, PeopleTableModel) else None
+        super().setSourceModel(model)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        # Called once per row on every keystroke: keep it to a list look-up.
+        people = self._people
+        if people is None:
             return False
-        if self._words:
-            haystack = row.search_text
-            return all(word in haystack for word in self._words)
-        return True
+        if self._cache_key == (people.generation, self._version):
+            return self._accepted[source_row]
+        return self._accepted_rows(people)[source_row]

@@ -148,6 +148,8 @@ class PeopleScreen(Screen):
     def refresh(self) -> None:
         rows = self.services.people.list_rows()
         self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fill_filters(rows)
         if not self._loaded:
             self._size_columns()
@@ -270,5 +272,7 @@ class PeopleScreen(Screen):
     def _on_person_changed(self, _person_id: int) -> None:
         rows = self.services.people.list_rows()
         self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fill_filters(rows)
         self._update_count()
