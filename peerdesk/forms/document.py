@@ -17,6 +17,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -27,6 +28,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
 )
 
@@ -127,9 +129,13 @@ def _draw_running(
     if page > 1:
         top = PAGE_HEIGHT - MARGIN_TOP + 5 * mm
         name = visual(organisation.name)
-        canvas.setFont(font_for(name), size)
+        font = font_for(name)
+        canvas.setFont(font, size)
         canvas.drawString(MARGIN_X, top, name)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, spec.title)
+        room = CONTENT_WIDTH - stringWidth(name, font, size) - 8 * mm
+        # The form's name is in the footer too: leave it out here rather than overprint.
+        if stringWidth(spec.title, font, size) <= room:
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, spec.title)
         canvas.line(MARGIN_X, top - 2 * mm, PAGE_WIDTH - MARGIN_X, top - 2 * mm)
     canvas.restoreState()
 
@@ -210,6 +216,9 @@ def story_for(
     story = _header(spec, organisation, style)
     story.append(kit.space(0.6))
     story.extend(spec.build(kit))
+    # Space after the last box must not push a blank page out on its own.
+    while story and isinstance(story[-1], Spacer):
+        story.pop()
     return story
 
 

@@ -224,7 +224,9 @@ class Kit:
     def _tick(self, key: str, option: str) -> Paragraph:
         mark = TICKED_BOX if self.data.ticked(key, option) else EMPTY_BOX
         size = self.style.body * 1.3
-        words = NBSP.join(markup(option).split(" "))
+        # The box stays with the first word; longer options wrap at spaces under themselves.
+        first, _, rest = markup(option).partition(" ")
+        words = f"{first} {rest}" if rest else first
         return Paragraph(f"<font size='{size:.1f}'>{mark}</font>{NBSP}{words}", self.style.p_tick)
 
     def ticks(

@@ -44,9 +44,11 @@ def build(kit: Kit) -> list[Flowable]:
         story += kit.fields(Field("Name", "person_name"))
     story += kit.ticks("Your age", "age_band", AGE_BANDS)
     story += kit.ticks("How would you describe your gender?", "gender", GENDERS)
-    story += kit.box("If in another way, and you wish to say", lines=1)
+    story += kit.fields(Field("If in another way, and you wish to say"))
     story += kit.ticks("Your ethnic group", "ethnicity", ETHNICITIES, columns=2)
-    story += kit.box("Your ethnic group in your own words, if you wish", "ethnicity_other", lines=1)
+    story += kit.fields(
+        Field("Your ethnic group in your own words, if you wish", "ethnicity_other")
+    )
     story += kit.ticks(
         "Do you have a disability or a long-term condition?", "disability", YES_NO_PREFER, columns=3
     )

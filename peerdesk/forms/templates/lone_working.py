@@ -22,22 +22,25 @@ def build(kit: Kit) -> list[Flowable]:
     story += kit.fields(
         Field("Mentor's emergency contact: name and phone", "mentor_emergency_contact")
     )
-    story += kit.heading("Check-in times")
+    # The heading, the hint and the table stay together on one page.
     story.append(
-        kit.hint(
-            "Before each meeting, tell the coordinator where and when you are meeting. "
-            "Afterwards, let them know you are safe by the time agreed."
+        kit.keep(
+            kit.heading("Check-in times", guard=False),
+            kit.hint(
+                "Before each meeting, tell the coordinator where and when you are meeting. "
+                "Afterwards, let them know you are safe by the time agreed."
+            ),
+            kit.table(
+                [
+                    Column("Meeting date", 1.2),
+                    Column("Place", 2),
+                    Column("Call before, at", 1),
+                    Column("Call after, by", 1),
+                    Column("Done", 0.7, blank="☐"),
+                ],
+                total_rows=6,
+            ),
         )
-    )
-    story += kit.table(
-        [
-            Column("Meeting date", 1.2),
-            Column("Place", 2),
-            Column("Call before, at", 1),
-            Column("Call after, by", 1),
-            Column("Done", 0.7, blank="☐"),
-        ],
-        total_rows=6,
     )
     story += kit.heading("If no call comes")
     story += [

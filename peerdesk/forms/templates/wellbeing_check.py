@@ -28,6 +28,13 @@ def build(kit: Kit) -> list[Flowable]:
     story += kit.ticks("When is this check?", "timing", TIMING, columns=3)
     story += kit.fields(Field("Scale used", "measure"))
     story += [
+        kit.hint(
+            "These questions were written for peerdesk and may be freely copied. If your "
+            "organisation uses a licensed scale instead, use that scale's own sheet, with "
+            "its copyright line, and write its total in the score box."
+        )
+    ]
+    story += [
         kit.para(
             "Thinking about the last two weeks, tick the box that is closest to how things "
             "have been for you. There are no right or wrong answers."
@@ -43,14 +50,7 @@ def build(kit: Kit) -> list[Flowable]:
     story += kit.fields(
         Field("Score: add up the numbers ticked (7 to 35)", "", 3), Field("Total score", "", 1)
     )
-    story += kit.box("Anything you would like to add", lines=3)
-    story += [
-        kit.hint(
-            "These questions were written for peerdesk and may be freely copied. If your "
-            "organisation uses a licensed scale instead, use that scale's own sheet, with "
-            "its copyright line, and write its total in the score box."
-        )
-    ]
+    story += kit.box("Anything you would like to add", lines=2)
     return story
 
 
