@@ -50,7 +50,11 @@ REASONS = {
 }
 
 #: Tables whose counts are shown beside each backup, in this order.
-SHOWN_COUNTS = (("person", "people"), ("pairing", "pairings"), ("mentoring_session", "sessions"))
+SHOWN_COUNTS = (
+    ("person", "person", "people"),
+    ("pairing", "pairing", "pairings"),
+    ("mentoring_session", "session", "sessions"),
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,10 @@ class BackupInfo:
     def counts_text(self) -> str:
         if not self.record_counts:
             return "Could not be read"
-        parts = [f"{self.record_counts.get(table, 0):,} {words}" for table, words in SHOWN_COUNTS]
+        parts = []
+        for table, one, many in SHOWN_COUNTS:
+            count = self.record_counts.get(table, 0)
+            parts.append(f"{count:,} {one if count == 1 else many}")
         return ", ".join(parts)
 
     def when_text(self, now: datetime | None = None) -> str:

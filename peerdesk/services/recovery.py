@@ -103,7 +103,7 @@ def recovery_offer(
         kept = "" if problem == LOST else f" The file {name} will be kept, renamed, not deleted."
         explanation = (
             f"{error} Your newest good backup was made {when}. Restoring it puts it in place "
-            f"of the database;{kept} Anything entered after {when} will need entering again."
+            f"of the database.{kept} Anything entered after {when} will need entering again."
         )
     return RecoveryOffer(
         problem=problem,

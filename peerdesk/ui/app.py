@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
 from peerdesk.services import Services
+from peerdesk.services.recovery import is_recoverable
 from peerdesk.ui import theme
+from peerdesk.ui.backups.auto_backup import AutoBackup
+from peerdesk.ui.backups.recovery_dialog import recover_at_start
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +61,16 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
         services = Services.open(paths)
     except PeerdeskError as error:
         log.info("database not opened: %s", type(error).__name__)
-        QMessageBox.critical(None, "peerdesk cannot open the database", str(error))
-        return 2
+        if not is_recoverable(error):
+            QMessageBox.critical(None, "peerdesk cannot open the database", str(error))
+            return 2
+        if not recover_at_start(paths, settings, error):
+            return 2
+        try:
+            services = Services.open(paths)
+        except PeerdeskError as again:
+            QMessageBox.critical(None, "peerdesk cannot open the database", str(again))
+            return 2
     try:
         if not services.organisation.is_set_up():
             welcome = WelcomeDialog(services, paths)
@@ -71,6 +82,11 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
                 services = welcome.demo_services
         window = MainWindow(services, settings)
         window.show()
-        return app.exec()
+        auto_backup = AutoBackup(services, settings, window)
+        auto_backup.start()
+        try:
+            return app.exec()
+        finally:
+            auto_backup.finish()
     finally:
         services.close()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from peerdesk.services import Services
+from peerdesk.ui.backups.menu import check_database, open_backups
 from peerdesk.ui.consents.menu import open_consent_gaps, open_retention, open_wordings
 from peerdesk.ui.importing.menu import export_people, export_sessions, open_import_assistant
 
@@ -30,6 +31,8 @@ class MenuEntry:
 #: Features add their entries here: import the callback from the feature's own module and add
 #: one line. The main window builds its menus from this list.
 MENU_ENTRIES: list[MenuEntry] = [
+    MenuEntry("File", "Backups…", open_backups),
+    MenuEntry("Help", "Check the database", check_database),
     MenuEntry("Records", "Consents expiring or missing…", open_consent_gaps),
     MenuEntry("Records", "Consent wordings…", open_wordings),
     MenuEntry("Records", "Retention…", open_retention),

@@ -1,0 +1,1 @@
+"""Backups screen, start-up recovery dialog and automatic backups."""

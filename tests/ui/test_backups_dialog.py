@@ -1,0 +1,120 @@
+"""The Backups dialog, the start-up recovery dialog and automatic backups, offscreen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from peerdesk.errors import DatabaseDamagedError
+from peerdesk.paths import Paths
+from peerdesk.services import Services
+from peerdesk.services.people import PersonDetails
+from peerdesk.services.recovery import recovery_offer
+from peerdesk.ui.backups.auto_backup import AutoBackup
+from peerdesk.ui.backups.backups_dialog import BackupsDialog
+from peerdesk.ui.backups.recovery_dialog import AFRESH, RESTORE, RecoveryDialog, carry_out
+from peerdesk.ui.backups.table_model import BackupTableModel
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_the_dialog_lists_backs_up_and_restores(
+    qtbot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.people.add(PersonDetails(first_name="Ada"))
+    dialog = BackupsDialog(services, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.empty_label.isVisibleTo(dialog) and not dialog.table.isVisibleTo(dialog)
+
+    with qtbot.waitSignal(dialog.backup_made, timeout=20000):
+        dialog.back_up_button.click()
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 0).data().startswith("Today at ")
+    assert dialog.model.index(0, 3).data().startswith("1 person,")
+    dialog.resize(800, 420)
+    dialog.grab().save("/tmp/backups-dialog.png")
+
+    services.people.add(PersonDetails(first_name="Later"))
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.restored, timeout=20000):
+        dialog.restore_button.click()
+    assert [row.name for row in services.people.list_rows()] == ["Ada"]
+    assert dialog.model.rowCount() == 2  # the backup made before restoring is listed too
+
+
+def test_choosing_a_missing_folder_keeps_the_choice_and_says_plug_it_in(
+    qtbot, services: Services, settings: QSettings, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "peerdesk.ui.backups.backups_dialog.show_problem",
+        lambda _parent, _title, message: shown.append(str(message)),
+    )
+    dialog = BackupsDialog(services, settings)
+    qtbot.addWidget(dialog)
+    stick = tmp_path / "unplugged" / "stick"
+    dialog.choose_folder(stick)
+    with qtbot.waitSignal(dialog.failed, timeout=20000):
+        dialog.back_up_button.click()
+    assert "plug it in" in shown[0]
+    assert str(stick) in dialog.folder_label.text()
+    assert QSettings(settings.fileName(), QSettings.Format.IniFormat).value("backups/folder")
+
+
+def test_the_model(qtmodeltester, services: Services) -> None:
+    services.backups.back_up("manual")
+    model = BackupTableModel()
+    model.set_backups(services.backups.all())
+    qtmodeltester.check(model)
+
+
+def test_the_recovery_dialog_offers_the_newest_backup(
+    qtbot, paths: Paths, services: Services
+) -> None:
+    services.people.add(PersonDetails(first_name="Ada"))
+    backup = services.backups.back_up("manual").path
+    services.db.close()
+    paths.database.write_text("scribble", encoding="utf-8")
+    offer = recovery_offer(paths, DatabaseDamagedError("The database peerdesk.db is damaged."))
+    dialog = RecoveryDialog(offer)
+    qtbot.addWidget(dialog)
+    assert dialog.restore_button.isVisibleTo(dialog)
+    assert dialog.chosen_backup() == backup
+    assert "Your newest good backup was made today at" in dialog.explanation.text()
+    dialog.grab().save("/tmp/recovery-dialog.png")
+    dialog.restore_button.click()
+    assert dialog.choice == RESTORE
+    result = carry_out(dialog.choice, paths, dialog.chosen_backup())
+    assert result is not None and result.moved_aside is not None
+    assert result.moved_aside.read_text(encoding="utf-8") == "scribble"
+    reopened = Services.open(paths)
+    try:
+        assert [row.name for row in reopened.people.list_rows()] == ["Ada"]
+    finally:
+        reopened.close()
+    assert AFRESH != RESTORE
+
+
+def test_automatic_backups_only_when_something_changed(
+    qtbot, services: Services, settings: QSettings
+) -> None:
+    auto = AutoBackup(services, settings, interval_ms=60_000)
+    auto.last_backup = datetime.now() + timedelta(seconds=30)
+    auto._on_timer_timeout()
+    assert not auto.running and services.backups.all() == []
+    auto.last_backup = datetime.now() - timedelta(hours=1)
+    with qtbot.waitSignal(auto.backup_made, timeout=20000):
+        auto._on_timer_timeout()
+    assert [b.reason for b in services.backups.all()] == ["automatic"]
+    services.people.add(PersonDetails(first_name="Ada"))
+    auto.last_backup = datetime.now() - timedelta(seconds=5)
+    made = auto.finish()
+    assert made is not None and made.reason == "on-close"
