@@ -34,7 +34,6 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.backup import backup_database
 from peerdesk.data.models import ErasureLogEntry, Person, utc_now
-from peerdesk.paths import Paths
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.person_records import (
     person_reference_columns,
@@ -152,11 +151,6 @@ class ErasureReport:
                 f"{'s' if self.names_removed != 1 else ''}"
             )
         return lines
-
-
-def default_backup_dir(database: Path) -> Path:
-    """The backup folder peerdesk uses for this database (the same rule as `peerdesk --db`)."""
-    return Paths.for_user(database).backup_dir
 
 
 class ErasureService(Service):

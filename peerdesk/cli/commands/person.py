@@ -81,7 +81,9 @@ def run_erase(context: CommandContext) -> int:
         if not args.yes and not _confirmed():
             print("Nothing was erased.")
             return 2
-        report = services.erasure.erase(args.person_id, backup_dir=context.paths.backup_dir)
+        backup = services.backups.before("erasure")
+        report = services.erasure.erase(args.person_id)
+        report.backup = backup.path
     print(f"Person {args.person_id} erased.")
     if report.backup is not None:
         print(f"  A backup from just before is at {report.backup}")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.erasure import ErasureReport, default_backup_dir
+from peerdesk.services.erasure import ErasureReport
 from peerdesk.services.subject_access import SubjectAccessExport
 from peerdesk.ui.consents.consent_dialogs import date_input, date_of
 from peerdesk.ui.messages import show_problem
@@ -188,9 +188,9 @@ class EraseDialog(QDialog):
             self.rows.show_problem("confirm", "Type the word erase to confirm.")
             return
         try:
-            self.report = self.services.erasure.erase(
-                self.person_id, backup_dir=default_backup_dir(self.services.database_path)
-            )
+            backup = self.services.backups.before("erasure")
+            self.report = self.services.erasure.erase(self.person_id)
+            self.report.backup = backup.path
         except PeerdeskError as error:
             show_problem(self, "Nothing was erased", error)
             return
