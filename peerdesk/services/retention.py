@@ -153,6 +153,12 @@ class RetentionService(Service):
         with self.db.session() as session:
             return due_for_review(session, on or self.today())
 
+    def due_for_person(self, person_id: int) -> RetentionDue | None:
+        """The person's retention review, if their records are past the date."""
+        with self.db.session() as session:
+            found = due_for_review(session, self.today(), person_id)
+        return found[0] if found else None
+
     def keep(self, person_id: int, reason: str, until: date | None = None) -> Person:
         """Keep a person's records past the date, saying why, until `until` (a year by default)."""
         reason = v.required_text(reason, "reason", "the reason for keeping the records")
@@ -181,36 +187,47 @@ class RetentionService(Service):
         return ErasureService(self.db, self._today).erase(person_id, backup_dir=backup_dir)
 
 
-def due_for_review(session: Session, today: date) -> list[RetentionDue]:
+def due_for_review(
+    session: Session, today: date, person_id: int | None = None
+) -> list[RetentionDue]:
+    """Everyone past their retention date (or just `person_id`, for their page)."""
     rules = retention_rules(session)
     erased = set(session.exec(select(ErasureLogEntry.person_id)))
     last: dict[int, date] = {}
-    for person_id, day in session.connection().execute(text(_CONTACT_SQL)):
-        if person_id is None or day is None:
+    contact_sql = _CONTACT_SQL
+    if person_id is not None:
+        contact_sql = f"SELECT * FROM ({_CONTACT_SQL}) AS contact WHERE contact.id = :person"
+    for holder, day in session.connection().execute(
+        text(contact_sql), {"person": person_id} if person_id is not None else {}
+    ):
+        if holder is None or day is None:
             continue
         when = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-        if person_id not in last or when > last[person_id]:
-            last[person_id] = when
+        if holder not in last or when > last[holder]:
+            last[holder] = when
     kinds: dict[int, set[RecordKind]] = defaultdict(set)
-    for person_id, role in session.connection().execute(
+    for holder, role in session.connection().execute(
         text("SELECT person_id, role FROM person_role")
     ):
-        kinds[person_id].add(_ROLE_KINDS[role])
-    for (person_id,) in session.connection().execute(
+        kinds[holder].add(_ROLE_KINDS[role])
+    for (holder,) in session.connection().execute(
         text("SELECT DISTINCT person_id FROM volunteer_stage_change")
     ):
-        kinds[person_id].add(RecordKind.VOLUNTEER)
-    for (person_id,) in session.connection().execute(
+        kinds[holder].add(RecordKind.VOLUNTEER)
+    for (holder,) in session.connection().execute(
         text(
             "SELECT person_id FROM referral GROUP BY person_id "
             "HAVING sum(status != 'not_taken_forward') = 0"
         )
     ):
-        if not kinds[person_id]:
-            kinds[person_id].add(RecordKind.REFERRAL_NOT_TAKEN_FORWARD)
+        if not kinds[holder]:
+            kinds[holder].add(RecordKind.REFERRAL_NOT_TAKEN_FORWARD)
     longest = max(rules.values())
     found: list[RetentionDue] = []
-    for person in session.exec(select(Person)):
+    people = select(Person)
+    if person_id is not None:
+        people = people.where(Person.id == person_id)
+    for person in session.exec(people):
         assert person.id is not None
         if person.id in erased or person.id not in last:
             continue

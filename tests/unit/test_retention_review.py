@@ -48,6 +48,8 @@ def test_people_past_their_date_show_on_today_until_anonymised(services: Service
         date(2019, 3, 1),
         date(2025, 3, 1),
     )
+    assert services.retention.due_for_person(old) == due
+    assert services.retention.due_for_person(recent) is None
     items = [i for i in services.attention.items() if i.group == "Past the retention date"]
     assert [i.record_id for i in items] == [old]
     services.retention.set_rule(RecordKind.MENTEE, 3)

@@ -136,11 +136,11 @@ class ConsentsPanel(QWidget):
 
     def _show_notice(self, person_id: int) -> None:
         lines: list[str] = []
-        due = [d for d in self.services.retention.due_for_review() if d.person_id == person_id]
+        due = self.services.retention.due_for_person(person_id)
         if due:
             lines.append(
                 f"These records are past the retention date: last contact "
-                f"{day(due[0].last_contact)}, kept {due[0].keep_years} years. Anonymise them, "
+                f"{day(due.last_contact)}, kept {due.keep_years} years. Anonymise them, "
                 "or keep them with a reason."
             )
         waiting = [
