@@ -43,7 +43,9 @@ ANY = "Any"
 def _filter_box(name: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Long choices must not push the window wider than a laptop screen at large text sizes.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(10)
     return box
 
 
@@ -94,8 +96,8 @@ class PeopleScreen(Screen):
         self.archived_box = QCheckBox("Show a&rchived people")
         grid = QGridLayout()
         grid.addWidget(search_label, 0, 0)
-        grid.addWidget(self.search, 0, 1, 1, 7)
-        for column, (text, box) in enumerate(
+        grid.addWidget(self.search, 0, 1, 1, 3)
+        for number, (text, box) in enumerate(
             (
                 ("R&ole:", self.role_filter),
                 ("S&tatus:", self.status_filter),
@@ -105,10 +107,12 @@ class PeopleScreen(Screen):
         ):
             label = QLabel(text)
             label.setBuddy(box)
-            grid.addWidget(label, 1, column * 2)
-            grid.addWidget(box, 1, column * 2 + 1)
+            row, column = 1 + number // 2, (number % 2) * 2
+            grid.addWidget(label, row, column)
+            grid.addWidget(box, row, column + 1)
             box.currentIndexChanged.connect(self._on_filters_changed)
-        grid.setColumnStretch(7, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
         filters_row = QHBoxLayout()
         filters_row.addWidget(self.archived_box)

@@ -8,10 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSettings,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -153,6 +155,8 @@ class TodayScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._on_line_activated)
+        size = self.table.fontMetrics().height()
+        self.table.setIconSize(QSize(size, size))  # the urgent mark grows with the text
         layout.addWidget(self.table, 1)
         self.empty = EmptyState()
         layout.addWidget(self.empty, 1)
@@ -160,6 +164,12 @@ class TodayScreen(Screen):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            size = self.table.fontMetrics().height()
+            self.table.setIconSize(QSize(size, size))
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         today = self.services.today()

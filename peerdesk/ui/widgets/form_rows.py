@@ -23,6 +23,7 @@ class FormRows:
         self.layout = layout
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setHorizontalSpacing(16)
         self._inputs: dict[str, QWidget] = {}
         self._problems: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -38,7 +39,8 @@ class FormRows:
         plain = label.replace("&", "")
         caption = QLabel(label)
         caption.setBuddy(widget)
-        caption.setWordWrap(True)
+        # Captions never wrap: a wrapped caption in a form row gets its second line clipped.
+        # Long ones move above their input instead (WrapLongRows).
         widget.setAccessibleName(plain)
         if help_text:
             widget.setAccessibleDescription(help_text)
