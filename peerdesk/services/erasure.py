@@ -228,7 +228,9 @@ class ErasureService(Service):
 
     def _backup(self, backup_dir: Path, why: str) -> Path:
         stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        return backup_database(self.db.path, backup_dir / f"{self.db.path.stem}_{why}_{stamp}.db")
+        return backup_database(
+            self.db.path, backup_dir / f"{self.db.path.stem}_{why}_{stamp}.db", key=self.db.key
+        )
 
 
 def is_stub(person: Person) -> bool:
@@ -346,37 +348,67 @@ def _erase(session: Session, person_id: int, today: date) -> ErasureReport:
     _stub(person, today)
     session.add(person)
     session.flush()
-    report.names_removed = _remove_names(session, names)
+    report.names_removed = _remove_names(session, names, person_id)
     session.flush()
     return report
 
 
-def _remove_names(session: Session, names: list[str]) -> int:
-    """Replace the person's names in every free-text field of every table."""
+def _remove_names(session: Session, names: list[str], person_id: int) -> int:
+    """Replace the person's names in free text: full names in every table; a single name
+    (too common to remove from everyone's notes) only in notes linked to them."""
+    full = [name for name in names if " " in name]
+    changed = 0
+    if full:
+        everywhere = [table(name) for name in sorted(_all_tables())]
+        changed += _replace(session, everywhere, full, None, ignore_case=True)
+    meetings = (
+        sa_select(table("attendance").c.meeting_id)
+        .where(table("attendance").c.person_id == person_id)
+        .union(
+            sa_select(table("meeting_facilitator").c.meeting_id).where(
+                table("meeting_facilitator").c.person_id == person_id
+            )
+        )
+    )
+    pairings = table("pairing")
+    discussed = sa_select(table("supervision_pairing").c.supervision_id).where(
+        table("supervision_pairing").c.pairing_id.in_(
+            sa_select(pairings.c.id).where(
+                or_(pairings.c.mentor_id == person_id, pairings.c.mentee_id == person_id)
+            )
+        )
+    )
+    linked = {
+        "group_meeting": table("group_meeting").c.id.in_(meetings),
+        "supervision": table("supervision").c.id.in_(discussed),
+        "concern": table("concern").c.group_meeting_id.in_(meetings),
+    }
+    for name, condition in linked.items():
+        changed += _replace(session, [table(name)], names, condition, ignore_case=False)
+    return changed
+
+
+def _replace(
+    session: Session, sources: list[Table], names: list[str], condition: Any, *, ignore_case: bool
+) -> int:
     if not names:
         return 0
-    full = [name for name in names if " " in name]
-    # A first name alone is too common to remove from everyone's notes: only full names are
-    # searched everywhere. (Notes linked to the person were cleared above.)
-    searched = full or names
     pattern = re.compile(
-        r"\b("
-        + "|".join(re.escape(name) for name in sorted(searched, key=len, reverse=True))
-        + r")\b",
-        re.IGNORECASE,
+        r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+        re.IGNORECASE if ignore_case else 0,
     )
     changed = 0
     connection = session.connection()
-    for source in [table(name) for name in sorted(_all_tables())]:
+    for source in sources:
         keys = list(source.primary_key.columns)
         for column in text_columns(source.name):
             c = source.c[column]
-            matches = connection.execute(
-                sa_select(*keys, c).where(
-                    or_(*(c.contains(name, autoescape=True) for name in searched))
-                )
-            ).all()
-            for row in matches:
+            query = sa_select(*keys, c).where(
+                or_(*(c.contains(name, autoescape=True) for name in names))
+            )
+            if condition is not None:
+                query = query.where(condition)
+            for row in connection.execute(query).all():
                 value = row[-1]
                 new_value = pattern.sub(NAME_REMOVED, value)
                 if new_value == value:

@@ -108,3 +108,25 @@ def test_reapply_reserves_the_number_of_someone_not_yet_in_the_backup(
     newcomer = services.people.add(PersonDetails(first_name="Newcomer"))
     assert newcomer.id != 41
     assert services.erasure.erased_ids() == [41]
+
+
+def test_a_first_name_alone_is_removed_only_from_notes_linked_to_them(services: Services) -> None:
+    from tests.unit.test_subject_access_export import build_everything as build
+
+    person_id = build(services, first_name="Will", last_name="")
+    with services.db.transaction() as s:
+        s.connection().execute(
+            text("UPDATE group_meeting SET note = 'Will came; we will meet again.'")
+        )
+        s.connection().execute(
+            text("UPDATE person SET notes = 'Will you call back? Will said yes.' WHERE id != :p"),
+            {"p": person_id},
+        )
+    services.erasure.erase(person_id)
+    with services.db.session() as s:
+        c = s.connection()
+        assert c.execute(text("SELECT note FROM group_meeting")).scalar_one() == (
+            "[name removed] came; we will meet again."
+        )
+        other = c.execute(text("SELECT notes FROM person WHERE id != :p"), {"p": person_id})
+        assert other.scalar_one() == "Will you call back? Will said yes."
