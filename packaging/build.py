@@ -124,8 +124,8 @@ def smoke_test(bundle: Path) -> None:
             return result.stdout
 
         assert project()["version"] in run("--version")
-        run("--db", str(database), "--exit-after-start")
-        run("--db", str(database), "demo", "--seed", "1", "--force")
+        run("--db", str(database), "demo", "--seed", "1")
+        assert "main window shown" in run("--db", str(database), "--exit-after-start")
         assert "healthy" in run("--db", str(database), "check")
         form = home / "session-log.pdf"
         run("--db", str(database), "form", "session-log", "--pairing", "1", "--out", str(form))

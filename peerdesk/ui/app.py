@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -82,6 +82,9 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
                 services = welcome.demo_services
         window = MainWindow(services, settings)
         window.show()
+        if getattr(args, "exit_after_start", False):
+            # Packaging smoke test and start-up benchmark: quit once the window is up.
+            QTimer.singleShot(0, lambda: (print("peerdesk: main window shown"), app.quit()))
         auto_backup = AutoBackup(services, settings, window)
         auto_backup.start()
         try:
