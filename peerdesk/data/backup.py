@@ -4,6 +4,10 @@ A backup is written under a temporary name, opened and integrity-checked, and on
 its final name, so a half-written backup can never be mistaken for a good one. Restoring works
 the same way in reverse: the backup is copied beside the database under a temporary name,
 checked, and only then moved over the database in one atomic rename.
+
+A backup of an encrypted database is encrypted with the same passphrase (and the same salt, so
+one derived key opens both). Copies between an encrypted and a plain file go through
+`sqlcipher_export`, because SQLite's page-by-page backup cannot change a file's encryption.
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ import contextlib
 import logging
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peerdesk.data.engine import connect_raw
+from peerdesk.data.engine import DRIVER_ERRORS, Connection, connect_raw
 from peerdesk.data.faults import target_missing, translate_faults
+from peerdesk.data.keys import Passphrase, is_encrypted_file, salt_for
 from peerdesk.errors import DatabaseDamagedError
 
 log = logging.getLogger(__name__)
@@ -79,11 +83,12 @@ def remove_quietly(path: Path) -> None:
             candidate.unlink(missing_ok=True)
 
 
-def backup_database(source: Path, destination: Path) -> Path:
+def backup_database(source: Path, destination: Path, *, key: Passphrase | None = None) -> Path:
     """Write a checked copy of the database `source` to `destination`, atomically.
 
     The destination's folder must exist (or its parent must, so it can be made): a missing
     USB stick is reported as such rather than silently recreated on the laptop's own disk.
+    An encrypted `source` needs its `key`; the copy is encrypted with it too.
     """
     folder = destination.parent
     if not folder.is_dir():
@@ -95,8 +100,10 @@ def backup_database(source: Path, destination: Path) -> Path:
     try:
         with translate_faults("save the backup", destination):
             remove_quietly(temporary)
-            with contextlib.closing(connect_raw(source, read_only=True)) as src:
-                copy_checked(src, temporary)
+            source_key = key if is_encrypted_file(source) else None
+            salt = salt_for(source) if source_key is not None else None
+            with contextlib.closing(connect_raw(source, read_only=True, key=source_key)) as src:
+                copy_checked(src, temporary, key=source_key, salt=salt)
             os.replace(temporary, destination)
             sync_folder(folder)
     finally:
@@ -105,15 +112,57 @@ def backup_database(source: Path, destination: Path) -> Path:
     return destination
 
 
-def copy_checked(source: sqlite3.Connection, target: Path) -> None:
+def copy_checked(
+    source: Connection,
+    target: Path,
+    *,
+    key: Passphrase | None = None,
+    salt: bytes | None = None,
+) -> None:
     """Copy an open database into the new file `target` and prove the copy is sound.
 
     The copy is a single self-contained file (rollback journal, not WAL) flushed to disk.
+    `source` and the copy must both be plain, or both encrypted (`key`, and the `salt` of
+    the new file); see `export_checked` to change a file's encryption.
     """
-    with contextlib.closing(connect_raw(target)) as dst:
+    with contextlib.closing(connect_raw(target, key=key, salt=salt)) as dst:
         source.backup(dst)
-        dst.execute("PRAGMA journal_mode = DELETE")
-        result = [row[0] for row in dst.execute("PRAGMA integrity_check")]
+        _finish_copy(dst, target)
+
+
+def export_checked(
+    source: Path,
+    source_key: Passphrase | None,
+    target: Path,
+    key: Passphrase | None,
+    *,
+    salt: bytes | None = None,
+) -> None:
+    """Copy the database `source` into the new file `target`, encrypting or decrypting it.
+
+    `source_key` opens `source` (None if plain); `key` encrypts `target` (None for plain).
+    The source is attached read-only and exported in one statement: one consistent snapshot.
+    """
+    attach_key = "" if source_key is None else _raw_key_literal(source_key, salt_for(source))
+    with contextlib.closing(connect_raw(target, key=key, salt=salt, cipher=True)) as dst:
+        dst.execute(
+            "ATTACH DATABASE ? AS source KEY ?",
+            (f"{source.resolve().as_uri()}?mode=ro", attach_key),
+        )
+        try:
+            dst.execute("SELECT sqlcipher_export('main', 'source')")
+        finally:
+            dst.execute("DETACH DATABASE source")
+        _finish_copy(dst, target)
+
+
+def _raw_key_literal(key: Passphrase, salt: bytes) -> str:
+    return f"x'{key.raw_key(salt).hex()}{salt.hex()}'"
+
+
+def _finish_copy(dst: Connection, target: Path) -> None:
+    dst.execute("PRAGMA journal_mode = DELETE")
+    result = [row[0] for row in dst.execute("PRAGMA integrity_check")]
     if result != ["ok"]:
         log.warning("copy failed its integrity check (%d problems)", len(result))
         raise DatabaseDamagedError(
@@ -124,36 +173,61 @@ def copy_checked(source: sqlite3.Connection, target: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def replace_with_backup(backup: Path, database: Path) -> None:
-    """Make `database` an exact copy of `backup`. Every connection to `database` must be closed.
+def replace_with_backup(
+    backup: Path,
+    database: Path,
+    *,
+    key: Passphrase | None = None,
+    backup_key: Passphrase | None = None,
+) -> None:
+    """Make `database` a copy of `backup`. Every connection to `database` must be closed.
 
     The backup is copied to a temporary name beside the database and checked first, so a
     failure (disk full, a damaged backup) leaves the database exactly as it was. The old
     -wal/-shm files are removed before the rename: left behind, SQLite would replay the old
-    database's changes over the restored one.
+    database's changes over the restored one. With `key` (an encrypted database) the result
+    is encrypted with it whatever the backup was; `backup_key` opens an encrypted backup made
+    with another passphrase (by default, `key`).
     """
     temporary = database.with_name(database.name + ".restoring")
+    source_key = (backup_key or key) if is_encrypted_file(backup) else None
+    salt = salt_for(database) if key is not None and is_encrypted_file(database) else None
     try:
         with translate_faults("restore the backup", database):
             remove_quietly(temporary)
-            with contextlib.closing(connect_raw(backup, read_only=True)) as src:
-                copy_checked(src, temporary)
-            checkpoint(database)
-            for companion in companions(database):
-                companion.unlink(missing_ok=True)
-            os.replace(temporary, database)
-            sync_folder(database.parent)
+            if (source_key is None) == (key is None):
+                with contextlib.closing(connect_raw(backup, read_only=True, key=source_key)) as src:
+                    copy_checked(src, temporary, key=key, salt=salt)
+            else:
+                export_checked(backup, source_key, temporary, key, salt=salt)
+            swap_in(temporary, database, key=key)
     finally:
         remove_quietly(temporary)
     log.info("database replaced from a backup")
 
 
-def checkpoint(database: Path) -> None:
+def swap_in(replacement: Path, database: Path, *, key: Passphrase | None = None) -> None:
+    """Atomically put the checked file `replacement` in place of `database`.
+
+    `key` opens the database as it is now (to fold its write-ahead log in first). Its stale
+    -wal/-shm files are removed before the rename.
+    """
+    checkpoint(database, key=key if is_encrypted_file(database) else None)
+    for companion in companions(database):
+        companion.unlink(missing_ok=True)
+    os.replace(replacement, database)
+    sync_folder(database.parent)
+
+
+def checkpoint(database: Path, *, key: Passphrase | None = None) -> None:
     """Fold the write-ahead log into the database file, so nothing lives only in -wal."""
     if not database.with_name(database.name + "-wal").exists():
         return
     # The database was backed up before it is replaced, so a failed checkpoint loses nothing.
-    with contextlib.suppress(sqlite3.Error), contextlib.closing(connect_raw(database)) as db:
+    with (
+        contextlib.suppress(*DRIVER_ERRORS),
+        contextlib.closing(connect_raw(database, key=key)) as db,
+    ):
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 

@@ -12,7 +12,6 @@ import contextlib
 import functools
 import logging
 import os
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,9 +21,17 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from peerdesk.data.backup import backup_database, backup_file_name, backup_files, companions
-from peerdesk.data.engine import connect_raw, make_engine
-from peerdesk.data.faults import translate_faults
+from peerdesk.data.engine import Connection, DatabaseError, connect_raw, make_engine
+from peerdesk.data.faults import SQLITE_NOTADB, translate_faults
 from peerdesk.data.instance_lock import InstanceLock
+from peerdesk.data.keys import (
+    SQLITE_HEADER,
+    Passphrase,
+    PassphraseNeededError,
+    WrongPassphraseError,
+    is_encrypted_file,
+    looks_encrypted,
+)
 from peerdesk.data.migrate import current_revision, head_revision, known_revisions, upgrade_to_head
 from peerdesk.errors import (
     DatabaseDamagedError,
@@ -34,7 +41,7 @@ from peerdesk.errors import (
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["SQLITE_HEADER", "Database", "inspect_file", "open_database"]
 
 
 @functools.cache
@@ -62,6 +69,18 @@ class Database:
     migrated_from: str | None = field(default=None)
     pre_migration_backup: Path | None = None
     backup_dir: Path | None = None
+    #: The passphrase of an encrypted database; None for a plain one.
+    key: Passphrase | None = field(default=None, repr=False)
+
+    @property
+    def is_encrypted(self) -> bool:
+        return self.key is not None
+
+    def use_key(self, key: Passphrase | None) -> None:
+        """After the file was encrypted (or its passphrase changed): connect with `key` now."""
+        self.engine.dispose()
+        self.key = key
+        self.engine = make_engine(self.path, key)
 
     def session(self) -> Session:
         """A short-lived session; objects stay readable after commit."""
@@ -94,32 +113,39 @@ class Database:
             self.lock = None
 
 
-def inspect_file(path: Path, *, thorough: bool = False) -> str:
+def inspect_file(path: Path, *, thorough: bool = False, key: Passphrase | None = None) -> str:
     """Classify a database file without changing it.
 
     Returns "missing", "empty", "current", "behind". Raises a `DatabaseProblem` when the
     file is not a peerdesk database, is from a newer peerdesk, or is damaged. `thorough` runs
     the full integrity check instead of the quick one (used for backups before restoring).
+    An encrypted file raises `PassphraseNeededError` without `key`, and
+    `WrongPassphraseError` when `key` does not open it. `key` is ignored for a plain file.
     """
     if not path.exists():
         return "missing"
     size = path.stat().st_size
     if size == 0:
         return "empty"
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    encrypted = is_encrypted_file(path)
+    if encrypted and not looks_encrypted(path):
         raise NotAPeerdeskDatabaseError(
-            f"The file {path.name} is not a peerdesk database (it may be damaged, encrypted, "
-            "or a different kind of file). It has not been changed."
+            f"The file {path.name} is not a peerdesk database (it may be damaged or a "
+            "different kind of file). It has not been changed."
+        )
+    if encrypted and key is None:
+        raise PassphraseNeededError(
+            f"The database {path.name} is encrypted. Enter its passphrase to open it."
         )
     pragma = "integrity_check" if thorough else "quick_check"
     # With no write-ahead log to read, look at the file without creating -wal/-shm beside it.
     untouched = not path.with_name(path.name + "-wal").exists()
     try:
         with contextlib.closing(
-            connect_raw(path, read_only=True, immutable=untouched)
+            connect_raw(path, read_only=True, immutable=untouched, key=key if encrypted else None)
         ) as connection:
+            if encrypted:
+                _prove_key(connection, path)
             check = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
             tables = {
                 row[0]
@@ -129,7 +155,7 @@ def inspect_file(path: Path, *, thorough: bool = False) -> str:
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
-    except sqlite3.DatabaseError as error:
+    except DatabaseError as error:
         log.warning("database inspection failed: %s", type(error).__name__)
         raise DatabaseDamagedError(
             f"The database {path.name} is damaged and cannot be read safely. It has not been "
@@ -155,12 +181,28 @@ def inspect_file(path: Path, *, thorough: bool = False) -> str:
     return "current" if revision == _head() else "behind"
 
 
+def _prove_key(connection: Connection, path: Path) -> None:
+    """The first read of an encrypted file fails with "not a database" if the key is wrong."""
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as error:
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+        if code != SQLITE_NOTADB and "not a database" not in str(error):
+            raise
+        log.info("passphrase refused")
+        raise WrongPassphraseError(
+            f"That passphrase does not open {path.name}. Check that Caps Lock is off and "
+            "try again. (Passphrases are case-sensitive.)"
+        ) from None
+
+
 def open_database(
     path: Path,
     *,
     backup_dir: Path | None = None,
     lock: bool = True,
     allow_fresh: bool = False,
+    key: Passphrase | None = None,
 ) -> Database:
     """Open (creating if needed) and migrate the database at `path`.
 
@@ -168,27 +210,33 @@ def open_database(
     A missing or empty file is a new database, unless `backup_dir` holds backups of it: then
     the file was lost or emptied (a crash, a sync program) and `DatabaseLostError` is raised
     so the coordinator can restore a backup. `allow_fresh` starts afresh anyway, when the
-    coordinator has chosen to.
+    coordinator has chosen to. An encrypted file needs `key` (see `inspect_file`); a missing
+    or empty file opened with `key` becomes a new encrypted database.
     """
     path = path.expanduser().resolve()
     with translate_faults("create the database folder", path):
         path.parent.mkdir(parents=True, exist_ok=True)
     instance_lock = InstanceLock(path).acquire() if lock else None
     try:
-        state = inspect_file(path)
+        state = inspect_file(path, key=key)
+        new_file = state == "missing" or (state == "empty" and path.stat().st_size == 0)
+        # A plain database stays plain (its key would only fail); a new file takes the key.
+        key = key if is_encrypted_file(path) or new_file else None
         lost = state in ("missing", "empty") and not allow_fresh and backup_dir is not None
         if lost and backup_dir is not None and backup_files(backup_dir, path):
             raise DatabaseLostError(
                 f"The database {path.name} is {state}, but there are backups of it. "
                 "It may have been moved, deleted or emptied by a crash or a sync program."
             )
-        engine = make_engine(path)
-        database = Database(path=path, engine=engine, lock=instance_lock, backup_dir=backup_dir)
+        engine = make_engine(path, key)
+        database = Database(
+            path=path, engine=engine, lock=instance_lock, backup_dir=backup_dir, key=key
+        )
         if state == "behind":
             if backup_dir is None:
                 raise ValueError("a backup folder is needed to migrate an existing database")
             name = backup_file_name(path, "before-upgrade", datetime.now())
-            database.pre_migration_backup = backup_database(path, backup_dir / name)
+            database.pre_migration_backup = backup_database(path, backup_dir / name, key=key)
             database.migrated_from = current_revision(engine)
             log.info("migrating database from %s", database.migrated_from)
         if state != "current":
@@ -222,7 +270,7 @@ def move_aside(path: Path, when: datetime | None = None) -> Path:
     return target
 
 
-def read_erased_ids(path: Path) -> list[int]:
+def read_erased_ids(path: Path, key: Passphrase | None = None) -> list[int]:
     """The ids in the erasure log of the database at `path` (read directly, read-only).
 
     Read before a restore so that people erased since the backup was made can be erased again.
@@ -231,18 +279,20 @@ def read_erased_ids(path: Path) -> list[int]:
     if not path.exists() or path.stat().st_size == 0:
         return []
     try:
-        with contextlib.closing(connect_raw(path, read_only=True)) as connection:
-            rows = connection.execute("SELECT DISTINCT person_id FROM erasure_log").fetchall()
-    except sqlite3.DatabaseError as error:
+        with contextlib.closing(connect_raw(path, read_only=True, key=_key_for(path, key))) as db:
+            rows = db.execute("SELECT DISTINCT person_id FROM erasure_log").fetchall()
+    except DatabaseError as error:
         log.warning("erasure log unreadable: %s", type(error).__name__)
         return []
     return sorted(int(row[0]) for row in rows)
 
 
-def record_counts(path: Path) -> dict[str, int]:
+def record_counts(path: Path, key: Passphrase | None = None) -> dict[str, int]:
     """Rows per table of a database file (a backup), read-only. Empty if it cannot be read."""
     try:
-        with contextlib.closing(connect_raw(path, read_only=True)) as connection:
+        with contextlib.closing(
+            connect_raw(path, read_only=True, key=_key_for(path, key))
+        ) as connection:
             tables = [
                 row[0]
                 for row in connection.execute(
@@ -254,9 +304,14 @@ def record_counts(path: Path) -> dict[str, int]:
                 table: int(connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
                 for table in tables
             }
-    except sqlite3.DatabaseError as error:
+    except DatabaseError as error:
         log.warning("record counts unreadable: %s", type(error).__name__)
         return {}
+
+
+def _key_for(path: Path, key: Passphrase | None) -> Passphrase | None:
+    """`key` if the file at `path` is encrypted; None for a plain file (the key would fail)."""
+    return key if is_encrypted_file(path) else None
 
 
 def bring_up_to_date(database: Database) -> str:
@@ -264,7 +319,7 @@ def bring_up_to_date(database: Database) -> str:
 
     Returns the state the file was found in ("current" or "behind").
     """
-    state = inspect_file(database.path)
+    state = inspect_file(database.path, key=database.key)
     if state != "current":
         with translate_faults("prepare the restored database", database.path):
             upgrade_to_head(database.engine)

@@ -1,7 +1,14 @@
 """The one place peerdesk opens a SQLite connection, and the engine built on it.
 
 Every connection (the app's engine, inspections, backups, restores) comes from
-`connect_raw`, so connection-wide settings (and, later, the encryption key) live here only.
+`connect_raw`, so connection-wide settings and the encryption key live here only.
+
+A plain database is opened with Python's own sqlite3 module; an encrypted one with
+`sqlcipher3`, SQLCipher's build of the same module, which encrypts every page (see
+`peerdesk.data.keys`). The two modules each carry their own copy of SQLite, and two copies in
+one process must never have the same file open at once (their POSIX locks do not see each
+other, so one may delete a -wal file the other still needs): so a file is only ever opened by
+one of them, chosen here, and nothing else in peerdesk opens database files.
 """
 
 from __future__ import annotations
@@ -10,8 +17,16 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
+
+from peerdesk.data.keys import Passphrase, salt_for
+
+#: What a connection raises: sqlcipher3's errors are not subclasses of sqlite3's.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlcipher3.Error, sqlite3.Error)
+DatabaseError: tuple[type[Exception], ...] = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
+Connection = Any  # sqlite3's or sqlcipher3's (which ships no type information)
 
 #: Applied to every connection. WAL lets the UI read while a write commits; synchronous=FULL
 #: makes a commit durable once it returns; secure_delete overwrites erased records.
@@ -28,22 +43,46 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 
 def connect_raw(
-    path: Path, *, read_only: bool = False, immutable: bool = False
-) -> sqlite3.Connection:
-    """A plain sqlite3 connection to `path`, in autocommit mode (we issue BEGIN ourselves).
+    path: Path,
+    *,
+    read_only: bool = False,
+    immutable: bool = False,
+    key: Passphrase | None = None,
+    salt: bytes | None = None,
+    cipher: bool = False,
+) -> Connection:
+    """A connection to `path`, in autocommit mode (we issue BEGIN ourselves).
 
     `read_only` opens with `mode=ro`, so the file cannot be changed (nor created) through it.
     `immutable` also promises nobody else is writing, so SQLite creates no -wal or -shm file
     beside it: for inspecting a file exactly as it lies (never while peerdesk has it open).
+    With `key`, the file is encrypted: an existing file is read with its own salt; a new one
+    gets `salt` (a backup shares its database's, so one derived key opens both) or a fresh one.
+    `cipher` asks for a SQLCipher connection to a plain file (to decrypt into it).
     """
+    driver: Any = sqlcipher3 if key is not None or cipher else sqlite3
     if read_only or immutable:
         uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-        connection = sqlite3.connect(
+        connection = driver.connect(
             uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
         )
     else:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        connection = driver.connect(
+            str(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
     connection.isolation_level = None
+    if driver is sqlite3:
+        return connection
+    try:
+        # SQLCipher would print "hmac check failed" to stderr for every wrong passphrase.
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            existing = path.exists() and path.stat().st_size > 0
+            chosen = salt_for(path) if existing or salt is None else salt
+            connection.execute(key.key_pragma(chosen))
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
@@ -56,16 +95,18 @@ def apply_pragmas(dbapi_connection: Any) -> None:
         cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, key: Passphrase | None = None) -> Engine:
     """An engine whose transactions are real SQLite transactions (BEGIN ... COMMIT).
 
     The sqlite3 module's own implicit transactions start late and commit DDL on its own; taking
-    transaction control ourselves means a Session's work is all-or-nothing.
+    transaction control ourselves means a Session's work is all-or-nothing. With `key`, the
+    engine is told its DB-API module is sqlcipher3, so SQLAlchemy recognises its errors.
     """
     engine = create_engine(
         "sqlite://",
+        module=sqlcipher3 if key is not None else sqlite3,
         poolclass=NullPool,
-        creator=lambda: connect_raw(path),
+        creator=lambda: connect_raw(path, key=key),
     )
     _install_listeners(engine)
     return engine
@@ -73,7 +114,7 @@ def make_engine(path: Path) -> Engine:
 
 def _install_listeners(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         apply_pragmas(dbapi_connection)
 

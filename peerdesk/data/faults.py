@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from peerdesk.data.engine import DRIVER_ERRORS
 from peerdesk.errors import DatabaseDamagedError, PeerdeskError
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,9 @@ SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
+
+#: What `translate_faults` looks at: the system's errors and both SQLite modules'.
+_FAULTS: tuple[type[Exception], ...] = (OSError, DBAPIError, *DRIVER_ERRORS)
 
 # Windows: "the process cannot access the file because another process has locked it".
 WINDOWS_SHARING_VIOLATIONS = {32, 33}
@@ -110,7 +113,7 @@ def describe(
         return error
     if isinstance(error, DBAPIError) and error.orig is not None:
         error = error.orig
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, DRIVER_ERRORS):
         return _describe_sqlite(error, action=action, path=path)
     if isinstance(error, OSError):
         return _describe_os(error, action=action, path=path)
@@ -120,9 +123,7 @@ def describe(
     )
 
 
-def _describe_sqlite(
-    error: sqlite3.Error, *, action: str, path: Path | None
-) -> PeerdeskError | None:
+def _describe_sqlite(error: Exception, *, action: str, path: Path | None) -> PeerdeskError | None:
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     text = str(error).lower()
     if code == SQLITE_FULL or "disk is full" in text:
@@ -175,7 +176,7 @@ def translate_faults(action: str, path: Path | None = None) -> Iterator[None]:
         yield
     except PeerdeskError:
         raise
-    except (OSError, sqlite3.Error, DBAPIError) as error:
+    except _FAULTS as error:
         problem = describe(error, action=action, path=path)
         if problem is None:
             raise

@@ -31,6 +31,7 @@ from peerdesk.data.database import (
     read_erased_ids,
     record_counts,
 )
+from peerdesk.data.keys import Passphrase, WrongPassphraseError
 from peerdesk.data.models import ErasureLogEntry, Pairing, Person
 from peerdesk.errors import DatabaseProblem, ValidationError
 from peerdesk.services.base import Clock, Service
@@ -47,6 +48,8 @@ REASONS = {
     "before-import": "Before an import",
     "before-restore": "Before a backup was restored",
     "before-erasure": "Before someone's records were erased",
+    "before-encryption": "Before the database was encrypted",
+    "before-passphrase-change": "Before the passphrase was changed",
 }
 
 #: Tables whose counts are shown beside each backup, in this order.
@@ -127,7 +130,9 @@ def describe_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def backup_info(path: Path, *, with_counts: bool = True) -> BackupInfo | None:
+def backup_info(
+    path: Path, *, with_counts: bool = True, key: Passphrase | None = None
+) -> BackupInfo | None:
     parsed = parse_backup_name(path.name)
     if parsed is None or not path.is_file():
         return None
@@ -136,37 +141,46 @@ def backup_info(path: Path, *, with_counts: bool = True) -> BackupInfo | None:
         made_at=parsed.made_at,
         reason=parsed.reason,
         size_bytes=path.stat().st_size,
-        record_counts=record_counts(path) if with_counts else {},
+        record_counts=record_counts(path, key) if with_counts else {},
     )
 
 
 def list_backups(
-    folders: list[Path], database: Path, *, with_counts: bool = True
+    folders: list[Path],
+    database: Path,
+    *,
+    with_counts: bool = True,
+    key: Passphrase | None = None,
 ) -> list[BackupInfo]:
     """Backups of `database` found in any of `folders`, newest first."""
     seen: set[Path] = set()
     found: list[BackupInfo] = []
     for folder in folders:
         for path in backup_files(folder, database):
-            info = backup_info(path, with_counts=with_counts)
+            info = backup_info(path, with_counts=with_counts, key=key)
             if info is not None and path.resolve() not in seen:
                 seen.add(path.resolve())
                 found.append(info)
     return sorted(found, key=lambda info: info.made_at, reverse=True)
 
 
-def is_restorable(path: Path) -> bool:
+def is_restorable(path: Path, key: Passphrase | None = None) -> bool:
     """A sound peerdesk database this version can open (quick check; for offering backups)."""
     try:
-        return inspect_file(path) in ("current", "behind")
+        return inspect_file(path, key=key) in ("current", "behind")
     except DatabaseProblem:
         return False
 
 
-def check_backup(backup: Path) -> str:
+def check_backup(backup: Path, key: Passphrase | None = None) -> str:
     """Prove `backup` can be restored (full integrity check). Returns "current" or "behind"."""
     try:
-        state = inspect_file(backup, thorough=True)
+        state = inspect_file(backup, thorough=True, key=key)
+    except WrongPassphraseError as problem:
+        raise WrongPassphraseError(
+            "That backup cannot be restored with this passphrase: it was made with a different "
+            "one (perhaps before the passphrase was changed). Choose a newer backup."
+        ) from problem
     except DatabaseProblem as problem:
         raise type(problem)(f"That backup cannot be restored. {problem}") from problem
     if state in ("missing", "empty"):
@@ -257,10 +271,10 @@ class BackupService(Service):
             path = target / backup_file_name(
                 self.db.path, reason, when + timedelta(seconds=counter)
             )
-        backup_database(self.db.path, path)
+        backup_database(self.db.path, path, key=self.db.key)
         log.info("backup made (%s)", reason)
         self.rotate(target)
-        info = backup_info(path)
+        info = backup_info(path, key=self.db.key)
         assert info is not None
         return info
 
@@ -283,7 +297,7 @@ class BackupService(Service):
         folders = [self.folder]
         if self.default_folder != self.folder:
             folders.append(self.default_folder)
-        return list_backups(folders, self.db.path)
+        return list_backups(folders, self.db.path, key=self.db.key)
 
     def rotate(self, folder: Path | None = None) -> list[Path]:
         """Delete backups the policy no longer keeps, in `folder`. Returns what was deleted."""
@@ -312,14 +326,14 @@ class BackupService(Service):
         backup = Path(backup).expanduser().resolve()
         if backup == self.db.path:
             raise ValidationError("That is the database itself, not a backup of it.", "backup")
-        check_backup(backup)
-        erased = set(read_erased_ids(self.db.path))
+        check_backup(backup, self.db.key)
+        erased = set(read_erased_ids(self.db.path, self.db.key))
         erasure = self._erasure()
         if erasure is not None and hasattr(erasure, "erased_ids"):
             erased.update(erasure.erased_ids())
         safety = self.before("restore")
         self.db.release_connections()
-        replace_with_backup(backup, self.db.path)
+        replace_with_backup(backup, self.db.path, key=self.db.key)
         state = bring_up_to_date(self.db)
         erased_again = self.reapply_erasures(sorted(erased))
         log.info("backup restored; %d erased people erased again", erased_again)

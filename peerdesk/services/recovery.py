@@ -26,6 +26,7 @@ from peerdesk.data.database import (
     read_erased_ids,
 )
 from peerdesk.data.instance_lock import InstanceLock
+from peerdesk.data.keys import Passphrase, PassphraseNeededError, WrongPassphraseError
 from peerdesk.errors import (
     DatabaseDamagedError,
     DatabaseNewerError,
@@ -81,11 +82,15 @@ def recovery_offer(
     *,
     extra_folders: list[Path] | None = None,
     now: datetime | None = None,
+    key: Passphrase | None = None,
 ) -> RecoveryOffer:
-    """What went wrong with `paths.database`, and the newest good backup to offer instead."""
+    """What went wrong with `paths.database`, and the newest good backup to offer instead.
+
+    `key` opens encrypted backups (the passphrase the coordinator gave for the database).
+    """
     folders = [*(extra_folders or []), paths.backup_dir]
-    backups = list_backups(folders, paths.database)
-    newest = next((info for info in backups if is_restorable(info.path)), None)
+    backups = list_backups(folders, paths.database, key=key)
+    newest = next((info for info in backups if is_restorable(info.path, key)), None)
     when = newest.when_text(now) if newest is not None else None
     problem, title = _kind_of(error)
     name = paths.database.name
@@ -134,23 +139,26 @@ def _holding_lock(database: Path) -> Iterator[None]:
         lock.release()
 
 
-def restore_after_problem(paths: Paths, backup: Path) -> RecoveryResult:
+def restore_after_problem(
+    paths: Paths, backup: Path, key: Passphrase | None = None
+) -> RecoveryResult:
     """Move the unusable database aside (kept) and put `backup` in its place.
 
     The backup is proven sound first; people the old file's erasure log names are erased
-    again. Refuses a database from a newer peerdesk: that one is left untouched.
+    again. Refuses a database from a newer peerdesk: that one is left untouched. With `key`
+    (an encrypted database) the restored database is encrypted with it.
     """
     database = paths.database
     backup = backup.expanduser().resolve()
     with _holding_lock(database):
-        _refuse_newer(database)
-        check_backup(backup)
-        erased = read_erased_ids(database)
+        _refuse_newer(database, key)
+        check_backup(backup, key)
+        erased = read_erased_ids(database, key)
         moved = _move_if_present(database)
         if not erased and moved is not None:
-            erased = read_erased_ids(moved)
-        replace_with_backup(backup, database)
-        opened = open_database(database, backup_dir=paths.backup_dir, lock=False)
+            erased = read_erased_ids(moved, key)
+        replace_with_backup(backup, database, key=key)
+        opened = open_database(database, backup_dir=paths.backup_dir, lock=False, key=key)
         try:
             bring_up_to_date(opened)
             erased_again = _reapply(opened, erased)
@@ -160,20 +168,27 @@ def restore_after_problem(paths: Paths, backup: Path) -> RecoveryResult:
     return RecoveryResult(moved_aside=moved, restored_from=backup, erased_again=erased_again)
 
 
-def start_afresh(paths: Paths) -> RecoveryResult:
-    """Move the unusable database aside (kept) and create an empty one in its place."""
+def start_afresh(paths: Paths, key: Passphrase | None = None) -> RecoveryResult:
+    """Move the unusable database aside (kept) and create an empty one in its place.
+
+    With `key` the new database is encrypted with it.
+    """
     database = paths.database
     with _holding_lock(database):
-        _refuse_newer(database)
+        _refuse_newer(database, key)
         moved = _move_if_present(database)
-        open_database(database, backup_dir=paths.backup_dir, lock=False, allow_fresh=True).close()
+        open_database(
+            database, backup_dir=paths.backup_dir, lock=False, allow_fresh=True, key=key
+        ).close()
     log.info("started with an empty database")
     return RecoveryResult(moved_aside=moved, restored_from=None, erased_again=0)
 
 
-def _refuse_newer(database: Path) -> None:
-    with contextlib.suppress(DatabaseDamagedError, NotAPeerdeskDatabaseError):
-        inspect_file(database)  # raises DatabaseNewerError, which must stop us
+def _refuse_newer(database: Path, key: Passphrase | None = None) -> None:
+    with contextlib.suppress(
+        DatabaseDamagedError, NotAPeerdeskDatabaseError, PassphraseNeededError, WrongPassphraseError
+    ):
+        inspect_file(database, key=key)  # raises DatabaseNewerError, which must stop us
 
 
 def _move_if_present(database: Path) -> Path | None:

@@ -138,7 +138,7 @@ class ImportService(Service):
         """The one place an import takes its backup (a backups service may take this over)."""
         stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
         return backup_database(
-            self.db.path, folder / f"{self.db.path.stem}_before-import_{stamp}.db"
+            self.db.path, folder / f"{self.db.path.stem}_before-import_{stamp}.db", key=self.db.key
         )
 
     def _plan(

@@ -1,0 +1,147 @@
+"""Encrypting a plain database in place, encrypting its backups, and changing the passphrase.
+
+Each step works on a copy and proves it before anything is replaced: the plain file is
+exported into a new encrypted file beside it (`sqlcipher_export`), every table's rows are
+compared, and only then is the new file renamed over the old one, in one atomic step. A crash
+or a full disk at any point leaves the plain database exactly as it was.
+
+The caller closes every connection to the file first and holds its instance lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from peerdesk.data.backup import (
+    PART_SUFFIX,
+    backup_files,
+    checkpoint,
+    export_checked,
+    remove_quietly,
+    swap_in,
+    sync_folder,
+)
+from peerdesk.data.engine import DatabaseError, connect_raw
+from peerdesk.data.faults import translate_faults
+from peerdesk.data.keys import SALT_BYTES, Passphrase, is_encrypted_file, salt_for
+from peerdesk.errors import DatabaseDamagedError
+
+log = logging.getLogger(__name__)
+
+ENCRYPTING_SUFFIX = ".encrypting"
+
+
+def fingerprint(path: Path, key: Passphrase | None = None) -> dict[str, tuple[int, str]]:
+    """Each table's row count and a hash of its rows (sorted), to prove two files agree."""
+    with contextlib.closing(connect_raw(path, read_only=True, key=key)) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        result: dict[str, tuple[int, str]] = {}
+        for table in tables:
+            rows = sorted(repr(row) for row in connection.execute(f'SELECT * FROM "{table}"'))
+            digest = hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
+            result[table] = (len(rows), digest)
+        return result
+
+
+def encrypt_database(path: Path, key: Passphrase) -> None:
+    """Replace the plain database at `path` with an encrypted copy holding the same records."""
+    if is_encrypted_file(path):
+        raise ValueError("the database is already encrypted")
+    temporary = path.with_name(path.name + ENCRYPTING_SUFFIX)
+    try:
+        with translate_faults("encrypt the database", path):
+            remove_quietly(temporary)
+            checkpoint(path)
+            export_checked(path, None, temporary, key, salt=os.urandom(SALT_BYTES))
+            _prove_same(path, None, temporary, key)
+            swap_in(temporary, path)
+    finally:
+        remove_quietly(temporary)
+    log.info("database encrypted")
+
+
+def change_passphrase(path: Path, old: Passphrase, new: Passphrase) -> None:
+    """Re-encrypt the database at `path` under `new` (`PRAGMA rekey`, one transaction).
+
+    The salt stays, so the file still opens in any SQLCipher tool with the new passphrase.
+    """
+    salt = salt_for(path)
+    with translate_faults("change the passphrase", path):
+        with contextlib.closing(connect_raw(path, key=old)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            connection.execute(new.key_pragma(salt, statement="rekey"))
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with contextlib.closing(connect_raw(path, read_only=True, key=new)) as connection:
+            result = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise DatabaseDamagedError(
+            "After the passphrase was changed the database did not pass its check. Nothing "
+            "has been lost: restore the backup made just before, from File → Backups…"
+        )
+    log.info("passphrase changed")
+
+
+def encrypt_backups(folders: list[Path], database: Path, key: Passphrase) -> int:
+    """Encrypt, in place, every plain backup of `database` in `folders`. Returns how many.
+
+    Run after the database itself was encrypted: left plain, the backups would give away
+    everything the encryption protects. Each is exported, compared, then renamed over.
+    A backup that cannot be read is left as it is (and counted as not done by the caller).
+    """
+    salt = salt_for(database)
+    done = 0
+    for folder in folders:
+        for backup in backup_files(folder, database):
+            if is_encrypted_file(backup):
+                continue
+            temporary = backup.with_name(backup.name + PART_SUFFIX)
+            try:
+                with translate_faults("encrypt a backup", backup):
+                    remove_quietly(temporary)
+                    export_checked(backup, None, temporary, key, salt=salt)
+                    _prove_same(backup, None, temporary, key)
+                    os.replace(temporary, backup)
+                    sync_folder(folder)
+                done += 1
+            except DatabaseDamagedError:
+                log.warning("a backup could not be encrypted: it failed its check")
+            finally:
+                remove_quietly(temporary)
+    if done:
+        log.info("%d backups encrypted", done)
+    return done
+
+
+def plain_backups(folders: list[Path], database: Path) -> list[Path]:
+    """Backups of `database` in `folders` that are not encrypted."""
+    return [
+        backup
+        for folder in folders
+        for backup in backup_files(folder, database)
+        if not is_encrypted_file(backup)
+    ]
+
+
+def _prove_same(
+    source: Path, source_key: Passphrase | None, copy: Path, key: Passphrase | None
+) -> None:
+    try:
+        same = fingerprint(source, source_key) == fingerprint(copy, key)
+    except DatabaseError as error:
+        log.warning("copy could not be compared: %s", type(error).__name__)
+        same = False
+    if not same:
+        raise DatabaseDamagedError(
+            "The encrypted copy did not match the original, so it was not used. Nothing has "
+            "changed. Run 'Check the database' from the Help menu, then try again."
+        )

@@ -1,0 +1,321 @@
+"""Encryption at rest: encrypt this database, change its passphrase, judge a passphrase.
+
+`services.security` is the one door the desktop app and the command line use. Encrypting
+makes a backup first, converts the file in place (see `peerdesk.data.encryption`), then
+encrypts the older backups too, so no plain copy of the records is left in peerdesk's folders.
+A forgotten passphrase cannot be recovered: nothing here stores it, and there is no back door.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from peerdesk.data.backup import backup_files
+from peerdesk.data.database import Database, open_database
+from peerdesk.data.encryption import change_passphrase as rekey_file
+from peerdesk.data.encryption import encrypt_backups, encrypt_database, plain_backups
+from peerdesk.data.engine import DRIVER_ERRORS
+from peerdesk.data.keys import (
+    KDF_ITERATIONS,
+    Passphrase,
+    PassphraseNeededError,
+    WrongPassphraseError,
+    is_encrypted_file,
+)
+from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.paths import Paths
+from peerdesk.services.base import Clock, Service
+
+if TYPE_CHECKING:
+    from peerdesk.services.container import Services
+
+__all__ = [
+    "ENV_PASSPHRASE",
+    "LOST_PASSPHRASE_WARNING",
+    "EncryptionResult",
+    "PassphraseNeededError",
+    "SecurityService",
+    "Strength",
+    "WrongPassphraseError",
+    "estimate_strength",
+    "open_services",
+]
+
+log = logging.getLogger(__name__)
+
+#: For scripts and scheduled jobs only: a passphrase in the environment can be read by other
+#: programs running as the same user, and may end up in shell history.
+ENV_PASSPHRASE = "PEERDESK_PASSPHRASE"
+
+LOST_PASSPHRASE_WARNING = (
+    "If you forget this passphrase, your records cannot be recovered. Nobody (not peerdesk's "
+    "makers, not an IT expert) can open them without it. Write it down and keep it somewhere "
+    "safe and separate from this computer, such as a locked drawer or safe."
+)
+
+#: Shortest passphrase accepted, and the lowest strength (see `Strength.score`) accepted.
+MIN_LENGTH = 8
+MIN_SCORE = 2
+
+#: Passwords that top every leaked-password list; any of them is guessed in seconds.
+_COMMON_WORDS = """
+    password password1 passw0rd 123456 1234567 12345678 123456789 1234567890 qwerty
+    qwertyuiop qwerty123 abc123 111111 000000 123123 letmein welcome welcome1 iloveyou
+    admin administrator monkey dragon football baseball sunshine princess master shadow
+    trustno1 superman batman starwars whatever freedom charlie michael jennifer hello
+    hello123 login secret changeme default computer internet summer winter spring autumn
+    liverpool arsenal chelsea manchester london england peerdesk charity volunteer
+    mentoring support peersupport passphrase
+"""
+COMMON = frozenset(_COMMON_WORDS.split())
+
+_SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiopasdfghjklzxcvbnm")
+
+#: A backup whose passphrase cannot be changed (older passphrase, damaged) is left alone.
+_REKEY_FAILURES: tuple[type[Exception], ...] = (PeerdeskError, *DRIVER_ERRORS)
+
+STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Good", "Strong")
+
+
+@dataclass(frozen=True)
+class Strength:
+    """An honest, rough estimate of how hard a passphrase is to guess.
+
+    `bits` follows the NIST SP 800-63 (2006) rule of thumb for chosen passwords: 4 bits for
+    the first character, 2 for each of the next 7, 1.5 for characters 9 to 20 and 1 after
+    that, plus 6 when upper case and non-letters are both used. People choose passwords far
+    less randomly than their length suggests, so this counts length low on purpose.
+    """
+
+    score: int  # 0 (very weak) to 4 (strong)
+    bits: float
+    advice: str
+
+    @property
+    def words(self) -> str:
+        return STRENGTH_WORDS[self.score]
+
+    @property
+    def acceptable(self) -> bool:
+        return self.score >= MIN_SCORE
+
+
+def estimate_strength(passphrase: str) -> Strength:
+    text = passphrase
+    if not text:
+        return Strength(0, 0.0, "Type a passphrase: four or five unrelated words work well.")
+    stripped = text.lower().strip().rstrip("0123456789!?.*#@$ ")
+    if text.lower() in COMMON or stripped in COMMON:
+        return Strength(0, 0.0, "This is one of the most common passwords: choose another.")
+    if len(set(text)) <= 2 or _is_sequence(text.lower()):
+        return Strength(0, 0.0, "Repeated or sequential characters are guessed at once.")
+    bits = _nist_bits(text)
+    if len(text) < MIN_LENGTH:
+        return Strength(0, bits, f"Use at least {MIN_LENGTH} characters; longer is better.")
+    score = 1 if bits < 30 else 2 if bits < 40 else 3 if bits < 52 else 4
+    advice = {
+        1: "Too easy to guess. Make it longer: four or five unrelated words work well.",
+        2: "Acceptable. A few more words would make it much stronger.",
+        3: "Good. Make sure you will remember it.",
+        4: "Strong. Make sure you will remember it.",
+    }[score]
+    return Strength(score, bits, advice)
+
+
+def _nist_bits(text: str) -> float:
+    length = len(text)
+    bits = 4.0 if length else 0.0
+    bits += 2.0 * min(max(length - 1, 0), 7)
+    bits += 1.5 * min(max(length - 8, 0), 12)
+    bits += 1.0 * max(length - 20, 0)
+    has_upper = any(c.isupper() for c in text)
+    has_other = any(not c.isalpha() for c in text)
+    if has_upper and has_other:
+        bits += 6.0
+    return round(bits, 1)
+
+
+def _is_sequence(text: str) -> bool:
+    if len(text) < 4:
+        return False
+    return any(text in run or text in run[::-1] for run in _SEQUENCES)
+
+
+@dataclass(frozen=True)
+class EncryptionResult:
+    backup: Path | None
+    backups_encrypted: int
+    plain_left: list[Path]
+
+
+@dataclass(frozen=True)
+class RecoverySheet:
+    """What the printed recovery sheet says (never the passphrase itself)."""
+
+    organisation: str
+    database: Path
+    backup_folder: Path
+    encrypted: bool
+    printed_on: date
+    kdf: str = f"SQLCipher 4: AES-256, PBKDF2-HMAC-SHA512, {KDF_ITERATIONS:,} iterations"
+
+
+def check_new_passphrase(passphrase: str, confirmation: str | None = None) -> Strength:
+    """Refuse a passphrase that is empty, too weak or mistyped (the confirmation differs)."""
+    strength = estimate_strength(passphrase)
+    if passphrase != passphrase.strip():
+        raise ValidationError(
+            "The passphrase starts or ends with a space, which is easy to forget. Remove it.",
+            "passphrase",
+        )
+    if not strength.acceptable:
+        raise ValidationError(f"{strength.words} passphrase. {strength.advice}", "passphrase")
+    if confirmation is not None and confirmation != passphrase:
+        raise ValidationError(
+            "The two passphrases are not the same. Type it again in both boxes.", "confirmation"
+        )
+    return strength
+
+
+def passphrase_from(text: str | None) -> Passphrase | None:
+    return Passphrase(text) if text else None
+
+
+def open_services(
+    paths: Paths, passphrase: str | None = None, today: Clock = date.today
+) -> Services:
+    """Open the database at `paths.database` with `passphrase` (needed if it is encrypted).
+
+    Raises `PassphraseNeededError` or `WrongPassphraseError` for an encrypted file without
+    the right passphrase; nothing is changed then.
+    """
+    from peerdesk.services.container import Services  # the container imports this module
+
+    database = open_database(
+        paths.database, backup_dir=paths.backup_dir, key=passphrase_from(passphrase)
+    )
+    return Services(database, today)
+
+
+def needs_passphrase(path: Path) -> bool:
+    """Whether the file at `path` is encrypted (or at least, not a plain database)."""
+    return is_encrypted_file(path)
+
+
+class SecurityService(Service):
+    def __init__(
+        self,
+        db: Database,
+        today: Clock = date.today,
+        backups: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__(db, today)
+        self._backups = backups or (lambda: None)
+
+    @property
+    def is_encrypted(self) -> bool:
+        return self.db.is_encrypted
+
+    def verify(self, passphrase: str) -> bool:
+        """Whether `passphrase` is this database's (for unlocking). Always False when plain."""
+        return self.db.key is not None and self.db.key.same_as(passphrase)
+
+    def encrypt(self, passphrase: str, confirmation: str | None = None) -> EncryptionResult:
+        """Encrypt this plain database in place, after a backup; then encrypt its backups."""
+        if self.db.is_encrypted:
+            raise ValidationError("This database is already encrypted.", "passphrase")
+        check_new_passphrase(passphrase, confirmation)
+        key = Passphrase(passphrase)
+        service = self._backups()
+        backup = service.before("encryption").path if service is not None else None
+        self.db.release_connections()
+        try:
+            encrypt_database(self.db.path, key)
+        finally:
+            # Connect again with whatever the file now is: encrypted, or still plain.
+            self.db.use_key(key if is_encrypted_file(self.db.path) else None)
+        folders = self._backup_folders()
+        done = encrypt_backups(folders, self.db.path, key)
+        left = plain_backups(folders, self.db.path)
+        log.info("encrypted; %d backups encrypted, %d left plain", done, len(left))
+        return EncryptionResult(backup=backup, backups_encrypted=done, plain_left=left)
+
+    def change_passphrase(
+        self, old: str, new: str, confirmation: str | None = None
+    ) -> EncryptionResult:
+        """Change the passphrase of this database and of its backups in peerdesk's folders."""
+        if self.db.key is None:
+            raise ValidationError(
+                "This database is not encrypted yet: use “Encrypt this database” first.", "old"
+            )
+        if not self.db.key.same_as(old):
+            raise ValidationError(
+                "The current passphrase is not right. Check that Caps Lock is off.", "old"
+            )
+        if new == old:
+            raise ValidationError("The new passphrase is the same as the current one.", "new")
+        check_new_passphrase(new, confirmation)
+        old_key, new_key = self.db.key, Passphrase(new)
+        service = self._backups()
+        backup = service.before("passphrase-change").path if service is not None else None
+        self.db.release_connections()
+        try:
+            rekey_file(self.db.path, old_key, new_key)
+        except PeerdeskError:
+            self.db.use_key(old_key)
+            raise
+        self.db.use_key(new_key)
+        done = self._rekey_backups(old_key, new_key)
+        return EncryptionResult(backup=backup, backups_encrypted=done, plain_left=[])
+
+    def plain_backups(self) -> list[Path]:
+        """Plain backups still lying in peerdesk's backup folders (none once encrypted)."""
+        return plain_backups(self._backup_folders(), self.db.path)
+
+    def encrypt_plain_backups(self) -> int:
+        if self.db.key is None:
+            return 0
+        return encrypt_backups(self._backup_folders(), self.db.path, self.db.key)
+
+    def recovery_sheet(self) -> RecoverySheet:
+        from peerdesk.services.organisation import OrganisationService
+
+        organisation = OrganisationService(self.db, self._today).get()
+        service = self._backups()
+        folder = service.folder if service is not None else self.db.path.parent / "backups"
+        return RecoverySheet(
+            organisation=organisation.name if organisation else "",
+            database=self.db.path,
+            backup_folder=folder,
+            encrypted=self.db.is_encrypted,
+            printed_on=self.today(),
+        )
+
+    def _backup_folders(self) -> list[Path]:
+        service = self._backups()
+        if service is None:
+            return [self.db.backup_dir or self.db.path.parent / "backups"]
+        folders = [service.folder]
+        if service.default_folder != service.folder:
+            folders.append(service.default_folder)
+        return [folder for folder in folders if folder.is_dir()]
+
+    def _rekey_backups(self, old: Passphrase, new: Passphrase) -> int:
+        done = 0
+        for folder in self._backup_folders():
+            for backup in backup_files(folder, self.db.path):
+                if not is_encrypted_file(backup):
+                    continue
+                try:
+                    rekey_file(backup, old, new)
+                except _REKEY_FAILURES as error:
+                    # A backup made with an even older passphrase, or damaged: left as it is.
+                    log.warning("backup passphrase not changed: %s", type(error).__name__)
+                else:
+                    done += 1
+        return done
