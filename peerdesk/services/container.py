@@ -26,6 +26,7 @@ from peerdesk.services.people import PeopleService
 from peerdesk.services.referrals import ReferralService
 from peerdesk.services.retention import RetentionService
 from peerdesk.services.reviews import ReviewService
+from peerdesk.services.security import SecurityService
 from peerdesk.services.sessions import SessionService
 from peerdesk.services.subject_access import SubjectAccessService
 from peerdesk.services.volunteers import VolunteerService
@@ -68,3 +69,4 @@ class Services:
         self.retention = RetentionService(db, today)
         self.backups = BackupService(db, today, lambda: getattr(self, "erasure", None))
         self.figures = FiguresService(db, today)
+        self.security = SecurityService(db, today, lambda: getattr(self, "backups", None))
