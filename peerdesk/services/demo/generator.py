@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
+from typing import Any
 
-from sqlalchemy import func, text
+from sqlalchemy import Dialect, Table, func, text
 from sqlmodel import Session, SQLModel, select
 
 from peerdesk.data.models import (
@@ -123,6 +126,10 @@ def generate_demo(service: Service, options: DemoOptions) -> DemoSummary:
             )
         # A rearranged session points at its replacement, written just after it.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        # The large benchmark database is written in one transaction; with SQLite's default
+        # 2 MB page cache its random index inserts spill to disk and slow down quadratically.
+        # The connection is not pooled, so the setting ends with this transaction.
+        session.execute(text("PRAGMA cache_size = -262144"))
         if options.force:
             _wipe(session)
         builder = _Builder(session, random.Random(options.seed), service.today(), options)
@@ -130,6 +137,47 @@ def generate_demo(service: Service, options: DemoOptions) -> DemoSummary:
         session.flush()
         _stamp_times(session, service.today())
     return DemoSummary(counts=builder.counts)
+
+
+def _constant(value: Any) -> Any:
+    return value
+
+
+def _required() -> Any:
+    raise TypeError("a required column was not given")
+
+
+@dataclass(frozen=True, eq=False)
+class _Shape:
+    """How one table's rows are written: column order, defaults, and value conversions."""
+
+    names: tuple[str, ...]
+    defaults: tuple[Callable[[], Any], ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+    sql: str
+    order: int
+
+    @classmethod
+    def of(cls, model: type[SQLModel], dialect: Dialect) -> _Shape:
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        names = tuple(column.name for column in table.columns)
+        defaults: list[Callable[[], Any]] = []
+        for name in names:
+            info = model.model_fields[name]
+            if info.default_factory is not None:
+                defaults.append(info.default_factory)  # type: ignore[arg-type]
+            elif info.is_required():
+                defaults.append(_required)
+            else:
+                defaults.append(partial(_constant, info.default))
+        processors = tuple(
+            column.type.dialect_impl(dialect).bind_processor(dialect) for column in table.columns
+        )
+        quoted = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" for _ in names)
+        sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
+        order = SQLModel.metadata.sorted_tables.index(table)
+        return cls(names, tuple(defaults), processors, sql, order)
 
 
 def _wipe(session: Session) -> None:
@@ -162,7 +210,9 @@ class _Builder:
         self.years = options.years
         self.ids = _Ids()
         self.counts: dict[str, int] = defaultdict(int)
-        self.pending: list[SQLModel] = []
+        self.pending: dict[_Shape, list[tuple[Any, ...]]] = defaultdict(list)
+        self.pending_rows = 0
+        self.shapes: dict[type[SQLModel], _Shape] = {}
         self.condition_ids: dict[str, int] = {}
         self.wording_ids: dict[str, int] = {}
         self.mentor_busy: dict[int, list[tuple[date, date]]] = defaultdict(list)
@@ -172,18 +222,51 @@ class _Builder:
         self.name_index = 0
 
     # -- helpers -------------------------------------------------------------------------
+    # Rows are written with the driver's executemany, one statement per table, not through
+    # the ORM: the large benchmark database (over 100,000 sessions) would otherwise spend
+    # most of its time building and flushing ORM objects. Rows keep their order within each
+    # table, so autoincrement ids are the same as before; foreign keys are checked at commit
+    # (defer_foreign_keys), so the order of tables does not matter.
     def add(self, row: SQLModel, kind: str | None = None) -> None:
-        self.pending.append(row)
+        shape = self.shape(type(row))
+        self.queue(shape, tuple(getattr(row, name) for name in shape.names), kind)
+
+    def put(self, model: type[SQLModel], counted: str | None = None, /, **values: Any) -> None:
+        """Like `add(model(**values))`, without building the ORM object (for the many rows)."""
+        shape = self.shape(model)
+        row = tuple(
+            values[name] if name in values else default()
+            for name, default in zip(shape.names, shape.defaults, strict=True)
+        )
+        self.queue(shape, row, counted)
+
+    def queue(self, shape: _Shape, row: tuple[Any, ...], kind: str | None) -> None:
+        self.pending[shape].append(
+            tuple(
+                value if convert is None or value is None else convert(value)
+                for value, convert in zip(row, shape.processors, strict=True)
+            )
+        )
+        self.pending_rows += 1
         if kind:
             self.counts[kind] += 1
-        if len(self.pending) >= 5000:
+        if self.pending_rows >= 5000:
             self.flush()
 
+    def shape(self, model: type[SQLModel]) -> _Shape:
+        shape = self.shapes.get(model)
+        if shape is None:
+            shape = self.shapes[model] = _Shape.of(model, self.s.get_bind().dialect)
+        return shape
+
     def flush(self) -> None:
-        self.s.add_all(self.pending)
-        self.s.flush()
-        self.s.expunge_all()
+        # Parents before children, for the same reason as above: outstanding foreign keys
+        # make every insert scan the tables that refer to it.
+        connection = self.s.connection()
+        for shape in sorted(self.pending, key=lambda shape: shape.order):
+            connection.exec_driver_sql(shape.sql, self.pending[shape])
         self.pending.clear()
+        self.pending_rows = 0
 
     def day_between(self, first: date, last: date) -> date:
         if last <= first:
@@ -286,10 +369,11 @@ class _Builder:
     def conditions(self, person_id: int, link: ConditionLink, count: int) -> list[str]:
         names = self.rng.sample(vocab.CONDITIONS, count)
         for name in names:
-            self.add(
-                PersonCondition(
-                    person_id=person_id, condition_id=self.condition_ids[name], link=link
-                )
+            self.put(
+                PersonCondition,
+                person_id=person_id,
+                condition_id=self.condition_ids[name],
+                link=link,
             )
         return names
 
@@ -299,10 +383,10 @@ class _Builder:
             for _ in range(self.rng.randint(2, 5))
         }
         for day, part in sorted(slots):
-            self.add(Availability(person_id=person_id, weekday=day, part_of_day=part))
+            self.put(Availability, person_id=person_id, weekday=day, part_of_day=part)
         modes = self.rng.sample(list(MeetingMode), self.rng.randint(1, 3))
         for mode in sorted(modes):
-            self.add(MeetingModePreference(person_id=person_id, mode=mode))
+            self.put(MeetingModePreference, person_id=person_id, mode=mode)
 
     def consent(
         self,
@@ -320,24 +404,23 @@ class _Builder:
         withdrawn = None
         if withdraw_chance and self.chance(withdraw_chance):
             withdrawn = self.day_between(given_on, self.today)
-        self.add(
-            Consent(
-                id=self.ids("consent"),
-                person_id=person_id,
-                kind=kind,
-                wording_id=self.wording_ids[kind.value],
-                agreed=True,
-                third_party=third_party,
-                purpose="Joint support planning" if third_party else "",
-                given_on=given_on,
-                method="signed_form",
-                recorded_by="Coordinator (demo)",
-                evidence_reference=f"F{person_id:05d}-{kind.value[:3].upper()}",
-                review_on=review_on,
-                withdrawn_on=withdrawn,
-                withdrawal_method="email" if withdrawn else None,
-            ),
+        self.put(
+            Consent,
             "consents",
+            id=self.ids("consent"),
+            person_id=person_id,
+            kind=kind,
+            wording_id=self.wording_ids[kind.value],
+            agreed=True,
+            third_party=third_party,
+            purpose="Joint support planning" if third_party else "",
+            given_on=given_on,
+            method="signed_form",
+            recorded_by="Coordinator (demo)",
+            evidence_reference=f"F{person_id:05d}-{kind.value[:3].upper()}",
+            review_on=review_on,
+            withdrawn_on=withdrawn,
+            withdrawal_method="email" if withdrawn else None,
         )
 
     # -- mentors -------------------------------------------------------------------------
@@ -486,23 +569,22 @@ class _Builder:
     def supervision_schedule(self, mentor_id: int, first: date, until: date) -> None:
         day = first + timedelta(days=self.rng.randint(20, 45))
         while day <= until:
-            self.add(
-                Supervision(
-                    id=self.ids("supervision"),
-                    mentor_id=mentor_id,
-                    supervision_date=day,
-                    mode=self.rng.choice(["face_to_face", "phone", "video"]),
-                    duration_minutes=self.rng.choice([45, 60, 60, 75]),
-                    wellbeing=self.rng.choice(
-                        [
-                            "Feeling well supported.",
-                            "Tired this month; agreed to pace.",
-                            "Enjoying the role.",
-                        ]
-                    ),
-                    actions="Check in again next time.",
-                ),
+            self.put(
+                Supervision,
                 "supervisions",
+                id=self.ids("supervision"),
+                mentor_id=mentor_id,
+                supervision_date=day,
+                mode=self.rng.choice(["face_to_face", "phone", "video"]),
+                duration_minutes=self.rng.choice([45, 60, 60, 75]),
+                wellbeing=self.rng.choice(
+                    [
+                        "Feeling well supported.",
+                        "Tired this month; agreed to pace.",
+                        "Enjoying the role.",
+                    ]
+                ),
+                actions="Check in again next time.",
             )
             day += timedelta(days=self.rng.randint(28, 63))
 
@@ -711,14 +793,13 @@ class _Builder:
         for position, goal in enumerate(rng.sample(vocab.GOALS, rng.randint(1, 3)), start=1):
             self.add(PairingGoal(pairing_id=pairing_id, position=position, text=goal))
         for state, when, note in history:
-            self.add(
-                PairingStatusChange(
-                    id=self.ids("pairing_status_change"),
-                    pairing_id=pairing_id,
-                    status=state,
-                    changed_on=when,
-                    note=note,
-                )
+            self.put(
+                PairingStatusChange,
+                id=self.ids("pairing_status_change"),
+                pairing_id=pairing_id,
+                status=state,
+                changed_on=when,
+                note=note,
             )
         for party in (mentor_id, mentee_id):
             if party == mentee_id:
@@ -808,38 +889,39 @@ class _Builder:
                     outcome = SessionStatus.CANCELLED_BY_MENTEE.value
             held = outcome == SessionStatus.HELD.value
             concern = held and self.chance(0.004)
-            self.add(
-                MentoringSession(
-                    id=session_id,
+            # The replacement is written first (ids are fixed, so the rows are the same): a
+            # session pointing at one not yet written is an outstanding deferred foreign key,
+            # and while one is outstanding SQLite scans the table on every insert.
+            if replacement_id is not None:
+                self.put(
+                    MentoringSession,
+                    "sessions",
+                    id=replacement_id,
                     pairing_id=pairing_id,
-                    session_date=day,
-                    start_time=time(rng.choice([10, 11, 14, 15]), rng.choice([0, 30])),
-                    duration_minutes=max(15, duration + rng.choice([-15, 0, 0, 0, 15]))
-                    if held
-                    else duration,
+                    session_date=new_day,
+                    duration_minutes=duration,
                     mode=mode,
                     place=place,
-                    status=outcome,
-                    note=rng.choice(vocab.SESSION_NOTES) if held else "",
-                    concern_flag=concern,
-                    rearranged_to_id=replacement_id,
-                ),
-                "sessions",
-            )
-            if replacement_id is not None:
-                self.add(
-                    MentoringSession(
-                        id=replacement_id,
-                        pairing_id=pairing_id,
-                        session_date=new_day,
-                        duration_minutes=duration,
-                        mode=mode,
-                        place=place,
-                        status=SessionStatus.HELD.value,
-                        note="Rearranged from the earlier date.",
-                    ),
-                    "sessions",
+                    status=SessionStatus.HELD.value,
+                    note="Rearranged from the earlier date.",
                 )
+            self.put(
+                MentoringSession,
+                "sessions",
+                id=session_id,
+                pairing_id=pairing_id,
+                session_date=day,
+                start_time=time(rng.choice([10, 11, 14, 15]), rng.choice([0, 30])),
+                duration_minutes=max(15, duration + rng.choice([-15, 0, 0, 0, 15]))
+                if held
+                else duration,
+                mode=mode,
+                place=place,
+                status=outcome,
+                note=rng.choice(vocab.SESSION_NOTES) if held else "",
+                concern_flag=concern,
+                rearranged_to_id=replacement_id,
+            )
             if concern:
                 self.add(
                     Concern(
@@ -859,18 +941,17 @@ class _Builder:
             day += timedelta(days=step + rng.choice([0, 0, 0, 1, -1, 2]))
         if status == "active":
             upcoming = self.today + timedelta(days=rng.randint(1, 6))
-            self.add(
-                MentoringSession(
-                    id=self.ids("mentoring_session"),
-                    pairing_id=pairing_id,
-                    session_date=upcoming,
-                    start_time=time(11, 0),
-                    duration_minutes=duration,
-                    mode=mode,
-                    place=place,
-                    status=SessionStatus.PLANNED.value,
-                ),
+            self.put(
+                MentoringSession,
                 "sessions",
+                id=self.ids("mentoring_session"),
+                pairing_id=pairing_id,
+                session_date=upcoming,
+                start_time=time(11, 0),
+                duration_minutes=duration,
+                mode=mode,
+                place=place,
+                status=SessionStatus.PLANNED.value,
             )
 
     def reviews(self, pairing_id: int, first: date, last: date, frequency: str) -> None:
@@ -964,29 +1045,29 @@ class _Builder:
             day = self.start + timedelta(days=rng.randint(0, 6))
             while day <= self.today:
                 meeting_id = self.ids("group_meeting")
-                self.add(
-                    GroupMeeting(
-                        id=meeting_id,
-                        group_id=group_id,
-                        meeting_date=day,
-                        start_time=time(14, 0),
-                        duration_minutes=duration,
-                        venue=venue,
-                        unnamed_attendees=rng.randint(0, 4) if kind == "drop_in" else 0,
-                    ),
+                self.put(
+                    GroupMeeting,
                     "group meetings",
+                    id=meeting_id,
+                    group_id=group_id,
+                    meeting_date=day,
+                    start_time=time(14, 0),
+                    duration_minutes=duration,
+                    venue=venue,
+                    unnamed_attendees=rng.randint(0, 4) if kind == "drop_in" else 0,
                 )
                 for lead in leads:
-                    self.add(MeetingFacilitator(meeting_id=meeting_id, person_id=lead))
+                    self.put(MeetingFacilitator, meeting_id=meeting_id, person_id=lead)
                 present = rng.sample(
                     members, rng.randint(max(1, len(members) // 3), max(1, len(members) * 2 // 3))
                 )
                 for person_id in sorted(present):
-                    self.add(
-                        Attendance(
-                            meeting_id=meeting_id, person_id=person_id, is_new=person_id not in seen
-                        ),
+                    self.put(
+                        Attendance,
                         "attendances",
+                        meeting_id=meeting_id,
+                        person_id=person_id,
+                        is_new=person_id not in seen,
                     )
                     seen.add(person_id)
                 day += timedelta(days=step)
