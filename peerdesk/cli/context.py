@@ -4,24 +4,66 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
+import os
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from peerdesk.data.database import Database, open_database
+from peerdesk.data.keys import Passphrase, PassphraseNeededError, WrongPassphraseError
+from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
+from peerdesk.services.security import ENV_PASSPHRASE
+
+#: Tries at typing the passphrase before a command gives up.
+PASSPHRASE_TRIES = 3
+
+
+def ask_passphrase(prompt: str) -> str:
+    """Read a passphrase from the terminal without showing it (tests replace this)."""
+    if not sys.stdin.isatty():
+        raise PeerdeskError(
+            "The database is encrypted. Run the command in a terminal to type its passphrase "
+            f"(or, for scheduled jobs only, set {ENV_PASSPHRASE})."
+        )
+    return getpass.getpass(prompt)
 
 
 @dataclass
 class CommandContext:
     args: argparse.Namespace
     paths: Paths
+    #: The passphrase that opened the database, once known (for restores and recovery).
+    key: Passphrase | None = field(default=None, repr=False)
+
+    def open_database(self) -> Database:
+        """Open the database; an encrypted one with the passphrase from the environment
+        (`PEERDESK_PASSPHRASE`, for automation) or typed at a prompt."""
+        from_environment = os.environ.get(ENV_PASSPHRASE)
+        if from_environment and self.key is None:
+            self.key = Passphrase(from_environment)
+        for attempt in range(PASSPHRASE_TRIES):
+            try:
+                return open_database(
+                    self.paths.database, backup_dir=self.paths.backup_dir, key=self.key
+                )
+            except PassphraseNeededError:
+                pass
+            except WrongPassphraseError as error:
+                if from_environment or attempt == PASSPHRASE_TRIES - 1:
+                    raise
+                print(str(error), file=sys.stderr)
+            typed = ask_passphrase(f"Passphrase for {self.paths.database.name}: ")
+            self.key = Passphrase(typed) if typed else None
+        return open_database(self.paths.database, backup_dir=self.paths.backup_dir, key=self.key)
 
     @contextlib.contextmanager
     def services(self) -> Iterator[Services]:
         """Open the database (backing up and migrating if needed) for the command's work."""
-        database: Database = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
+        database = self.open_database()
         try:
             yield Services(database)
         finally:

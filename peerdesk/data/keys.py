@@ -53,6 +53,10 @@ class Passphrase:
     def __repr__(self) -> str:
         return "Passphrase(<hidden>)"
 
+    def reveal(self) -> str:
+        """The passphrase itself (to confirm it when changing it); never log it."""
+        return self._text
+
     def raw_key(self, salt: bytes) -> bytes:
         """The 32-byte key SQLCipher 4 would derive from this passphrase and `salt`."""
         key = self._keys.get(salt)

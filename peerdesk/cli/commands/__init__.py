@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from peerdesk.cli.commands import backup, check, demo, figures, form, import_, person, restore
+from peerdesk.cli.commands import (
+    backup,
+    change_passphrase,
+    check,
+    demo,
+    encrypt,
+    figures,
+    form,
+    import_,
+    person,
+    restore,
+)
 
 COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, person, import_, form]
+COMMANDS += [encrypt, change_passphrase]

@@ -35,7 +35,7 @@ def run(context: CommandContext) -> int:
             if not is_recoverable(error):
                 raise
             # The database itself cannot be opened: keep it aside and restore in its place.
-            recovered = restore_after_problem(context.paths, backup)
+            recovered = restore_after_problem(context.paths, backup, context.key)
             print(f"Restored {recovered.restored_from}.")
             if recovered.moved_aside is not None:
                 print(f"The unusable database was kept as {recovered.moved_aside}.")
