@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENV_PASSPHRASE",
+    "LOST_PASSPHRASE_DETAIL",
+    "LOST_PASSPHRASE_HEADLINE",
     "LOST_PASSPHRASE_WARNING",
     "EncryptionResult",
     "PassphraseNeededError",
@@ -52,11 +54,12 @@ log = logging.getLogger(__name__)
 #: programs running as the same user, and may end up in shell history.
 ENV_PASSPHRASE = "PEERDESK_PASSPHRASE"
 
-LOST_PASSPHRASE_WARNING = (
-    "If you forget this passphrase, your records cannot be recovered. Nobody (not peerdesk's "
-    "makers, not an IT expert) can open them without it. Write it down and keep it somewhere "
-    "safe and separate from this computer, such as a locked drawer or safe."
+LOST_PASSPHRASE_HEADLINE = "If you forget this passphrase, your records cannot be recovered."
+LOST_PASSPHRASE_DETAIL = (
+    "Nobody (not peerdesk's makers, not an IT expert) can open them without it. Write it down "
+    "and keep it somewhere safe and separate from this computer, such as a locked drawer or safe."
 )
+LOST_PASSPHRASE_WARNING = f"{LOST_PASSPHRASE_HEADLINE} {LOST_PASSPHRASE_DETAIL}"
 
 #: Shortest passphrase accepted, and the lowest strength (see `Strength.score`) accepted.
 MIN_LENGTH = 8

@@ -14,9 +14,12 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
 from peerdesk.services import Services
 from peerdesk.services.recovery import is_recoverable
+from peerdesk.services.security import PassphraseNeededError
 from peerdesk.ui import theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.recovery_dialog import recover_at_start
+from peerdesk.ui.security.idle_lock import install_idle_lock
+from peerdesk.ui.security.unlock_dialog import unlock_at_start
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,11 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
     follow_system_colours(app, settings)
     try:
         services = Services.open(paths)
+    except PassphraseNeededError:
+        unlocked = unlock_at_start(paths)
+        if unlocked is None:
+            return 0
+        services = unlocked
     except PeerdeskError as error:
         log.info("database not opened: %s", type(error).__name__)
         if not is_recoverable(error):
@@ -82,6 +90,7 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
                 services = welcome.demo_services
         window = MainWindow(services, settings)
         window.show()
+        install_idle_lock(window, services, settings)
         if getattr(args, "exit_after_start", False):
             # Packaging smoke test and start-up benchmark: quit once the window is up.
             QTimer.singleShot(0, lambda: (print("peerdesk: main window shown"), app.quit()))

@@ -27,6 +27,7 @@ from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.settings import month_box
+from peerdesk.ui.security.first_run_encryption import FirstRunEncryption
 from peerdesk.ui.widgets import FormRows
 
 DEMO_FILE_NAME = "demo.db"
@@ -102,6 +103,8 @@ class WelcomeDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Progress")
+        self.encryption = FirstRunEncryption()
+        layout.addWidget(self.encryption)
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         self.demo_button = QPushButton("&Explore with demo data first")
@@ -137,6 +140,8 @@ class WelcomeDialog(QDialog):
             return
         except PeerdeskError as error:
             show_problem(self, "Your details were not saved", error)
+            return
+        if not self.encryption.apply(self.services):
             return
         self.accept()
 

@@ -16,6 +16,7 @@ from peerdesk.services import Services
 from peerdesk.ui.backups.menu import check_database, open_backups
 from peerdesk.ui.consents.menu import open_consent_gaps, open_retention, open_wordings
 from peerdesk.ui.importing.menu import export_people, export_sessions, open_import_assistant
+from peerdesk.ui.security.menu import LOCK_SHORTCUT, lock_now
 
 MenuCallback = Callable[[Services, QSettings, QWidget], None]
 
@@ -39,4 +40,5 @@ MENU_ENTRIES: list[MenuEntry] = [
     MenuEntry("File", "Import from a spreadsheet…", open_import_assistant),
     MenuEntry("File", "Export people…", export_people),
     MenuEntry("File", "Export sessions…", export_sessions),
+    MenuEntry("File", "&Lock now", lock_now, LOCK_SHORTCUT),
 ]

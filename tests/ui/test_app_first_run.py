@@ -23,6 +23,7 @@ def test_welcome_needs_a_name_and_then_saves_the_organisation(
     qtbot.keyClicks(dialog.charity_number, "SC012345")
     dialog.address.setPlainText("1 High Street\nWick")
     dialog.year_start.setCurrentIndex(0)  # January
+    dialog.encryption.chosen.setChecked(False)  # encryption at first run: tests/ui/test_lock_*
     dialog.start_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     organisation = services.organisation.get()

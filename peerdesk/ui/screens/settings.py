@@ -31,6 +31,7 @@ from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui import theme
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.security.settings_panel import SecurityPanel
 from peerdesk.ui.widgets import FormRows
 
 MONTHS = [
@@ -95,6 +96,7 @@ class SettingsScreen(Screen):
         self.column = QVBoxLayout(content)
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
+        self.column.addWidget(SecurityPanel(services, settings))
         self._build_appearance()
         self._build_organisation()
         self._build_thresholds()
