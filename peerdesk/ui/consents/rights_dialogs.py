@@ -29,6 +29,7 @@ from peerdesk.services.subject_access import SubjectAccessExport
 from peerdesk.ui.consents.consent_dialogs import date_input, date_of
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
+from peerdesk.ui.security.private_files import confirm_personal_export
 from peerdesk.ui.widgets.date_edit import OptionalDateEdit
 from peerdesk.ui.widgets.form_rows import FormRows
 from peerdesk.ui.widgets.words import day
@@ -112,6 +113,8 @@ class SubjectAccessDialog(QDialog):
         self.refresh()
 
     def _on_export_clicked(self) -> None:
+        if not confirm_personal_export(self, "everything held about this person"):
+            return
         start = str(Paths.for_user(self.services.database_path).export_dir)
         chosen = QFileDialog.getExistingDirectory(self, "Where should the folder go?", start)
         if not chosen:

@@ -12,6 +12,7 @@ from peerdesk.services import Services
 from peerdesk.ui.importing.assistant import ImportAssistant
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
+from peerdesk.ui.security.private_files import confirm_personal_export
 
 FILTERS = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 
@@ -44,6 +45,8 @@ def export_sessions(services: Services, settings: QSettings, parent: QWidget) ->
 
 
 def _export(services: Services, parent: QWidget, what: str, title: str) -> None:
+    if not confirm_personal_export(parent, f"the {what} list"):
+        return
     folder = paths_for(services).export_dir
     path, chosen = QFileDialog.getSaveFileName(parent, title, str(folder / f"{what}.xlsx"), FILTERS)
     if not path:

@@ -1,15 +1,12 @@
-"""The first-run offer to encrypt, ticked by default (recommended)."""
+"""The first-run offer to encrypt: ticked by default (recommended). Starting then asks for
+the passphrase in the usual dialog, with its warning and strength meter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.security import check_new_passphrase
-from peerdesk.ui.security.passphrase_fields import NewPassphraseFields
+from peerdesk.ui.security.passphrase_dialog import run_passphrase_dialog
 
 
 class FirstRunEncryption(QWidget):
@@ -19,45 +16,18 @@ class FirstRunEncryption(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.chosen = QCheckBox("&Protect these records with a passphrase (recommended)")
         self.chosen.setChecked(True)
-        self.chosen.setToolTip(
-            "Encrypts the records file and its backups, so a lost or stolen laptop does not "
-            "give away anyone's records."
+        self.chosen.setAccessibleName("Protect these records with a passphrase")
+        note = QLabel(
+            "The records file and its backups are encrypted, so a lost or stolen laptop does "
+            "not give away anyone's records. You choose the passphrase next."
         )
-        self.fields = NewPassphraseFields()
+        note.setWordWrap(True)
         layout.addWidget(self.chosen)
-        layout.addWidget(self.fields)
-        self.chosen.toggled.connect(self.fields.setVisible)
-
-    def check(self) -> bool:
-        """Whether the choice can go ahead (the passphrase is acceptable, or not wanted)."""
-        if not self.chosen.isChecked():
-            return True
-        try:
-            check_new_passphrase(self.fields.text(), self.fields.confirmed_text())
-        except PeerdeskError as error:
-            self.fields.say_problem(str(error))
-            return False
-        if not self.fields.understood.isChecked():
-            self.fields.say_problem(
-                "Tick the box to show you understand that a forgotten passphrase cannot be "
-                "recovered (or untick “Protect these records” to go on without one)."
-            )
-            return False
-        return True
+        layout.addWidget(note)
 
     def apply(self, services: Services) -> bool:
-        """Encrypt now if chosen. False (with the reason shown) when it could not be done."""
-        if not self.chosen.isChecked() or services.security.is_encrypted:
-            return True
-        if not self.check():
-            return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            services.security.encrypt(self.fields.text(), self.fields.confirmed_text())
-        except PeerdeskError as error:
-            self.fields.say_problem(str(error))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.fields.clear()
+        """Ask for a passphrase and encrypt, if chosen. Always lets the start go ahead: if the
+        coordinator cancels, Settings keeps reminding them the records are not encrypted."""
+        if self.chosen.isChecked() and not services.security.is_encrypted:
+            run_passphrase_dialog(services, self.window(), changing=False)
         return True

@@ -49,6 +49,9 @@ class UnlockForm(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Unlock message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Room for a two-line message, so a refusal never pushes the layout about or clips.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self.passphrase, 1)
