@@ -45,20 +45,22 @@ class CommandContext:
         from_environment = os.environ.get(ENV_PASSPHRASE)
         if from_environment and self.key is None:
             self.key = Passphrase(from_environment)
-        for attempt in range(PASSPHRASE_TRIES):
+        tries = 0
+        while True:
             try:
                 return open_database(
                     self.paths.database, backup_dir=self.paths.backup_dir, key=self.key
                 )
             except PassphraseNeededError:
-                pass
+                if tries >= PASSPHRASE_TRIES:
+                    raise
             except WrongPassphraseError as error:
-                if from_environment or attempt == PASSPHRASE_TRIES - 1:
+                if from_environment or tries >= PASSPHRASE_TRIES:
                     raise
                 print(str(error), file=sys.stderr)
             typed = ask_passphrase(f"Passphrase for {self.paths.database.name}: ")
+            tries += 1
             self.key = Passphrase(typed) if typed else None
-        return open_database(self.paths.database, backup_dir=self.paths.backup_dir, key=self.key)
 
     @contextlib.contextmanager
     def services(self) -> Iterator[Services]:
