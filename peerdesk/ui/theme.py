@@ -266,10 +266,18 @@ def qpalette(colours: Palette) -> QPalette:
     return palette
 
 
-def style_sheet(colours: Palette, *, strong: bool) -> str:
-    """Focus that is easy to see, and the few named parts that need their own colours."""
+def style_sheet(colours: Palette, *, strong: bool, points: int = TEXT_SIZES[0][1]) -> str:
+    """The text size, focus that is easy to see, and the few named parts that need their own
+    colours.
+
+    The text size is in the sheet (not only in the application font) because Qt then
+    re-applies it to every widget itself, hidden and internal ones included (a tab widget's
+    tab bar keeps the old size otherwise), without peerdesk touching each widget from Python:
+    walking `allWidgets()` met widgets half-way through deletion and crashed.
+    """
     width = 3 if strong else 2
     return f"""
+QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {points}pt; }}
 QPushButton, QToolButton {{
     padding: 0.3em 0.9em; border: 1px solid {colours.mid}; border-radius: 4px;
     background: {colours.button}; color: {colours.button_text};
@@ -292,18 +300,15 @@ QListWidget#navigation::item {{ padding: 0.45em 0.6em; }}
 
 
 def apply_appearance(app: QApplication, settings: QSettings) -> Palette:
-    """Apply text size, theme and high contrast to every window at once."""
+    """Apply text size, theme and high contrast to every window at once, open ones too."""
     load_fonts()
     app.setStyle("Fusion")  # the same look and palette handling on every system
     colours = current_palette(settings)
-    # With a style sheet in place Qt stops passing a new app font down to widgets, so the
-    # sheet comes off first and goes back on after.
+    font = app_font(settings)
+    # Widgets coloured by the old sheet keep its palette, so it comes off first; setting the
+    # new sheet then repolishes every widget (in Qt, so none is touched mid-deletion).
     app.setStyleSheet("")
     app.setPalette(qpalette(colours))
-    app.setFont(app_font(settings))
-    app.setStyleSheet(style_sheet(colours, strong=high_contrast(settings)))
-    # Widgets polished by the new sheet take the font again (else some keep the old size).
-    for widget in app.allWidgets():
-        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
-            widget.setFont(QFont())
+    app.setFont(font)  # for what is drawn outside widgets (font metrics, printing previews)
+    app.setStyleSheet(style_sheet(colours, strong=high_contrast(settings), points=font.pointSize()))
     return colours

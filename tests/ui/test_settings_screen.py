@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui import theme
@@ -49,6 +49,36 @@ def test_text_size_changes_the_whole_app_font(screen, qsettings, qapp, qtbot) ->
     qtbot.waitUntil(lambda: screen.name.font().pointSize() == largest)  # widgets follow
     assert theme.text_size_index(qsettings) == len(theme.TEXT_SIZES) - 1
     assert len(theme.TEXT_SIZES) >= 3
+
+
+def test_text_size_reaches_open_windows_hidden_pages_and_tab_bars(qtbot, qsettings, qapp) -> None:  # type: ignore[no-untyped-def]
+    window = QWidget()
+    qtbot.addWidget(window)
+    tabs = QTabWidget()
+    tabs.addTab(QLabel("Details"), "Details")
+    stack = QStackedWidget()
+    stack.addWidget(QLabel("shown"))
+    hidden = QLabel("a page not shown yet")
+    stack.addWidget(hidden)
+    bold = QLabel("bold by its own style sheet")
+    bold.setStyleSheet("font-weight: bold;")
+    layout = QVBoxLayout(window)
+    for widget in (tabs, stack, bold):
+        layout.addWidget(widget)
+    window.show()
+    qtbot.waitExposed(window)
+    # Widgets of earlier windows waiting to be deleted must not trouble the change.
+    for _ in range(20):
+        QLabel("closing", window).deleteLater()
+    largest = theme.TEXT_SIZES[-1][1]
+    qsettings.setValue(theme.TEXT_SIZE_KEY, len(theme.TEXT_SIZES) - 1)
+    theme.apply_appearance(qapp, qsettings)
+    for widget in (window, tabs.tabBar(), hidden, bold):
+        assert widget.font().pointSize() == largest, type(widget).__name__
+    assert bold.font().bold()
+    later = QLabel("added after the change")
+    layout.addWidget(later)
+    qtbot.waitUntil(lambda: later.font().pointSize() == largest)
 
 
 def test_high_contrast_changes_the_palette(screen, qsettings, qapp) -> None:  # type: ignore[no-untyped-def]
