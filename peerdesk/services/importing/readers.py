@@ -11,7 +11,6 @@ import codecs
 import csv
 import io
 import logging
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -35,6 +34,8 @@ MAX_COLUMNS = 200
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Cells longer than this are cut when read; validation then reports them as too long.
 MAX_CELL = 100_000
+#: How a zip file (so an .xlsx workbook) starts: local file header, or an empty archive.
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 @dataclass
@@ -81,7 +82,8 @@ def read_file(path: Path, *, encoding: str | None = None, separator: str | None 
         )
     with open(path, "rb") as handle:
         head = handle.read(8)
-    if head.startswith(b"PK") or path.suffix.lower() in (".xlsx", ".xlsm"):
+    # A zip's signature, not just "PK": a CSV may well start with a heading such as "PKey".
+    if head.startswith(ZIP_SIGNATURES) or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileUnreadable(
@@ -93,18 +95,30 @@ def read_file(path: Path, *, encoding: str | None = None, separator: str | None 
 
 # -- XLSX ------------------------------------------------------------------------------------
 def _read_xlsx(path: Path) -> Source:
-    import openpyxl  # imported here: CSV imports do not need it
-
     try:
-        values_book = openpyxl.load_workbook(path, data_only=True)
-        formulas_book = openpyxl.load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        return _read_workbook(path)
+    except FileUnreadable:
+        raise
+    except Exception as error:  # noqa: BLE001 - any file may be thrown at openpyxl
+        # A damaged or foreign zip can fail deep inside openpyxl or the XML parser in many
+        # ways (BadZipFile, KeyError, InvalidFileException, ParseError, zlib.error...): each
+        # one means the same to the coordinator.
         log.info("xlsx unreadable: %s", type(error).__name__)
         raise FileUnreadable(
             f"{path.name} could not be read as an Excel workbook. It may be damaged or "
             "password-protected: open it in Excel or LibreOffice, save a copy as .xlsx, and "
             "import the copy."
         ) from None
+
+
+def _read_workbook(path: Path) -> Source:
+    import openpyxl  # imported here: CSV imports do not need it
+
+    # From bytes, not the path: openpyxl refuses a path by its extension, and a workbook
+    # saved as "people.csv" (or with no extension) is still a workbook.
+    data = path.read_bytes()
+    values_book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    formulas_book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     sheets: list[Sheet] = []
     for worksheet in values_book.worksheets:
         formula_sheet = formulas_book[worksheet.title]
