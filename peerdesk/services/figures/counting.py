@@ -104,7 +104,7 @@ def compute_figures(session: Session, period: Period) -> Figures:
             )
         ),
         mentees_supported=len(mentees),
-        mentees_new=counter.new_mentees(mentees),
+        mentees_new=counter.new_mentees(),
         carers_supported=counter.supported_carers(),
         pairings_started=counter.count(
             select(func.count()).select_from(Pairing).where(counter.within(col(Pairing.start_date)))
@@ -184,6 +184,7 @@ class _Counter:
     def __init__(self, session: Session, period: Period) -> None:
         self.session = session
         self.period = period
+        self._supported_as: list[tuple[int, str]] | None = None
 
     def within(self, column: Any) -> ColumnElement[bool]:
         return column.between(self.period.start, self.period.end)  # type: ignore[no-any-return]
@@ -209,30 +210,41 @@ class _Counter:
             .where(_held(self))
         )
 
+    def _supported(self) -> list[tuple[int, str]]:
+        """(person, supported as) for every pairing with a held session: read once, for both
+        the mentees and the carers supported."""
+        if self._supported_as is None:
+            query = self._held_pairings().add_columns(col(Pairing.supported_as)).distinct()
+            self._supported_as = [(row[0], row[1]) for row in self.session.execute(query)]
+        return self._supported_as
+
     def supported_mentees(self) -> list[int]:
         """Distinct mentees or carers (Pairing.mentee_id) with at least one held session."""
-        return sorted(set(self.session.execute(self._held_pairings().distinct()).scalars()))
+        return sorted({person_id for person_id, _ in self._supported()})
 
     def supported_carers(self) -> int:
         """Of those, people with a held session in a pairing where they are supported as a
         carer (a person who is mentee in one pairing and carer in another counts here)."""
-        query = self._held_pairings().where(col(Pairing.supported_as) == SupportedAs.CARER.value)
-        return len(set(self.session.execute(query.distinct()).scalars()))
+        carer = SupportedAs.CARER.value
+        return len({person_id for person_id, role in self._supported() if role == carer})
 
-    def new_mentees(self, mentees: Iterable[int]) -> int:
-        """Of the supported mentees, those whose first held session ever is in the period."""
-        ids = set(mentees)
-        query = (
-            select(Pairing.mentee_id, func.min(MentoringSession.session_date))
+    def new_mentees(self) -> int:
+        """Of the supported mentees, those whose first held session ever is in the period.
+
+        A first held session inside the period makes a person supported in it, so counting
+        in SQL those whose first is in the period gives the same number without fetching
+        every mentee's first session of ten years.
+        """
+        first = func.min(MentoringSession.session_date)
+        firsts = (
+            select(Pairing.mentee_id)
             .join(MentoringSession, col(MentoringSession.pairing_id) == col(Pairing.id))
             .where(col(MentoringSession.status) == SessionStatus.HELD.value)
             .group_by(col(Pairing.mentee_id))
+            .having(first.between(self.period.start, self.period.end))
+            .subquery()
         )
-        return sum(
-            1
-            for person_id, first in self.session.execute(query)
-            if person_id in ids and first >= self.period.start
-        )
+        return self.count(select(func.count()).select_from(firsts))
 
     def _meetings_in_period(self) -> Select[Any]:
         return select(GroupMeeting.id).where(self.within(col(GroupMeeting.meeting_date)))
