@@ -112,13 +112,18 @@ def interleave_measured(
     runs: int,
 ) -> tuple[list[float], list[float]]:
     """Like `interleave`, for jobs that measure themselves (a subprocess's own clock)."""
-    ours_values: list[float] = []
-    floor_values: list[float] = []
-    for round_number in range(runs):
-        pair = ((ours, ours_values), (floor, floor_values))
-        for job, values in pair if round_number % 2 == 0 else reversed(pair):
-            values.append(job())
+    ours_values, floor_values = rotate_measured([ours, floor], runs)
     return ours_values, floor_values
+
+
+def rotate_measured(jobs: list[Callable[[], float]], runs: int) -> list[list[float]]:
+    """Each job once per round, starting from a different job each round; their own values."""
+    values: list[list[float]] = [[] for _ in jobs]
+    for round_number in range(runs):
+        for offset in range(len(jobs)):
+            index = (round_number + offset) % len(jobs)
+            values[index].append(jobs[index]())
+    return values
 
 
 @dataclass

@@ -8,13 +8,22 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from itertools import count
 
 import pytest
 
 from bench.figures import disagreements, raw_figures
-from bench.harness import Comparison, Growth, growth_exponent, growth_json, interleave, ratio
+from bench.harness import (
+    Comparison,
+    Growth,
+    growth_exponent,
+    growth_json,
+    interleave,
+    ratio,
+    rotate_measured,
+)
 from bench.report import table
 from bench.search import LIKE_SQL, keystrokes
 from peerdesk.services import Services
@@ -94,3 +103,14 @@ def test_figures_floor_agrees_with_peerdesk(demo_services: Services) -> None:
     assert disagreements(ours, raw) == [
         f"sessions_held: peerdesk {ours.sessions_held}, raw SQL {ours.sessions_held + 1}"
     ]
+
+
+def test_rotate_measured_starts_each_round_with_the_next_job() -> None:
+    order: list[str] = []
+
+    def job(name: str, value: float) -> Callable[[], float]:
+        return lambda: order.append(name) or value
+
+    values = rotate_measured([job("a", 1.0), job("b", 2.0), job("c", 3.0)], 3)
+    assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+    assert values == [[1.0] * 3, [2.0] * 3, [3.0] * 3]
