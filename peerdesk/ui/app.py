@@ -19,6 +19,7 @@ from peerdesk.ui import theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.recovery_dialog import recover_at_start
 from peerdesk.ui.security.idle_lock import install_idle_lock
+from peerdesk.ui.security.screen_lock import lock_with_screen
 from peerdesk.ui.security.unlock_dialog import unlock_at_start
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
                 services = welcome.demo_services
         window = MainWindow(services, settings)
         window.show()
-        install_idle_lock(window, services, settings)
+        lock_with_screen(window, install_idle_lock(window, services, settings))
         if getattr(args, "exit_after_start", False):
             # Packaging smoke test and start-up benchmark: quit once the window is up.
             QTimer.singleShot(0, lambda: (print("peerdesk: main window shown"), app.quit()))
