@@ -18,7 +18,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QByteArray, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -70,7 +70,7 @@ class ScreenLockWatcher(QObject):
                     interface,
                     "ActiveChanged",
                     self,
-                    SLOT("_on_active_changed(bool)").encode(),
+                    _slot("_on_active_changed(bool)"),
                 ):
                     self.watching.append(interface)
         system = QDBusConnection.systemBus()
@@ -80,7 +80,7 @@ class ScreenLockWatcher(QObject):
             "org.freedesktop.login1.Session",
             "Lock",
             self,
-            SLOT("_on_session_lock()").encode(),
+            _slot("_on_session_lock()"),
         ):
             self.watching.append("org.freedesktop.login1.Session")
         log.info("screen lock watched through %d bus signals", len(self.watching))
@@ -127,6 +127,11 @@ class _WindowsSessionFilter(QAbstractNativeEventFilter):  # pragma: no cover - W
             if msg.message == WM_WTSSESSION_CHANGE and msg.wParam == WTS_SESSION_LOCK:
                 self.watcher.screen_locked.emit()
         return False, 0
+
+
+def _slot(signature: str) -> bytes:
+    # PySide6 wants the SLOT() string at run time, though its type stubs say bytes.
+    return cast(bytes, SLOT(signature))
 
 
 def lock_with_screen(window: QWidget, lock: Any) -> ScreenLockWatcher:
