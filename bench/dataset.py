@@ -9,7 +9,6 @@ is in the file name), so a rerun skips the minute of generating.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import time
@@ -60,28 +59,47 @@ def cached_path(scale: float) -> Path:
 def dataset(scale: float, *, log: bool = True) -> Dataset:
     """The database at `scale`, generated on first use and cached under bench/results/."""
     path = cached_path(scale)
-    meta = path.with_suffix(".json")
-    if path.exists() and meta.exists():
-        return Dataset(path, scale, json.loads(meta.read_text())["counts"], None)
+    if path.exists():
+        return Dataset(path, scale, counts(path), None)
     RESULTS.mkdir(parents=True, exist_ok=True)
     for stale in RESULTS.glob(f"bench-seed{SEED}-y{YEARS}-s{scale:g}-*"):
         stale.unlink()
     if log:
         print(f"  generating the scale {scale:g} database (once; cached afterwards)…", flush=True)
     started = time.perf_counter()
-    counts = _generate(path, scale)
+    _generate(path, scale)
     seconds = time.perf_counter() - started
-    meta.write_text(json.dumps({"counts": counts, "seconds": round(seconds, 1)}, indent=1))
+    found = counts(path)
     if log:
         print(
-            f"  {counts.get('people', 0):,} people, {counts.get('sessions', 0):,} sessions "
-            f"in {seconds:.0f} s",
+            f"  {found['people']:,} people, {found['sessions']:,} sessions in {seconds:.0f} s",
             flush=True,
         )
-    return Dataset(path, scale, counts, seconds)
+    return Dataset(path, scale, found, seconds)
 
 
-def _generate(path: Path, scale: float) -> dict[str, int]:
+#: What the results say about the data, and the table each is counted in.
+COUNTED = {
+    "people": "person",
+    "sessions": "mentoring_session",
+    "pairings": "pairing",
+    "referrals": "referral",
+    "consents": "consent",
+    "supervisions": "supervision",
+    "group meetings": "group_meeting",
+    "attendances": "attendance",
+}
+
+
+def counts(path: Path) -> dict[str, int]:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        return {
+            name: int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for name, table in COUNTED.items()
+        }
+
+
+def _generate(path: Path, scale: float) -> None:
     from peerdesk.data.database import open_database
     from peerdesk.services import Services
     from peerdesk.services.demo import DemoOptions
@@ -91,7 +109,7 @@ def _generate(path: Path, scale: float) -> dict[str, int]:
     backups = WORK / "generate-backups"
     database = open_database(part, backup_dir=backups, lock=False, allow_fresh=True)
     try:
-        summary = Services(database, today=lambda: TODAY).demo.generate(
+        Services(database, today=lambda: TODAY).demo.generate(
             DemoOptions(seed=SEED, years=YEARS, scale=scale)
         )
     finally:
@@ -102,7 +120,6 @@ def _generate(path: Path, scale: float) -> dict[str, int]:
         connection.execute("PRAGMA journal_mode = DELETE")
     _remove(Path(f"{part}-wal"), Path(f"{part}-shm"))
     os.replace(part, path)
-    return dict(summary.counts)
 
 
 def working_copy(source: Path, name: str) -> Path:
