@@ -236,6 +236,9 @@ def app_font(settings: QSettings) -> QFont:
     _, points = TEXT_SIZES[text_size_index(settings)]
     font = QFont(FONT_FAMILY)
     font.setPointSize(points)
+    # Qt sizes a label with a shortcut letter ("&To") from kerned text but draws it in two
+    # runs (the underline splits it), unkerned: at large sizes the last letter was cut off.
+    font.setKerning(False)
     return font
 
 
@@ -282,6 +285,7 @@ QPushButton, QToolButton {{
     padding: 0.3em 0.9em; border: 1px solid {colours.mid}; border-radius: 4px;
     background: {colours.button}; color: {colours.button_text};
 }}
+QCheckBox, QRadioButton {{ border: {width}px solid transparent; }}
 QPushButton:hover, QToolButton:hover {{ border-color: {colours.highlight}; }}
 QPushButton:default {{ border: 2px solid {colours.mid}; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus,
@@ -302,12 +306,15 @@ QListWidget#navigation::item {{ padding: 0.45em 0.6em; }}
 def apply_appearance(app: QApplication, settings: QSettings) -> Palette:
     """Apply text size, theme and high contrast to every window at once, open ones too."""
     load_fonts()
-    app.setStyle("Fusion")  # the same look and palette handling on every system
     colours = current_palette(settings)
     font = app_font(settings)
     # Widgets coloured by the old sheet keep its palette, so it comes off first; setting the
     # new sheet then repolishes every widget (in Qt, so none is touched mid-deletion).
     app.setStyleSheet("")
+    if app.style().name().lower() != "fusion":
+        # Once only: replacing the style deletes the old one, and a widget with a style
+        # sheet of its own (waiting to be deleted, say) could still point at it: a crash.
+        app.setStyle("Fusion")  # the same look and palette handling on every system
     app.setPalette(qpalette(colours))
     app.setFont(font)  # for what is drawn outside widgets (font metrics, printing previews)
     app.setStyleSheet(style_sheet(colours, strong=high_contrast(settings), points=font.pointSize()))
