@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
-    QStackedWidget,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from peerdesk.ui import theme
 from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.screens import SCREENS, Screen
 from peerdesk.ui.screens.settings import SettingsScreen
+from peerdesk.ui.widgets.page_stack import PageStack
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Navigation")
         self.navigation.setObjectName("navigation")
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.stack = QStackedWidget(central)
+        self.stack = PageStack(central)
         for key, title, factory in SCREENS:
             screen = factory(self.services, self.settings)
             screen.record_requested.connect(self.open_record)
@@ -93,7 +95,14 @@ class MainWindow(QMainWindow):
         self._size_navigation()
         self.navigation.currentRowChanged.connect(self._on_navigation_changed)
         row.addWidget(self.navigation)
-        row.addWidget(self.stack, 1)
+        # On a short laptop screen at a large text size a screen may be taller than the
+        # window: then it scrolls up and down as a whole rather than squeezing its parts.
+        self.screen_area = QScrollArea(central)
+        self.screen_area.setObjectName("screenArea")
+        self.screen_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.screen_area.setWidgetResizable(True)
+        self.screen_area.setWidget(self.stack)
+        row.addWidget(self.screen_area, 1)
         self.setCentralWidget(central)
         settings_screen = self.screens.get("settings")
         if isinstance(settings_screen, SettingsScreen):

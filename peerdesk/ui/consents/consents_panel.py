@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from peerdesk.services.records import Consent
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog, SubjectAccessDialog
 from peerdesk.ui.widgets.empty_state import EmptyState
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.record_table import RecordTable
 from peerdesk.ui.widgets.words import day
 from peerdesk.vocabulary import ConsentKind, ConsentMethod
@@ -56,13 +56,13 @@ class ConsentsPanel(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setAccessibleName("Data protection notice")
         layout.addWidget(self.notice)
-        retention_row = QHBoxLayout()
+        # Button rows wrap at large text sizes rather than widening the person's page.
+        retention_row = FlowLayout()
         self.anonymise_button = QPushButton("&Anonymise…")
         self.keep_button = QPushButton("&Keep, with a reason…")
         self.answered_button = QPushButton("Mark request &answered")
         for button in (self.anonymise_button, self.keep_button, self.answered_button):
             retention_row.addWidget(button)
-        retention_row.addStretch(1)
         layout.addLayout(retention_row)
         self.empty = EmptyState(
             "No consents recorded yet. Record what they agreed to when they join: "
@@ -73,7 +73,7 @@ class ConsentsPanel(QWidget):
         self.table.record_activated.connect(self._on_record_activated)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.record_button = QPushButton("&Record consent…")
         self.withdraw_button = QPushButton("&Withdraw…")
         self.export_button = QPushButton("Everything we &hold…")
@@ -82,10 +82,12 @@ class ConsentsPanel(QWidget):
         self.withdraw_button.setToolTip("Withdraw the selected consent, from today")
         self.export_button.setToolTip("A subject access export: PDF and JSON of every record")
         self.erase_button.setToolTip("Remove their personal data everywhere (after a backup)")
-        for button in (self.record_button, self.withdraw_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.export_button, self.erase_button):
+        for button in (
+            self.record_button,
+            self.withdraw_button,
+            self.export_button,
+            self.erase_button,
+        ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.record_button.clicked.connect(self._on_record_clicked)

@@ -29,6 +29,8 @@ from peerdesk.ui.groups.table_models import ID_ROLE, SORT_ROLE, MeetingsTableMod
 from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS, day, plural
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.widgets.flow_layout import FlowLayout
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.vocabulary import GroupKind
 
 
@@ -48,7 +50,8 @@ class GroupPage(QWidget):
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        # The buttons wrap at large text sizes; the group's name has a line of its own.
+        top = FlowLayout()
         self.back = QPushButton("← All &groups", self)
         self.back.setAccessibleName("Back to all groups")
         self.back.clicked.connect(self.back_requested)
@@ -62,12 +65,11 @@ class GroupPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.print_button = QPushButton("&Print…", self)
         self.print_button.setAccessibleName("Print forms for this group")
-        top.addWidget(self.back)
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.register_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.print_button)
+        for button in (self.back, self.register_button, self.edit_button, self.print_button):
+            top.addWidget(button)
         layout.addLayout(top)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
         self.facts = QLabel("", self)
         self.facts.setWordWrap(True)
         self.facts.setAccessibleName("About the group")
@@ -121,6 +123,7 @@ class GroupPage(QWidget):
         self.meetings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meetings.verticalHeader().hide()
+        show_full_text_tips(self.meetings)
         header = self.meetings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

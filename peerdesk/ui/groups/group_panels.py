@@ -24,6 +24,7 @@ from peerdesk.services import Services
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.table_models import ID_ROLE, PeopleTableModel
 from peerdesk.ui.groups.words import day
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 
 
 def people_table(model: PeopleTableModel, name: str) -> QTableView:
@@ -34,6 +35,7 @@ def people_table(model: PeopleTableModel, name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    show_full_text_tips(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return table
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import Services
 from peerdesk.ui.groups.table_models import ID_ROLE, GroupsFilterProxy, GroupsTableModel
+from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 
 
 class GroupsList(QWidget):
@@ -30,7 +31,8 @@ class GroupsList(QWidget):
         layout = QVBoxLayout(self)
         heading = QLabel("<h2>Groups</h2>")
         heading.setAccessibleName("Groups")
-        top = QHBoxLayout()
+        # Wraps onto two lines at large text sizes rather than squeezing the search box.
+        top = FlowLayout()
         search_label = QLabel("&Find")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Group name, place or facilitator")
@@ -39,13 +41,11 @@ class GroupsList(QWidget):
         search_label.setBuddy(self.search)
         self.show_closed = QCheckBox("Show &closed groups", self)
         self.new_button = QPushButton("&New group…", self)
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(search_label)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.show_closed)
-        top.addWidget(self.new_button)
+        layout.addWidget(heading)
+        for widget in (labelled(search_label, self.search), self.show_closed, self.new_button):
+            top.addWidget(widget)
         layout.addLayout(top)
+        self._size_search()
         self.model = GroupsTableModel(self)
         self.proxy = GroupsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -59,8 +59,11 @@ class GroupsList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Every column as wide as its contents (the name is never squeezed); the table
+        # scrolls sideways in a narrow window, and cut-short cells show their text on hover.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(GroupsTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        show_full_text_tips(self.table)
         self.empty = QLabel("")
         self.empty.setWordWrap(True)
         self.empty.setAccessibleName("No groups to show")
@@ -70,6 +73,17 @@ class GroupsList(QWidget):
         self.show_closed.toggled.connect(self._on_show_closed_toggled)
         self.new_button.clicked.connect(self.new_group_requested)
         self.table.activated.connect(self._on_table_activated)
+
+    def _size_search(self) -> None:
+        """Wide enough for its hint in the text size in use."""
+        metrics = self.search.fontMetrics()
+        hint = metrics.horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(hint + metrics.averageCharWidth() * 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_search()
 
     def refresh(self) -> None:
         self.model.set_rows(self.services.groups.rows())

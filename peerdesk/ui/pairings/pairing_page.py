@@ -34,6 +34,7 @@ from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.pairings.words import day, label, long_day, minutes
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.vocabulary import (
     ClosureReason,
     MeetingFrequency,
@@ -87,7 +88,8 @@ class PairingPage(QWidget):
         self.goals.setAccessibleName("Goals")
         for widget in (self.heading, self.facts, self.goals):
             layout.addWidget(widget)
-        first_row, second_row = QHBoxLayout(), QHBoxLayout()
+        # The actions wrap onto more lines when the window is narrow or the text large.
+        actions_row = FlowLayout()
         self.buttons: dict[str, QPushButton] = {}
         actions: list[tuple[str, str, Callable[[], object]]] = [
             ("log", "&Log a session…", self.log_session),
@@ -100,15 +102,13 @@ class PairingPage(QWidget):
             ("arrangements", "Arrangements and &goals…", self.edit_arrangements),
             ("supervision", "Super&vision with mentor…", self.supervision),
         ]
-        for position, (key, text, slot) in enumerate(actions):
+        for key, text, slot in actions:
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             self.buttons[key] = button
-            (first_row if position < 7 else second_row).addWidget(button)
+            actions_row.addWidget(button)
         self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        for row in (first_row, second_row):
-            row.addStretch(1)
-            layout.addLayout(row)
+        layout.addLayout(actions_row)
         caption = QLabel("&Timeline (Enter opens a session or concern):", self)
         self.timeline_model: RowsModel[TimelineEntry] = RowsModel(
             TIMELINE_COLUMNS, lambda e: e.record_id, self

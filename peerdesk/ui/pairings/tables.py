@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+
 
 def make_table(
     name: str,
@@ -24,6 +26,7 @@ def make_table(
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(sortable)
     view.verticalHeader().hide()
+    show_full_text_tips(view)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)

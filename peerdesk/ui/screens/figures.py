@@ -40,6 +40,8 @@ from peerdesk.ui.figures.model import SECTION_ROLE, FigureRowsModel, Line
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 
 ALL_SECTIONS = "All sections"
 FILTERS = {
@@ -145,13 +147,11 @@ class FiguresScreen(Screen):
         mode_row.addWidget(self.mode_box)
         mode_row.addStretch(1)
         choose.addLayout(mode_row, 2, 1)
-        buttons = QHBoxLayout()
+        # Wraps onto a second line at large text sizes rather than widening the screen.
+        buttons = FlowLayout()
         buttons.addWidget(self.compute_button)
-        buttons.addSpacing(24)
-        buttons.addWidget(export_label)
-        buttons.addWidget(self.export_box)
+        buttons.addWidget(labelled(export_label, self.export_box))
         buttons.addWidget(self.export_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.how_button)
         choose.addLayout(buttons, 3, 0, 1, 2)
         choose.setColumnStretch(1, 1)
@@ -197,6 +197,7 @@ class FiguresScreen(Screen):
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(name)
+        show_full_text_tips(view)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().setVisible(False)

@@ -6,7 +6,7 @@ filled in from the records; large print is ticked for someone who needs it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -107,12 +107,19 @@ class FormsScreen(Screen):
         column.addWidget(self.subject_hint)
         column.addWidget(self.large_print)
 
+        for view in (self.form_list, self.subject_list):
+            # Long names wrap rather than scroll sideways in the narrow column.
+            view.setWordWrap(True)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
+
         self.preview = PdfPreview(self)
-        splitter = QSplitter(self)
+        self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 700])
+        self._choices = left
+        self._split_for_font()
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -123,6 +130,16 @@ class FormsScreen(Screen):
         self.subject_list.selectionModel().currentChanged.connect(self._on_subject_changed)
         self.large_print.toggled.connect(self._schedule)
         self._update_subject_controls()
+
+    def _split_for_font(self) -> None:
+        """Room for the choices in the text size in use (names must not be cut short)."""
+        wanted = max(self._choices.sizeHint().width(), self.fontMetrics().averageCharWidth() * 30)
+        self.splitter.setSizes([wanted, max(self.splitter.width() - wanted, wanted * 2)])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._split_for_font()
 
     # -- state ---------------------------------------------------------------------------
     def current_form(self) -> str | None:

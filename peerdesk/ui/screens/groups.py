@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from peerdesk.errors import NotFoundError
 from peerdesk.services import Services
@@ -11,6 +11,7 @@ from peerdesk.ui.groups.group_dialog import GroupDialog
 from peerdesk.ui.groups.group_page import GroupPage
 from peerdesk.ui.groups.groups_list import GroupsList
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets.page_stack import PageStack
 
 
 class GroupsScreen(Screen):
@@ -18,7 +19,7 @@ class GroupsScreen(Screen):
         super().__init__(services, settings)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.list = GroupsList(services)
         self.page = GroupPage(services, settings)
         self.stack.addWidget(self.list)

@@ -4,7 +4,7 @@ assistant, and one page per pairing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from peerdesk.errors import NotFoundError
 from peerdesk.services import Services
@@ -12,6 +12,7 @@ from peerdesk.ui.pairings.matching_dialog import MatchingDialog
 from peerdesk.ui.pairings.pairing_page import PairingPage
 from peerdesk.ui.pairings.pairings_list import PairingsList
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets.page_stack import PageStack
 
 
 class PairingsScreen(Screen):
@@ -19,7 +20,7 @@ class PairingsScreen(Screen):
         super().__init__(services, settings)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.list = PairingsList(services, self)
         self.page = PairingPage(services, settings, self)
         self.stack.addWidget(self.list)

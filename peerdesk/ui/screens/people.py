@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,8 @@ from peerdesk.ui.people.table_model import (
 )
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.page_stack import PageStack
 from peerdesk.vocabulary import Role
 
 ANY = "Any"
@@ -55,7 +56,7 @@ class PeopleScreen(Screen):
         self.model = PeopleTableModel(self)
         self.proxy = PeopleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.list_page = self._build_list()
         self.person_page = PersonPage(services, settings, self)
         self.person_page.back_requested.connect(self._on_back_requested)
@@ -137,6 +138,7 @@ class PeopleScreen(Screen):
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        show_full_text_tips(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._on_row_activated)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QModelIndex, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from peerdesk.ui.pairings.models import SESSION_COLUMNS, RowsModel, sorting_prox
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.vocabulary import SessionStatus
 
 _ANY_DATE = QDate(2000, 1, 1)
@@ -55,29 +55,27 @@ class SessionsScreen(Screen):
         heading = QLabel("<h2>Sessions</h2>", self)
         heading.setAccessibleName("Sessions")
         layout.addWidget(heading)
-        grid = QGridLayout()
+        # The filters wrap onto a second line when the window is narrow or the text large.
+        filters = FlowLayout()
         self.pairing = QComboBox(self)
         self.mentor = QComboBox(self)
         self.status = QComboBox(self)
         self.date_from = _date_filter(self)
         self.date_to = _date_filter(self)
         self.clear_button = QPushButton("&Clear filters", self)
-        for column, (text, widget) in enumerate(
-            (
-                ("&Pairing:", self.pairing),
-                ("&Mentor:", self.mentor),
-                ("&Status:", self.status),
-                ("&From:", self.date_from),
-                ("&To:", self.date_to),
-            )
+        for text, widget in (
+            ("&Pairing:", self.pairing),
+            ("&Mentor:", self.mentor),
+            ("&Status:", self.status),
+            ("&From:", self.date_from),
+            ("&To:", self.date_to),
         ):
             caption = QLabel(text, self)
             caption.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-            grid.addWidget(caption, 0, column)
-            grid.addWidget(widget, 1, column)
-        grid.addWidget(self.clear_button, 1, 5)
-        layout.addLayout(grid)
+            filters.addWidget(labelled(caption, widget))
+        filters.addWidget(self.clear_button)
+        layout.addLayout(filters)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.empty = QLabel(self)

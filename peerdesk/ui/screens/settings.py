@@ -33,6 +33,7 @@ from peerdesk.ui.messages import show_problem
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
 from peerdesk.ui.widgets import FormRows
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 
 MONTHS = [
     "January",
@@ -171,7 +172,7 @@ class SettingsScreen(Screen):
             help_text="Many funders use a year starting in April.",
         )
         logo_row = QWidget()
-        logo_layout = QHBoxLayout(logo_row)
+        logo_layout = FlowLayout(logo_row)  # wraps at large text sizes
         logo_layout.setContentsMargins(0, 0, 0, 0)
         self.logo_preview = QLabel()
         self.logo_preview.setAccessibleName("Logo")
@@ -183,7 +184,6 @@ class SettingsScreen(Screen):
         logo_layout.addWidget(self.logo_preview)
         logo_layout.addWidget(self.choose_logo)
         logo_layout.addWidget(self.remove_logo)
-        logo_layout.addStretch(1)
         rows.add("Logo (PNG)", logo_row, field="logo")
 
     def _build_thresholds(self) -> None:

@@ -33,6 +33,7 @@ from peerdesk.services import Services
 from peerdesk.services.attention import AttentionItem
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.words import day
 
 Index = QModelIndex | QPersistentModelIndex
@@ -152,6 +153,7 @@ class TodayScreen(Screen):
         self.table.setWordWrap(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
+        show_full_text_tips(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._on_line_activated)

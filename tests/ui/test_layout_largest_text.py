@@ -1,0 +1,104 @@
+"""At the largest text size every screen and record page fits a 1366×768 laptop: nothing is
+wider than the room beside the navigation, and no label or button is cut short."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from peerdesk.services import Services
+from peerdesk.ui import theme
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.screens import SCREENS
+
+LAPTOP = (1366, 768)
+
+
+@pytest.fixture
+def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(theme.TEXT_SIZE_KEY, len(theme.TEXT_SIZES) - 1)
+    theme.apply_appearance(qapp, settings)
+    yield settings
+    settings.clear()
+    theme.apply_appearance(qapp, settings)
+
+
+def cut_short(root: QWidget) -> list[str]:
+    """Visible labels and buttons narrower than their own text."""
+    found = []
+    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLabel):
+        if not widget.isVisibleTo(root) or not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.pixmap() is not None):
+            continue
+        if type(widget).__name__ in {"QTableCornerButton", "QScrollBar"}:
+            continue
+        if widget.width() + 1 < widget.minimumSizeHint().width():
+            found.append(f"{type(widget).__name__} {widget.text()!r} {widget.width()}px")
+    return found
+
+
+def _views(services: Services) -> list[tuple[str, str, int]]:
+    """(what, kind or screen key, id): every screen, then one record of each kind."""
+    rows = services.people.list_rows()
+    paired = next(r for r in rows if r.status == "Paired")
+    mentor = next(r for r in rows if "mentor" in r.roles)
+    pairing = services.pairings.rows()[0]
+    group = services.groups.rows()[0]
+    return [
+        *[(key, key, 0) for key, _title, _factory in SCREENS],
+        ("a mentee's page", "person", paired.id),
+        ("a mentor's page", "person", mentor.id),
+        ("a pairing's page", "pairing", pairing.id),
+        ("a group's page", "group", group.id),
+    ]
+
+
+def test_every_screen_fits_a_laptop_at_the_largest_text_size(
+    qtbot, demo_services: Services, largest: QSettings, qapp: QApplication
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_services, largest)
+    qtbot.addWidget(window)
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.navigation.font().pointSize() == theme.TEXT_SIZES[-1][1]
+    room = LAPTOP[0] - window.navigation.width()
+    problems: list[str] = []
+    for what, key, record_id in _views(demo_services):
+        if record_id:
+            window.open_record(key, record_id)
+        else:
+            window.show_screen(key)
+        qapp.processEvents()
+        screen = window.current_screen()
+        assert screen is not None
+        needed = screen.minimumSizeHint().width()
+        if needed > room:
+            problems.append(f"{what} needs {needed}px, the laptop leaves {room}px")
+        if window.screen_area.horizontalScrollBar().isVisible():
+            problems.append(f"{what} scrolls sideways")
+        if key == "person":
+            page = window.screens["people"].person_page
+            content = page.scroll_area.widget()
+            if content.minimumSizeHint().width() > page.scroll_area.viewport().width():
+                problems.append(f"{what}: the sections are wider than the page")
+        problems += [f"{what}: {cut}" for cut in cut_short(window)]
+    assert problems == []
+
+
+def test_the_window_can_be_as_small_as_a_laptop_at_the_largest_text_size(
+    qtbot, demo_services: Services, largest: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_services, largest)
+    qtbot.addWidget(window)
+    for key, _title, _factory in SCREENS:
+        window.show_screen(key)
+        hint = window.minimumSizeHint()
+        # A tall screen scrolls up and down inside the window rather than making it taller.
+        assert hint.width() <= LAPTOP[0] and hint.height() <= LAPTOP[1] - 100, key
