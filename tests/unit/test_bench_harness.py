@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from itertools import count
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,27 @@ def test_rotate_measured_starts_each_round_with_the_next_job() -> None:
     values = rotate_measured([job("a", 1.0), job("b", 2.0), job("c", 3.0)], 3)
     assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
     assert values == [[1.0] * 3, [2.0] * 3, [3.0] * 3]
+
+
+@pytest.mark.parametrize("command_present", [True, False])
+def test_backup_floor_copies_the_database_with_or_without_the_sqlite3_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command_present: bool
+) -> None:
+    import shutil
+
+    from bench import backup
+
+    source, copy = tmp_path / "source.db", tmp_path / "copy.db"
+    with closing(sqlite3.connect(source)) as connection:
+        connection.execute("CREATE TABLE person (name TEXT)")
+        connection.execute("INSERT INTO person VALUES ('Ann')")
+        connection.commit()
+    if not command_present:
+        monkeypatch.setattr(backup.shutil, "which", lambda _name: None)
+    elif shutil.which("sqlite3") is None:
+        pytest.skip("no sqlite3 command on this machine")
+    job, label = backup._floor(source, copy)
+    job()
+    with closing(sqlite3.connect(copy)) as connection:
+        assert connection.execute("SELECT name FROM person").fetchall() == [("Ann",)]
+    assert ("command" in label) and (("no sqlite3 command" in label) is not command_present)
