@@ -232,8 +232,8 @@ class KeepDialog(QDialog):
 
     def accept(self) -> None:
         self.rows.clear_problems()
-        until: date | None = self.until.value()
         try:
+            until: date | None = self.until.value()
             self.services.retention.keep(self.person_id, self.reason.text(), until)
         except ValidationError as error:
             if not self.rows.show_problem(error.field, str(error)):

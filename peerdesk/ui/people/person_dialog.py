@@ -7,6 +7,7 @@ moves there. Escape or Cancel closes without saving anything.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -109,7 +110,8 @@ class PersonDialog(QDialog):
         self.preferred_name = QLineEdit()
         self.pronouns = QLineEdit()
         self.pronouns.setPlaceholderText("for example she/her, they/them")
-        self.date_of_birth = OptionalDateEdit()
+        # The calendar opens decades back, not at today, for a date of birth.
+        self.date_of_birth = OptionalDateEdit(opens_at=date(date.today().year - 40, 1, 1))
         self.gender = _choice_box([("Not recorded", None)] + [(g.label, g.value) for g in Gender])
         about = self._section(column, "About them")
         self.rows = FormRows(about)

@@ -63,6 +63,9 @@ class FormRows:
         column.addWidget(problem)
         self.layout.addRow(caption, holder)
         key = field or plain
+        if hasattr(widget, "field") and getattr(widget, "field", "") is None:
+            # Inputs that check themselves (OptionalDateEdit) name this field in problems.
+            widget.field = key
         self._inputs[key] = widget
         self._problems[key] = problem
         self.labels[key] = caption
