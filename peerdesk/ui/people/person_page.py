@@ -100,6 +100,7 @@ class PersonPage(QWidget):
         self.consents = ConsentsPanel(services, self.consents_box)
         QVBoxLayout(self.consents_box).addWidget(self.consents)
         self.consents.person_erased.connect(self._on_section_changed)
+        self.consents.consents_changed.connect(self._on_consents_changed)
         self.pairings = PairingsSection(services)
         self.pairings.record_requested.connect(self.record_requested)
         self.sections = [
@@ -156,6 +157,16 @@ class PersonPage(QWidget):
         if self.person_id is not None:
             self.show_person(self.person_id)
             self.person_changed.emit(self.person_id)
+
+    def _on_consents_changed(self, person_id: int) -> None:
+        """A consent recorded or withdrawn: contact permissions and pairing warnings follow,
+        without moving the page (the coordinator is still on the consents)."""
+        if person_id != self.person_id:
+            return
+        person = self.services.people.get(person_id)
+        self.details.show_person(person)
+        self.pairings.show_person(person)
+        self.person_changed.emit(person_id)
 
     def _on_edit_clicked(self) -> None:
         if self.person_id is None:
