@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 from peerdesk import __version__
 from peerdesk.services import Services
 from peerdesk.ui import theme
+from peerdesk.ui.backups.location_warning import warning_html
+from peerdesk.ui.backups.menu import open_backups
 from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.screens import SCREENS, Screen
 from peerdesk.ui.screens.settings import SettingsScreen
+from peerdesk.ui.widgets.banner import Banner
 from peerdesk.ui.widgets.page_stack import PageStack
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_menus()
         self._update_title()
+        self.check_locations()
         geometry = settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -76,6 +80,11 @@ class MainWindow(QMainWindow):
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setAccessibleName("Demo data")
         outer.addWidget(self.demo_banner)
+        # Warnings that need the coordinator: a risky place for the records, failing backups.
+        self.location_banner = Banner("Where your records are kept", central)
+        self.backup_banner = Banner("Automatic backups", central)
+        outer.addWidget(self.location_banner)
+        outer.addWidget(self.backup_banner)
         row = QHBoxLayout()
         outer.addLayout(row, 1)
         self.navigation = QListWidget(central)
@@ -197,6 +206,23 @@ class MainWindow(QMainWindow):
         self.demo_banner.setVisible(is_demo)
         self.database_label.setText(f"Records file: {self.services.database_path.name}")
         self.database_label.setToolTip(str(self.services.database_path))
+
+    def check_locations(self) -> None:
+        """Warn when the database or backups are in a synced folder or on a network."""
+        try:
+            risks = self.services.backups.location_risks()
+        except OSError:
+            risks = []  # the check itself must never stop the app
+        if risks:
+            self.location_banner.show_message(
+                warning_html(risks), action=("&Backups…", self._on_location_backups_clicked)
+            )
+        else:
+            self.location_banner.clear()
+
+    def _on_location_backups_clicked(self) -> None:
+        open_backups(self.services, self.settings, self)
+        self.check_locations()  # a new backup folder may have settled it
 
     @property
     def is_demo(self) -> bool:

@@ -298,6 +298,9 @@ QLabel#problem {{ color: {colours.warning_text}; background: {colours.warning_ba
     border-left: 4px solid {colours.warning_text}; padding: 0.2em 0.5em; }}
 QLabel#demoBanner {{ color: {colours.warning_text}; background: {colours.warning_base};
     border: 2px solid {colours.warning_text}; padding: 0.3em 0.6em; }}
+QFrame#warningBanner {{ background: {colours.warning_base};
+    border: 2px solid {colours.warning_text}; }}
+QFrame#warningBanner QLabel {{ color: {colours.warning_text}; }}
 QLabel#emptyState {{ padding: 1em; }}
 QListWidget#navigation::item {{ padding: 0.45em 0.6em; }}
 """
