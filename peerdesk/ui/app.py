@@ -96,6 +96,7 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
             # Packaging smoke test and start-up benchmark: quit once the window is up.
             QTimer.singleShot(0, lambda: (print("peerdesk: main window shown"), app.quit()))
         auto_backup = AutoBackup(services, settings, window)
+        window.watch_auto_backup(auto_backup)
         auto_backup.start()
         try:
             return app.exec()

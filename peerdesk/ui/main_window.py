@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from peerdesk import __version__
 from peerdesk.services import Services
 from peerdesk.ui import theme
-from peerdesk.ui.backups.location_warning import warning_html
+from peerdesk.ui.backups.auto_backup import AutoBackup
+from peerdesk.ui.backups.location_warning import (
+    BACKUP_FAILURES_FOR_BANNER,
+    backup_failing_html,
+    warning_html,
+)
 from peerdesk.ui.backups.menu import open_backups
 from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.screens import SCREENS, Screen
@@ -61,6 +66,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.screens: dict[str, Screen] = {}
         self._menus: dict[str, QMenu] = {}
+        self._backup_failures = 0
         self._build()
         self._build_menus()
         self._update_title()
@@ -219,6 +225,34 @@ class MainWindow(QMainWindow):
             )
         else:
             self.location_banner.clear()
+
+    # -- automatic backups --------------------------------------------------------------------
+    def watch_auto_backup(self, auto_backup: AutoBackup) -> None:
+        """Show what the automatic backups do: a word when one fails, a banner when they
+        keep failing, and the banner gone once one works again."""
+        auto_backup.backup_failed.connect(self._on_auto_backup_failed)
+        auto_backup.backup_made.connect(self._on_auto_backup_made)
+
+    def _on_auto_backup_failed(self, message: str) -> None:
+        self._backup_failures += 1
+        self.statusBar().showMessage(
+            "The automatic backup did not work; peerdesk will try again in 30 minutes. "
+            f"({message})",
+            20000,
+        )
+        if self._backup_failures >= BACKUP_FAILURES_FOR_BANNER:
+            self.backup_banner.show_message(
+                backup_failing_html(self._backup_failures, message),
+                action=("&Backups…", self._on_failing_backups_clicked),
+            )
+
+    def _on_auto_backup_made(self, _info: object) -> None:
+        self._backup_failures = 0
+        self.backup_banner.clear()
+        self.statusBar().showMessage("Backed up automatically.", 5000)
+
+    def _on_failing_backups_clicked(self) -> None:
+        open_backups(self.services, self.settings, self)
 
     def _on_location_backups_clicked(self) -> None:
         open_backups(self.services, self.settings, self)

@@ -1,5 +1,6 @@
-"""The main window's warning when the database or the backup folder is somewhere risky:
-inside a cloud-synced folder (OneDrive, Dropbox...) or on a network drive."""
+"""The main window's warnings about keeping the records safe: the database or the backup
+folder somewhere risky (a cloud-synced folder, a network drive), and automatic backups that
+keep failing."""
 
 from __future__ import annotations
 
@@ -28,3 +29,18 @@ def warning_html(risks: list[LocationRisk]) -> str:
             f"{html.escape(WHAT_TO_DO.get(risk.role, ''))}</p>"
         )
     return "".join(parts)
+
+
+#: Automatic backups failing this many times in a row put a banner up (one failure is only
+#: a status-bar message: a USB stick pulled out for a moment is no emergency).
+BACKUP_FAILURES_FOR_BANNER = 2
+
+
+def backup_failing_html(failures: int, message: str) -> str:
+    return (
+        f"<b>⚠ Automatic backups are failing</b> ({failures} times in a row). Your records "
+        "are safe on this computer, but there is no fresh copy of them if the laptop is lost "
+        f"or breaks. The last problem: {html.escape(message)}<br>What to do: if backups go to "
+        "a USB stick, plug it in; then open File → Backups… and press “Back up now”, or "
+        "choose another backup folder."
+    )
