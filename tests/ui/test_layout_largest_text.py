@@ -102,3 +102,32 @@ def test_the_window_can_be_as_small_as_a_laptop_at_the_largest_text_size(
         hint = window.minimumSizeHint()
         # A tall screen scrolls up and down inside the window rather than making it taller.
         assert hint.width() <= LAPTOP[0] and hint.height() <= LAPTOP[1] - 100, key
+
+
+def test_a_cut_short_cell_shows_its_whole_text_on_hover(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QToolTip
+
+    from peerdesk.ui.widgets.full_text_tips import is_cut_short, show_full_text_tips
+
+    model = QStandardItemModel(1, 2)
+    long_name = "Siobhán Ó Súilleabháin-Fitzgerald of the Western Isles"
+    model.setItem(0, 0, QStandardItem(long_name))
+    model.setItem(0, 1, QStandardItem("Mo"))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    show_full_text_tips(view)
+    view.setColumnWidth(0, 60)
+    view.setColumnWidth(1, 200)
+    view.show()
+    assert is_cut_short(view, model.index(0, 0))
+    assert not is_cut_short(view, model.index(0, 1))
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    rect = view.visualRect(model.index(0, 0))
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, rect.center(), view.mapToGlobal(QPoint()))
+    delegate = view.itemDelegate()
+    assert delegate.helpEvent(event, view, QStyleOptionViewItem(), model.index(0, 0))
+    assert shown == [long_name]
