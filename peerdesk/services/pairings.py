@@ -14,6 +14,7 @@ from peerdesk.data.models import (
     PairingGoal,
     PairingStatusChange,
     Person,
+    Referral,
 )
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
@@ -33,6 +34,7 @@ from peerdesk.vocabulary import (
     MeetingFrequency,
     MeetingMode,
     PairingStatus,
+    ReferralStatus,
     SessionStatus,
     SupportedAs,
 )
@@ -295,6 +297,8 @@ class PairingService(Service):
                 pairing.ended_as_planned = ending.ended_as_planned
                 pairing.wants_new_pairing = ending.wants_new_pairing
                 pairing.closure_note = ending.note
+                if not ending.wants_new_pairing:
+                    _close_open_referrals(session, pairing.mentee_id, when)
             session.add(pairing)
             session.add(
                 PairingStatusChange(
@@ -307,6 +311,27 @@ class PairingService(Service):
             session.flush()
             session.refresh(pairing)
             return pairing
+
+
+def _close_open_referrals(session: Session, person_id: int, when: date) -> None:
+    """Support given and finished: the referral that led to it is closed with the pairing, so
+    the person does not reappear among those waiting for a mentor."""
+    for referral in session.exec(
+        select(Referral).where(
+            Referral.person_id == person_id,
+            col(Referral.status).in_(
+                [
+                    ReferralStatus.NEW.value,
+                    ReferralStatus.ASSESSED.value,
+                    ReferralStatus.ACCEPTED.value,
+                ]
+            ),
+            Referral.referral_date <= when,
+        )
+    ):
+        referral.status = ReferralStatus.CLOSED.value
+        referral.closed_on = when
+        session.add(referral)
 
 
 def _check_end_date(session: Session, pairing: Pairing, when: date) -> None:

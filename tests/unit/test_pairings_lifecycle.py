@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -10,7 +10,8 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.pairings import Ending, PairingPlan
 from peerdesk.services.sessions import SessionEntry
-from peerdesk.vocabulary import ClosureReason, PairingStatus
+from peerdesk.vocabulary import ClosureReason, PairingStatus, Role
+from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import (
     active_pairing,
     ready_mentor,
@@ -144,3 +145,58 @@ def test_pairing_rows_filter_by_status(services: Services) -> None:
         services.pairings.rows("finished")
     row = services.pairings.rows()[0]
     assert (row.mentor_name, row.mentee_name) == ("Iain Mentor", "Morag Mentee")
+
+
+def test_ending_without_wanting_another_closes_the_referral(services: Services) -> None:
+    from peerdesk.services.people import PersonDetails
+    from peerdesk.services.referrals import ReferralDetails
+
+    mentor = services.people.add(PersonDetails(first_name="Morag"), roles=[Role.MENTOR])
+    mentee = services.people.add(PersonDetails(first_name="Ali"))
+    assert mentor.id and mentee.id
+    referral = services.referrals.start(
+        mentee.id, ReferralDetails(referral_date=TODAY - timedelta(days=100), source="self")
+    )
+    assert referral.id
+    services.referrals.accept(referral.id, on=TODAY - timedelta(days=95))
+    pairing = services.pairings.propose(
+        PairingPlan(
+            mentor_id=mentor.id, mentee_id=mentee.id, proposed_on=TODAY - timedelta(days=90)
+        )
+    )
+    assert pairing.id
+    services.pairings.activate(pairing.id, on=TODAY - timedelta(days=80))
+    waiting = {row.person_id for row in services.pairings.waiting()}
+    assert mentee.id not in waiting
+    services.pairings.end(
+        pairing.id, Ending("completed", True, wants_new_pairing=False), on=TODAY - timedelta(days=5)
+    )
+    assert services.referrals.get(referral.id).status == "closed"
+    assert mentee.id not in {row.person_id for row in services.pairings.waiting()}
+
+
+def test_ending_and_wanting_another_puts_them_back_in_the_queue(services: Services) -> None:
+    from peerdesk.services.people import PersonDetails
+    from peerdesk.services.referrals import ReferralDetails
+
+    mentor = services.people.add(PersonDetails(first_name="Morag"), roles=[Role.MENTOR])
+    mentee = services.people.add(PersonDetails(first_name="Ali"))
+    assert mentor.id and mentee.id
+    referral = services.referrals.start(
+        mentee.id, ReferralDetails(referral_date=TODAY - timedelta(days=100), source="self")
+    )
+    assert referral.id
+    services.referrals.accept(referral.id, on=TODAY - timedelta(days=95))
+    pairing = services.pairings.propose(
+        PairingPlan(
+            mentor_id=mentor.id, mentee_id=mentee.id, proposed_on=TODAY - timedelta(days=90)
+        )
+    )
+    assert pairing.id
+    services.pairings.end(
+        pairing.id,
+        Ending("mentor_withdrew", False, wants_new_pairing=True),
+        on=TODAY - timedelta(days=5),
+    )
+    assert services.referrals.get(referral.id).status == "accepted"
+    assert mentee.id in {row.person_id for row in services.pairings.waiting()}

@@ -66,6 +66,9 @@ from peerdesk.vocabulary import (
     Weekday,
 )
 
+#: How long a referral waits for a free mentor before it is closed.
+MAX_WAIT_DAYS = 150
+
 DEMO_ORGANISATION = "Northern Lights Peer Support (DEMO: fictional data)"
 
 
@@ -644,6 +647,7 @@ class _Builder:
         source = rng.choice([s.value for s in ReferralSource])
         status = "accepted"
         reason = ""
+        closed_on: date | None = None
         age_days = (self.today - referral_date).days
         if age_days < 10:
             status = "new"
@@ -658,6 +662,20 @@ class _Builder:
                     ]
                 ),
             )
+        match: tuple[int, date] | None = None
+        if status == "accepted":
+            match = self.wait_for_mentor(mentors, referral_date, recent=recent)
+            gave_up = referral_date + timedelta(days=MAX_WAIT_DAYS)
+            if match is None and gave_up < self.today:
+                # Nobody could take them in time: the referral was closed and they were
+                # pointed to other support, as a coordinator would.
+                status, closed_on = "closed", gave_up
+        if match is not None:
+            mentor, proposed = match
+            ended, wants_new = self.pairing(mentor, person_id, proposed, carer)
+            if ended is not None and not wants_new:
+                # Support given and finished: the referral is closed with the pairing.
+                status, closed_on = "closed", ended
         referral_id = self.ids("referral")
         self.add(
             Referral(
@@ -688,24 +706,32 @@ class _Builder:
                 assessed_on=referral_date + timedelta(days=5) if age_days >= 10 else None,
                 decided_on=referral_date + timedelta(days=7) if age_days >= 10 else None,
                 not_taken_forward_reason=reason,
+                closed_on=closed_on,
             ),
             "referrals",
         )
-        if status != "accepted":
+        if match is None:
             return
-        proposed = referral_date + timedelta(days=rng.randint(10, 40))
-        if recent:
-            proposed = self.today - timedelta(days=rng.randint(0, 9))
-        if proposed > self.today:
-            return
-        mentor = self.free_mentor(mentors, proposed)
-        if mentor is None:
-            return
-        self.pairing(mentor, person_id, proposed, carer)
         if self.chance(0.15):
             self.consent(
                 person_id, ConsentKind.SHARING, proposed, third_party="Riverside Medical Practice"
             )
+
+    def wait_for_mentor(
+        self, mentors: list[int], referral_date: date, *, recent: bool
+    ) -> tuple[int, date] | None:
+        """The first mentor free within a few months of the referral, and when."""
+        rng = self.rng
+        proposed = referral_date + timedelta(days=rng.randint(10, 40))
+        if recent:
+            proposed = self.today - timedelta(days=rng.randint(0, 9))
+        last = min(referral_date + timedelta(days=MAX_WAIT_DAYS), self.today)
+        while proposed <= last:
+            mentor = self.free_mentor(mentors, proposed)
+            if mentor is not None:
+                return mentor, proposed
+            proposed += timedelta(days=14)
+        return None
 
     def free_mentor(self, mentors: list[int], on: date) -> int | None:
         candidates = [
@@ -718,7 +744,10 @@ class _Builder:
         ]
         return self.rng.choice(candidates) if candidates else None
 
-    def pairing(self, mentor_id: int, mentee_id: int, proposed: date, carer: bool) -> None:
+    def pairing(
+        self, mentor_id: int, mentee_id: int, proposed: date, carer: bool
+    ) -> tuple[date | None, bool]:
+        """Write a pairing and its history; returns (end date, wants a new pairing)."""
         rng = self.rng
         pairing_id = self.ids("pairing")
         introduced = proposed + timedelta(days=rng.randint(3, 10))
@@ -852,6 +881,7 @@ class _Builder:
                 ),
                 "expenses",
             )
+        return end_date, bool(wants_new)
 
     def sessions(
         self,
@@ -1042,7 +1072,9 @@ class _Builder:
                     )
             step = {0: 7, 1: 14}.get(index % 3, 28)
             seen: set[int] = set()
-            day = self.start + timedelta(days=rng.randint(0, 6))
+            # Meetings fall on the group's usual day of the week.
+            usual = list(Weekday).index(Weekday(weekday))
+            day = self.start + timedelta(days=(usual - self.start.weekday()) % 7)
             while day <= self.today:
                 meeting_id = self.ids("group_meeting")
                 self.put(
