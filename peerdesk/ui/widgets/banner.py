@@ -26,6 +26,7 @@ class Banner(QFrame):
         layout.addWidget(self.text, 1)
         buttons = QVBoxLayout()
         self.action_button = QPushButton(self)
+        self.action_button.setAccessibleName(f"{name}: what to do")
         self.action_button.hide()
         self.hide_button = QPushButton("Hide for now", self)
         self.hide_button.setAccessibleName(f"Hide the warning: {name.lower()}")
