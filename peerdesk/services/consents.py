@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import Consent, ConsentWording, Organisation, Person, PersonRole
@@ -303,10 +304,7 @@ class ConsentService(Service):
                 organisation = session.exec(select(Organisation)).first()
                 within_days = organisation.expiry_warning_days if organisation else 30
             horizon = today + timedelta(days=within_days)
-            people = {
-                person.id: person.display_name
-                for person in session.exec(select(Person).where(col(Person.archived_on).is_(None)))
-            }
+            people = _display_names(session)
             needed: dict[int, set[ConsentKind]] = {}
             for person_id, role in session.exec(
                 select(PersonRole.person_id, PersonRole.role).where(
@@ -314,24 +312,23 @@ class ConsentService(Service):
                 )
             ):
                 needed.setdefault(person_id, set()).update(NEEDED_BY_ROLE.get(Role(role), ()))
-            latest: dict[tuple[int, str], Consent] = {}
-            for consent in session.exec(
-                select(Consent)
-                .where(Consent.given_on <= today, Consent.kind != ConsentKind.SHARING.value)
-                .order_by(col(Consent.given_on), col(Consent.id))
-            ):
-                latest[(consent.person_id, consent.kind)] = consent
+            kinds = [kind.value for kind in ConsentKind if kind is not ConsentKind.SHARING]
+            # Only the answers that make a gap, and which needed kinds have any answer at all.
+            flagged = {
+                (found.person_id, found.kind): found
+                for found in latest_consents(session, today, kinds=kinds, flagged_by=horizon)
+            }
+            answered = answered_kinds(session, today, kinds)
         gaps: list[ConsentGap] = []
         order = list(ConsentKind)
         for pid, name in people.items():
-            assert pid is not None
-            kinds = needed.get(pid, set()) | {
-                ConsentKind(kind) for (holder, kind) in latest if holder == pid
-            }
-            for kind in sorted(kinds, key=order.index):
-                found = latest.get((pid, kind.value))
-                required = kind in needed.get(pid, set())
-                state = _gap_state(found, today, horizon)
+            wanted = needed.get(pid, set())
+            candidates = {kind for kind in wanted if (pid, kind.value) not in answered}
+            candidates |= {ConsentKind(kind) for kind in flagged_kinds(flagged, pid)}
+            for kind in sorted(candidates, key=order.index):
+                found = flagged.get((pid, kind.value))
+                required = kind in wanted
+                state = "missing" if found is None else found.gap_state(today, horizon)
                 if state is None or (not required and state in {"missing", "declined"}):
                     continue
                 if not required and state == "withdrawn":
@@ -343,18 +340,96 @@ class ConsentService(Service):
         return gaps
 
 
-def _gap_state(consent: Consent | None, today: date, horizon: date) -> str | None:
-    if consent is None:
-        return "missing"
-    if not consent.agreed:
-        return "declined"
-    if consent.withdrawn_on is not None and consent.withdrawn_on <= today:
-        return "withdrawn"
-    if consent.review_on is not None and consent.review_on < today:
-        return "expired"
-    if consent.review_on is not None and consent.review_on <= horizon:
-        return "expiring"
-    return None
+@dataclass(frozen=True)
+class LatestAnswer:
+    """A person's latest answer of one kind of consent (only the fields the lists need)."""
+
+    person_id: int
+    kind: str
+    agreed: bool
+    withdrawn_on: date | None
+    review_on: date | None
+
+    def gap_state(self, today: date, horizon: date) -> str | None:
+        if not self.agreed:
+            return "declined"
+        if self.withdrawn_on is not None and self.withdrawn_on <= today:
+            return "withdrawn"
+        if self.review_on is not None and self.review_on < today:
+            return "expired"
+        if self.review_on is not None and self.review_on <= horizon:
+            return "expiring"
+        return None
+
+
+def latest_consents(
+    session: Session, on: date, *, kinds: list[str], flagged_by: date | None = None
+) -> list[LatestAnswer]:
+    """The latest answer (by date given, then by record) of each person and kind, given by `on`.
+
+    With `flagged_by`, only the answers that need the coordinator: declined, withdrawn by
+    `on`, or due for review by `flagged_by`. SQLite picks them (one pass over the consent
+    table), so ten years of consents never become Python objects.
+    """
+    ranked = (
+        sql_select(
+            col(Consent.person_id),
+            col(Consent.kind),
+            col(Consent.agreed),
+            col(Consent.withdrawn_on),
+            col(Consent.review_on),
+            func.row_number()
+            .over(
+                partition_by=(col(Consent.person_id), col(Consent.kind)),
+                order_by=(col(Consent.given_on).desc(), col(Consent.id).desc()),
+            )
+            .label("place"),
+        )
+        .where(col(Consent.given_on) <= on, col(Consent.kind).in_(kinds))
+        .subquery()
+    )
+    query = sql_select(
+        ranked.c.person_id,
+        ranked.c.kind,
+        ranked.c.agreed,
+        ranked.c.withdrawn_on,
+        ranked.c.review_on,
+    ).where(ranked.c.place == 1)
+    if flagged_by is not None:
+        query = query.where(
+            or_(
+                ranked.c.agreed.is_(False),
+                ranked.c.withdrawn_on <= on,
+                ranked.c.review_on <= flagged_by,
+            )
+        )
+    return [LatestAnswer(*row) for row in session.connection().execute(query)]
+
+
+def answered_kinds(session: Session, on: date, kinds: list[str]) -> set[tuple[int, str]]:
+    """(person, kind) for every kind a person has answered, whatever the answer, by `on`."""
+    query = (
+        sql_select(col(Consent.person_id), col(Consent.kind))
+        .where(col(Consent.given_on) <= on, col(Consent.kind).in_(kinds))
+        .distinct()
+    )
+    return {(pid, kind) for pid, kind in session.connection().execute(query)}
+
+
+def flagged_kinds(flagged: dict[tuple[int, str], LatestAnswer], person_id: int) -> list[str]:
+    return [kind for kind in ConsentKind.values() if (person_id, kind) in flagged]
+
+
+def _display_names(session: Session) -> dict[int, str]:
+    """Everyone not archived, by id, as lists show them (preferred or first name, last)."""
+    rows = session.exec(
+        select(Person.id, Person.first_name, Person.preferred_name, Person.last_name).where(
+            col(Person.archived_on).is_(None)
+        )
+    )
+    return {
+        pid: f"{preferred or first} {last}".strip() for pid, first, preferred, last in rows if pid
+    }
 
 
 def current_consent(

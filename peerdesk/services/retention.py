@@ -8,16 +8,17 @@ The reason is written into the person's notes with the date to look again (no ex
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from peerdesk.data.models import ErasureLogEntry, Person, RetentionRule, utc_now
+from peerdesk.data.models import Person, RetentionRule, utc_now
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
@@ -56,7 +57,7 @@ KEPT_PATTERN = re.compile(
 
 #: Every date that shows contact with a person: (SQL giving person_id, day).
 _CONTACT_SQL = """
-SELECT p.id, date(p.created_at) FROM person p
+SELECT p.id AS id, date(p.created_at) AS day FROM person p
 UNION ALL SELECT pr.mentee_id, s.session_date FROM mentoring_session s
     JOIN pairing pr ON pr.id = s.pairing_id
 UNION ALL SELECT pr.mentor_id, s.session_date FROM mentoring_session s
@@ -190,61 +191,80 @@ class RetentionService(Service):
 def due_for_review(
     session: Session, today: date, person_id: int | None = None
 ) -> list[RetentionDue]:
-    """Everyone past their retention date (or just `person_id`, for their page)."""
+    """Everyone past their retention date (or just `person_id`, for their page).
+
+    SQLite works out each person's last contact and returns only those whose last contact
+    is older than the shortest rule allows; only they are read as people and checked.
+    """
     rules = retention_rules(session)
-    erased = set(session.exec(select(ErasureLogEntry.person_id)))
-    last: dict[int, date] = {}
-    contact_sql = _CONTACT_SQL
+    # Nobody whose last contact is after this can be past any rule (a day's slack covers
+    # 29 February); the exact date is checked below.
+    latest_possible = add_years(today, -min(rules.values())) + timedelta(days=1)
+    last_sql = (
+        f"SELECT contact.id, max(substr(contact.day, 1, 10)) FROM ({_CONTACT_SQL}) AS contact "
+        "WHERE contact.id IS NOT NULL AND contact.day IS NOT NULL"
+    )
+    arguments: dict[str, object] = {"latest": latest_possible.isoformat()}
     if person_id is not None:
-        contact_sql = f"SELECT * FROM ({_CONTACT_SQL}) AS contact WHERE contact.id = :person"
-    for holder, day in session.connection().execute(
-        text(contact_sql), {"person": person_id} if person_id is not None else {}
-    ):
-        if holder is None or day is None:
-            continue
-        when = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-        if holder not in last or when > last[holder]:
-            last[holder] = when
+        last_sql += " AND contact.id = :person"
+        arguments["person"] = person_id
+    last_sql += (
+        " AND contact.id NOT IN (SELECT person_id FROM erasure_log WHERE person_id IS NOT NULL)"
+        " GROUP BY contact.id HAVING max(substr(contact.day, 1, 10)) <= :latest"
+    )
+    last: dict[int, date] = {
+        holder: date.fromisoformat(day)
+        for holder, day in session.connection().execute(text(last_sql), arguments)
+    }
+    if not last:
+        return []
+    chosen = "SELECT value FROM json_each(:ids)"
+    ids = {"ids": json.dumps(sorted(last))}
     kinds: dict[int, set[RecordKind]] = defaultdict(set)
     for holder, role in session.connection().execute(
-        text("SELECT person_id, role FROM person_role")
+        text(f"SELECT person_id, role FROM person_role WHERE person_id IN ({chosen})"), ids
     ):
         kinds[holder].add(_ROLE_KINDS[role])
     for (holder,) in session.connection().execute(
-        text("SELECT DISTINCT person_id FROM volunteer_stage_change")
+        text(
+            f"SELECT DISTINCT person_id FROM volunteer_stage_change WHERE person_id IN ({chosen})"
+        ),
+        ids,
     ):
         kinds[holder].add(RecordKind.VOLUNTEER)
     for (holder,) in session.connection().execute(
         text(
-            "SELECT person_id FROM referral GROUP BY person_id "
+            f"SELECT person_id FROM referral WHERE person_id IN ({chosen}) GROUP BY person_id "
             "HAVING sum(status != 'not_taken_forward') = 0"
-        )
+        ),
+        ids,
     ):
         if not kinds[holder]:
             kinds[holder].add(RecordKind.REFERRAL_NOT_TAKEN_FORWARD)
     longest = max(rules.values())
     found: list[RetentionDue] = []
-    people = select(Person)
-    if person_id is not None:
-        people = people.where(Person.id == person_id)
-    for person in session.exec(people):
-        assert person.id is not None
-        if person.id in erased or person.id not in last:
-            continue
-        applies = tuple(sorted(kinds.get(person.id) or set(), key=list(RecordKind).index))
+    people = session.connection().execute(
+        text(
+            "SELECT id, first_name, preferred_name, last_name, notes FROM person "
+            f"WHERE id IN ({chosen})"
+        ),
+        ids,
+    )
+    for pid, first, preferred, last_name, notes in people:
+        applies = tuple(sorted(kinds.get(pid) or set(), key=list(RecordKind).index))
         years = max((rules[kind] for kind in applies), default=longest)
-        review_on = add_years(last[person.id], years)
+        review_on = add_years(last[pid], years)
         if review_on > today:
             continue
-        kept = kept_until(person.notes)
+        kept = kept_until(notes)
         if kept is not None and kept > today:
             continue
         found.append(
             RetentionDue(
-                person_id=person.id,
-                name=person.display_name,
+                person_id=pid,
+                name=f"{preferred or first} {last_name}".strip(),
                 kinds=applies,
-                last_contact=last[person.id],
+                last_contact=last[pid],
                 keep_years=years,
                 review_on=review_on,
             )

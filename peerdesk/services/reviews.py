@@ -187,9 +187,20 @@ def reviews_due(session: Session, today: date, within_days: int = 0) -> list[Due
     found: list[DueReview] = []
     pairings = session.exec(
         select(Pairing).where(col(Pairing.status).in_([s.value for s in REVIEWABLE]))
-    )
+    ).all()
+    # Every pairing's reviews and names in two queries, not two per pairing.
+    reviews: dict[int, list[Review]] = {}
+    for review in session.exec(
+        select(Review)
+        .join(Pairing, col(Pairing.id) == col(Review.pairing_id))
+        .where(col(Pairing.status).in_([s.value for s in REVIEWABLE]))
+        .order_by(col(Review.review_date), col(Review.id))
+    ):
+        reviews.setdefault(review.pairing_id, []).append(review)
+    names = names_of(session, {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings})
     for pairing in pairings:
-        due = _next_due(session, pairing, schedule, today)
+        assert pairing.id is not None
+        due = _next_due(session, pairing, schedule, today, reviews.get(pairing.id, []), names)
         if due is not None and due.due <= by:
             found.append(due)
     found.sort(key=lambda d: (d.due, d.pairing_id))
@@ -268,14 +279,23 @@ def _schedule_weeks(pairing: Pairing, organisation_schedule: str) -> list[int]:
 
 
 def _next_due(
-    session: Session, pairing: Pairing, organisation_schedule: str, today: date
+    session: Session,
+    pairing: Pairing,
+    organisation_schedule: str,
+    today: date,
+    reviews: list[Review] | None = None,
+    names: dict[int, str] | None = None,
 ) -> DueReview | None:
     """The review to do next. When several scheduled reviews have passed without one, the
-    latest of them is shown: one review catches up, nobody needs three at once."""
+    latest of them is shown: one review catches up, nobody needs three at once.
+
+    `reviews` (in date order) and `names` may be passed in when many pairings are looked at.
+    """
     if pairing.start_date is None or pairing.status not in [s.value for s in REVIEWABLE]:
         return None
     assert pairing.id is not None
-    reviews = _reviews(session, pairing.id)
+    if reviews is None:
+        reviews = _reviews(session, pairing.id)
     latest = reviews[-1] if reviews else None
     if latest is not None and latest.next_review_date is not None:
         due_on: date | None = latest.next_review_date
@@ -296,12 +316,8 @@ def _next_due(
             due_on, weeks = outstanding[0]
     if due_on is None:
         return None
-    names = {
-        p.id: p.display_name
-        for p in session.exec(
-            select(Person).where(col(Person.id).in_([pairing.mentor_id, pairing.mentee_id]))
-        )
-    }
+    if names is None:
+        names = names_of(session, {pairing.mentor_id, pairing.mentee_id})
     return DueReview(
         pairing_id=pairing.id,
         reference=pairing.reference,
@@ -310,6 +326,21 @@ def _next_due(
         due=due_on,
         weeks=weeks,
     )
+
+
+def names_of(session: Session, ids: set[int]) -> dict[int, str]:
+    """People's names as lists show them (preferred or first name, last), by id."""
+    wanted = sorted(ids)
+    names: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):  # SQLite allows only so many bound values
+        for pid, first, preferred, last in session.exec(
+            select(Person.id, Person.first_name, Person.preferred_name, Person.last_name).where(
+                col(Person.id).in_(wanted[start : start + 500])
+            )
+        ):
+            if pid is not None:
+                names[pid] = f"{preferred or first} {last}".strip()
+    return names
 
 
 def _reviews(session: Session, pairing_id: int) -> list[Review]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
@@ -15,6 +16,8 @@ from peerdesk.data.models import Organisation
 class AttentionContext:
     today: date
     organisation: Organisation | None
+    #: What several rules need (who is who), worked out once per look at Today.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def setting(self, name: str, default: int) -> int:
         value = getattr(self.organisation, name, None) if self.organisation else None

@@ -12,7 +12,7 @@ GROUP = "Open concerns"
 
 
 def open_concerns(session: Session, context: AttentionContext) -> list[AttentionItem]:
-    facts = person_facts(session)
+    facts = person_facts(session, context)
     items: list[AttentionItem] = []
     for concern in session.exec(
         select(Concern).where(col(Concern.closed_on).is_(None)).order_by(col(Concern.raised_on))

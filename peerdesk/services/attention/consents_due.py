@@ -9,26 +9,29 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from peerdesk.data.models import Consent
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
 from peerdesk.services.attention.people_facts import days_phrase, person_facts, when
+from peerdesk.services.consents import answered_kinds, latest_consents
 from peerdesk.vocabulary import ConsentKind
 
 GROUP = "Consents"
 
 
 def consents_due(session: Session, context: AttentionContext) -> list[AttentionItem]:
-    facts = person_facts(session)
+    facts = person_facts(session, context)
     warning = timedelta(days=context.setting("expiry_warning_days", 30))
-    latest: dict[tuple[int, str], Consent] = {}
-    for consent in session.exec(
-        select(Consent)
-        .where(Consent.given_on <= context.today)
-        .order_by(col(Consent.given_on), col(Consent.id))
-    ):
-        latest[(consent.person_id, consent.kind)] = consent
+    # Only the latest answers that need the coordinator come back from SQLite: declined,
+    # withdrawn, or due for review within the warning.
+    latest = {
+        (found.person_id, found.kind): found
+        for found in latest_consents(
+            session, context.today, kinds=ConsentKind.values(), flagged_by=context.today + warning
+        )
+    }
+    essential_kinds = [ConsentKind.HEALTH_DATA.value, ConsentKind.CONFIDENTIALITY.value]
+    answered = answered_kinds(session, context.today, essential_kinds)
     items: list[AttentionItem] = []
     for (person_id, kind), consent in latest.items():
         if person_id not in facts.names or not consent.agreed:
@@ -71,8 +74,10 @@ def consents_due(session: Session, context: AttentionContext) -> list[AttentionI
     for person_id, kind in essentials:
         found = latest.get((person_id, kind.value))
         name = facts.name(person_id)
-        if found is None:
+        if (person_id, kind.value) not in answered:
             state = "not recorded"
+        elif found is None:
+            continue  # agreed, not withdrawn, not due for review
         elif not found.agreed:
             state = "declined"
         elif found.withdrawn_on is not None and found.withdrawn_on <= context.today:

@@ -15,7 +15,7 @@ GROUP = "Disclosure checks"
 
 
 def disclosure_checks_due(session: Session, context: AttentionContext) -> list[AttentionItem]:
-    facts = person_facts(session)
+    facts = person_facts(session, context)
     warning = timedelta(days=context.setting("expiry_warning_days", 30))
     latest: dict[int, DisclosureCheck] = {}
     for record in session.exec(

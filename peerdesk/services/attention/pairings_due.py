@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from peerdesk.data.models import MentoringSession, Pairing, Person
+from peerdesk.data.models import MentoringSession, Pairing
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
-from peerdesk.services.reviews import REVIEW_EARLY_DAYS, reviews_due
+from peerdesk.services.reviews import REVIEW_EARLY_DAYS, names_of, reviews_due
 from peerdesk.vocabulary import PairingStatus, SessionStatus
 
 REVIEWS_GROUP = "Reviews due"
@@ -51,12 +52,18 @@ def quiet_pairings(session: Session, context: AttentionContext) -> list[Attentio
     last_held: dict[int, date] = dict(
         session.exec(
             select(col(MentoringSession.pairing_id), func.max(MentoringSession.session_date))
-            .where(MentoringSession.status == SessionStatus.HELD.value)
+            .join(Pairing, col(Pairing.id) == col(MentoringSession.pairing_id))
+            .where(
+                MentoringSession.status == SessionStatus.HELD.value,
+                Pairing.status == PairingStatus.ACTIVE.value,
+            )
             .group_by(col(MentoringSession.pairing_id))
         ).all()
     )
-    pairings = session.exec(select(Pairing).where(Pairing.status == PairingStatus.ACTIVE.value))
-    names = _names(session)
+    pairings = session.exec(
+        select(Pairing).where(Pairing.status == PairingStatus.ACTIVE.value)
+    ).all()
+    names = _names(session, pairings)
     items: list[AttentionItem] = []
     for pairing in pairings:
         assert pairing.id is not None
@@ -98,7 +105,7 @@ def planned_sessions(session: Session, context: AttentionContext) -> list[Attent
         )
         .order_by(col(MentoringSession.session_date), col(MentoringSession.start_time))
     ).all()
-    names = _names(session)
+    names = _names(session, [pairing for _, pairing in rows])
     items: list[AttentionItem] = []
     for record, pairing in rows:
         who = f"{names.get(pairing.mentor_id, '')} and {names.get(pairing.mentee_id, '')}"
@@ -120,13 +127,9 @@ def planned_sessions(session: Session, context: AttentionContext) -> list[Attent
     return items
 
 
-def _names(session: Session) -> dict[int, str]:
-    people = session.exec(
-        select(Person).where(
-            col(Person.id).in_(select(Pairing.mentor_id).union(select(Pairing.mentee_id)))
-        )
-    )
-    return {p.id: p.display_name for p in people if p.id is not None}
+def _names(session: Session, pairings: Sequence[Pairing]) -> dict[int, str]:
+    """The names of the mentors and mentees of just these pairings."""
+    return names_of(session, {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings})
 
 
 def _when(day: date) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import Person, PersonRole, VolunteerStageChange
+from peerdesk.services.attention.base import AttentionContext
 from peerdesk.vocabulary import Role, VolunteerStage
 
 #: Roles of a person the organisation supports (they need a health-information consent).
@@ -61,8 +62,16 @@ class PersonFacts:
         )
 
 
-def person_facts(session: Session) -> PersonFacts:
-    """Names, current roles and volunteer stages of everyone not archived."""
+def person_facts(session: Session, context: AttentionContext | None = None) -> PersonFacts:
+    """Names, current roles and volunteer stages of everyone not archived.
+
+    With a `context`, worked out once and shared by every rule looking at Today together.
+    """
+    if context is not None:
+        if "person_facts" not in context.shared:
+            context.shared["person_facts"] = person_facts(session)
+        facts: PersonFacts = context.shared["person_facts"]
+        return facts
     names: dict[int, str] = {}
     for pid, first, preferred, last in session.exec(
         select(Person.id, Person.first_name, Person.preferred_name, Person.last_name).where(

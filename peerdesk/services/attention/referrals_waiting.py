@@ -6,7 +6,7 @@ was acted on, so it no longer waits.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session, col, select
 
@@ -24,26 +24,30 @@ OPEN_STATUSES = (
 
 
 def referrals_waiting(session: Session, context: AttentionContext) -> list[AttentionItem]:
-    facts = person_facts(session)
+    facts = person_facts(session, context)
     limit = context.setting("referral_wait_days", 14)
     cutoff = context.today - timedelta(days=limit)
-    latest_proposal: dict[int, date] = {}
-    for mentee_id, proposed_on in session.exec(
-        select(col(Pairing.mentee_id), col(Pairing.proposed_on))
-    ):
-        previous = latest_proposal.get(mentee_id)
-        if previous is None or proposed_on > previous:
-            latest_proposal[mentee_id] = proposed_on
+    # A pairing proposed on or after the referral date means it was acted on: SQLite leaves
+    # those out, so only the referrals still waiting are read.
+    acted_on = (
+        select(Pairing.id)
+        .where(
+            col(Pairing.mentee_id) == col(Referral.person_id),
+            col(Pairing.proposed_on) >= col(Referral.referral_date),
+        )
+        .exists()
+    )
     items: list[AttentionItem] = []
     for referral in session.exec(
         select(Referral)
-        .where(col(Referral.status).in_(OPEN_STATUSES), col(Referral.referral_date) < cutoff)
-        .order_by(col(Referral.referral_date))
+        .where(
+            col(Referral.status).in_(OPEN_STATUSES),
+            col(Referral.referral_date) < cutoff,
+            ~acted_on,
+        )
+        .order_by(col(Referral.referral_date), col(Referral.id))
     ):
         if referral.person_id not in facts.names:
-            continue
-        proposed = latest_proposal.get(referral.person_id)
-        if proposed is not None and proposed >= referral.referral_date:
             continue
         waited = (context.today - referral.referral_date).days
         status = ReferralStatus(referral.status).label.lower()

@@ -15,7 +15,7 @@ GROUP = "Supervision due"
 
 
 def supervision_due(session: Session, context: AttentionContext) -> list[AttentionItem]:
-    facts = person_facts(session)
+    facts = person_facts(session, context)
     weeks = context.setting("supervision_weeks", 8)
     interval = timedelta(weeks=weeks)
     last_seen: dict[int, date] = dict(
