@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -102,5 +102,6 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
             return app.exec()
         finally:
             auto_backup.finish()
+            QThreadPool.globalInstance().waitForDone()  # background work ends before closing
     finally:
         services.close()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from peerdesk.services import Services
 from peerdesk.services.attention import AttentionItem
+from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
@@ -40,6 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 WHAT, DETAIL = range(2)
 HEADINGS = ("What needs you", "Details")
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+LOOKING = "Looking at what needs you…"
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,16 @@ class AttentionTableModel(QAbstractTableModel):
 
 
 class TodayScreen(Screen):
+    """Works out what needs the coordinator off the UI thread: with ten years of records that
+    takes a moment, and the window is there (and usable) meanwhile."""
+
+    #: The lines (or the kind empty state) are shown for the latest look at Today.
+    refreshed = Signal()
+
     def __init__(self, services: Services, settings: QSettings) -> None:
         super().__init__(services, settings)
+        self._looking = False
+        self._asked = 0  # refreshes asked for; a look answers the ones asked before it began
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel()
@@ -176,7 +188,55 @@ class TodayScreen(Screen):
     def refresh(self) -> None:
         today = self.services.today()
         self.heading.setText(f"<h2>Today, {today:%A} {day(today)}</h2>")
-        items = self.services.attention.items()
+        self._asked += 1
+        if not self._looking:
+            self._look()
+
+    @property
+    def is_looking(self) -> bool:
+        return self._looking
+
+    def _look(self) -> None:
+        self._looking = True
+        asked = self._asked
+        self.summary.setText(LOOKING)
+        self.summary.setVisible(True)
+        if self.model.rowCount() == 0:
+            self.empty.setVisible(False)
+        run_operation(
+            self.services.attention.items,
+            lambda items: self._on_look_finished(asked, items),
+            lambda message: self._on_look_failed(asked, message),
+        )
+
+    def _on_look_finished(self, asked: int, items: list[AttentionItem]) -> None:
+        if not isValid(self):
+            return  # the window closed while looking
+        self._looking = False
+        self._show(items)
+        if asked < self._asked:
+            self._look()  # something changed while looking: look again
+        else:
+            self.refreshed.emit()
+
+    def _on_look_failed(self, asked: int, message: str) -> None:
+        if not isValid(self):
+            return
+        self._looking = False
+        if asked < self._asked:
+            self._look()
+            return
+        self.model.set_items([])
+        self.summary.setVisible(False)
+        self.table.setVisible(False)
+        self.hint.setVisible(False)
+        self.empty.say(
+            f"Today could not be worked out just now. {message} Press Check again to try again."
+        )
+        self.empty.setVisible(True)
+        self.refreshed.emit()
+
+    def _show(self, items: list[AttentionItem]) -> None:
         self.model.set_items(items)
         urgent = sum(1 for item in items if item.urgent)
         if not items:
