@@ -83,7 +83,20 @@ def remove_quietly(path: Path) -> None:
             candidate.unlink(missing_ok=True)
 
 
-def backup_database(source: Path, destination: Path, *, key: Passphrase | None = None) -> Path:
+#: How a new copy is checked. "full" (`integrity_check`) also proves every index matches its
+#: table; "quick" (`quick_check`) reads every page and record but skips that, in about two
+#: thirds of the time. Routine backups use "quick"; a backup about to be relied on (before an
+#: import, an erasure, a restore, an upgrade) uses "full", and so does every restore, which
+#: checks the backup in full again before using it.
+CHECKS = {"full": "integrity_check", "quick": "quick_check"}
+#: Page cache of the connection writing and checking a copy: the check reads the whole file,
+#: and the default 2 MB cache makes it re-read pages (128 MB, freed when the copy is closed).
+COPY_CACHE_KIB = 131072
+
+
+def backup_database(
+    source: Path, destination: Path, *, key: Passphrase | None = None, check: str = "full"
+) -> Path:
     """Write a checked copy of the database `source` to `destination`, atomically.
 
     The destination's folder must exist (or its parent must, so it can be made): a missing
@@ -103,7 +116,7 @@ def backup_database(source: Path, destination: Path, *, key: Passphrase | None =
             source_key = key if is_encrypted_file(source) else None
             salt = salt_for(source) if source_key is not None else None
             with contextlib.closing(connect_raw(source, read_only=True, key=source_key)) as src:
-                copy_checked(src, temporary, key=source_key, salt=salt)
+                copy_checked(src, temporary, key=source_key, salt=salt, check=check)
             os.replace(temporary, destination)
             sync_folder(folder)
     finally:
@@ -118,16 +131,19 @@ def copy_checked(
     *,
     key: Passphrase | None = None,
     salt: bytes | None = None,
+    check: str = "full",
 ) -> None:
     """Copy an open database into the new file `target` and prove the copy is sound.
 
     The copy is a single self-contained file (rollback journal, not WAL) flushed to disk.
     `source` and the copy must both be plain, or both encrypted (`key`, and the `salt` of
-    the new file); see `export_checked` to change a file's encryption.
+    the new file); see `export_checked` to change a file's encryption. `check` is a key of
+    `CHECKS`.
     """
     with contextlib.closing(connect_raw(target, key=key, salt=salt)) as dst:
+        dst.execute(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")
         source.backup(dst)
-        _finish_copy(dst, target)
+        _finish_copy(dst, target, check)
 
 
 def export_checked(
@@ -160,11 +176,12 @@ def _raw_key_literal(key: Passphrase, salt: bytes) -> str:
     return f"x'{key.raw_key(salt).hex()}{salt.hex()}'"
 
 
-def _finish_copy(dst: Connection, target: Path) -> None:
+def _finish_copy(dst: Connection, target: Path, check: str = "full") -> None:
+    pragma = CHECKS[check]
     dst.execute("PRAGMA journal_mode = DELETE")
-    result = [row[0] for row in dst.execute("PRAGMA integrity_check")]
+    result = [row[0] for row in dst.execute(f"PRAGMA {pragma}")]
     if result != ["ok"]:
-        log.warning("copy failed its integrity check (%d problems)", len(result))
+        log.warning("copy failed its %s (%d problems)", pragma, len(result))
         raise DatabaseDamagedError(
             "The copy did not pass its check, so it was not kept. The database may be "
             "damaged: run 'Check the database' from the Help menu."
