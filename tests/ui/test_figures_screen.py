@@ -88,3 +88,15 @@ def test_publishable_custom_dates_and_definitions(qtbot: Any, screen: FiguresScr
     qtbot.addWidget(dialog)
     assert "held session" in dialog.text.toPlainText()
     assert "threshold 5" in dialog.text.toPlainText()
+
+
+def test_opening_the_screen_works_out_the_latest_year_at_once(
+    qtbot: Any, screen: FiguresScreen, demo_services: Services
+) -> None:
+    screen.refresh()  # what the main window does when the screen is chosen
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=20000)
+    expected = demo_services.figures.count(demo_services.figures.year(2025))
+    assert screen.headline_model.index(0, THIS).data() == f"{expected.people_supported:,}"
+    report = screen.report
+    screen.refresh()  # coming back later keeps what is shown
+    assert screen.report is report

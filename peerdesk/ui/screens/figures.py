@@ -85,6 +85,7 @@ class FiguresScreen(Screen):
     def __init__(self, services: Services, settings: QSettings) -> None:
         super().__init__(services, settings)
         self.report: FiguresReport | None = None
+        self._shown_once = False
         self.busy = False
         self.last_export: Path | None = None
         self.headline_model = FigureRowsModel(self)
@@ -241,6 +242,13 @@ class FiguresScreen(Screen):
             "Choose the year or dates and press “Work out figures”. Nothing is sent anywhere: "
             "the figures stay on this computer until you export them."
         )
+
+    def refresh(self) -> None:
+        # The first time the screen is opened, work out the latest reporting year at once:
+        # it takes a moment, and saves a click for the figure most people came for.
+        if not self._shown_once and self.report is None and not self.busy:
+            self._shown_once = True
+            self._on_compute_clicked()
 
     # -- computing -------------------------------------------------------------------------
     def _on_compute_clicked(self) -> None:
