@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -33,6 +34,30 @@ from peerdesk.forms.data import FormData, OrganisationInfo
 from peerdesk.forms.flowables import WriteInBox
 from peerdesk.forms.fonts import markup, register_fonts
 from peerdesk.forms.styles import CONTENT_WIDTH, RULE, SHADE, PrintStyle
+
+#: Parsed text of every paragraph built so far, by (text, style, bullet). A batch of forms
+#: repeats the same labels, tick options and headings hundreds of times, and parsing the
+#: markup was a fifth of a form's time. The parse is read-only once made (reportlab builds
+#: new lists when it wraps), so paragraphs of the same text share it. Styles are the two
+#: cached `PrintStyle`s', so the cache stays small: the forms' wording, not people's data
+#: (pre-filled values are printed in write-in boxes and field cells, which are few).
+_PARSED: dict[tuple[str, object, str | None], tuple[str, list[object]]] = {}
+_PARSED_LIMIT = 20_000
+
+
+def paragraph(html: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """`Paragraph(html, style, bulletText=bullet)`, parsing each distinct text only once."""
+    key = (html, style, bullet)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        made = Paragraph(html, style, bulletText=bullet)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = (made.text, made.frags)
+        return made
+    text, frags = parsed
+    return Paragraph(text, style, bulletText=bullet, frags=frags)
+
 
 EMPTY_BOX = "\u2610"
 TICKED_BOX = "\u2612"
@@ -89,23 +114,23 @@ class Kit:
         return bool(self.data.text(key).strip())
 
     def para(self, text: str) -> Paragraph:
-        return Paragraph(markup(text), self.style.p_body)
+        return paragraph(markup(text), self.style.p_body)
 
     def rich(self, html: str) -> Paragraph:
         """Static wording with simple <b>/<i> markup (never for names or notes)."""
-        return Paragraph(html, self.style.p_body)
+        return paragraph(html, self.style.p_body)
 
     def hint(self, text: str) -> Paragraph:
-        return Paragraph(markup(text), self.style.p_hint)
+        return paragraph(markup(text), self.style.p_hint)
 
     def heading(self, text: str, *, guard: bool = True) -> list[Flowable]:
         """A section heading. `guard` keeps it off the foot of a page (not needed inside
         `keep`, which keeps the whole block together anyway)."""
-        heading = Paragraph(markup(text), self.style.p_heading)
+        heading = paragraph(markup(text), self.style.p_heading)
         return [CondPageBreak(self.style.line * 4), heading] if guard else [heading]
 
     def bullets(self, items: Iterable[str]) -> list[Flowable]:
-        return [Paragraph(markup(item), self.style.p_bullet, bulletText="•") for item in items]
+        return [paragraph(markup(item), self.style.p_bullet, "•") for item in items]
 
     def space(self, lines: float = 1) -> Spacer:
         return Spacer(1, self.style.gap * lines)
@@ -122,14 +147,14 @@ class Kit:
         return KeepTogether(flat)
 
     def _label(self, text: str) -> Paragraph:
-        return Paragraph(markup(text), self.style.p_label)
+        return paragraph(markup(text), self.style.p_label)
 
     def _cell(self, text: str) -> Paragraph:
         size = f"{self.style.body * 1.3:.1f}"
         html = markup(text)
         for mark in (EMPTY_BOX, TICKED_BOX):
             html = html.replace(mark, f"<font size='{size}'>{mark}</font>")
-        return Paragraph(html, self.style.p_cell)
+        return paragraph(html, self.style.p_cell)
 
     # -- boxes ---------------------------------------------------------------------------
     def fields(self, *fields: Field) -> list[Flowable]:
@@ -227,7 +252,7 @@ class Kit:
         # The box stays with the first word; longer options wrap at spaces under themselves.
         first, _, rest = markup(option).partition(" ")
         words = f"{first} {rest}" if rest else first
-        return Paragraph(f"<font size='{size:.1f}'>{mark}</font>{NBSP}{words}", self.style.p_tick)
+        return paragraph(f"<font size='{size:.1f}'>{mark}</font>{NBSP}{words}", self.style.p_tick)
 
     def ticks(
         self,
@@ -315,7 +340,7 @@ class Kit:
             for column in columns:
                 ticked = self.data.ticked(key, f"{row} {column.lower()}")
                 mark = TICKED_BOX if ticked else EMPTY_BOX
-                line.append(Paragraph(f"<font size='{size:.1f}'>{mark}</font>", self.style.p_cell))
+                line.append(paragraph(f"<font size='{size:.1f}'>{mark}</font>", self.style.p_cell))
             body.append(line)
         first = CONTENT_WIDTH * (0.34 if self.large else 0.25)
         rest = (CONTENT_WIDTH - first) / len(columns)

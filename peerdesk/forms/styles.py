@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -73,7 +74,8 @@ class PrintStyle:
 
     @classmethod
     def choose(cls, large_print: bool) -> PrintStyle:
-        return cls.large_print() if large_print else cls.normal()
+        """One shared instance of each: its paragraph styles are made once, not per form."""
+        return _chosen(large_print)
 
     def _style(self, name: str, size: float, **extra: object) -> ParagraphStyle:
         fonts = register_fonts()
@@ -150,3 +152,8 @@ class PrintStyle:
     def p_tick(self) -> ParagraphStyle:
         indent = self.body * 1.7
         return self._style("tick", self.body, leftIndent=indent, firstLineIndent=-indent)
+
+
+@functools.cache
+def _chosen(large_print: bool) -> PrintStyle:
+    return PrintStyle.large_print() if large_print else PrintStyle.normal()

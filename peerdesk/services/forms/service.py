@@ -151,9 +151,15 @@ class FormService(Service):
 
     # -- filling in and rendering --------------------------------------------------------
     def data_for(
-        self, name: str, kind: str | None = None, record_id: int | None = None
+        self,
+        name: str,
+        kind: str | None = None,
+        record_id: int | None = None,
+        organisation: OrganisationInfo | None = None,
     ) -> FormData:
-        """The plain data of a form for one record (empty for a blank form)."""
+        """The plain data of a form for one record (empty for a blank form).
+
+        `organisation` saves reading it again when the caller already has it."""
         spec = get_form(name)
         if spec is None:
             raise ValidationError(
@@ -177,7 +183,9 @@ class FormService(Service):
                 "subject",
             )
         with self.db.session() as session:
-            return gatherer(session, record_id, self.today(), self.organisation_info())
+            return gatherer(
+                session, record_id, self.today(), organisation or self.organisation_info()
+            )
 
     def render(
         self,
@@ -188,10 +196,11 @@ class FormService(Service):
         large_print: bool = False,
     ) -> bytes:
         """The form as PDF bytes: pre-filled for the record, or blank without one."""
-        data = self.data_for(name, kind, record_id)
+        organisation = self.organisation_info()  # once per form, for the data and the header
+        data = self.data_for(name, kind, record_id, organisation)
         spec = get_form(name)
         assert spec is not None  # data_for refused unknown names
-        pdf = render_pdf(spec, data, self.organisation_info(), large_print=large_print)
+        pdf = render_pdf(spec, data, organisation, large_print=large_print)
         log.info("rendered form %s for %s %s (%d bytes)", name, kind, record_id, len(pdf))
         return pdf
 
