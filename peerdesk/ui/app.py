@@ -53,12 +53,22 @@ def follow_system_colours(app: QApplication, settings: QSettings) -> None:
     QGuiApplication.styleHints().colorSchemeChanged.connect(_on_colour_scheme_changed)
 
 
+def user_settings(paths: Paths) -> QSettings:
+    """This computer's preferences (text size, theme, window size, idle lock, backup folder).
+
+    Kept in peerdesk's own config folder rather than the system's default place, so that
+    PEERDESK_HOME (tests, benchmarks, a portable install on a USB stick) keeps them apart.
+    """
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(paths.config_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
 def run_app(paths: Paths, args: argparse.Namespace) -> int:
     from peerdesk.ui.first_run import WelcomeDialog
     from peerdesk.ui.main_window import MainWindow
 
     app = make_application()
-    settings = QSettings()
+    settings = user_settings(paths)
     theme.apply_appearance(app, settings)
     follow_system_colours(app, settings)
     try:

@@ -3,8 +3,8 @@ usual shortcuts, a status bar, and a clear DEMO banner when the demo file is ope
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -74,8 +74,24 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            # A size saved on another screen (or a tiny one) must still show every screen.
+            self.resize(self.size().expandedTo(self.minimumSizeHint()))
         else:
-            self.resize(1180, 780)
+            self._fit_to_screen(QSize(1180, 780))
+
+    def _fit_to_screen(self, wanted: QSize) -> None:
+        """The first time: a comfortable size that fits the screen (a small laptop too),
+        centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(wanted)
+            return
+        room = screen.availableGeometry()
+        size = wanted.boundedTo(QSize(room.width() * 95 // 100, room.height() * 92 // 100))
+        self.resize(size.expandedTo(self.minimumSizeHint()))
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
