@@ -29,7 +29,9 @@ UNWANTED = re.compile(
     r"egldeviceintegrations|xcbglintegrations|wayland-graphics-integration-client|"
     r"wayland-decoration-client|wayland-shell-integration)([\\/]|$)"
     r"|lib(Qt6)?(Quick|Qml|VirtualKeyboard|Multimedia|WebEngine|Designer|3D|"
-    r"EglFsKmsSupport|EglFSDeviceIntegration)",
+    r"EglFsKmsSupport|EglFSDeviceIntegration)"
+    # The GTK platform theme needs GTK at run time, which a coordinator's laptop may not have.
+    r"|libqgtk3",
     re.IGNORECASE,
 )
 
