@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ORDER = ("desktop", "pairings", "groups", "forms", "figures", "data-protection",
-         "data-safety", "encryption", "importing", "performance")  # fmt: skip
+         "data-safety", "encryption", "importing", "packaging", "performance")  # fmt: skip
 START, END = "<!-- features:start -->", "<!-- features:end -->"
 
 
