@@ -1,8 +1,13 @@
-"""Dates and values as the coordinator reads them: never "None", never ISO dates."""
+"""Dates and values as the coordinator reads them: never "None", never ISO dates.
+
+One place for the wording, so every screen says a date or a length the same way.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
+
+from peerdesk.vocabulary import Labelled
 
 
 def day(value: date | None, missing: str = "Not recorded") -> str:
@@ -12,18 +17,56 @@ def day(value: date | None, missing: str = "Not recorded") -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def short_day(value: date | None, missing: str = "") -> str:
+    """Thu 18 Jun 2026: dates in tables, where room is short."""
+    if value is None:
+        return missing
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def long_day(value: date | None, missing: str = "Not set") -> str:
+    """Thursday 18 June 2026: a date someone must act on."""
+    if value is None:
+        return missing
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def clock(value: time | None) -> str:
+    return f"{value:%H:%M}" if value is not None else ""
+
+
+def sort_day(value: date | None) -> str:
+    """A key that sorts dates in order; blanks last."""
+    return value.isoformat() if value is not None else "9999"
+
+
+def label(vocabulary: type[Labelled], value: str | None, missing: str = "Not set") -> str:
+    """The plain words for a stored vocabulary value."""
+    if not value:
+        return missing
+    try:
+        return vocabulary(value).label
+    except ValueError:
+        return value
+
+
 def text_or(value: str | None, missing: str = "Not recorded") -> str:
     value = (value or "").strip()
     return value if value else missing
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def minutes(value: int) -> str:
-    hours, mins = divmod(value, 60)
-    if hours and mins:
-        return f"{hours} h {mins} min"
+    """1 h 30 min, 2 hours, 45 min."""
+    hours, rest = divmod(value, 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
     if hours:
-        return f"{hours} hour" + ("s" if hours > 1 else "")
-    return f"{mins} minutes"
+        return plural(hours, "hour")
+    return f"{rest} min"
 
 
 def age_on(born: date | None, today: date) -> str:
