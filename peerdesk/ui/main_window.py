@@ -36,7 +36,7 @@ from peerdesk.ui.backups.location_warning import (
 from peerdesk.ui.backups.menu import open_backups
 from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.screens import SCREENS, Screen
-from peerdesk.ui.screens.settings import SettingsScreen
+from peerdesk.ui.screens.lazy import LazyScreens
 from peerdesk.ui.widgets.banner import Banner
 from peerdesk.ui.widgets.page_stack import PageStack
 
@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.settings = settings
-        self.screens: dict[str, Screen] = {}
+        # Each screen is built the first time it is needed: start-up builds only Today.
+        self.screens = LazyScreens([key for key, _, _ in SCREENS], self._build_screen)
         self._menus: dict[str, QMenu] = {}
         self._backup_failures = 0
         self._build()
@@ -114,12 +115,9 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.stack = PageStack(central)
-        for key, title, factory in SCREENS:
-            screen = factory(self.services, self.settings)
-            screen.record_requested.connect(self.open_record)
-            screen.setAccessibleName(title)
-            self.screens[key] = screen
-            self.stack.addWidget(screen)
+        for key, title, _factory in SCREENS:
+            # A light stand-in keeps the stack's rows in step with the navigation's.
+            self.stack.addWidget(QWidget(self.stack))
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
@@ -135,15 +133,31 @@ class MainWindow(QMainWindow):
         self.screen_area.setWidget(self.stack)
         row.addWidget(self.screen_area, 1)
         self.setCentralWidget(central)
-        settings_screen = self.screens.get("settings")
-        if isinstance(settings_screen, SettingsScreen):
-            settings_screen.organisation_saved.connect(self._update_title)
-            settings_screen.appearance_changed.connect(self._on_appearance_changed)
         self.database_label = QLabel()
         self.database_label.setAccessibleName("Database file")
         self.statusBar().addPermanentWidget(self.database_label)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Ready", 3000)
+
+    def _build_screen(self, key: str) -> Screen:
+        """Build one screen and put it in its row of the stack, in place of its stand-in."""
+        row = next(row for row, (k, _t, _f) in enumerate(SCREENS) if k == key)
+        _key, title, factory = SCREENS[row]
+        screen = factory(self.services, self.settings)
+        screen.record_requested.connect(self.open_record)
+        screen.setAccessibleName(title)
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, screen)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        if key == "settings":
+            from peerdesk.ui.screens.settings import SettingsScreen
+
+            if isinstance(screen, SettingsScreen):
+                screen.organisation_saved.connect(self._update_title)
+                screen.appearance_changed.connect(self._on_appearance_changed)
+        return screen
 
     def _size_navigation(self) -> None:
         metrics = self.navigation.fontMetrics()
@@ -284,10 +298,11 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Screen) else None
 
     def _on_navigation_changed(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        screen = self.current_screen()
-        if screen is not None:
-            screen.refresh()
+        if not 0 <= row < len(SCREENS):
+            return
+        screen = self.screens[SCREENS[row][0]]
+        self.stack.setCurrentWidget(screen)
+        screen.refresh()
 
     def show_screen(self, key: str) -> None:
         keys = [k for k, _, _ in SCREENS]
@@ -357,9 +372,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_appearance(app, self.settings)
-        settings_screen = self.screens.get("settings")
-        if isinstance(settings_screen, SettingsScreen):
-            settings_screen.sync_appearance()
+        # A settings screen not built yet reads the appearance when it is.
+        settings_screen = self.screens.built("settings")
+        if settings_screen is not None:
+            from peerdesk.ui.screens.settings import SettingsScreen
+
+            if isinstance(settings_screen, SettingsScreen):
+                settings_screen.sync_appearance()
         self._on_appearance_changed()
 
     def _on_appearance_changed(self) -> None:

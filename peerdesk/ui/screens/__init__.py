@@ -1,33 +1,41 @@
-"""The screens of the main window, in navigation order. Each lives in its own module."""
+"""The screens of the main window, in navigation order. Each lives in its own module, imported
+only when its screen is first built (the Forms screen brings the PDF preview with it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from PySide6.QtCore import QSettings
 
 from peerdesk.services import Services
 from peerdesk.ui.screens.base import Screen
-from peerdesk.ui.screens.figures import FiguresScreen
-from peerdesk.ui.screens.forms import FormsScreen
-from peerdesk.ui.screens.groups import GroupsScreen
-from peerdesk.ui.screens.pairings import PairingsScreen
-from peerdesk.ui.screens.people import PeopleScreen
-from peerdesk.ui.screens.sessions import SessionsScreen
-from peerdesk.ui.screens.settings import SettingsScreen
-from peerdesk.ui.screens.today import TodayScreen
 
 ScreenFactory = Callable[[Services, QSettings], Screen]
 
+
+def _later(module: str, name: str) -> ScreenFactory:
+    """A factory that imports the screen's module when it is first called."""
+
+    def build(services: Services, settings: QSettings) -> Screen:
+        screen_class = getattr(import_module(f"peerdesk.ui.screens.{module}"), name)
+        screen: Screen = screen_class(services, settings)
+        return screen
+
+    build.__name__ = name
+    build.__qualname__ = name
+    return build
+
+
 SCREENS: list[tuple[str, str, ScreenFactory]] = [
-    ("today", "Today", TodayScreen),
-    ("people", "People", PeopleScreen),
-    ("pairings", "Pairings", PairingsScreen),
-    ("sessions", "Sessions", SessionsScreen),
-    ("groups", "Groups", GroupsScreen),
-    ("forms", "Forms", FormsScreen),
-    ("figures", "Figures", FiguresScreen),
-    ("settings", "Settings", SettingsScreen),
+    ("today", "Today", _later("today", "TodayScreen")),
+    ("people", "People", _later("people", "PeopleScreen")),
+    ("pairings", "Pairings", _later("pairings", "PairingsScreen")),
+    ("sessions", "Sessions", _later("sessions", "SessionsScreen")),
+    ("groups", "Groups", _later("groups", "GroupsScreen")),
+    ("forms", "Forms", _later("forms", "FormsScreen")),
+    ("figures", "Figures", _later("figures", "FiguresScreen")),
+    ("settings", "Settings", _later("settings", "SettingsScreen")),
 ]
 
 __all__ = ["SCREENS", "Screen"]
