@@ -40,12 +40,20 @@ class Operation(QRunnable):
             result = self.work()
         except PeerdeskError as error:
             log.info("operation refused: %s", type(error).__name__)
-            self.signals.failed.emit(str(error))
+            self._tell(self.signals.failed, str(error))
         except Exception:
             log.exception("operation failed")
-            self.signals.failed.emit(UNEXPECTED)
+            self._tell(self.signals.failed, UNEXPECTED)
         else:
-            self.signals.succeeded.emit(result)
+            self._tell(self.signals.succeeded, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The window that asked has closed (e.g. the app is quitting): nobody to tell.
+            log.debug("operation finished after its window closed")
 
 
 _running: set[Operation] = set()
