@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,31 +20,19 @@ from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS, minutes, short_da
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+R = TypeVar("R")
 
 
-def _sort_date(value: date | None) -> str:
-    return value.isoformat() if value else ""
+class _RowsModel(QAbstractTableModel, Generic[R]):
+    """Rows held in a list, one column per heading: what the three tables share."""
 
-
-class GroupsTableModel(QAbstractTableModel):
-    NAME, KIND, WHEN, WHERE, FACILITATORS, LAST, NEXT, REGULARS, STATUS = range(9)
-    HEADINGS = (
-        "Group",
-        "Kind",
-        "Usually meets",
-        "Where",
-        "Facilitators",
-        "Last meeting",
-        "Next meeting",
-        "Regulars",
-        "Status",
-    )
+    HEADINGS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[GroupRow] = []
+        self.rows: list[R] = []
 
-    def set_rows(self, rows: list[GroupRow]) -> None:
+    def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -59,6 +47,25 @@ class GroupsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADINGS[section]
         return None
+
+
+def _sort_date(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class GroupsTableModel(_RowsModel[GroupRow]):
+    NAME, KIND, WHEN, WHERE, FACILITATORS, LAST, NEXT, REGULARS, STATUS = range(9)
+    HEADINGS = (
+        "Group",
+        "Kind",
+        "Usually meets",
+        "Where",
+        "Facilitators",
+        "Last meeting",
+        "Next meeting",
+        "Regulars",
+        "Status",
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -128,7 +135,7 @@ class GroupsFilterProxy(QSortFilterProxyModel):
         return not self.search or self.search in row.search_text
 
 
-class MeetingsTableModel(QAbstractTableModel):
+class MeetingsTableModel(_RowsModel[MeetingRow]):
     DATE, ATTENDED, NAMED, UNNAMED, NEW, LENGTH, FACILITATORS, NOTE = range(8)
     HEADINGS = (
         "Date",
@@ -141,28 +148,8 @@ class MeetingsTableModel(QAbstractTableModel):
         "Note",
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MeetingRow] = []
-
-    def set_rows(self, rows: list[MeetingRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def row_of(self, meeting_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADINGS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADINGS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -215,29 +202,12 @@ class MeetingsTableModel(QAbstractTableModel):
         return note if len(note) <= 80 else note[:79] + "…"
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(_RowsModel[tuple[int, str, str]]):
     """A short list of people (members, facilitators): name and one more fact."""
 
     def __init__(self, headings: tuple[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headings = headings
-        self.rows: list[tuple[int, str, str]] = []
-
-    def set_rows(self, rows: list[tuple[int, str, str]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headings[section]
-        return None
+        self.HEADINGS = headings
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
