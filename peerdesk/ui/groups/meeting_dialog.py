@@ -322,9 +322,11 @@ class MeetingDialog(QDialog):
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The event type first: during teardown Qt still sends events here after the
+        # Python attributes are gone, and only key presses need them.
         if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
+            and watched is getattr(self, "table", None)
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
         ):

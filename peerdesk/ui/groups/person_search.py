@@ -67,9 +67,11 @@ class PersonSearch(QLineEdit):
         self._model.setStringList(sorted(self._labels, key=str.casefold))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The event type first: during teardown Qt still sends events here after the
+        # Python attributes are gone, and only key presses need them.
         if (
-            watched is self.popup
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
+            and watched is getattr(self, "popup", None)
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier

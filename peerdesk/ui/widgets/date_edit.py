@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -43,6 +43,22 @@ def parse_day(text: str) -> date | None:
     return date(year, month, day)
 
 
+class _DateLine(QLineEdit):
+    """The typing box. Delete (with nothing selected to delete) empties the date.
+
+    A subclass rather than an event filter: a filter on a child can be called while its
+    owner is half torn down, which crashes PySide6."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class OptionalDateEdit(QWidget):
     """A dd/mm/yyyy box, a calendar button and a Clear button. `value()` is None when blank.
 
@@ -69,7 +85,7 @@ class OptionalDateEdit(QWidget):
         outer.setSpacing(2)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.editor = QLineEdit(self)
+        self.editor = _DateLine(self)
         self.editor.setPlaceholderText(f"{blank_text} (type dd/mm/yyyy)")
         self.editor.setToolTip(
             "Type the date as day/month/year, for example 25/06/1987, or choose it on the "
@@ -77,7 +93,7 @@ class OptionalDateEdit(QWidget):
         )
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.editor.editingFinished.connect(self._on_editor_editing_finished)
-        self.editor.installEventFilter(self)
+        self.editor.delete_pressed.connect(self.clear)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setText("Calendar…")
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -155,19 +171,6 @@ class OptionalDateEdit(QWidget):
         except ValueError:
             typed = None
         return typed or self._opens_at or date.today()
-
-    # -- events ----------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.editor
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            self.clear()
-            return True
-        return super().eventFilter(watched, event)
 
     def _on_editor_text_changed(self, _text: str) -> None:
         self._update_clear()
