@@ -1,7 +1,11 @@
-"""Write tests/fixtures/schemas/<revision>.db: a small database at the current head revision.
+"""Write tests/fixtures/schemas/<revision>.db: a small, realistic database at the head revision.
 
-Run once per new migration (before writing the next one), and commit the file: the migration
-tests upgrade every committed schema version to head.
+Run it once per new migration, BEFORE writing the next one, and commit the file:
+`tests/integration/test_migrations.py` upgrades every committed schema version to head and
+checks that every row came across, so each fixture must hold rows in every table.
+
+The file is deterministic (a fixed seed and a fixed "today"; creation times are stamped from
+that day) and self-contained (journal_mode DELETE: no -wal beside it).
 """
 
 from __future__ import annotations
@@ -9,30 +13,158 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from peerdesk.data.database import open_database
+from sqlalchemy import text
+from sqlmodel import col, select
+
+from peerdesk.data.database import Database, open_database
 from peerdesk.data.migrate import head_revision
+from peerdesk.data.models import MentoringSession, OutcomeScore, Pairing, Person
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
+from peerdesk.services.groups import GroupDetails
+from peerdesk.services.reviews import ReviewEntry
+from peerdesk.services.sessions import ConcernDetails
+from peerdesk.vocabulary import GroupKind, MeetingMode, RecordKind, SessionStatus
+
+FOLDER = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schemas"
+#: The fixture's "today": every date in it is on or before this day.
+TODAY = date(2026, 1, 15)
+SEED = 7
 
 
-def main() -> int:
-    folder = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schemas"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{head_revision()}.db"
+def build(target: Path) -> None:
+    """Write the fixture database at `target` (replacing any file there)."""
     target.unlink(missing_ok=True)
     database = open_database(target, lock=False)
     try:
-        services = Services(database, today=lambda: date(2026, 1, 15))
-        services.demo.generate(DemoOptions(seed=7, years=1, scale=0.2))
+        services = Services(database, today=lambda: TODAY)
+        services.demo.generate(DemoOptions(seed=SEED, years=1, scale=0.2))
+        _fill_the_rest(services, database)
+        _stamp_times(database)
     finally:
         database.close()
-    # One self-contained file (no -wal beside it) is what gets committed.
+    # One self-contained, compact file (no -wal beside it) is what gets committed.
     with contextlib.closing(sqlite3.connect(target)) as connection:
         connection.execute("PRAGMA journal_mode = DELETE")
-    print(f"wrote {target}")
+        connection.execute("VACUUM")
+
+
+def _fill_the_rest(services: Services, database: Database) -> None:
+    """Rows for the tables a small demo leaves empty, through the services where one exists.
+
+    Each table needs rows so that the upgrade test can prove a migration carried them across.
+    """
+    with database.session() as session:
+        pairing = session.exec(
+            select(Pairing)
+            .where(col(Pairing.start_date).is_not(None), col(Pairing.end_date).is_(None))
+            .order_by(col(Pairing.id))
+        ).first()
+        assert pairing is not None and pairing.id is not None and pairing.start_date is not None
+        held = session.exec(
+            select(MentoringSession)
+            .where(
+                MentoringSession.pairing_id == pairing.id,
+                MentoringSession.status == SessionStatus.HELD.value,
+            )
+            .order_by(col(MentoringSession.session_date))
+        ).first()
+        assert held is not None and held.id is not None
+        people = [p.id for p in session.exec(select(Person).order_by(col(Person.id))) if p.id]
+    mentee, mentor = pairing.mentee_id, pairing.mentor_id
+
+    services.sessions.raise_concern(
+        ConcernDetails(
+            raised_on=held.session_date,
+            what="Mentee said they had not been sleeping (fixture).",
+            about_person_id=mentee,
+            who_was_told="Coordinator",
+            action_taken="Talked it through; agreed to check in next week.",
+        ),
+        session_id=held.id,
+    )
+    services.reviews.record(
+        pairing.id,
+        ReviewEntry(
+            review_date=min(TODAY, pairing.start_date + timedelta(weeks=6)),
+            progress=("Some progress",),
+            what_is_working="Meeting regularly.",
+        ),
+    )
+    services.volunteers.record_supervision(
+        mentor,
+        on=TODAY - timedelta(days=3),
+        mode=MeetingMode.PHONE,
+        duration_minutes=45,
+        pairing_ids=[pairing.id],
+        wellbeing="Fine (fixture).",
+    )
+    group = services.groups.create(
+        GroupDetails(
+            name="Closed course (fixture)",
+            kind=GroupKind.CLOSED.value,
+            venue="Library meeting room",
+            started_on=TODAY - timedelta(days=60),
+        )
+    )
+    assert group.id is not None
+    for person_id in people[-6:-3]:
+        services.groups.add_member(group.id, person_id, TODAY - timedelta(days=60))
+    services.subject_access.record_request(mentee, TODAY - timedelta(days=10))
+    services.retention.set_rule(RecordKind.MENTEE, 6)
+    services.retention.set_rule(RecordKind.VOLUNTEER, 7)
+    # No service records outcome scores one by one (they arrive by import), so plain inserts.
+    with database.transaction() as session:
+        for timing, score, day in (
+            ("before", 31.0, pairing.start_date),
+            ("after", 38.0, TODAY),
+        ):
+            session.add(
+                OutcomeScore(
+                    person_id=mentee,
+                    measure="Wellbeing scale (demo)",
+                    timing=timing,
+                    score=score,
+                    scored_on=day,
+                )
+            )
+    # Erasure last: the erased person is the newest one, untouched by the rows above.
+    services.erasure.erase(people[-1])
+
+
+def _stamp_times(database: Database) -> None:
+    """Services stamp rows with the real time; the fixture uses its fixed day instead."""
+    stamp = datetime.combine(TODAY, time(9, 0), tzinfo=UTC).strftime("%Y-%m-%d %H:%M:%S")
+    with database.transaction() as session:
+        for table, column in (
+            ("person", "created_at"),
+            ("person", "updated_at"),
+            ("consent_wording", "created_at"),
+            ("organisation", "created_at"),
+        ):
+            session.execute(text(f"UPDATE {table} SET {column} = :stamp"), {"stamp": stamp})
+
+
+def main() -> int:
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    target = FOLDER / f"{head_revision()}.db"
+    build(target)
+    with contextlib.closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
+        empty = [t for t in tables if not connection.execute(f'SELECT 1 FROM "{t}"').fetchone()]
+    if empty:
+        print(f"these tables are empty; add rows for them here: {', '.join(empty)}")
+        return 1
+    print(f"wrote {target} ({target.stat().st_size // 1024} KB, rows in all {len(tables)} tables)")
     return 0
 
 

@@ -14,17 +14,49 @@ from sqlmodel import SQLModel
 
 from peerdesk.data.database import open_database
 from peerdesk.data.engine import make_engine
-from peerdesk.data.migrate import head_revision, upgrade_to_head
+from peerdesk.data.migrate import head_revision, shipped_revisions, upgrade_to_head
 from peerdesk.errors import DatabaseNewerError
 from peerdesk.paths import Paths
 from tests.helpers import table_contents
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 SCHEMA_FILES = sorted(FIXTURES.glob("*.db"))
+MAKE_FIXTURE = "run `.venv/bin/python scripts/make_schema_fixture.py` and commit what it writes"
 
 
-def test_there_is_a_committed_database_for_the_first_migration() -> None:
-    assert (FIXTURES / "0001.db").exists()
+def test_every_revision_before_head_has_a_committed_database() -> None:
+    """A migration added without a database of the schema before it could never be tested."""
+    older = sorted(set(shipped_revisions()) - {head_revision()})
+    missing = [revision for revision in older if not (FIXTURES / f"{revision}.db").exists()]
+    assert missing == [], (
+        f"no tests/fixtures/schemas/<revision>.db for {', '.join(missing)}: check out the "
+        f"commit before that revision's successor migration, {MAKE_FIXTURE}"
+    )
+
+
+def test_the_head_revision_has_a_committed_database() -> None:
+    # Made now, while this schema is head, so that the next migration has a past to upgrade.
+    assert (FIXTURES / f"{head_revision()}.db").exists(), (
+        f"no database of the head schema {head_revision()}: {MAKE_FIXTURE}"
+    )
+
+
+def test_every_committed_database_is_a_shipped_revision() -> None:
+    assert SCHEMA_FILES, "no schema databases found"
+    for fixture in SCHEMA_FILES:
+        assert fixture.stem in shipped_revisions(), f"{fixture.name} is no shipped revision"
+        assert _revision_of(fixture) == fixture.stem, f"{fixture.name} holds another revision"
+
+
+@pytest.mark.parametrize("fixture", SCHEMA_FILES, ids=lambda p: p.stem)
+def test_every_committed_database_has_rows_in_every_table(fixture: Path) -> None:
+    """Only a table with rows in it shows that an upgrade carried its rows across."""
+    contents = table_contents(fixture)
+    assert len(contents) > 1
+    assert [table for table, rows in contents.items() if not rows] == []
+    # One small self-contained file: a rollback journal, not a write-ahead log beside it.
+    assert fixture.read_bytes()[18:20] == b"\x01\x01"
+    assert fixture.stat().st_size < 1_000_000
 
 
 @pytest.mark.parametrize("fixture", SCHEMA_FILES, ids=lambda p: p.stem)
@@ -33,20 +65,47 @@ def test_every_committed_schema_upgrades_to_head_keeping_its_records(
 ) -> None:
     target = paths.data_dir / "old.db"
     shutil.copyfile(fixture, target)
-    before = table_contents(target)
+    before, columns_before = table_contents(target), _columns(target)
+    older = fixture.stem != head_revision()
     database = open_database(target, backup_dir=paths.backup_dir)
     try:
-        with contextlib.closing(sqlite3.connect(target)) as connection:
-            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        assert revision == head_revision()
-        if fixture.stem != head_revision():
-            assert database.pre_migration_backup is not None
-            assert table_contents(database.pre_migration_backup) == before
+        assert _revision_of(target) == head_revision()
+        # A backup is taken before an upgrade, and only then, and it holds the old database.
+        backups = sorted(paths.backup_dir.glob("*.db"))
+        assert len(backups) == int(older)
+        assert [b for b in (database.pre_migration_backup,) if b is not None] == backups
+        assert [table_contents(backup) for backup in backups] == [before] * int(older)
+        assert database.migrated_from == (fixture.stem if older else None)
     finally:
         database.close()
-    after = table_contents(target)
-    for table in ("person", "pairing", "mentoring_session", "consent", "attendance"):
-        assert len(after[table]) == len(before[table]) > 0
+    after, columns_after = table_contents(target), _columns(target)
+    assert set(before) <= set(after)
+    assert {t: len(after[t]) for t in before} == {t: len(rows) for t, rows in before.items()}
+    # Where a migration left a table's columns alone, its rows are exactly the same.
+    unchanged = [
+        t for t in before if t != "alembic_version" and columns_before[t] == columns_after[t]
+    ]
+    assert unchanged
+    assert {t: after[t] for t in unchanged} == {t: before[t] for t in unchanged}
+
+
+def _revision_of(path: Path) -> str:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+def _columns(path: Path) -> dict[str, list[str]]:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            table: [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            for table in tables
+        }
 
 
 def test_upgrading_to_head_builds_exactly_the_models(tmp_path: Path) -> None:
@@ -72,7 +131,7 @@ def test_the_frozen_wording_trigger_exists_after_migration(tmp_path: Path) -> No
 
 def test_a_database_from_a_newer_peerdesk_is_refused_and_left_untouched(paths: Paths) -> None:
     target = paths.data_dir / "newer.db"
-    shutil.copyfile(FIXTURES / "0001.db", target)
+    shutil.copyfile(SCHEMA_FILES[0], target)
     with contextlib.closing(sqlite3.connect(target)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
         connection.commit()
