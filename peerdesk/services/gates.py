@@ -15,7 +15,6 @@ from peerdesk.data.models import Consent, Pairing, Person
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.consents import current_consent
-from peerdesk.services.person_records import long_date
 from peerdesk.vocabulary import ConsentKind
 
 
@@ -34,19 +33,6 @@ class GateService(Service):
                         "agreement (never given, withdrawn or expired)."
                     )
         return warnings
-
-    def for_case_study(self, person_id: int) -> list[str]:
-        """Printing or publishing a person's story or photo needs their current agreement."""
-        today = self.today()
-        with self.db.session() as session:
-            person = get_or_raise(session, Person, person_id, "person")
-            if current_consent(session, person_id, ConsentKind.PHOTOS_CASE_STUDY, today):
-                return []
-            state = _state(session, person_id, ConsentKind.PHOTOS_CASE_STUDY, today)
-        return [
-            f"{person.display_name} has not agreed to a case study or photos ({state}). "
-            "Ask them, and record their answer, before printing or publishing their story."
-        ]
 
     def for_sharing(self, person_id: int, organisation: str) -> list[str]:
         """Sharing with a named organisation needs a current consent naming that organisation."""
@@ -90,18 +76,3 @@ def current_sharing(session: Session, person_id: int, on: date) -> list[Consent]
 
 def _same_name(name: str) -> str:
     return " ".join(name.casefold().split())
-
-
-def _state(session: Session, person_id: int, kind: ConsentKind, on: date) -> str:
-    latest = session.exec(
-        select(Consent)
-        .where(Consent.person_id == person_id, Consent.kind == kind.value, Consent.given_on <= on)
-        .order_by(col(Consent.given_on).desc(), col(Consent.id).desc())
-    ).first()
-    if latest is None:
-        return "never asked"
-    if not latest.agreed:
-        return f"declined on {long_date(latest.given_on)}"
-    if latest.withdrawn_on is not None and latest.withdrawn_on <= on:
-        return f"withdrawn on {long_date(latest.withdrawn_on)}"
-    return f"expired on {long_date(latest.review_on)}" if latest.review_on else "not current"
