@@ -15,6 +15,7 @@ from peerdesk.services.people import PersonDetails
 from peerdesk.ui.consents import ConsentsPanel
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.consents.rights_dialogs import EraseDialog
+from peerdesk.ui.pairings.change_dialogs import StatusChangeDialog
 from peerdesk.vocabulary import ConsentKind, Role
 
 
@@ -45,10 +46,13 @@ def record_confidentiality(qtbot: Any, services: Services, person_id: int, paren
     assert dialog.saved is not None
 
 
-def activation_warnings(
+def try_activation(
     qtbot: Any, services: Services, pairing_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> list[str]:
-    """Ask the pairing page to activate; return what the gate's question said (if asked)."""
+) -> tuple[list[str], StatusChangeDialog | None]:
+    """Ask the pairing page to activate, answering No to the gate's question if it asks.
+
+    Returns what the question said and the date dialog opened (None when nothing goes ahead).
+    """
     from peerdesk.ui.pairings.pairing_page import PairingPage
 
     asked: list[str] = []
@@ -62,10 +66,7 @@ def activation_warnings(
     page = PairingPage(services, settings)
     qtbot.addWidget(page)
     page.show_pairing(pairing_id)
-    dialog = page.activate()
-    if dialog is not None:
-        dialog.reject()
-    return asked
+    return asked, page.activate()
 
 
 def test_record_withdraw_and_the_gate_warns_on_activation(
@@ -91,7 +92,10 @@ def test_record_withdraw_and_the_gate_warns_on_activation(
     assert model.index(0, 0).data() == "Confidentiality agreement"
     assert model.index(0, 1).data() == "Agreed"
     assert model.index(0, 4).data() == "Version 1"
-    assert activation_warnings(qtbot, services, pairing, tmp_path, monkeypatch) == []
+    asked, dialog = try_activation(qtbot, services, pairing, tmp_path, monkeypatch)
+    assert asked == [] and isinstance(dialog, StatusChangeDialog)  # no question: the date next
+    dialog.reject()
+    assert services.pairings.get(pairing).status == "proposed"
 
     # Withdraw: select the consent, one click on Withdraw, one on the dialog's Withdraw.
     def one_click(dialog: WithdrawDialog) -> int:
@@ -106,8 +110,11 @@ def test_record_withdraw_and_the_gate_warns_on_activation(
     assert model.index(0, 1).data() == "Withdrawn 15 June 2026 (verbal)"
     assert not panel.withdraw_button.isEnabled()
 
-    (warning,) = activation_warnings(qtbot, services, pairing, tmp_path, monkeypatch)
+    (warning,), dialog = try_activation(qtbot, services, pairing, tmp_path, monkeypatch)
     assert "Mia Mentee" in warning and "confidentiality agreement" in warning
+    # Answered No: no date is asked for, and the pairing is not active.
+    assert dialog is None
+    assert services.pairings.get(pairing).status == "proposed"
     panel.grab().save(str(tmp_path / "consents-panel.png"))
 
 

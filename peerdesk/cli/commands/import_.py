@@ -99,7 +99,8 @@ def run_export(context: CommandContext) -> int:
             count = services.exporting.people(out, args.format)
         else:
             count = services.exporting.sessions(out, args.format)
-    print(f"Wrote {count} {args.what if count != 1 else args.what.rstrip('s')} to {out}")
+    noun = args.what if count != 1 else {"people": "person", "sessions": "session"}[args.what]
+    print(f"Wrote {count} {noun} to {out}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.private_files import confirm_personal_export
 
 FILTERS = "Excel workbook (*.xlsx);;CSV file (*.csv)"
+SINGULAR = {"people": "person", "sessions": "session"}
 
 
 def paths_for(services: Services) -> Paths:
@@ -57,7 +58,7 @@ def _export(services: Services, parent: QWidget, what: str, title: str) -> None:
     work = services.exporting.people if what == "people" else services.exporting.sessions
 
     def _on_export_succeeded(count: int) -> None:
-        noun = what if count != 1 else what.rstrip("s")
+        noun = what if count != 1 else SINGULAR[what]
         QMessageBox.information(parent, title, f"{count} {noun} written to {target}.")
 
     run_operation(

@@ -1,0 +1,234 @@
+"""Every question that guards a rule, answered No (or Cancel): nothing changes. Where the Yes
+branch is not driven elsewhere, it is driven here too, so that "nothing changed" cannot pass
+just because the action never worked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import Services
+from peerdesk.services.groups import GroupDetails, MeetingRecord
+from peerdesk.services.pairings import PairingPlan
+from peerdesk.services.people import PersonDetails
+from peerdesk.ui.pairings.change_dialogs import StatusChangeDialog
+from peerdesk.ui.pairings.fields import set_date
+from peerdesk.vocabulary import Role
+from tests.conftest import TODAY
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, button: Button) -> list[str]:
+    """Answer every QMessageBox.question with `button`; returns what was asked."""
+    asked: list[str] = []
+
+    def question(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Button:
+        asked.append(f"{title}: {text}")
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def click(qtbot: QtBot, widget: Any) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_no_to_activate_anyway_leaves_the_pairing_proposed(
+    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.ui.pairings.pairing_page import PairingPage
+
+    mentor = services.people.add(PersonDetails(first_name="Mo", last_name="Mentor")).id or 0
+    mentee = services.people.add(PersonDetails(first_name="Mia", last_name="Mentee")).id or 0
+    pairing = services.pairings.propose(PairingPlan(mentor_id=mentor, mentee_id=mentee)).id or 0
+    page = PairingPage(services, settings)
+    qtbot.addWidget(page)
+    page.show_pairing(pairing)
+    page.show()
+    qtbot.waitExposed(page)
+
+    asked = answer(monkeypatch, Button.No)
+    click(qtbot, page.buttons["activate"])
+    (question,) = asked
+    assert question.startswith("Activate anyway?") and "Mia Mentee" in question
+    assert page.active_dialog is None  # no date asked for: nothing goes ahead
+    assert services.pairings.get(pairing).status == "proposed"
+    assert page.buttons["activate"].isVisible()
+
+    # Yes goes ahead: the date dialog opens, and OK activates.
+    answer(monkeypatch, Button.Yes)
+    click(qtbot, page.buttons["activate"])
+    dialog = page.active_dialog
+    assert isinstance(dialog, StatusChangeDialog)
+    set_date(dialog.on, TODAY)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))
+    assert services.pairings.get(pairing).status == "active"
+    assert not page.buttons["activate"].isVisible()
+
+
+def test_no_to_archive_keeps_the_person_in_the_lists(
+    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.ui.people.person_page import PersonPage
+
+    person = services.people.add(PersonDetails(first_name="Cal", last_name="Moss")).id or 0
+    page = PersonPage(services, settings)
+    qtbot.addWidget(page)
+    page.show_person(person)
+    asked = answer(monkeypatch, Button.No)
+    click(qtbot, page.archive_button)
+    assert len(asked) == 1 and "Archive Cal Moss?" in asked[0]
+    assert services.people.get(person).archived_on is None
+    assert [row.name for row in services.people.list_rows()] == ["Cal Moss"]
+
+
+def test_no_to_ending_a_role_keeps_the_role(
+    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.ui.people.person_page import PersonPage
+
+    person = services.people.add(PersonDetails(first_name="Di"), roles=[Role.MENTEE]).id or 0
+    page = PersonPage(services, settings)
+    qtbot.addWidget(page)
+    page.show_person(person)
+    roles = page.roles
+    roles.new_role.setCurrentIndex(roles.new_role.findData(Role.MENTEE.value))
+
+    asked = answer(monkeypatch, Button.No)
+    click(qtbot, roles.end_button)
+    assert len(asked) == 1 and "as mentee today" in asked[0]
+    assert [r.role for r in services.people.roles(person)] == [Role.MENTEE.value]
+
+    answer(monkeypatch, Button.Yes)
+    click(qtbot, roles.end_button)
+    assert services.people.roles(person) == []
+
+
+def test_no_to_deleting_a_meeting_keeps_it_and_its_register(
+    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.ui.groups.group_page import GroupPage
+
+    group = services.groups.create(GroupDetails(name="Cafe")).id or 0
+    ann = services.people.add(PersonDetails(first_name="Ann")).id or 0
+    meeting = services.groups.hold_meeting(
+        group, MeetingRecord(meeting_date=TODAY, attendee_ids=[ann])
+    )
+    assert meeting.id is not None
+    page = GroupPage(services, settings)
+    qtbot.addWidget(page)
+    page.show_group(group)
+    assert page.current_meeting_id() == meeting.id
+
+    asked = answer(monkeypatch, Button.No)
+    click(qtbot, page.delete_meeting)
+    assert len(asked) == 1 and asked[0].startswith("Delete meeting")
+    assert [m.id for m in services.groups.meetings(group)] == [meeting.id]
+    assert services.groups.attendance_count(meeting.id) == 1
+
+    answer(monkeypatch, Button.Yes)
+    click(qtbot, page.delete_meeting)
+    assert services.groups.meetings(group) == []
+
+
+def test_cancel_to_restoring_a_backup_restores_nothing(
+    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.ui.backups.backups_dialog import BackupsDialog
+
+    services.people.add(PersonDetails(first_name="Ada"))
+    dialog = BackupsDialog(services, settings)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.backup_made, timeout=20000):
+        click(qtbot, dialog.back_up_button)
+    services.people.add(PersonDetails(first_name="Later"))
+    dialog.table.selectRow(0)
+    restores: list[object] = []
+    # The restore itself runs in the background; recording the call keeps the test exact.
+    monkeypatch.setattr(dialog, "restore", restores.append)
+
+    asked = answer(monkeypatch, Button.Cancel)
+    click(qtbot, dialog.restore_button)
+    assert len(asked) == 1 and asked[0].startswith("Restore this backup?")
+    assert restores == []
+    assert sorted(row.name for row in services.people.list_rows()) == ["Ada", "Later"]
+
+    answer(monkeypatch, Button.Yes)
+    click(qtbot, dialog.restore_button)
+    assert len(restores) == 1
+
+
+def test_cancel_to_starting_afresh_keeps_the_damaged_file(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.errors import DatabaseDamagedError
+    from peerdesk.paths import Paths
+    from peerdesk.services.recovery import recovery_offer
+    from peerdesk.ui.backups.recovery_dialog import AFRESH, RecoveryDialog, carry_out
+
+    paths = Paths.for_user(services.database_path)
+    services.db.close()
+    paths.database.write_text("scribble", encoding="utf-8")
+    offer = recovery_offer(paths, DatabaseDamagedError("The database peerdesk.db is damaged."))
+    dialog = RecoveryDialog(offer)
+    qtbot.addWidget(dialog)
+    assert dialog.afresh_button.isVisibleTo(dialog)
+
+    asked = answer(monkeypatch, Button.Cancel)
+    click(qtbot, dialog.afresh_button)
+    assert len(asked) == 1 and asked[0].startswith("Start with an empty database?")
+    assert dialog.choice != AFRESH
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert carry_out(dialog.choice, paths, None) is None
+    assert paths.database.read_text(encoding="utf-8") == "scribble"
+
+    answer(monkeypatch, Button.Yes)
+    click(qtbot, dialog.afresh_button)
+    assert dialog.choice == AFRESH and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_cancel_to_an_unencrypted_export_writes_no_file(
+    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from peerdesk.ui.importing.menu import export_people
+
+    services.people.add(PersonDetails(first_name="Ada", last_name="Lane"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    target = Path(settings.fileName()).parent / "people.csv"
+    chosen: list[str] = []
+
+    def save_file_name(*_args: Any, **_kwargs: Any) -> tuple[str, str]:
+        chosen.append("asked")
+        return str(target), "CSV file (*.csv)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+
+    asked = answer(monkeypatch, Button.Cancel)
+    export_people(services, settings, parent)
+    assert len(asked) == 1 and asked[0].startswith("This export is not encrypted")
+    assert chosen == [] and not target.exists()
+
+    answer(monkeypatch, Button.Ok)
+    export_people(services, settings, parent)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert told == [f"1 person written to {target}."]
+    assert "Ada" in target.read_text(encoding="utf-8-sig")
