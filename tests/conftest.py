@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,65 @@ from peerdesk.services.demo import DemoOptions
 
 #: Tests run on a fixed "today" so that dates and figures never drift.
 TODAY = date(2026, 6, 15)
+#: The moment of "now" for tests that need a time of day too (the `clock` fixture).
+NOW = datetime.combine(TODAY, time(10, 15))
+
+
+class FixedClock:
+    """The time the code under test sees: `NOW`, unless a test sets `current`.
+
+    Services take a clock as an argument (`Services(db, today=clock.today)`,
+    `BackupService(..., now=clock.now)`). Code that reads the wall clock itself is pointed at
+    this one with `freeze("module.name", ...)`, so nothing depends on when the test runs
+    (a "today at" that becomes "yesterday at" just after midnight, say).
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.current = NOW
+        self._monkeypatch = monkeypatch
+
+    def now(self) -> datetime:
+        return self.current
+
+    def today(self) -> date:
+        return self.current.date()
+
+    def freeze(self, *modules: str) -> None:
+        """Make `datetime.now()` and `date.today()` inside `modules` read this clock."""
+        clock = self
+
+        class FrozenDatetime(datetime):
+            @classmethod
+            def now(cls, tz: tzinfo | None = None) -> FrozenDatetime:
+                moment = clock.current if tz is None else clock.current.replace(tzinfo=tz)
+                return cls.combine(moment.date(), moment.timetz())
+
+            @classmethod
+            def today(cls) -> FrozenDatetime:
+                return cls.now()
+
+        class FrozenDate(date):
+            @classmethod
+            def today(cls) -> FrozenDate:
+                day = clock.current.date()
+                return cls(day.year, day.month, day.day)
+
+        for name in modules:
+            module = importlib.import_module(name)
+            replaced = False
+            if getattr(module, "datetime", None) is datetime:
+                self._monkeypatch.setattr(module, "datetime", FrozenDatetime)
+                replaced = True
+            if getattr(module, "date", None) is date:
+                self._monkeypatch.setattr(module, "date", FrozenDate)
+                replaced = True
+            assert replaced, f"{name} imports neither datetime nor date by name"
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
+    """A fixed clock at `NOW` (10:15 on `TODAY`); see `FixedClock.freeze`."""
+    return FixedClock(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +29,16 @@ def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     return table_contents(db.path)
+
+
+def database_files(db: Database) -> list[Path]:
+    """The database file and its write-ahead log, those that exist."""
+    return [p for p in (db.path, db.path.with_name(db.path.name + "-wal")) if p.exists()]
+
+
+def last_written(db: Database) -> datetime:
+    """When the database (or its write-ahead log) was last written, by the file system's clock.
+
+    Tests of "changed since" place their moments relative to this, never to the wall clock.
+    """
+    return datetime.fromtimestamp(max(p.stat().st_mtime for p in database_files(db)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from datetime import datetime, timedelta
@@ -13,7 +14,7 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.backups import RotationPolicy, backup_info, describe_when, to_keep
 from peerdesk.services.people import PersonDetails
-from tests.helpers import table_contents
+from tests.helpers import database_files, last_written, table_contents
 
 
 def test_a_backup_is_a_checked_self_contained_copy_of_the_live_database(
@@ -110,9 +111,17 @@ def test_rotation_spares_manual_and_before_backups_for_a_week() -> None:
 
 def test_changed_since_follows_writes(services: Services) -> None:
     assert services.backups.changed_since(None)
-    moment = datetime.now() + timedelta(seconds=5)
+    written = last_written(services.db)
+    assert not services.backups.changed_since(written + timedelta(seconds=5))
+    assert services.backups.changed_since(written - timedelta(hours=1))
+    # Date the files an hour back (no waiting): a write now comes after a moment in between.
+    hour_ago = (written - timedelta(hours=1)).timestamp()
+    for path in database_files(services.db):
+        os.utime(path, (hour_ago, hour_ago))
+    moment = written - timedelta(minutes=30)
     assert not services.backups.changed_since(moment)
-    assert services.backups.changed_since(datetime.now() - timedelta(hours=1))
+    services.people.add(PersonDetails(first_name="Ada"))
+    assert services.backups.changed_since(moment)
 
 
 def test_the_backup_command(paths: Paths, tmp_path: Path, capsys: object) -> None:

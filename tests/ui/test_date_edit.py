@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from peerdesk.errors import ValidationError
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.date_edit import OptionalDateEdit, parse_day
+from tests.conftest import TODAY, FixedClock
 
 
 @pytest.fixture
@@ -68,13 +69,15 @@ def test_form_rows_show_the_problem_under_the_date(qtbot) -> None:  # type: igno
     assert rows.show_problem(raised.value.field, str(raised.value))
 
 
-def test_the_calendar_opens_at_today_when_blank_not_1800(edit: OptionalDateEdit) -> None:
+def test_the_calendar_opens_at_today_when_blank_not_1800(
+    edit: OptionalDateEdit, clock: FixedClock
+) -> None:
+    clock.freeze("peerdesk.ui.widgets.date_edit")
     edit.calendar_menu.aboutToShow.emit()
-    today = date.today()
-    assert (edit.calendar.yearShown(), edit.calendar.monthShown()) == (today.year, today.month)
+    assert (edit.calendar.yearShown(), edit.calendar.monthShown()) == (2026, 6)
     chosen = edit.calendar.selectedDate()
     edit.calendar.clicked.emit(chosen)
-    assert edit.value() == today
+    assert edit.value() == TODAY
 
 
 def test_the_calendar_opens_at_the_fields_own_start_or_the_date_typed(qtbot) -> None:  # type: ignore[no-untyped-def]

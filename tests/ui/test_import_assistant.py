@@ -34,7 +34,7 @@ def _cells(model, column: int) -> list[str]:
 
 
 def test_a_problem_row_is_shown_and_nothing_can_be_imported(
-    qtbot, services: Services, paths: Paths
+    qtbot, services: Services, paths: Paths, tmp_path: Path
 ) -> None:
     assistant = _start(qtbot, services, paths, "people_with_problems.csv")
     assert assistant.currentPage() is assistant.mapping_page
@@ -53,23 +53,25 @@ def test_a_problem_row_is_shown_and_nothing_can_be_imported(
     assert "Unknown mentor 'Nobody Known'" in _cells(problems, 3)[2]
     assert not page.isComplete()
     assert "must be fixed" in page.summary.text()
-    assistant.grab().save(str(Path("/tmp") / "import-preview-problems.png"))
+    assert assistant.grab().save(str(tmp_path / "import-preview-problems.png"))
     assert services.people.list_rows() == []
 
 
-def test_the_assistant_imports_a_workbook(qtbot, services: Services, paths: Paths) -> None:
+def test_the_assistant_imports_a_workbook(
+    qtbot, services: Services, paths: Paths, tmp_path: Path
+) -> None:
     assistant = _start(qtbot, services, paths, "caithness_records.xlsx")
     page = assistant.mapping_page
     assert page.sheet.currentText() == "Mentees"
     assert page.header_row.value() == 3
     headings = [page.preview.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
     assert headings[0] == "Forename\n→ First name"
-    assistant.grab().save("/tmp/import-mapping.png")
+    assert assistant.grab().save(str(tmp_path / "import-mapping.png"))
     assistant.next()
     preview = assistant.preview_page
     assert preview.isComplete()
     assert "6 people will be added" in preview.summary.text()
-    assistant.grab().save("/tmp/import-preview.png")
+    assert assistant.grab().save(str(tmp_path / "import-preview.png"))
     with qtbot.waitSignal(assistant.imported, timeout=20_000) as blocker:
         assistant.next()
     result = blocker.args[0]
@@ -77,7 +79,7 @@ def test_the_assistant_imports_a_workbook(qtbot, services: Services, paths: Path
     qtbot.waitUntil(lambda: assistant.currentPage() is assistant.summary_page)
     assert "6 people were added" in assistant.summary_page.text.text()
     assert len(services.people.list_rows()) == 6
-    assistant.grab().save("/tmp/import-summary.png")
+    assert assistant.grab().save(str(tmp_path / "import-summary.png"))
 
 
 def test_changing_a_column_updates_the_live_preview(

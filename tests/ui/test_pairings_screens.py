@@ -25,8 +25,6 @@ from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.screens.pairings import PairingsScreen
 from peerdesk.ui.screens.sessions import SessionsScreen
 
-SHOTS = Path("/tmp/peerdesk-pairings-shots")
-
 
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
@@ -51,9 +49,8 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_services: Services) ->
 
 
 def test_demo_screens_and_screenshots(
-    qtbot: QtBot, demo_services: Services, settings: QSettings
+    qtbot: QtBot, demo_services: Services, settings: QSettings, tmp_path: Path
 ) -> None:
-    SHOTS.mkdir(exist_ok=True)
     screen = PairingsScreen(demo_services, settings)
     qtbot.addWidget(screen)
     screen.resize(1100, 720)
@@ -76,7 +73,7 @@ def test_demo_screens_and_screenshots(
     assert dialog.ranked_model.rowCount() > 0 and dialog.ineligible_model.rowCount() > 0
     reasons = dialog.ineligible_model.index(0, 1).data()
     assert reasons and reasons != "None"
-    dialog.grab().save(str(SHOTS / "matching.png"))
+    assert dialog.grab().save(str(tmp_path / "matching.png"))
     dialog.reject()
 
     busiest = max(demo_services.pairings.rows("active"), key=lambda r: r.sessions_held)
@@ -85,7 +82,7 @@ def test_demo_screens_and_screenshots(
     page = screen.page
     assert page.timeline_proxy.rowCount() > busiest.sessions_held
     assert "Print" in page.print_button.text()
-    screen.grab().save(str(SHOTS / "pairing_page.png"))
+    assert screen.grab().save(str(tmp_path / "pairing_page.png"))
 
 
 def test_sessions_screen_filters_and_opens_a_session(
