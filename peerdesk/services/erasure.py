@@ -360,7 +360,7 @@ def _remove_names(session: Session, names: list[str], person_id: int) -> int:
     changed = 0
     if full:
         everywhere = [table(name) for name in sorted(_all_tables())]
-        changed += _replace(session, everywhere, full, None, ignore_case=True)
+        changed += _replace(session, everywhere, full, None, capitalised_only=False)
     meetings = (
         sa_select(table("attendance").c.meeting_id)
         .where(table("attendance").c.person_id == person_id)
@@ -384,19 +384,32 @@ def _remove_names(session: Session, names: list[str], person_id: int) -> int:
         "concern": table("concern").c.group_meeting_id.in_(meetings),
     }
     for name, condition in linked.items():
-        changed += _replace(session, [table(name)], names, condition, ignore_case=False)
+        changed += _replace(session, [table(name)], names, condition, capitalised_only=True)
     return changed
 
 
 def _replace(
-    session: Session, sources: list[Table], names: list[str], condition: Any, *, ignore_case: bool
+    session: Session,
+    sources: list[Table],
+    names: list[str],
+    condition: Any,
+    *,
+    capitalised_only: bool,
 ) -> int:
+    """Replace the names in any case, whatever case the person was stored in ("ANNA" finds
+    "Anna"); with `capitalised_only`, only where written with a capital, so that a single name
+    such as Will or Hope leaves "will" and "hope" alone."""
     if not names:
         return 0
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
-        re.IGNORECASE if ignore_case else 0,
+        re.IGNORECASE,
     )
+
+    def removed(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return NAME_REMOVED if not capitalised_only or found[0].isupper() else found
+
     changed = 0
     connection = session.connection()
     for source in sources:
@@ -404,19 +417,25 @@ def _replace(
         for column in text_columns(source.name):
             c = source.c[column]
             query = sa_select(*keys, c).where(
-                or_(*(c.contains(name, autoescape=True) for name in names))
+                or_(*(c.contains(_like_fragment(name), autoescape=True) for name in names))
             )
             if condition is not None:
                 query = query.where(condition)
             for row in connection.execute(query).all():
                 value = row[-1]
-                new_value = pattern.sub(NAME_REMOVED, value)
+                new_value = pattern.sub(removed, value)
                 if new_value == value:
                     continue
                 where = [key == row[i] for i, key in enumerate(keys)]
                 connection.execute(update(source).where(*where).values({column: new_value}))
                 changed += 1
     return changed
+
+
+def _like_fragment(name: str) -> str:
+    """The longest run of plain ASCII in `name`, for SQLite to narrow the rows down: its LIKE
+    ignores case only for A to Z, so "Zoë" would miss "ZOË". The pattern above decides."""
+    return max(re.split(r"[^\x00-\x7f]+", name), key=len)
 
 
 def _all_tables() -> list[str]:
