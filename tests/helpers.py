@@ -10,6 +10,10 @@ from typing import Any
 
 from peerdesk.data.database import Database
 
+#: Not records: the database's own identity and where it was last opened, renewed when a copy
+#: is opened (peerdesk.data.identity), so two copies of the same records differ only there.
+NOT_RECORDS = ("database_identity",)
+
 
 def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every user table's rows, sorted, read with plain sqlite3 (independent of the ORM)."""
@@ -20,6 +24,7 @@ def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
                 "ORDER BY name"
             )
+            if row[0] not in NOT_RECORDS
         ]
         return {
             table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)

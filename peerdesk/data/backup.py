@@ -32,10 +32,23 @@ COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 PART_SUFFIX = ".part"
 
-#: Backups are named `<database stem>_<YYYY-MM-DD_HHMMSS>_<reason>.db`, so they sort by time,
-#: say why they were made, and can be told apart from backups of another database file.
+#: Backups are named `<database stem>_<YYYY-MM-DD_HHMMSS>_<reason>_<identity tag>.db`, so they
+#: sort by time, say why they were made, and belong to one database whatever its file is called:
+#: the tag is the start of the database's own identity (a UUID stored inside it), so two
+#: databases both called peerdesk.db never share backups, a list or a rotation.
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
-_NAME = re.compile(r"^(?P<stem>.+)_(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})_(?P<reason>[a-z-]+)\.db$")
+TAG_LENGTH = 12
+_STAMP = r"(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})"
+_NAME = re.compile(
+    rf"^(?P<stem>.+)_{_STAMP}_(?P<reason>[a-z-]+)_(?P<tag>[0-9a-f]{{{TAG_LENGTH}}})\.db$"
+)
+#: Names used before backups carried their database's identity: the documented
+#: `<stem>_<stamp>_<reason>.db`, and `<stem>_<reason>_<stamp>.db` as the import and erasure
+#: once wrote them. They are adopted (renamed with a tag) by `peerdesk.data.registry`.
+_OLD_NAMES = (
+    re.compile(rf"^(?P<stem>.+)_{_STAMP}_(?P<reason>[a-z-]+)\.db$"),
+    re.compile(rf"^(?P<stem>.+)_(?P<reason>[a-z][a-z-]*)_{_STAMP}\.db$"),
+)
 
 
 @dataclass(frozen=True)
@@ -43,31 +56,56 @@ class BackupName:
     stem: str
     made_at: datetime
     reason: str
+    #: The identity tag of the database it is a backup of; None for an old name.
+    tag: str | None = None
 
 
-def backup_file_name(database: Path, reason: str, when: datetime) -> str:
-    return f"{database.stem}_{when.strftime(STAMP_FORMAT)}_{reason}.db"
+def identity_tag(identity: str) -> str:
+    """The part of a database identity (a UUID) that goes into its backups' names."""
+    return identity.replace("-", "").lower()[:TAG_LENGTH]
+
+
+def backup_file_name(database: Path, reason: str, when: datetime, identity: str) -> str:
+    return f"{database.stem}_{when.strftime(STAMP_FORMAT)}_{reason}_{identity_tag(identity)}.db"
 
 
 def parse_backup_name(name: str) -> BackupName | None:
-    match = _NAME.match(name)
+    """A backup's name read back; None for anything else (and for old names)."""
+    return _parsed(_NAME.match(name), tagged=True)
+
+
+def parse_old_backup_name(name: str) -> BackupName | None:
+    """A backup named the way peerdesk 0.1 named them (no identity tag), or None."""
+    for pattern in _OLD_NAMES:
+        parsed = _parsed(pattern.match(name), tagged=False)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _parsed(match: re.Match[str] | None, *, tagged: bool) -> BackupName | None:
     if match is None:
         return None
     try:
         made_at = datetime.strptime(match["stamp"], STAMP_FORMAT)
     except ValueError:
         return None
-    return BackupName(stem=match["stem"], made_at=made_at, reason=match["reason"])
+    tag = match["tag"] if tagged else None
+    return BackupName(stem=match["stem"], made_at=made_at, reason=match["reason"], tag=tag)
 
 
-def backup_files(folder: Path, database: Path) -> list[Path]:
-    """The finished backups of `database` in `folder`, newest first (never a `.part` file)."""
+def backup_files(folder: Path, identity: str) -> list[Path]:
+    """The finished backups of the database `identity` in `folder`, newest first.
+
+    Never a `.part` file, never another database's backup even if its file has the same name.
+    """
     if not folder.is_dir():
         return []
+    tag = identity_tag(identity)
     found: list[tuple[datetime, Path]] = []
     for candidate in folder.iterdir():
         parsed = parse_backup_name(candidate.name)
-        if parsed is not None and parsed.stem == database.stem and candidate.is_file():
+        if parsed is not None and parsed.tag == tag and candidate.is_file():
             found.append((parsed.made_at, candidate))
     return [path for _, path in sorted(found, reverse=True)]
 

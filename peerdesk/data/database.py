@@ -20,9 +20,19 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from peerdesk.data.backup import backup_database, backup_file_name, backup_files, companions
+from peerdesk.data import registry
+from peerdesk.data.backup import (
+    STAMP_FORMAT,
+    backup_database,
+    backup_file_name,
+    backup_files,
+    companions,
+    parse_backup_name,
+    remove_quietly,
+)
 from peerdesk.data.engine import Connection, DatabaseError, connect_raw, make_engine
 from peerdesk.data.faults import SQLITE_NOTADB, translate_faults
+from peerdesk.data.identity import identity_of_file, set_identity, settle_identity
 from peerdesk.data.instance_lock import InstanceLock
 from peerdesk.data.keys import (
     SQLITE_HEADER,
@@ -59,6 +69,11 @@ class DatabaseLostError(DatabaseDamagedError):
     """The database file is missing or empty, yet backups of it exist: it was not new."""
 
 
+#: Temporary files made beside the database while encrypting or restoring it. Left by a crash,
+#: they are removed on the next open (holding the lock, so nothing is writing them).
+WORK_SUFFIXES = (".encrypting", ".restoring")
+
+
 @dataclass
 class Database:
     """An open peerdesk database: the engine, and the lock that keeps it ours."""
@@ -71,6 +86,8 @@ class Database:
     backup_dir: Path | None = None
     #: The passphrase of an encrypted database; None for a plain one.
     key: Passphrase | None = field(default=None, repr=False)
+    #: The UUID stored in the database (`peerdesk.data.identity`): its backups carry it.
+    identity: str = ""
 
     @property
     def is_encrypted(self) -> bool:
@@ -218,12 +235,14 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     instance_lock = InstanceLock(path).acquire() if lock else None
     try:
+        for suffix in WORK_SUFFIXES:
+            remove_quietly(path.with_name(path.name + suffix))
         state = inspect_file(path, key=key)
         new_file = state == "missing" or (state == "empty" and path.stat().st_size == 0)
         # A plain database stays plain (its key would only fail); a new file takes the key.
         key = key if is_encrypted_file(path) or new_file else None
         lost = state in ("missing", "empty") and not allow_fresh and backup_dir is not None
-        if lost and backup_dir is not None and backup_files(backup_dir, path):
+        if lost and backup_dir is not None and has_backups(backup_dir, path):
             raise DatabaseLostError(
                 f"The database {path.name} is {state}, but there are backups of it. "
                 "It may have been moved, deleted or emptied by a crash or a sync program."
@@ -233,20 +252,61 @@ def open_database(
             path=path, engine=engine, lock=instance_lock, backup_dir=backup_dir, key=key
         )
         if state == "behind":
-            if backup_dir is None:
-                raise ValueError("a backup folder is needed to migrate an existing database")
-            name = backup_file_name(path, "before-upgrade", datetime.now())
-            database.pre_migration_backup = backup_database(path, backup_dir / name, key=key)
-            database.migrated_from = current_revision(engine)
-            log.info("migrating database from %s", database.migrated_from)
+            _back_up_before_upgrade(database)
         if state != "current":
             with translate_faults("prepare the database", path):
                 upgrade_to_head(engine)
+        database.identity = settle_identity(engine, path, key)
+        _tidy_backups(database, adopt=not new_file)
         return database
     except BaseException:
         if instance_lock is not None:
             instance_lock.release()
         raise
+
+
+def has_backups(folder: Path, path: Path) -> bool:
+    """Whether `folder` holds backups of the database last opened at `path` (by identity,
+    from the folder's register), or backups with old names and its file stem not yet adopted."""
+    identities = registry.read(folder).identities_at(path)
+    if any(backup_files(folder, identity) for identity in identities):
+        return True
+    return bool(registry.old_backups(folder, path))
+
+
+def _back_up_before_upgrade(database: Database) -> None:
+    """Back up an older database before migrating it (into `backup_dir`, required then)."""
+    if database.backup_dir is None:
+        raise ValueError("a backup folder is needed to migrate an existing database")
+    path, when = database.path, datetime.now()
+    # Databases made before identities existed have none yet: their backup takes an old-style
+    # name, and is claimed with the identity the migration gives them (`_tidy_backups`).
+    identity = identity_of_file(path, database.key)
+    if identity is not None:
+        name = backup_file_name(path, "before-upgrade", when, identity)
+    else:
+        name = f"{path.stem}_{when.strftime(STAMP_FORMAT)}_before-upgrade.db"
+    target = database.backup_dir / name
+    database.pre_migration_backup = backup_database(path, target, key=database.key)
+    database.migrated_from = current_revision(database.engine)
+    log.info("migrating database from %s", database.migrated_from)
+
+
+def _tidy_backups(database: Database, *, adopt: bool) -> None:
+    """Start-up care of the backup folder: see `registry.tidy`. Never stops the database
+    opening: a folder that cannot be tidied now is tidied at a later start."""
+    folder = database.backup_dir
+    if folder is None or not folder.is_dir():
+        return
+    try:
+        made = database.pre_migration_backup
+        if made is not None and parse_backup_name(made.name) is None:
+            database.pre_migration_backup = registry.claim(
+                folder, made, identity=database.identity, database=database.path, adopted=False
+            )
+        registry.tidy(folder, identity=database.identity, database=database.path, adopt=adopt)
+    except OSError as error:
+        log.warning("backup folder not tidied: %s", type(error).__name__)
 
 
 def move_aside(path: Path, when: datetime | None = None) -> Path:
@@ -323,4 +383,11 @@ def bring_up_to_date(database: Database) -> str:
     if state != "current":
         with translate_faults("prepare the restored database", database.path):
             upgrade_to_head(database.engine)
+    # A restore sets the database back in time; it stays the same database, with the same
+    # backups (an old backup may hold no identity, or have been made before a copy was told
+    # apart).
+    if database.identity:
+        set_identity(database.engine, database.path, database.identity)
+    else:
+        database.identity = settle_identity(database.engine, database.path, database.key)
     return state

@@ -18,21 +18,30 @@ from pathlib import Path
 
 from peerdesk.data.backup import (
     PART_SUFFIX,
-    backup_files,
     checkpoint,
     export_checked,
     remove_quietly,
     swap_in,
     sync_folder,
 )
-from peerdesk.data.engine import DatabaseError, connect_raw
+from peerdesk.data.engine import DRIVER_ERRORS, DatabaseError, connect_raw
 from peerdesk.data.faults import translate_faults
-from peerdesk.data.keys import SALT_BYTES, Passphrase, is_encrypted_file, salt_for
-from peerdesk.errors import DatabaseDamagedError
+from peerdesk.data.keys import (
+    SALT_BYTES,
+    SQLITE_HEADER,
+    Passphrase,
+    header_of,
+    is_encrypted_file,
+    looks_encrypted,
+    salt_for,
+)
+from peerdesk.errors import DatabaseDamagedError, PeerdeskError
 
 log = logging.getLogger(__name__)
 
 ENCRYPTING_SUFFIX = ".encrypting"
+_REKEY_FAILURES: tuple[type[Exception], ...] = (PeerdeskError, *DRIVER_ERRORS)
+_UNREADABLE: tuple[type[Exception], ...] = (*DRIVER_ERRORS, OSError)
 
 
 def fingerprint(path: Path, key: Passphrase | None = None) -> dict[str, tuple[int, str]]:
@@ -91,45 +100,83 @@ def change_passphrase(path: Path, old: Passphrase, new: Passphrase) -> None:
     log.info("passphrase changed")
 
 
-def encrypt_backups(folders: list[Path], database: Path, key: Passphrase) -> int:
-    """Encrypt, in place, every plain backup of `database` in `folders`. Returns how many.
+def encrypt_backups(backups: list[Path], database: Path, key: Passphrase) -> list[Path]:
+    """Encrypt, in place, each plain file of `backups` (this database's). Returns those done.
 
     Run after the database itself was encrypted: left plain, the backups would give away
-    everything the encryption protects. Each is exported, compared, then renamed over.
-    A backup that cannot be read is left as it is (and counted as not done by the caller).
+    everything the encryption protects. Each is exported, compared, then renamed over, and
+    shares the database's salt (one derived key opens them all). A backup that cannot be read
+    is left as it is; the caller reports it.
     """
     salt = salt_for(database)
-    done = 0
-    for folder in folders:
-        for backup in backup_files(folder, database):
-            if is_encrypted_file(backup):
-                continue
-            temporary = backup.with_name(backup.name + PART_SUFFIX)
-            try:
-                with translate_faults("encrypt a backup", backup):
-                    remove_quietly(temporary)
-                    export_checked(backup, None, temporary, key, salt=salt)
-                    _prove_same(backup, None, temporary, key)
-                    os.replace(temporary, backup)
-                    sync_folder(folder)
-                done += 1
-            except DatabaseDamagedError:
-                log.warning("a backup could not be encrypted: it failed its check")
-            finally:
-                remove_quietly(temporary)
+    done: list[Path] = []
+    for backup in backups:
+        if is_encrypted_file(backup):
+            continue
+        try:
+            encrypt_file(backup, key, salt)
+        except DatabaseDamagedError:
+            log.warning("a backup could not be encrypted: it failed its check")
+        else:
+            done.append(backup)
     if done:
-        log.info("%d backups encrypted", done)
+        log.info("%d backups encrypted", len(done))
     return done
 
 
-def plain_backups(folders: list[Path], database: Path) -> list[Path]:
-    """Backups of `database` in `folders` that are not encrypted."""
-    return [
-        backup
-        for folder in folders
-        for backup in backup_files(folder, database)
-        if not is_encrypted_file(backup)
-    ]
+def encrypt_file(path: Path, key: Passphrase, salt: bytes) -> None:
+    """Replace the plain database file `path` (not open) by an encrypted copy, atomically."""
+    temporary = path.with_name(path.name + PART_SUFFIX)
+    try:
+        with translate_faults("encrypt a backup", path):
+            remove_quietly(temporary)
+            export_checked(path, None, temporary, key, salt=salt)
+            _prove_same(path, None, temporary, key)
+            os.replace(temporary, path)
+            sync_folder(path.parent)
+    finally:
+        remove_quietly(temporary)
+
+
+def rekey_backups(backups: list[Path], old: Passphrase, new: Passphrase) -> list[Path]:
+    """Change the passphrase of each of `backups` that opens with `old`. Returns those done.
+
+    A backup made with an even older passphrase, or damaged, is left as it is.
+    """
+    done: list[Path] = []
+    for backup in backups:
+        if not is_encrypted_file(backup) or not opens_with(backup, old):
+            continue
+        try:
+            change_passphrase(backup, old, new)
+        except _REKEY_FAILURES as error:
+            log.warning("backup passphrase not changed: %s", type(error).__name__)
+        else:
+            done.append(backup)
+    return done
+
+
+def opens_with(path: Path, key: Passphrase | None) -> bool:
+    """Whether the database file at `path` can be read with `key` (None: without a key).
+
+    Read-only, and without making -wal/-shm files beside it: for looking at files at rest.
+    """
+    # Only a file that can be encrypted is tried with a key: deriving a key costs half a second.
+    if key is not None and not looks_encrypted(path):
+        return False
+    try:
+        with contextlib.closing(
+            connect_raw(path, read_only=True, immutable=True, key=key)
+        ) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except _UNREADABLE:
+        return False
+    return True
+
+
+def is_plain_database(path: Path) -> bool:
+    """A file that starts as a plain SQLite database does (readable by anyone)."""
+    return header_of(path) == SQLITE_HEADER
 
 
 def _prove_same(

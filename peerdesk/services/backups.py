@@ -2,7 +2,10 @@
 
 Every copy is made with SQLite's online backup API, written under a temporary name, checked and
 then renamed (see `peerdesk.data.backup`). Other features call `services.backups.before("import")`
-(or "erasure", "restore") just before they change many records at once.
+(or "erasure", "restore") just before they change many records at once; a service without the
+backups service at hand calls `make_backup`. Either way every backup is named after the
+database's identity and recorded in its folder's register (`peerdesk.data.registry`), so it is
+listed, offered, rotated and encrypted with the others.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from typing import Any
 
 from sqlmodel import col, delete, select
 
+from peerdesk.data import registry
 from peerdesk.data.backup import (
     backup_database,
     backup_file_name,
     backup_files,
     parse_backup_name,
+    parse_old_backup_name,
     replace_with_backup,
 )
 from peerdesk.data.database import (
@@ -88,10 +93,13 @@ class BackupInfo:
     reason: str
     size_bytes: int
     record_counts: dict[str, int] = field(default_factory=dict)
+    #: Made by an older peerdesk under an old name, and adopted (renamed) after the upgrade.
+    adopted: bool = False
 
     @property
     def reason_text(self) -> str:
-        return REASONS.get(self.reason, self.reason.replace("-", " ").capitalize())
+        text = REASONS.get(self.reason, self.reason.replace("-", " ").capitalize())
+        return f"{text} (from before peerdesk 0.2)" if self.adopted else text
 
     @property
     def size_text(self) -> str:
@@ -136,9 +144,13 @@ def describe_size(size: int) -> str:
 
 
 def backup_info(
-    path: Path, *, with_counts: bool = True, key: Passphrase | None = None
+    path: Path,
+    *,
+    with_counts: bool = True,
+    key: Passphrase | None = None,
+    adopted: bool = False,
 ) -> BackupInfo | None:
-    parsed = parse_backup_name(path.name)
+    parsed = parse_backup_name(path.name) or parse_old_backup_name(path.name)
     if parsed is None or not path.is_file():
         return None
     return BackupInfo(
@@ -147,6 +159,7 @@ def backup_info(
         reason=parsed.reason,
         size_bytes=path.stat().st_size,
         record_counts=record_counts(path, key) if with_counts else {},
+        adopted=adopted,
     )
 
 
@@ -154,19 +167,69 @@ def list_backups(
     folders: list[Path],
     database: Path,
     *,
+    identity: str | None = None,
     with_counts: bool = True,
     key: Passphrase | None = None,
 ) -> list[BackupInfo]:
-    """Backups of `database` found in any of `folders`, newest first."""
+    """Backups of one database found in any of `folders`, newest first.
+
+    With `identity` (the database is open), exactly its backups. Without (it is missing or
+    cannot be opened), the backups of every identity last opened at `database` according to
+    each folder's register, and those with old names and its file stem not yet adopted.
+    """
     seen: set[Path] = set()
     found: list[BackupInfo] = []
     for folder in folders:
-        for path in backup_files(folder, database):
-            info = backup_info(path, with_counts=with_counts, key=key)
+        known = registry.read(folder)
+        identities = {identity} if identity else known.identities_at(database)
+        paths = [path for each in sorted(identities) for path in backup_files(folder, each)]
+        if not identity:
+            paths += registry.old_backups(folder, database)
+        for path in paths:
+            info = backup_info(
+                path, with_counts=with_counts, key=key, adopted=known.is_adopted(path)
+            )
             if info is not None and path.resolve() not in seen:
                 seen.add(path.resolve())
                 found.append(info)
     return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def make_backup(
+    db: Database, folder: Path, reason: str, when: datetime, *, check: str | None = None
+) -> Path:
+    """Make a checked backup of `db` in `folder`, named and recorded like every other one.
+
+    The one way a backup is made (the backups service, an import, an erasure all come here).
+    Routine reasons get the quick check, others the full one, unless `check` says otherwise.
+    """
+    reason = _clean_reason(reason)
+    path = folder / backup_file_name(db.path, reason, when, db.identity)
+    counter = 0
+    while path.exists():
+        counter += 1
+        path = folder / backup_file_name(
+            db.path, reason, when + timedelta(seconds=counter), db.identity
+        )
+    check = check or ("quick" if reason in ROUTINE_REASONS else "full")
+    backup_database(db.path, path, key=db.key, check=check)
+    made_at = parse_backup_name(path.name)
+    assert made_at is not None
+    try:
+        registry.record(
+            path.parent,
+            path,
+            identity=db.identity,
+            database=db.path,
+            reason=reason,
+            made_at=made_at.made_at,
+        )
+    except OSError as error:
+        # The backup itself is whole and carries its identity in its name: the next start
+        # records it. Not recording it now is no reason to report the backup as failed.
+        log.warning("backup not yet recorded in the register: %s", type(error).__name__)
+    log.info("backup made (%s, %s check)", reason, check)
+    return path
 
 
 def is_restorable(path: Path, key: Passphrase | None = None) -> bool:
@@ -251,8 +314,22 @@ class BackupService(Service):
         return self._chosen_folder or self.default_folder
 
     def choose_folder(self, folder: Path | str | None) -> None:
-        """Use `folder` (e.g. a USB stick) for new backups; None goes back to the default."""
+        """Use `folder` (e.g. a USB stick) for new backups; None goes back to the default.
+
+        A chosen folder that is there gets the same care as the default one at start-up
+        (half-written backups of this database removed, old names adopted).
+        """
         self._chosen_folder = Path(folder).expanduser() if folder else None
+        if self._chosen_folder is not None and self._chosen_folder.is_dir():
+            try:
+                registry.tidy(
+                    self._chosen_folder,
+                    identity=self.db.identity,
+                    database=self.db.path,
+                    adopt=True,
+                )
+            except OSError as error:
+                log.warning("chosen backup folder not tidied: %s", type(error).__name__)
 
     def location_risks(self) -> list[LocationRisk]:
         """Warnings for a database or backup folder inside a synced folder or on a network."""
@@ -267,18 +344,7 @@ class BackupService(Service):
         target = Path(folder).expanduser() if folder else self.folder
         if target == self.default_folder:
             target.mkdir(parents=True, exist_ok=True)
-        reason = _clean_reason(reason)
-        when = self._now()
-        path = target / backup_file_name(self.db.path, reason, when)
-        counter = 1
-        while path.exists():
-            counter += 1
-            path = target / backup_file_name(
-                self.db.path, reason, when + timedelta(seconds=counter)
-            )
-        check = "quick" if reason in ROUTINE_REASONS else "full"
-        backup_database(self.db.path, path, key=self.db.key, check=check)
-        log.info("backup made (%s, %s check)", reason, check)
+        path = make_backup(self.db, target, reason, self._now())
         self.rotate(target)
         info = backup_info(path, key=self.db.key)
         assert info is not None
@@ -303,11 +369,23 @@ class BackupService(Service):
         folders = [self.folder]
         if self.default_folder != self.folder:
             folders.append(self.default_folder)
-        return list_backups(folders, self.db.path, key=self.db.key)
+        return list_backups(folders, self.db.path, identity=self.db.identity, key=self.db.key)
+
+    def folders(self) -> list[Path]:
+        """The folders this database's backups are kept in (that are there now)."""
+        folders = [self.folder]
+        if self.default_folder != self.folder:
+            folders.append(self.default_folder)
+        return [folder for folder in folders if folder.is_dir()]
 
     def rotate(self, folder: Path | None = None) -> list[Path]:
-        """Delete backups the policy no longer keeps, in `folder`. Returns what was deleted."""
-        backups = list_backups([folder or self.folder], self.db.path, with_counts=False)
+        """Delete backups the policy no longer keeps, in `folder`. Returns what was deleted.
+
+        Only this database's backups (by identity): another database's in the same folder,
+        even one with the same file name, are never counted nor deleted.
+        """
+        target = folder or self.folder
+        backups = list_backups([target], self.db.path, identity=self.db.identity, with_counts=False)
         keep = to_keep(backups, self.policy, self._now())
         removed: list[Path] = []
         for info in backups:
@@ -320,6 +398,10 @@ class BackupService(Service):
                     removed.append(info.path)
         if removed:
             log.info("rotation removed %d old backups", len(removed))
+            try:
+                registry.forget(target, removed)
+            except OSError as error:
+                log.warning("register not updated after rotation: %s", type(error).__name__)
         return removed
 
     # -- restoring -----------------------------------------------------------------------

@@ -32,8 +32,8 @@ from sqlalchemy import Table, or_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from peerdesk.data.backup import backup_database
 from peerdesk.data.models import ErasureLogEntry, Person, utc_now
+from peerdesk.services.backups import make_backup
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.person_records import (
     person_reference_columns,
@@ -227,10 +227,8 @@ class ErasureService(Service):
         return not busy
 
     def _backup(self, backup_dir: Path, why: str) -> Path:
-        stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        return backup_database(
-            self.db.path, backup_dir / f"{self.db.path.stem}_{why}_{stamp}.db", key=self.db.key
-        )
+        # Named and recorded like every backup, so it is listed, rotated and encrypted too.
+        return make_backup(self.db, backup_dir, why, datetime.now())
 
 
 def is_stub(person: Person) -> bool:

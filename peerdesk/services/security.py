@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from peerdesk.data.backup import backup_files
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.encryption import change_passphrase as rekey_file
-from peerdesk.data.encryption import encrypt_backups, encrypt_database, plain_backups
-from peerdesk.data.engine import DRIVER_ERRORS
+from peerdesk.data.encryption import encrypt_database
 from peerdesk.data.keys import (
     KDF_ITERATIONS,
     Passphrase,
@@ -30,6 +28,7 @@ from peerdesk.data.keys import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services.base import Clock, Service
+from peerdesk.services.encryption_sweep import Sweep, readable_files, sweep, temp_folders
 
 if TYPE_CHECKING:
     from peerdesk.services.container import Services
@@ -78,9 +77,6 @@ _COMMON_WORDS = """
 COMMON = frozenset(_COMMON_WORDS.split())
 
 _SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiopasdfghjklzxcvbnm")
-
-#: A backup whose passphrase cannot be changed (older passphrase, damaged) is left alone.
-_REKEY_FAILURES: tuple[type[Exception], ...] = (PeerdeskError, *DRIVER_ERRORS)
 
 STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Good", "Strong")
 
@@ -151,9 +147,24 @@ def _is_sequence(text: str) -> bool:
 
 @dataclass(frozen=True)
 class EncryptionResult:
+    """What encrypting (or changing the passphrase) did besides the database itself."""
+
     backup: Path | None
-    backups_encrypted: int
-    plain_left: list[Path]
+    sweep: Sweep = field(default_factory=Sweep)
+
+    @property
+    def rekeyed(self) -> list[Path]:
+        """This database's backups (and damaged copies) now under the current passphrase."""
+        return self.sweep.rekeyed
+
+    @property
+    def backups_encrypted(self) -> int:
+        return len(self.sweep.rekeyed)
+
+    @property
+    def plain_left(self) -> list[Path]:
+        """This database's files still readable without the passphrase (could not be read)."""
+        return self.sweep.left
 
 
 @dataclass(frozen=True)
@@ -242,11 +253,13 @@ class SecurityService(Service):
         finally:
             # Connect again with whatever the file now is: encrypted, or still plain.
             self.db.use_key(key if is_encrypted_file(self.db.path) else None)
-        folders = self._backup_folders()
-        done = encrypt_backups(folders, self.db.path, key)
-        left = plain_backups(folders, self.db.path)
-        log.info("encrypted; %d backups encrypted, %d left plain", done, len(left))
-        return EncryptionResult(backup=backup, backups_encrypted=done, plain_left=left)
+        if self.db.key is None:
+            return EncryptionResult(backup=backup)
+        swept = sweep(self.db, self._backup_folders(), key)
+        log.info(
+            "encrypted; %d files encrypted, %d left plain", len(swept.rekeyed), len(swept.left)
+        )
+        return EncryptionResult(backup=backup, sweep=swept)
 
     def change_passphrase(
         self, old: str, new: str, confirmation: str | None = None
@@ -273,17 +286,15 @@ class SecurityService(Service):
             self.db.use_key(old_key)
             raise
         self.db.use_key(new_key)
-        done = self._rekey_backups(old_key, new_key)
-        return EncryptionResult(backup=backup, backups_encrypted=done, plain_left=[])
+        swept = sweep(self.db, self._backup_folders(), new_key, old=old_key)
+        log.info("passphrase changed; %d files re-keyed", len(swept.rekeyed))
+        return EncryptionResult(backup=backup, sweep=swept)
 
-    def plain_backups(self) -> list[Path]:
-        """Plain backups still lying in peerdesk's backup folders (none once encrypted)."""
-        return plain_backups(self._backup_folders(), self.db.path)
-
-    def encrypt_plain_backups(self) -> int:
-        if self.db.key is None:
-            return 0
-        return encrypt_backups(self._backup_folders(), self.db.path, self.db.key)
+    def readable_files(self) -> list[Path]:
+        """Database files in the data folder, the backup folders and peerdesk's temporary
+        folders that anyone can read without a passphrase (the demo's included)."""
+        folders = [self.db.path.parent, *self._backup_folders()]
+        return readable_files(folders, temp_folders())
 
     def recovery_sheet(self) -> RecoverySheet:
         from peerdesk.services.organisation import OrganisationService
@@ -302,23 +313,6 @@ class SecurityService(Service):
     def _backup_folders(self) -> list[Path]:
         service = self._backups()
         if service is None:
-            return [self.db.backup_dir or self.db.path.parent / "backups"]
-        folders = [service.folder]
-        if service.default_folder != service.folder:
-            folders.append(service.default_folder)
-        return [folder for folder in folders if folder.is_dir()]
-
-    def _rekey_backups(self, old: Passphrase, new: Passphrase) -> int:
-        done = 0
-        for folder in self._backup_folders():
-            for backup in backup_files(folder, self.db.path):
-                if not is_encrypted_file(backup):
-                    continue
-                try:
-                    rekey_file(backup, old, new)
-                except _REKEY_FAILURES as error:
-                    # A backup made with an even older passphrase, or damaged: left as it is.
-                    log.warning("backup passphrase not changed: %s", type(error).__name__)
-                else:
-                    done += 1
-        return done
+            folder = self.db.backup_dir or self.db.path.parent / "backups"
+            return [folder] if folder.is_dir() else []
+        return list(service.folders())

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from peerdesk.cli.main import main
+from peerdesk.data.backup import backup_file_name
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.backups import RotationPolicy, backup_info, describe_when, to_keep
@@ -76,14 +77,16 @@ def test_rotation_keeps_recent_daily_weekly_and_monthly(services: Services) -> N
     for day in range(400):
         for hour in (17, 12):
             when = now - timedelta(days=day) + timedelta(hours=hour - 18)
-            path = folder / f"peerdesk_{when:%Y-%m-%d_%H%M%S}_automatic.db"
+            path = folder / backup_file_name(
+                services.db.path, "automatic", when, services.db.identity
+            )
             shutil.copyfile(template, path)
             made.append(path)
     template.unlink()
     services.backups._now = lambda: now
     services.backups.policy = RotationPolicy(recent=5, daily=7, weekly=4, monthly=12)
     removed = services.backups.rotate()
-    kept = sorted(p for p in folder.iterdir())
+    kept = sorted(folder.glob("*.db"))
     days = {backup_info(p, with_counts=False).made_at.date() for p in kept}  # type: ignore[union-attr]
     assert len(removed) + len(kept) == len(made)
     # the 5 newest, one per day for 7 days, a week's and a month's newest beyond that
@@ -126,11 +129,11 @@ def test_changed_since_follows_writes(services: Services) -> None:
 
 def test_the_backup_command(paths: Paths, tmp_path: Path, capsys: object) -> None:
     assert main(["backup"]) == 0
-    assert len(list(paths.backup_dir.glob("peerdesk_*_manual.db"))) == 1
+    assert len(list(paths.backup_dir.glob("peerdesk_*_manual_*.db"))) == 1
     stick = tmp_path / "usb"
     stick.mkdir()
     assert main(["backup", "--to", str(stick)]) == 0
-    assert len(list(stick.glob("peerdesk_*_manual.db"))) == 1
+    assert len(list(stick.glob("peerdesk_*_manual_*.db"))) == 1
     assert main(["backup", "--to", str(tmp_path / "gone" / "away")]) == 2
     out = capsys.readouterr()  # type: ignore[attr-defined]
     assert "Backup saved:" in out.out and "plug it in" in out.err

@@ -12,6 +12,7 @@ from peerdesk.data.models.groups import (
     MeetingFacilitator,
     PeerGroup,
 )
+from peerdesk.data.models.identity import DatabaseIdentity
 from peerdesk.data.models.organisation import Organisation, RetentionRule
 from peerdesk.data.models.outcomes import OutcomeScore
 from peerdesk.data.models.pairings import (
@@ -49,6 +50,7 @@ __all__ = [
     "Condition",
     "Consent",
     "ConsentWording",
+    "DatabaseIdentity",
     "DisclosureCheck",
     "ErasureLogEntry",
     "Expense",

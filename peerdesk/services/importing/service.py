@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from peerdesk.data.backup import backup_database
+from peerdesk.services.backups import make_backup
 from peerdesk.services.base import Service
 from peerdesk.services.importing.apply import apply_links, apply_people
 from peerdesk.services.importing.directory import Directory
@@ -135,11 +135,9 @@ class ImportService(Service):
         return preview
 
     def _backup(self, folder: Path) -> Path:
-        """The one place an import takes its backup (a backups service may take this over)."""
-        stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
-        return backup_database(
-            self.db.path, folder / f"{self.db.path.stem}_before-import_{stamp}.db", key=self.db.key
-        )
+        """The one place an import takes its backup: named and recorded like every backup,
+        so it is listed, offered for restore, rotated and encrypted with the others."""
+        return make_backup(self.db, folder, "before-import", datetime.now())
 
     def _plan(
         self,
