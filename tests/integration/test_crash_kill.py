@@ -24,15 +24,24 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the crash loop 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
-def test_two_hundred_kills_lose_nothing_that_was_reported_saved(tmp_path: Path) -> None:
-    report = run_rounds(tmp_path / "crash.db", 200, seed=20260615)
+@pytest.mark.parametrize(
+    "rounds",
+    [
+        # Every run of the suite: about 20 kills in about 5 seconds.
+        pytest.param(20, id="20-kills"),
+        # The full loop (about a minute): pytest -m slow tests/integration/test_crash_kill.py
+        pytest.param(200, id="200-kills", marks=pytest.mark.slow),
+    ],
+)
+def test_kills_lose_nothing_that_was_reported_saved(tmp_path: Path, rounds: int) -> None:
+    report = run_rounds(tmp_path / "crash.db", rounds, seed=20260615)
     assert report.problems == []
-    assert report.rounds == 200
-    # The loop really wrote all three kinds of record, many times over.
-    assert report.committed["person"] >= 100
-    assert report.committed["session"] >= 20
-    assert report.committed["consent"] >= 10
+    assert report.rounds == rounds
+    # The loop really wrote all three kinds of record, many times over. (The writers' first
+    # records are seeded, so these floors hold however the kills happen to fall.)
+    assert report.committed["person"] >= rounds // 2
+    assert report.committed["session"] >= rounds // 10
+    assert report.committed["consent"] >= rounds // 20
 
 
 HOLDER = textwrap.dedent(

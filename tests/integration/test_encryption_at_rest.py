@@ -22,9 +22,18 @@ PASSPHRASE = "kettle orbit paper lantern"
 MARKER = "Qzxunique7781"
 
 
-def every_file(paths: Paths) -> list[Path]:
+@pytest.fixture(autouse=True)
+def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system temp folder, moved under this test's own: only files this test made are there."""
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def every_file(paths: Paths, system_temp: Path) -> list[Path]:
     home = paths.data_dir.parent
-    ours = [p for p in Path(tempfile.gettempdir()).glob("peerdesk-*") if p.is_dir()]
+    ours = [p for p in system_temp.glob("peerdesk-*") if p.is_dir()]
     found = [p for folder in (home, *ours) for p in folder.rglob("*") if p.is_file()]
     assert found, "the scan found no files at all"
     return found
@@ -36,7 +45,7 @@ def readable(path: Path) -> bool:
 
 
 def test_the_marker_is_nowhere_on_disk(
-    services: Services, paths: Paths, caplog: pytest.LogCaptureFixture
+    services: Services, paths: Paths, caplog: pytest.LogCaptureFixture, system_temp: Path
 ) -> None:
     caplog.set_level(logging.DEBUG)
     services.security.encrypt(PASSPHRASE)
@@ -47,6 +56,7 @@ def test_the_marker_is_nowhere_on_disk(
     backup = services.backups.back_up("manual").path
     # An export in progress: written into a private working folder, then closed.
     working = private_temp_folder("export")
+    assert working.parent == system_temp
     assert stat.S_IMODE(working.stat().st_mode) == 0o700, "only this user may read it"
     services.exporting.people(working / "people.csv")
     assert readable(working / "people.csv"), "the export itself is plain, as warned"
@@ -60,12 +70,12 @@ def test_the_marker_is_nowhere_on_disk(
         reader.execute("SELECT count(*) FROM person").fetchone()
         services.people.add(PersonDetails(first_name=MARKER, last_name="Still in the WAL"))
         assert wal.exists() and wal.stat().st_size > 0
-        files = every_file(paths)
+        files = every_file(paths, system_temp)
         assert paths.database in files and backup in files and wal in files
         assert [p.name for p in files if readable(p)] == []
         reader.execute("COMMIT")
     services.close()
-    assert [p.name for p in every_file(paths) if readable(p)] == []
+    assert [p.name for p in every_file(paths, system_temp) if readable(p)] == []
 
     for database in (paths.database, backup):
         with pytest.raises(sqlite3.DatabaseError, match="not a database"):

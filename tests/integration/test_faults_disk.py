@@ -37,26 +37,34 @@ def listing(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir() if not p.name.endswith(("-shm", "-wal", ".lock"))}
 
 
+NEEDS_ROOT = "needs root (to mount a tmpfs): run this file as root, e.g. in the CI container"
+
+
 @contextlib.contextmanager
-def mounted_tmpfs(where: Path, size: str, *, read_only: bool = False) -> Iterator[bool]:
-    """A tmpfs at `where` (made read-only after the block's set-up if asked); False if we
-    cannot mount here (not root, or no mount command)."""
+def mounted_tmpfs(where: Path, size: str, *, read_only: bool = False) -> Iterator[str | None]:
+    """A tmpfs at `where` (read-only if asked): yields None once mounted, else the reason
+    it could not be (the skip reason of a test that needs it)."""
     where.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
-        yield False
+        yield NEEDS_ROOT
         return
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-        capture_output=True,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        yield f"{NEEDS_ROOT}; this system has no mount command"
+        return
     if done.returncode != 0:
-        yield False
+        said = done.stderr.decode(errors="replace").strip()
+        yield f"needs root allowed to mount (a container may forbid it); mount said: {said}"
         return
     try:
         if read_only:
             subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
-        yield True
+        yield None
     finally:
         subprocess.run(["umount", "-l", str(where)], check=False)
 
@@ -88,9 +96,9 @@ def test_disk_full_during_a_backup_leaves_no_partial_file(
     demo_services: Services, tmp_path: Path
 ) -> None:
     stick = tmp_path / "tiny"
-    with mounted_tmpfs(stick, "64k") as mounted:
-        if not mounted:
-            pytest.skip("cannot mount a tiny tmpfs here (needs root)")
+    with mounted_tmpfs(stick, "64k") as cannot:
+        if cannot:
+            pytest.skip(f"a tiny tmpfs for a full disk: {cannot}")
         with pytest.raises(DiskFullError, match="The disk is full"):
             demo_services.backups.back_up("manual", folder=stick)
         assert list(stick.iterdir()) == []
@@ -100,8 +108,8 @@ def test_a_read_only_backup_folder_says_so_and_leaves_nothing(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "read-only"
-    with mounted_tmpfs(folder, "1m", read_only=True) as mounted:
-        if not mounted:
+    with mounted_tmpfs(folder, "1m", read_only=True) as cannot:
+        if cannot:
             # Root ignores chmod, so without a mount the refusal is simulated where SQLite
             # opens the file.
             def refuse(*_args: Any, **_kwargs: Any) -> sqlite3.Connection:
@@ -116,9 +124,9 @@ def test_a_read_only_backup_folder_says_so_and_leaves_nothing(
 
 def test_a_database_in_a_read_only_folder_is_refused_plainly(tmp_path: Path, paths: Paths) -> None:
     folder = tmp_path / "ro-data"
-    with mounted_tmpfs(folder, "1m", read_only=True) as mounted:
-        if not mounted:
-            pytest.skip("cannot mount a read-only tmpfs here (needs root)")
+    with mounted_tmpfs(folder, "1m", read_only=True) as cannot:
+        if cannot:
+            pytest.skip(f"a read-only tmpfs: {cannot}")
         with pytest.raises(ReadOnlyLocationError, match="read-only"):
             open_database(folder / "peerdesk.db", backup_dir=paths.backup_dir)
 

@@ -3,6 +3,9 @@ window that asked has gone."""
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 import shiboken6
 
 from peerdesk.errors import PeerdeskError
@@ -30,7 +33,18 @@ def test_a_bug_is_never_shown_as_a_traceback(qtbot) -> None:  # type: ignore[no-
     qtbot.waitUntil(lambda: failures == [UNEXPECTED])
 
 
-def test_finishing_after_the_window_closed_is_quiet() -> None:
-    operation = Operation(lambda: "done")
-    shiboken6.delete(operation.signals)  # what closing the app does to the receiver side
-    operation.run()  # must not raise
+def test_finishing_after_the_window_closed_is_quiet(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="peerdesk.ui.operation")
+    done: list[str] = []
+
+    def refuse() -> None:
+        done.append("refused")
+        raise PeerdeskError("No backup folder.")
+
+    for work in (lambda: done.append("finished"), refuse):
+        operation = Operation(work)
+        shiboken6.delete(operation.signals)  # what closing the app does to the receiver side
+        operation.run()  # raising here would reach Qt's thread pool as an unhandled error
+    assert done == ["finished", "refused"]
+    quiet = "operation finished after its window closed"
+    assert [r.getMessage() for r in caplog.records].count(quiet) == 2

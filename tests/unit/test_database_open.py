@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -36,9 +37,17 @@ def test_a_second_opening_of_the_same_file_is_told_it_is_open_elsewhere(
 
 def test_the_lock_is_released_on_close(paths: Paths) -> None:
     first = open_database(paths.database, backup_dir=paths.backup_dir)
+    assert first.lock is not None and first.lock.held
+    lock_file = first.lock.path
+    assert lock_file.read_text(encoding="utf-8") == str(os.getpid())
     first.close()
+    assert first.lock is None and not lock_file.exists()
     second = open_database(paths.database, backup_dir=paths.backup_dir)
-    second.close()
+    try:
+        assert second.lock is not None and second.lock.held and lock_file.exists()
+    finally:
+        second.close()
+    assert not lock_file.exists()
 
 
 def test_a_text_file_is_refused_and_not_changed(paths: Paths) -> None:
