@@ -13,6 +13,7 @@ from peerdesk.data.database import open_database
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.people import PersonDetails
+from tests.conftest import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -105,7 +106,7 @@ def test_a_saved_mapping_file_is_used(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_export_round_trip_and_neutralising(tmp_path: Path, paths: Paths) -> None:
     db = open_database(paths.database, backup_dir=paths.backup_dir)
     try:
-        services = Services(db)
+        services = Services(db, today=lambda: TODAY)
         services.people.add(
             PersonDetails(first_name="Ann", last_name="Lee", notes='=HYPERLINK("x")')
         )

@@ -12,6 +12,7 @@ from peerdesk.cli.main import main
 from peerdesk.data.database import open_database
 from peerdesk.services import Services
 from peerdesk.services.people import PersonDetails
+from tests.conftest import TODAY
 
 MARKER = "Vexworthington"
 
@@ -21,7 +22,9 @@ def database(tmp_path: Path) -> tuple[Path, int]:
     path = tmp_path / "cli.db"
     db = open_database(path, backup_dir=tmp_path / "backups", lock=False)
     try:
-        person = Services(db).people.add(PersonDetails(first_name="Isla", last_name=MARKER))
+        person = Services(db, today=lambda: TODAY).people.add(
+            PersonDetails(first_name="Isla", last_name=MARKER)
+        )
         with db.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
