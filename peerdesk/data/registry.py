@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from peerdesk.data.backup import (
+    COMPANION_SUFFIXES,
     PART_SUFFIX,
     STAMP_FORMAT,
     backup_file_name,
@@ -171,8 +172,9 @@ def tidy(folder: Path, *, identity: str, database: Path, adopt: bool) -> Tidied:
         _note_database(registry, identity, database)
         for candidate in sorted(folder.iterdir()):
             name = candidate.name
-            if name.endswith(PART_SUFFIX):
-                if _ours(name[: -len(PART_SUFFIX)], tag, database) or name == _registry_part():
+            partial = _partial_of(name)
+            if partial is not None:
+                if _ours(partial, tag, database) or partial == REGISTRY_NAME:
                     remove_quietly(candidate)
                     removed += 1
                 continue
@@ -205,6 +207,14 @@ def old_backups(folder: Path, database: Path) -> list[Path]:
         if parsed is not None and parsed.stem == database.stem and candidate.is_file():
             found.append(candidate)
     return found
+
+
+def _partial_of(name: str) -> str | None:
+    """For a half-written file (`x.db.part`, or the journal SQLite kept beside it), `x.db`."""
+    for suffix in (PART_SUFFIX, *(PART_SUFFIX + companion for companion in COMPANION_SUFFIXES)):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
 
 
 def _ours(name: str, tag: str, database: Path) -> bool:
@@ -259,12 +269,8 @@ def _normal(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def _registry_part() -> str:
-    return REGISTRY_NAME + PART_SUFFIX
-
-
 def _write(folder: Path, registry: Registry) -> None:
-    temporary = folder / _registry_part()
+    temporary = folder / (REGISTRY_NAME + PART_SUFFIX)
     try:
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(registry.as_json())

@@ -36,5 +36,5 @@ def run(context: CommandContext) -> int:
         again = ask_passphrase("Type it again: ")
         result = services.security.change_passphrase(context.key.reveal(), new, again)
     print(f"The passphrase of {context.paths.database.name} has been changed.")
-    report(result)
+    report(result, verb="Re-keyed")
     return 0

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from peerdesk.cli.context import CommandContext, ask_passphrase
+from peerdesk.data.backup import parse_backup_name
 from peerdesk.errors import ValidationError
 from peerdesk.services.security import (
     ENV_PASSPHRASE,
@@ -22,8 +24,8 @@ def register(subparsers: Any) -> None:
         "encrypt",
         help="encrypt the database with a passphrase (a backup is made first)",
         description="Encrypt the database in place with a passphrase you choose (SQLCipher: "
-        "AES-256). A backup is made first; the backups in peerdesk's backup folder are "
-        "encrypted too. If you forget the passphrase, your records cannot be recovered. "
+        "AES-256). A backup is made first; every backup of it in peerdesk's backup folders "
+        "(whatever made it) is encrypted too, and the command lists them. If you forget the passphrase, your records cannot be recovered. "
         f"For scheduled jobs only, the passphrase can come from {ENV_PASSPHRASE}.",
     )
     parser.set_defaults(handler=run)
@@ -58,10 +60,36 @@ def run(context: CommandContext) -> int:
     return 0
 
 
-def report(result: EncryptionResult) -> None:
+def report(result: EncryptionResult, *, verb: str = "Re-encrypted") -> None:
+    """What else was brought under the passphrase, and anything still readable without it."""
     if result.backup is not None:
         print(f"Backup made first: {result.backup}")
-    if result.backups_encrypted:
-        print(f"{result.backups_encrypted} backup(s) in peerdesk's folders are encrypted too.")
+    backups = [path for path in result.rekeyed if parse_backup_name(path.name) is not None]
+    copies = [path for path in result.rekeyed if path not in backups]
+    if backups:
+        print(f"{verb} {_count(len(backups), 'backup')}: {_names(backups)}")
+    if copies:
+        print(f"{verb} {_count(len(copies), 'copy', 'copies')} kept after damage: {_names(copies)}")
+    if not result.rekeyed:
+        print("There were no backups to change.")
+    if result.sweep.removed:
+        removed = result.sweep.removed
+        print(f"Removed {_count(len(removed), 'leftover temporary file')}: {_names(removed)}")
     for path in result.plain_left:
-        print(f"Warning: this backup could not be encrypted and is still readable: {path}")
+        print(
+            "Warning: this copy could not be read to encrypt it and is still readable without "
+            f"the passphrase; delete it once you are sure you do not need it: {path}"
+        )
+    for path in result.sweep.not_ours:
+        print(
+            "Note: this database file was not made by peerdesk for this database, so it was "
+            f"left as it is (it can be read without a passphrase): {path}"
+        )
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def _names(paths: list[Path]) -> str:
+    return ", ".join(path.name for path in paths)
