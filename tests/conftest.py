@@ -44,7 +44,7 @@ class FixedClock:
         return self.current.date()
 
     def freeze(self, *modules: str) -> None:
-        """Make `datetime.now()` and `date.today()` inside `modules` read this clock."""
+        """Make the wall clock (`datetime.now`, `date.today`) inside `modules` read this one."""
         clock = self
 
         class FrozenDatetime(datetime):
