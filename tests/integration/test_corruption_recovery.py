@@ -178,7 +178,7 @@ def test_starting_afresh_keeps_the_damaged_file_and_opens_an_empty_database(
     damaged = paths.database.read_bytes()
     result = start_afresh(paths)
     assert result.moved_aside is not None and result.moved_aside.read_bytes() == damaged
-    services = Services.open(paths)
+    services = Services.open(paths, lambda: TODAY)
     try:
         assert services.people.list_rows() == []
     finally:

@@ -19,7 +19,7 @@ from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
 from peerdesk.ui.backups.recovery_dialog import AFRESH, QUIT, RESTORE, RecoveryDialog, carry_out
 from peerdesk.ui.backups.table_model import BackupTableModel
-from tests.conftest import FixedClock
+from tests.conftest import TODAY, FixedClock
 from tests.helpers import last_written
 
 
@@ -111,7 +111,7 @@ def test_the_recovery_dialog_offers_the_newest_backup(
     result = carry_out(dialog.choice, paths, dialog.chosen_backup())
     assert result is not None and result.moved_aside is not None
     assert result.moved_aside.read_text(encoding="utf-8") == "scribble"
-    reopened = Services.open(paths)
+    reopened = Services.open(paths, lambda: TODAY)
     try:
         assert [row.name for row in reopened.people.list_rows()] == ["Ada"]
     finally:
@@ -142,7 +142,7 @@ def test_starting_afresh_asks_first_and_keeps_the_damaged_file(
     result = carry_out(dialog.choice, paths, dialog.chosen_backup())
     assert result is not None and result.moved_aside is not None
     assert result.moved_aside.read_text(encoding="utf-8") == "scribble"
-    reopened = Services.open(paths)
+    reopened = Services.open(paths, lambda: TODAY)
     try:
         assert reopened.people.list_rows() == []
     finally:
