@@ -8,6 +8,7 @@ writes blank templates. `peerdesk export people|sessions --format xlsx|csv --out
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,20 @@ def run_export(context: CommandContext) -> int:
     args = context.args
     out = Path(args.out).expanduser()
     with context.services() as services:
-        if args.what == "people":
-            count = services.exporting.people(out, args.format)
-        else:
-            count = services.exporting.sessions(out, args.format)
+        try:
+            if args.what == "people":
+                count = services.exporting.people(out, args.format)
+            else:
+                count = services.exporting.sessions(out, args.format)
+        except OSError as error:
+            # A folder that is not there, a file in the way, a full or read-only disk: the
+            # coordinator can fix it, so say so plainly (exit 2), not as a fault in peerdesk.
+            print(
+                f"peerdesk: {out} could not be written ({error.strerror or error}). Check the "
+                "folder exists, is not read-only and the disk has space.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
     noun = args.what if count != 1 else {"people": "person", "sessions": "session"}[args.what]
     print(f"Wrote {count} {noun} to {out}")
     return EXIT_OK
