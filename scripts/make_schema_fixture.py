@@ -33,6 +33,8 @@ FOLDER = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schema
 #: The fixture's "today": every date in it is on or before this day.
 TODAY = date(2026, 1, 15)
 SEED = 7
+#: The identity every fixture carries (from 0002), instead of a random one and this machine's path.
+IDENTITY = "00000000-0000-4000-8000-000000000002"
 
 
 def build(target: Path) -> None:
@@ -44,6 +46,7 @@ def build(target: Path) -> None:
         services.demo.generate(DemoOptions(seed=SEED, years=1, scale=0.2))
         _fill_the_rest(services, database)
         _stamp_times(database)
+        _fix_identity(database)
     finally:
         database.close()
     # One self-contained, compact file (no -wal beside it) is what gets committed.
@@ -146,6 +149,17 @@ def _stamp_times(database: Database) -> None:
             ("organisation", "created_at"),
         ):
             session.execute(text(f"UPDATE {table} SET {column} = :stamp"), {"stamp": stamp})
+
+
+def _fix_identity(database: Database) -> None:
+    """A fixed identity, and no last path: as if made by the migration and never opened."""
+    with database.transaction() as session:
+        tables = session.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        if "database_identity" in {row[0] for row in tables}:
+            session.execute(
+                text("UPDATE database_identity SET uuid = :uuid, last_path = ''"),
+                {"uuid": IDENTITY},
+            )
 
 
 def main() -> int:

@@ -15,8 +15,10 @@ from peerdesk.data.database import Database
 NOT_RECORDS = ("database_identity",)
 
 
-def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every user table's rows, sorted, read with plain sqlite3 (independent of the ORM)."""
+def table_contents(path: Path, *, every_table: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every user table's rows, sorted, read with plain sqlite3 (independent of the ORM).
+
+    Leaves out `NOT_RECORDS` unless `every_table` (the file exactly as it is)."""
     with contextlib.closing(sqlite3.connect(path)) as connection:
         tables = [
             row[0]
@@ -24,7 +26,7 @@ def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
                 "ORDER BY name"
             )
-            if row[0] not in NOT_RECORDS
+            if every_table or row[0] not in NOT_RECORDS
         ]
         return {
             table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
