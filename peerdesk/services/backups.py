@@ -204,13 +204,13 @@ def make_backup(
     Routine reasons get the quick check, others the full one, unless `check` says otherwise.
     """
     reason = _clean_reason(reason)
+    # Names sort in the order the backups were made: one made within the same second as the
+    # newest (or while an earlier burst still holds later seconds) takes the next second.
+    newest = backup_files(folder, db.identity)[:1]
+    parsed = parse_backup_name(newest[0].name) if newest else None
+    if parsed is not None and parsed.made_at.replace(microsecond=0) >= when.replace(microsecond=0):
+        when = parsed.made_at + timedelta(seconds=1)
     path = folder / backup_file_name(db.path, reason, when, db.identity)
-    counter = 0
-    while path.exists():
-        counter += 1
-        path = folder / backup_file_name(
-            db.path, reason, when + timedelta(seconds=counter), db.identity
-        )
     check = check or ("quick" if reason in ROUTINE_REASONS else "full")
     backup_database(db.path, path, key=db.key, check=check)
     made_at = parse_backup_name(path.name)
@@ -345,7 +345,7 @@ class BackupService(Service):
         if target == self.default_folder:
             target.mkdir(parents=True, exist_ok=True)
         path = make_backup(self.db, target, reason, self._now())
-        self.rotate(target)
+        self.rotate(target, spare=path)
         info = backup_info(path, key=self.db.key)
         assert info is not None
         return info
@@ -378,7 +378,7 @@ class BackupService(Service):
             folders.append(self.default_folder)
         return [folder for folder in folders if folder.is_dir()]
 
-    def rotate(self, folder: Path | None = None) -> list[Path]:
+    def rotate(self, folder: Path | None = None, *, spare: Path | None = None) -> list[Path]:
         """Delete backups the policy no longer keeps, in `folder`. Returns what was deleted.
 
         Only this database's backups (by identity): another database's in the same folder,
@@ -387,6 +387,10 @@ class BackupService(Service):
         target = folder or self.folder
         backups = list_backups([target], self.db.path, identity=self.db.identity, with_counts=False)
         keep = to_keep(backups, self.policy, self._now())
+        if spare is not None:
+            # The backup just made: backups made within the same seconds take the next free
+            # second in their names, so it may not look like the newest, but it is.
+            keep.add(spare)
         removed: list[Path] = []
         for info in backups:
             if info.path not in keep:

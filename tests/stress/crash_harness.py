@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from peerdesk.data.database import open_database
+from peerdesk.data import registry
+from peerdesk.data.database import Database, open_database
 from peerdesk.data.models import Pairing
+from peerdesk.services.backups import BackupService
 from peerdesk.services.people import PeopleService, PersonDetails
 from peerdesk.vocabulary import PairingStatus, Role
 
@@ -37,6 +39,8 @@ class CrashReport:
     rounds: int = 0
     committed: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    #: Half-written backup files found after a kill (removed by the next start).
+    partial_removed: int = 0
 
 
 def prepare(database: Path) -> int:
@@ -63,14 +67,21 @@ def prepare(database: Path) -> int:
 
 
 def run_rounds(
-    database: Path, rounds: int, *, seed: int = 0, max_delay: float = 0.04
+    database: Path,
+    rounds: int,
+    *,
+    seed: int = 0,
+    max_delay: float = 0.04,
+    backup_dir: Path | None = None,
 ) -> CrashReport:
+    """`backup_dir`: the writer also backs up after every commit (kills land in backups)."""
     rng = random.Random(seed)
     pairing_id = prepare(database)
     report = CrashReport()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    extra = [str(backup_dir)] if backup_dir is not None else []
     worker = subprocess.Popen(
-        [sys.executable, str(WORKER), str(database), str(pairing_id)],
+        [sys.executable, str(WORKER), str(database), str(pairing_id), *extra],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -86,12 +97,15 @@ def run_rounds(
             # Mostly kill while it writes (after a few commits, at a random moment into the
             # next one); now and then while it is still opening the file.
             printed: list[tuple[str, int]] = []
+            backups: list[str] = []
             if rng.random() < 0.9:
                 wanted = rng.choice([0, 1, 1, 2, 3])
                 while len(printed) < wanted:
                     words = worker.stdout.readline().decode().split()
                     if words and words[0] in TABLES:
                         printed.append((words[0], int(words[1])))
+                    elif words and words[0] == "backup":
+                        backups.append(words[1])
                     elif words != ["ready"]:
                         report.problems.append(f"round {number}: writer said {words!r}")
                         break
@@ -107,8 +121,15 @@ def run_rounds(
                 if words[0] == "error":
                     report.problems.append(f"round {number}: writer failed: {raw.decode()}")
                     continue
+                if words[0] == "backup":
+                    backups.append(words[1])
+                    continue
                 printed.append((words[0], int(words[1])))
-            report.problems.extend(f"round {number}: {p}" for p in check(database, printed))
+            if backup_dir is not None and backup_dir.is_dir():
+                report.partial_removed += sum(".part" in p.name for p in backup_dir.iterdir())
+            problems = check(database, printed, backup_dir, backups[-1:])
+            report.problems.extend(f"round {number}: {p}" for p in problems)
+            report.committed["backup"] += len(backups)
             report.committed.update(kind for kind, _ in printed)
             report.rounds += 1
             if report.problems:
@@ -123,10 +144,20 @@ def run_rounds(
     return report
 
 
-def check(database: Path, printed: list[tuple[str, int]]) -> list[str]:
-    """Reopen as peerdesk does (lock, quick_check, migrations), then check everything."""
+def check(
+    database: Path,
+    printed: list[tuple[str, int]],
+    backup_dir: Path | None = None,
+    newest_backup: list[str] | None = None,
+) -> list[str]:
+    """Reopen as peerdesk does (lock, quick_check, migrations), then check everything.
+
+    With `backup_dir`: after that start, no half-written file is left in it, every backup in
+    it is listed and recorded, and the newest backup the writer reported is among them.
+    """
     problems: list[str] = []
-    db = open_database(database)  # also proves the dead writer's lock was recovered
+    # Also proves the dead writer's lock was recovered.
+    db = open_database(database, backup_dir=backup_dir)
     try:
         raw = db.engine.raw_connection()
         try:
@@ -144,10 +175,30 @@ def check(database: Path, printed: list[tuple[str, int]]) -> list[str]:
                     problems.append(f"{kind} {record_id} was reported saved but is missing")
         finally:
             raw.close()
+        if backup_dir is not None:
+            problems += check_backups(db, backup_dir, newest_backup or [])
     except sqlite3.DatabaseError as error:
         problems.append(f"reopening failed: {error}")
     finally:
         db.close()
+    return problems
+
+
+def check_backups(db: Database, backup_dir: Path, newest: list[str]) -> list[str]:
+    problems: list[str] = []
+    partial = sorted(p.name for p in backup_dir.iterdir() if ".part" in p.name)
+    if partial:
+        problems.append(f"half-written files left after the start: {partial[:3]}")
+    listed = {info.path.name for info in BackupService(db, lambda: TODAY).all()}
+    on_disk = {p.name for p in backup_dir.glob("*.db")}
+    if on_disk != listed:
+        problems.append(f"backups not listed: {sorted(on_disk - listed)[:3]}")
+    recorded = set(registry.read(backup_dir).backups)
+    if not on_disk <= recorded:
+        problems.append(f"backups not recorded: {sorted(on_disk - recorded)[:3]}")
+    missing = [name for name in newest if name not in listed]
+    if missing:
+        problems.append(f"the newest reported backup is not listed: {missing}")
     return problems
 
 

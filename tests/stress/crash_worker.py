@@ -1,11 +1,14 @@
 """A child that writes through the services until it is killed (see test_crash_kill.py).
 
-Run as `python crash_worker.py DATABASE`. It imports peerdesk once, then waits on stdin: each
-line "go SEED" forks a writer, prints "pid N", and when the writer has died prints "done".
-The writer opens the database (taking the instance lock), then makes random service writes
-(people, sessions, consents) and prints "<kind> <id>" after each commit, flushed, so the
-parent knows exactly which ids peerdesk said were saved. Forking from this one process makes
-each kill-and-reopen round cost milliseconds instead of a fresh interpreter's import time.
+Run as `python crash_worker.py DATABASE PAIRING_ID [BACKUP_FOLDER]`. It imports peerdesk once,
+then waits on stdin: each line "go SEED" forks a writer, prints "pid N", and when the writer has
+died prints "done". The writer opens the database (taking the instance lock), then makes random
+service writes (people, sessions, consents) and prints "<kind> <id>" after each commit, flushed,
+so the parent knows exactly which ids peerdesk said were saved. With a BACKUP_FOLDER, the writer
+also makes a backup after every commit and prints "backup <file name>" once it is finished, so
+most kills land in the middle of a backup (see test_backup_kill_stress.py). Forking from this
+one process makes each kill-and-reopen round cost milliseconds instead of a fresh interpreter's
+import time.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.instance_lock import InstanceLock
 from peerdesk.errors import ValidationError
+from peerdesk.services.backups import BackupService
 from peerdesk.services.consents import ConsentEntry, ConsentService
 from peerdesk.services.people import PeopleService, PersonDetails
 from peerdesk.services.sessions import SessionEntry, SessionService
@@ -36,7 +40,19 @@ def write_forever(db: Database, seed: int, pairing_id: int) -> None:
     consents = ConsentService(db, lambda: TODAY)
     person_ids: list[int] = []
     os.write(1, b"ready\n")
-    _loop(people, sessions, consents, rng, pairing_id, person_ids, None, emit)
+    report = emit if db.backup_dir is None else _emit_and_back_up(db)
+    _loop(people, sessions, consents, rng, pairing_id, person_ids, None, report)
+
+
+def _emit_and_back_up(db: Database) -> Callable[[str, int | None], None]:
+    backups = BackupService(db, lambda: TODAY)
+
+    def report(kind: str, record_id: int | None) -> None:
+        emit(kind, record_id)
+        made = backups.back_up("automatic").path
+        os.write(1, f"backup {made.name}\n".encode())
+
+    return report
 
 
 def _write_some(db: Database, seed: int, pairing_id: int, count: int) -> None:
@@ -100,22 +116,25 @@ def emit(kind: str, record_id: int | None) -> None:
     os.write(1, f"{kind} {record_id}\n".encode())
 
 
-def warm_up(database: Path, pairing_id: int) -> Database:
+def warm_up(database: Path, pairing_id: int, backup_dir: Path | None = None) -> Database:
     """Open once, before forking, and do one of each write, so every writer starts warm.
 
     SQLAlchemy compiles each statement once per engine; the writers share this engine's
     cache (the engine holds no connection between calls, so nothing open crosses the fork).
     """
-    db = open_database(database, lock=False)
+    db = open_database(database, lock=False, backup_dir=backup_dir)
     for seed in range(3):
         _write_some(db, seed, pairing_id, 3)
+    if backup_dir is not None:
+        BackupService(db, lambda: TODAY).back_up("automatic")
     return db
 
 
 def main() -> None:
     database = Path(sys.argv[1])
     pairing_id = int(sys.argv[2])
-    db = warm_up(database, pairing_id)
+    backup_dir = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    db = warm_up(database, pairing_id, backup_dir)
     for line in sys.stdin:
         command = line.split()
         if not command or command[0] == "quit":
