@@ -203,6 +203,8 @@ def make_backup(
     The one way a backup is made (the backups service, an import, an erasure all come here).
     Routine reasons get the quick check, others the full one, unless `check` says otherwise.
     """
+    if not db.identity:
+        raise ValueError("a database opened without open_database has no identity to name by")
     reason = _clean_reason(reason)
     # Names sort in the order the backups were made: one made within the same second as the
     # newest (or while an earlier burst still holds later seconds) takes the next second.

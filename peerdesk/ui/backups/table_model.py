@@ -10,6 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from peerdesk.services.backups import BackupInfo
 
 WHEN, WHY, SIZE, HOLDS = range(4)
+#: Said of a backup an older peerdesk made under an older name (see docs/data-safety.md).
+ADOPTED = (
+    "Made by an earlier version of peerdesk, under an older kind of name; it was renamed and "
+    "added to this database's backups when peerdesk was updated."
+)
 HEADERS = ("Made", "Why", "Size", "Holds")
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -55,7 +60,7 @@ class BackupTableModel(QAbstractTableModel):
         if role == PATH_ROLE:
             return str(info.path)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path)
+            return str(info.path) + (f"\n{ADOPTED}" if info.adopted else "")
         if role == Qt.ItemDataRole.UserRole and index.column() == WHEN:
             return info.made_at.isoformat()
         if role == Qt.ItemDataRole.UserRole and index.column() == SIZE:
