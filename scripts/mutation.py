@@ -1,0 +1,176 @@
+"""Mutation testing of the safety rules with mutmut (run it through scripts/mutation.sh).
+
+mutmut copies peerdesk/ into mutants/ and plants one small bug at a time there, running only
+the tests that reach the changed function; peerdesk/ itself is never modified. The files are
+listed in [tool.mutmut] in pyproject.toml; MODULES below chooses, per safety module, the
+functions that hold the rule (mutmut's names: x_function, or xǁClassǁmethod for a method).
+
+Two kinds of mutant are switched off because they test wording, not rules: logging calls
+(do_not_mutate_patterns in pyproject.toml) and string literals (mutmut has no setting for
+those, so this script removes its string operator before it runs). mutmut never mutates
+module-level constants such as the pairing TRANSITIONS table, so those are pinned by tests
+that check every entry.
+
+A survivor that no test could ever kill goes in EQUIVALENT with the reason; the summary
+counts it apart, and exits 1 while any other mutant survives.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import sys
+from pathlib import Path
+
+CONSENTS = "peerdesk.services.consents."
+BACKUPS = "peerdesk.services.backups."
+
+#: Module name -> (what is mutated, mutmut name patterns).
+MODULES: dict[str, tuple[str, list[str]]] = {
+    "suppression": (
+        "services/figures/suppression.py (whole file)",
+        ["peerdesk.services.figures.suppression.*"],
+    ),
+    "consents": (
+        "services/gates.py (whole file); services/consents.py: current_consent, "
+        "latest_consents, answered_kinds, flagged_kinds, LatestAnswer.gap_state, "
+        "ConsentService.has_current and .gaps",
+        [
+            "peerdesk.services.gates.*",
+            CONSENTS + "x_current_consent*",
+            CONSENTS + "x_latest_consents*",
+            CONSENTS + "x_answered_kinds*",
+            CONSENTS + "x_flagged_kinds*",
+            CONSENTS + "xǁLatestAnswerǁgap_state*",
+            CONSENTS + "xǁConsentServiceǁhas_current*",
+            CONSENTS + "xǁConsentServiceǁgaps*",
+        ],
+    ),
+    "erasure": (
+        "services/erasure.py (whole file)",
+        ["peerdesk.services.erasure.*"],
+    ),
+    "import": (
+        "services/importing/apply.py (whole file: the write step)",
+        ["peerdesk.services.importing.apply.*"],
+    ),
+    "keys": (
+        "data/keys.py and data/encryption.py (whole files)",
+        ["peerdesk.data.keys.*", "peerdesk.data.encryption.*"],
+    ),
+    "pairings": (
+        "services/pairings.py: the transition methods, _transition, _check_end_date, "
+        "_close_open_referrals, _planned_after",
+        [
+            "peerdesk.services.pairings.xǁPairingServiceǁintroduce*",
+            "peerdesk.services.pairings.xǁPairingServiceǁactivate*",
+            "peerdesk.services.pairings.xǁPairingServiceǁpause*",
+            "peerdesk.services.pairings.xǁPairingServiceǁresume*",
+            "peerdesk.services.pairings.xǁPairingServiceǁend*",
+            "peerdesk.services.pairings.xǁPairingServiceǁ_transition*",
+            "peerdesk.services.pairings.x_check_end_date*",
+            "peerdesk.services.pairings.x_close_open_referrals*",
+            "peerdesk.services.pairings.x_planned_after*",
+        ],
+    ),
+    "backup": (
+        "data/backup.py (whole file); services/backups.py: is_restorable, check_backup, "
+        "BackupService.restore, .reapply_erasures, ._reapply_minimally",
+        [
+            "peerdesk.data.backup.*",
+            BACKUPS + "x_is_restorable*",
+            BACKUPS + "x_check_backup*",
+            BACKUPS + "xǁBackupServiceǁrestore*",
+            BACKUPS + "xǁBackupServiceǁreapply_erasures*",
+            BACKUPS + "xǁBackupServiceǁ_reapply_minimally*",
+        ],
+    ),
+}
+
+#: Survivors that behave exactly like the original, with the reason (shown in the summary).
+EQUIVALENT: dict[str, str] = {}
+
+KILLED = {"killed", "timeout", "caught by type check"}
+
+
+def switch_off_string_mutants() -> None:
+    from mutmut.mutation import mutators
+
+    mutators.mutation_operators[:] = [
+        (node, op) for node, op in mutators.mutation_operators if op is not mutators.operator_string
+    ]
+
+
+def run(patterns: list[str]) -> None:
+    switch_off_string_mutants()
+    from mutmut.__main__ import cli
+
+    try:
+        cli.main(["run", "--max-children", "2", *patterns], standalone_mode=False)
+    except SystemExit as stop:  # mutmut exits when the clean tests fail
+        if stop.code:
+            raise
+
+
+def results() -> dict[str, int | None]:
+    found: dict[str, int | None] = {}
+    for meta in Path("mutants").rglob("*.py.meta"):
+        found.update(json.loads(meta.read_text())["exit_code_by_key"])
+    return found
+
+
+def summary(modules: list[str]) -> int:
+    from mutmut.stats import status_by_exit_code
+
+    codes = results()
+    left: list[str] = []
+    print(f"\n{'module':<12} {'mutants':>8} {'killed':>7} {'survived':>9} {'equivalent':>11}")
+    for module in modules:
+        patterns = MODULES[module][1]
+        names = sorted(n for n in codes if any(fnmatch.fnmatch(n, p) for p in patterns))
+        status = {n: status_by_exit_code[codes[n]] for n in names}
+        killed = [n for n in names if status[n] in KILLED]
+        equivalent = [n for n in names if n in EQUIVALENT and status[n] not in KILLED]
+        survived = [n for n in names if status[n] not in KILLED and n not in EQUIVALENT]
+        print(
+            f"{module:<12} {len(names):>8} {len(killed):>7} {len(survived):>9} {len(equivalent):>11}"
+        )
+        left += [f"  {n}: {status[n]}" for n in survived]
+        left += [f"  {n}: equivalent ({EQUIVALENT[n]})" for n in equivalent]
+    if left:
+        print("\nNot killed (see one with: .venv/bin/mutmut show NAME):")
+        print("\n".join(left))
+    return 1 if any("equivalent (" not in line for line in left) else 0
+
+
+def not_killed(modules: list[str]) -> list[str]:
+    """The mutants of these modules that the last run did not kill (to try again after
+    adding tests, without re-running the thousands already killed)."""
+    from mutmut.stats import status_by_exit_code
+
+    patterns = [p for m in modules for p in MODULES[m][1]]
+    return sorted(
+        name
+        for name, code in results().items()
+        if status_by_exit_code[code] not in KILLED
+        and any(fnmatch.fnmatch(name, p) for p in patterns)
+    )
+
+
+def main(argv: list[str]) -> int:
+    modules = [a for a in argv if not a.startswith("--")] or list(MODULES)
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        print(f"Unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}.")
+        return 2
+    if "--again" in argv:
+        left = not_killed(modules)
+        if left:
+            run(left)
+    elif "--summary" not in argv:
+        run([p for m in modules for p in MODULES[m][1]])
+    return summary(modules)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
