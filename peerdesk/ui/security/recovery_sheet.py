@@ -22,10 +22,26 @@ from peerdesk.ui.printing.preview import PdfPreview
 MARGIN = 20 * mm
 
 
+def _pieces(canvas: Canvas, word: str, font: str, size: int, width: float) -> list[str]:
+    """A word wider than the line (a long folder path) in pieces that fit, broken after a
+    slash where there is one, so the whole path is on the paper rather than off its edge."""
+    pieces: list[str] = []
+    while len(word) > 1 and canvas.stringWidth(word, font, size) > width:
+        cut = len(word) - 1
+        while cut > 1 and canvas.stringWidth(word[:cut], font, size) > width:
+            cut -= 1
+        slash = max(word.rfind("/", 0, cut), word.rfind("\\", 0, cut))
+        if slash > 0:
+            cut = slash + 1
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word]
+
+
 def _wrapped(canvas: Canvas, text: str, x: float, y: float, width: float, size: int) -> float:
     """Draw `text` wrapped to `width`; returns the y below it."""
     font = register_fonts().regular
-    words = text.split()
+    words = [piece for word in text.split() for piece in _pieces(canvas, word, font, size, width)]
     line = ""
     for word in words:
         trial = f"{line} {word}".strip()
