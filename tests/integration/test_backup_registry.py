@@ -202,3 +202,17 @@ def test_a_damaged_database_is_offered_its_own_backups_only(paths: Paths, tmp_pa
     paths.database.write_bytes(b"\0" * 8192)
     offer = recovery_offer(paths, DatabaseDamagedError("damaged"))
     assert [info.path for info in offer.backups] == [mine]
+
+
+def test_a_restore_keeps_the_database_and_its_backups_together(
+    services: Services, tmp_path: Path
+) -> None:
+    """Even from a backup older than identities (the 0001 schema): same database, same list."""
+    identity = services.db.identity
+    made = services.backups.back_up("manual").path
+    old = tmp_path / "from-an-old-peerdesk.db"
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "schemas" / "0001.db", old)
+    result = services.backups.restore(old)
+    assert result.upgraded
+    assert services.db.identity == identity == identity_of_file(services.db.path)
+    assert {info.path for info in services.backups.all()} == {made, result.safety_backup}

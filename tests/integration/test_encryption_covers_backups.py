@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.cli.main import main
+from peerdesk.data.backup import identity_tag
 from peerdesk.data.engine import DatabaseError, connect_raw
 from peerdesk.data.keys import Passphrase
 from peerdesk.paths import Paths
@@ -148,7 +149,10 @@ def test_nothing_the_database_wrote_opens_without_the_current_passphrase(
 
     reasons = {info.reason for info in services.backups.all()}
     assert reasons >= EVERY_ROUTE
-    assert any(info.adopted for info in services.backups.all()), "the old name was adopted"
+    # Only the stray with an old name was adopted: every route named its backup properly.
+    assert [info.path.name for info in services.backups.all() if info.adopted] == [
+        "peerdesk_2026-06-01_101500_before-import_" + identity_tag(services.db.identity) + ".db"
+    ]
     assert [p for p in every_file(folders) if opens_without_a_key(p)] == [strays["demo"]]
     assert not strays["half-written"].exists() and not strays["temporary"].exists()
     assert strays["damaged"] in result.rekeyed and opens_with(strays["damaged"], PASSPHRASE)
