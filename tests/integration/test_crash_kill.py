@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(
     "rounds",
     [
-        # Every run of the suite: about 20 kills in about 5 seconds.
+        # Every run of the suite: 20 kills in a few seconds.
         pytest.param(20, id="20-kills"),
-        # The full loop (about a minute): pytest -m slow tests/integration/test_crash_kill.py
+        # The full loop (20 s or more): pytest -m slow tests/integration/test_crash_kill.py
         pytest.param(200, id="200-kills", marks=pytest.mark.slow),
     ],
 )
