@@ -62,15 +62,20 @@ def test_a_pairing_from_match_to_ending(
     assert pairing_id is not None
     assert screen.stack.currentWidget() is screen.page
 
-    # Activate: the mentee has no confidentiality agreement, so the gate asks first.
+    # Activate: the mentee has no confidentiality agreement, so the gate asks first. No
+    # stops there; Yes goes on to the date.
     asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
 
     def _answer(_parent: object, title: str, text: str, *args: object) -> object:
         asked.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Yes
+        return answers[len(asked) - 1]
 
     monkeypatch.setattr(QMessageBox, "question", _answer)
+    assert screen.page.activate() is None
+    assert services.pairings.get(pairing_id).status == "proposed"
     activate = screen.page.activate()
+    assert len(asked) == 2
     assert isinstance(activate, StatusChangeDialog)
     assert "Morag Mentee" in asked[0] and "Activate anyway?" in asked[0]
     set_date(activate.on, date(2026, 3, 2))
