@@ -95,7 +95,7 @@ def _parsed(match: re.Match[str] | None, *, tagged: bool) -> BackupName | None:
 
 
 def backup_files(folder: Path, identity: str) -> list[Path]:
-    """The finished backups of the database `identity` in `folder`, newest first.
+    """The finished backups of the database `identity` (or its tag) in `folder`, newest first.
 
     Never a `.part` file, never another database's backup even if its file has the same name.
     """

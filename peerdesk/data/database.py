@@ -268,7 +268,7 @@ def open_database(
 def has_backups(folder: Path, path: Path) -> bool:
     """Whether `folder` holds backups of the database last opened at `path` (by identity,
     from the folder's register), or backups with old names and its file stem not yet adopted."""
-    identities = registry.read(folder).identities_at(path)
+    identities = registry.read(folder).identities_at(path, folder)
     if any(backup_files(folder, identity) for identity in identities):
         return True
     return bool(registry.old_backups(folder, path))

@@ -57,9 +57,18 @@ class Registry:
 
     databases: dict[str, dict[str, str]] = field(default_factory=dict)
     backups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: False when there was no register, or it could not be read.
+    found: bool = True
 
-    def identities_at(self, database: Path) -> set[str]:
-        """The identities of the databases last opened at `database`."""
+    def identities_at(self, database: Path, folder: Path | None = None) -> set[str]:
+        """The identities of the databases last opened at `database`.
+
+        Without a readable register (lost, damaged), the tags of the backups in `folder` with
+        `database`'s file stem stand in: better to offer a same-named database's backup than
+        to hide a lost database's own. (`backup_files` accepts a tag for an identity.)
+        """
+        if not self.found and folder is not None:
+            return _tags_with_stem(folder, database.stem)
         wanted = _normal(database)
         return {
             identity
@@ -71,6 +80,7 @@ class Registry:
         return bool(self.backups.get(backup.name, {}).get("adopted", False))
 
     def as_json(self) -> str:
+        # Not `found`: a register that has been written is one that is found.
         content = {"format": FORMAT, "databases": self.databases, "backups": self.backups}
         return json.dumps(content, indent=1, sort_keys=True)
 
@@ -91,12 +101,12 @@ def read(folder: Path) -> Registry:
     try:
         content = json.loads((folder / REGISTRY_NAME).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Registry()
+        return Registry(found=False)
     except (OSError, ValueError) as error:
         log.warning("backup register unreadable, rebuilt from names: %s", type(error).__name__)
-        return Registry()
+        return Registry(found=False)
     if not isinstance(content, dict):
-        return Registry()
+        return Registry(found=False)
     databases = content.get("databases")
     backups = content.get("backups")
     return Registry(
@@ -207,6 +217,13 @@ def old_backups(folder: Path, database: Path) -> list[Path]:
         if parsed is not None and parsed.stem == database.stem and candidate.is_file():
             found.append(candidate)
     return found
+
+
+def _tags_with_stem(folder: Path, stem: str) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    parsed = [parse_backup_name(path.name) for path in folder.iterdir()]
+    return {name.tag for name in parsed if name is not None and name.tag and name.stem == stem}
 
 
 def _partial_of(name: str) -> str | None:

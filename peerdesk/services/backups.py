@@ -181,7 +181,7 @@ def list_backups(
     found: list[BackupInfo] = []
     for folder in folders:
         known = registry.read(folder)
-        identities = {identity} if identity else known.identities_at(database)
+        identities = {identity} if identity else known.identities_at(database, folder)
         paths = [path for each in sorted(identities) for path in backup_files(folder, each)]
         if not identity:
             paths += registry.old_backups(folder, database)

@@ -216,3 +216,15 @@ def test_a_restore_keeps_the_database_and_its_backups_together(
     assert result.upgraded
     assert services.db.identity == identity == identity_of_file(services.db.path)
     assert {info.path for info in services.backups.all()} == {made, result.safety_backup}
+
+
+def test_without_its_register_a_lost_database_still_finds_its_backups(paths: Paths) -> None:
+    services = open_services(paths.database, paths.backup_dir)
+    made = services.backups.back_up("manual").path
+    services.close()
+    (paths.backup_dir / registry.REGISTRY_NAME).unlink()
+    paths.database.unlink()
+    with pytest.raises(DatabaseLostError):
+        open_database(paths.database, backup_dir=paths.backup_dir)
+    offer = recovery_offer(paths, DatabaseLostError("gone"))
+    assert [info.path for info in offer.backups] == [made]
