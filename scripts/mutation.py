@@ -51,8 +51,12 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ["peerdesk.services.erasure.*"],
     ),
     "import": (
-        "services/importing/apply.py (whole file: the write step)",
-        ["peerdesk.services.importing.apply.*"],
+        "services/importing/apply.py (whole file: the write step); services/importing/"
+        "service.py: ImportService.run (the one transaction around it)",
+        [
+            "peerdesk.services.importing.apply.*",
+            "peerdesk.services.importing.service.xǁImportServiceǁrun*",
+        ],
     ),
     "keys": (
         "data/keys.py and data/encryption.py (whole files)",
