@@ -232,3 +232,23 @@ def test_cancel_to_an_unencrypted_export_writes_no_file(
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert told == [f"1 person written to {target}."]
     assert "Ada" in target.read_text(encoding="utf-8-sig")
+
+
+def test_erasing_without_the_word_erases_nothing(qtbot: QtBot, services: Services) -> None:
+    from peerdesk.ui.consents.rights_dialogs import EraseDialog
+
+    person = services.people.add(PersonDetails(first_name="Isla", last_name="Gunn")).id or 0
+    dialog = EraseDialog(services, person)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.confirm, "delete")
+    assert not dialog.erase_button.isEnabled()
+    dialog.accept()  # however it is asked to go ahead, the word is checked again
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.report is None
+    assert services.people.get(person).display_name == "Isla Gunn"
+    assert services.erasure.erased_ids() == []
+    # Cancel, after typing the word, erases nothing either.
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.confirm, "erase")
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel))
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert services.people.get(person).display_name == "Isla Gunn"
