@@ -1,6 +1,6 @@
 """Forms: an introduction pack and 100 pre-filled session log sheets, against bare reportlab.
 
-Ours: `services.forms.render(name, "pairing", id)`, the public API the Forms screen and the
+Ours: `services.printing.render(name, "pairing", id)`, the public API the Forms screen and the
 `peerdesk form` command use: gather the pairing's data, lay the form out, write the PDF.
 Floor: reportlab's canvas drawing the very same text (read back from our PDFs beforehand, line
 by line, page by page) with `drawString` on blank A4 pages in the same embedded font. The
@@ -19,7 +19,7 @@ SESSION_LOGS = 100
 
 def pairing_ids(services: Any, count: int) -> list[int]:
     """The first pairings that have started (their sheets carry names and a reference)."""
-    choices = services.forms.subjects("pairing")
+    choices = services.printing.subjects("pairing")
     ids = sorted(choice.id for choice in choices)
     return ids[:count]
 
@@ -30,7 +30,7 @@ def _jobs(services: Any) -> list[tuple[str, int]]:
 
 
 def our_forms(services: Any, jobs: list[tuple[str, int]]) -> list[bytes]:
-    return [services.forms.render(name, "pairing", pairing) for name, pairing in jobs]
+    return [services.printing.render(name, "pairing", pairing) for name, pairing in jobs]
 
 
 def page_texts(pdf: bytes) -> list[list[str]]:

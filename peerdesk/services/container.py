@@ -14,7 +14,6 @@ from peerdesk.services.consents import ConsentService
 from peerdesk.services.demo.generator import DemoService
 from peerdesk.services.erasure import ErasureService
 from peerdesk.services.figures import FiguresService
-from peerdesk.services.forms import FormService
 from peerdesk.services.gates import GateService
 from peerdesk.services.groups import GroupService
 from peerdesk.services.health import HealthService
@@ -23,6 +22,7 @@ from peerdesk.services.matching import MatchingService
 from peerdesk.services.organisation import OrganisationService
 from peerdesk.services.pairings import PairingService
 from peerdesk.services.people import PeopleService
+from peerdesk.services.printing import PrintingService
 from peerdesk.services.referrals import ReferralService
 from peerdesk.services.retention import RetentionService
 from peerdesk.services.reviews import ReviewService
@@ -63,7 +63,7 @@ class Services:
         self.demo = DemoService(db, today)
         self.attention = AttentionService(db, today)
         self.gates = GateService(db, today)
-        self.forms = FormService(db, today)
+        self.printing = PrintingService(db, today)
         self.erasure = ErasureService(db, today)
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)

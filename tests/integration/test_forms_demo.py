@@ -45,12 +45,12 @@ def rendered(demo: Services) -> dict[tuple[str, str | None, bool], tuple[bytes, 
     """Each case rendered once: the PDF and the names that must be on it."""
     chosen: dict[str, int] = {}
     for kind in ("person", "pairing", "group", "meeting"):
-        choices = demo.forms.subjects(kind)
+        choices = demo.printing.subjects(kind)
         chosen[kind] = choices[len(choices) // 2].id
     result = {}
     for name, kind, large in CASES:
         record_id = chosen[kind] if kind else None
-        pdf = demo.forms.render(name, kind, record_id, large_print=large)
+        pdf = demo.printing.render(name, kind, record_id, large_print=large)
         result[(name, kind, large)] = (pdf, _expected_names(demo, kind, record_id))
     return result
 
@@ -114,7 +114,7 @@ def test_large_print_is_at_least_16_point(
 
 
 def test_session_log_carries_no_address_birth_date_or_conditions(demo: Services) -> None:
-    for choice in demo.forms.subjects("pairing"):
+    for choice in demo.printing.subjects("pairing"):
         pairing = demo.pairings.get(choice.id)
         mentee = demo.people.get(pairing.mentee_id)
         conditions = demo.people.conditions(mentee.id or 0)
@@ -122,7 +122,9 @@ def test_session_log_carries_no_address_birth_date_or_conditions(demo: Services)
             break
     else:
         pytest.fail("the demo has no mentee with address, birth date and conditions")
-    text = normalise(" ".join(pages_text(demo.forms.render("session-log", "pairing", choice.id))))
+    text = normalise(
+        " ".join(pages_text(demo.printing.render("session-log", "pairing", choice.id)))
+    )
     assert normalise(mentee.display_name) in text
     assert pairing.reference in text
     for line in mentee.address.splitlines():

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from peerdesk.services import Services
-from peerdesk.services.forms import FormChoice, SubjectChoice
+from peerdesk.services.printing import FormChoice, SubjectChoice
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.printing.dialog import FormPreviewDialog
 from peerdesk.ui.screens.forms import FormsScreen
@@ -34,7 +34,7 @@ def test_choose_a_form_and_a_person_and_the_preview_shows_pages(
     screen = FormsScreen(demo_services, settings)
     qtbot.addWidget(screen)
     screen.show()
-    large = next(c for c in demo_services.forms.subjects("person") if c.needs_large_print)
+    large = next(c for c in demo_services.printing.subjects("person") if c.needs_large_print)
     assert screen.select_form("referral")
     with qtbot.waitSignal(screen.preview_shown, timeout=30_000) as blank:
         pass

@@ -63,7 +63,7 @@ def run(context: CommandContext) -> int:
         )
     else:
         with context.services() as services:
-            services.forms.save(args.name, out, kind, record_id, large_print=args.large_print)
+            services.printing.save(args.name, out, kind, record_id, large_print=args.large_print)
     filled = f" for {kind} {record_id}" if kind else " (blank)"
     print(f"Wrote {args.name}{filled} to {out}", file=sys.stderr)
     return 0

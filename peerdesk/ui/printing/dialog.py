@@ -28,13 +28,13 @@ class FormPreviewDialog(QDialog):
         self.form_name = form_name
         self._generation = 0
         self._closed = False
-        title = next((c.title for c in services.forms.forms() if c.name == form_name), "Form")
+        title = next((c.title for c in services.printing.forms() if c.name == form_name), "Form")
         self.setWindowTitle(f"{title}: preview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(820, 900)
         self.large_print = QCheckBox("&Large print", self)
         self.large_print.setAccessibleName("Large print")
-        self.large_print.setChecked(services.forms.needs_large_print(subject_kind, subject_id))
+        self.large_print.setChecked(services.printing.needs_large_print(subject_kind, subject_id))
         self.large_print.toggled.connect(self._on_large_print_toggled)
         self.preview = PdfPreview(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -54,7 +54,7 @@ class FormPreviewDialog(QDialog):
         kind, record_id = self.subject_kind, self.subject_id
 
         def work() -> bytes:
-            return services.forms.render(name, kind, record_id, large_print=large)
+            return services.printing.render(name, kind, record_id, large_print=large)
 
         def done(pdf: bytes) -> None:
             if generation == self._generation and not self._closed:

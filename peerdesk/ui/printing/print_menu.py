@@ -23,7 +23,7 @@ def make_print_menu(
 ) -> QMenu:
     menu = QMenu("Print…", parent)
     menu.setAccessibleName("Print a form for this record")
-    choices = services.forms.forms(subject_kind)
+    choices = services.printing.forms(subject_kind)
     if not choices:
         empty = menu.addAction("There are no forms to fill in for this kind of record")
         empty.setEnabled(False)

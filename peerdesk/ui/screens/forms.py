@@ -52,7 +52,7 @@ class FormsScreen(Screen):
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        self.form_model = FormListModel(self.services.forms.forms())
+        self.form_model = FormListModel(self.services.printing.forms())
         self.form_list = QListView(self)
         self.form_list.setModel(self.form_model)
         self.form_list.setAccessibleName("Forms")
@@ -215,7 +215,7 @@ class FormsScreen(Screen):
 
     def _load_subjects(self) -> None:
         kind = self.kind_box.currentData()
-        self.subject_model.set_rows(self.services.forms.subjects(kind) if kind else [])
+        self.subject_model.set_rows(self.services.printing.subjects(kind) if kind else [])
         self._update_subject_controls()
 
     def _update_subject_controls(self) -> None:
@@ -255,7 +255,7 @@ class FormsScreen(Screen):
         self.preview.show_message("Preparing the form…")
 
         def work() -> bytes:
-            return services.forms.render(name, kind, record_id, large_print=large)
+            return services.printing.render(name, kind, record_id, large_print=large)
 
         def succeeded(pdf: bytes) -> None:
             if generation != self._generation:

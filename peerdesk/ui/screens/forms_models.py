@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.services.forms import FormChoice, SubjectChoice
+from peerdesk.services.printing import FormChoice, SubjectChoice
 
 Index = QModelIndex | QPersistentModelIndex
 

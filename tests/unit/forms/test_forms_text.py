@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from peerdesk.services.forms import text as t
+from peerdesk.services.printing import text as t
 
 
 def test_age_band_and_postcode_area() -> None:

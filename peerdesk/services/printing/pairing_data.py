@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from peerdesk.data.models import MentoringSession, Pairing, PairingGoal, Person
 from peerdesk.forms.data import FormData, OrganisationInfo
 from peerdesk.services.base import get_or_raise
-from peerdesk.services.forms import text as t
+from peerdesk.services.printing import text as t
 from peerdesk.vocabulary import (
     ClosureReason,
     MeetingFrequency,

@@ -1,4 +1,4 @@
-"""`services.forms`: pre-filled forms for a person, pairing, group or meeting.
+"""`services.printing`: pre-filled forms for a person, pairing, group or meeting.
 
 The service gathers only what each form's purpose needs (see person_data, pairing_data,
 group_data) into plain `FormData`, and hands it to the pure renderer in `peerdesk.forms`.
@@ -20,8 +20,8 @@ from peerdesk.forms.catalogue import FORMS, get_form
 from peerdesk.forms.data import FormData, OrganisationInfo, Subject
 from peerdesk.forms.document import render_pdf, write_pdf
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.forms import group_data, pairing_data, person_data
-from peerdesk.services.forms import text as t
+from peerdesk.services.printing import group_data, pairing_data, person_data
+from peerdesk.services.printing import text as t
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class SubjectChoice:
     needs_large_print: bool = False
 
 
-class FormService(Service):
+class PrintingService(Service):
     # -- what there is -------------------------------------------------------------------
     def forms(self, subject: str | None = None) -> list[FormChoice]:
         chosen = [f for f in FORMS if subject is None or Subject(subject) in f.subjects]

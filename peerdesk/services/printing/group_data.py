@@ -17,7 +17,7 @@ from peerdesk.data.models import (
 )
 from peerdesk.forms.data import FormData, OrganisationInfo
 from peerdesk.services.base import get_or_raise
-from peerdesk.services.forms import text as t
+from peerdesk.services.printing import text as t
 from peerdesk.vocabulary import GroupKind, Weekday
 
 
