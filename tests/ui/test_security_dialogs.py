@@ -14,7 +14,7 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.people import PersonDetails
 from peerdesk.ui.security.passphrase_dialog import PassphraseDialog, run_passphrase_dialog
-from peerdesk.ui.security.recovery_sheet import RecoverySheetDialog, recovery_sheet_pdf
+from peerdesk.ui.security.recovery_sheet import RecoverySheetDialog
 from peerdesk.ui.security.unlock_dialog import UnlockDialog
 from peerdesk.ui.security.unlock_form import WRONG
 from tests.unit.forms.pdftext import normalise, pages_text
@@ -119,7 +119,7 @@ def test_the_recovery_sheet_shows_where_and_how_never_the_passphrase(
 ) -> None:
     services.security.encrypt(PASSPHRASE)
     sheet = services.security.recovery_sheet()
-    pdf = recovery_sheet_pdf(sheet)
+    pdf = services.printing.recovery_sheet(sheet)
     (page,) = pages_text(pdf)
     text = normalise(page)
     assert "peerdesk recovery sheet" in text

@@ -19,9 +19,11 @@ from peerdesk.errors import NotFoundError, ValidationError
 from peerdesk.forms.catalogue import FORMS, get_form
 from peerdesk.forms.data import FormData, OrganisationInfo, Subject
 from peerdesk.forms.document import render_pdf, write_pdf
+from peerdesk.forms.reports.recovery_sheet import RecoverySheetData, recovery_sheet_pdf
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.printing import group_data, pairing_data, person_data
 from peerdesk.services.printing import text as t
+from peerdesk.services.security import LOST_PASSPHRASE_WARNING, RecoverySheet
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +218,21 @@ class PrintingService(Service):
         """Render and write atomically (temporary name, then rename)."""
         pdf = self.render(name, kind, record_id, large_print=large_print)
         return write_pdf(pdf, path)
+
+    def recovery_sheet(self, sheet: RecoverySheet) -> bytes:
+        """The recovery sheet as PDF bytes (`services.security.recovery_sheet()` says what
+        it holds; the passphrase is never on it)."""
+        return recovery_sheet_pdf(
+            RecoverySheetData(
+                organisation=sheet.organisation,
+                database=sheet.database,
+                backup_folder=sheet.backup_folder,
+                encrypted=sheet.encrypted,
+                kdf=sheet.kdf,
+                printed_on=sheet.printed_on,
+                lost_passphrase_warning=LOST_PASSPHRASE_WARNING,
+            )
+        )
 
     @staticmethod
     def _subject(kind: str) -> Subject:
