@@ -1,24 +1,20 @@
-"""The readable PDF of a subject access export: "Everything we hold about you"."""
+"""The words of the readable subject access PDF, "Everything we hold about you": every record
+as labels and values a person can read (names for the people and records it points to,
+pounds, dates in words), then the information the law says they must be given. The PDF itself
+is drawn by `peerdesk.forms.reports.subject_access`."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
+from peerdesk.forms.reports.subject_access import (
+    Information,
+    RecordKind,
+    SubjectAccessDocument,
+    write_subject_access_pdf,
 )
-
-from peerdesk.forms.fonts import markup, register_fonts
 from peerdesk.services.person_records import (
     PERSON_TABLE,
     field_title,
@@ -30,163 +26,112 @@ from peerdesk.services.person_records import (
 #: Columns that only repeat who the record is about, or are internal bookkeeping.
 _HIDDEN = {"person_id", "about_person_id", "recorded_at", "created_at", "updated_at"}
 
+#: The information the law says must be given, in the order it is printed.
+_INFORMATION = (
+    ("purposes", "Why we keep it"),
+    ("lawful_basis", "The law that allows it"),
+    ("categories_of_data", "What we keep"),
+    ("recipients", "Who it is shared with"),
+    ("international_transfers", "Outside the UK"),
+    ("retention", "How long we keep it"),
+    ("source", "Where it came from"),
+    ("automated_decisions", "Decisions made by computer"),
+    ("rights", "Your rights"),
+    ("complaints", "How to complain"),
+)
+
+#: A kind of record with this many columns or fewer prints as one table, a row a record.
+_COMPACT_COLUMNS = 4
+
 
 def write_pdf(data: dict[str, Any], path: Path) -> Path:
-    fonts = register_fonts()
-    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=10.5, leading=14)
-    small = ParagraphStyle("small", parent=body, fontSize=9, leading=11.5)
-    label = ParagraphStyle("label", parent=small, fontName=fonts.bold)
-    h1 = ParagraphStyle("h1", parent=body, fontName=fonts.bold, fontSize=18, leading=23)
-    h2 = ParagraphStyle(
-        "h2", parent=body, fontName=fonts.bold, fontSize=13.5, leading=18, spaceBefore=10
-    )
-    h3 = ParagraphStyle("h3", parent=body, fontName=fonts.bold, fontSize=11, spaceBefore=6)
+    """The PDF of the collected export `data` (see `SubjectAccessService.collect`)."""
+    return write_subject_access_pdf(document_of(data), path)
 
+
+def document_of(data: dict[str, Any]) -> SubjectAccessDocument:
     supplementary = data["supplementary_information"]
     organisation = supplementary["controller"]["name"]
-    holder = "we hold" if organisation == "The organisation" else f"{organisation} holds"
-    others: dict[str, str] = data.get("other_people", {})
-    subject_id = data["person_id"]
+    words = _Words(data)
+    sections = tuple(
+        (heading, tuple(words.kind(name, rows) for name, rows in section.items()))
+        for heading, section in (
+            ("Your records", data["records"]),
+            ("Records linked to yours", data["related_records"]),
+        )
+    )
+    information = tuple(
+        Information(
+            heading,
+            tuple(value) if isinstance(value, list) else (value,),
+            bulleted=isinstance(value, list),
+        )
+        for key, heading in _INFORMATION
+        for value in [supplementary[key]]
+    )
+    return SubjectAccessDocument(
+        name=data["name"],
+        organisation=organisation,
+        holder="we hold" if organisation == "The organisation" else f"{organisation} holds",
+        prepared_on=readable(_date(data["generated_on"])),
+        sections=sections,
+        information=information,
+        contact=supplementary["controller"]["contact"] or "The coordinator of the organisation.",
+    )
 
-    def text(value: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(markup(value), style)
 
-    described = _descriptions(data)
+class _Words:
+    """Values as a person reads them: "You", other people's names, what a record points to."""
 
-    def value_of(name: str, column: str, value: Any) -> str:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.subject_id = data["person_id"]
+        self.others: dict[str, str] = data.get("other_people", {})
+        self.described = _descriptions(data)
+
+    def kind(self, name: str, rows: list[dict[str, Any]]) -> RecordKind:
+        title = title_for(name)
+        columns = self.visible(name, rows)
+        if rows and len(columns) <= _COMPACT_COLUMNS:
+            return RecordKind(
+                title,
+                len(rows),
+                header=tuple(field_title(c) if c != "id" else "Record" for c in columns),
+                rows=tuple(
+                    tuple(self.value_of(name, c, row.get(c)) for c in columns) for row in rows
+                ),
+            )
+        return RecordKind(title, len(rows), records=tuple(self.record(name, r) for r in rows))
+
+    def record(self, name: str, row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (
+                "Record number" if column == "id" else field_title(column),
+                self.value_of(name, column, value),
+            )
+            for column, value in row.items()
+            if column not in _HIDDEN and value is not None and value != ""
+        )
+
+    def value_of(self, name: str, column: str, value: Any) -> str:
         key = table(name).c[column].foreign_keys if column in table(name).c else set()
         for foreign in key:
             target = foreign.column.table.name
             if target == PERSON_TABLE:
-                if value == subject_id:
+                if value == self.subject_id:
                     return "You"
-                return others.get(str(value), f"Person {value}")
-            if (target, value) in described:
-                return described[(target, value)]
+                return self.others.get(str(value), f"Person {value}")
+            if (target, value) in self.described:
+                return self.described[(target, value)]
         if column.endswith("_pence") and isinstance(value, int):
             return f"£{value / 100:.2f}"
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
             return readable(_date(value))
         return readable(value)
 
+    @staticmethod
     def visible(name: str, rows: list[dict[str, Any]]) -> list[str]:
         columns = [c.name for c in table(name).columns if c.name not in _HIDDEN]
         return [c for c in columns if any(row.get(c) not in (None, "") for row in rows)]
-
-    def compact_table(name: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
-        """Short records (attendance, roles) as one table with a row each."""
-        header = [text(field_title(c) if c != "id" else "Record", label) for c in columns]
-        body = [[text(value_of(name, c, row.get(c)), small) for c in columns] for row in rows]
-        width = 170 * mm / max(len(columns), 1)
-        grid = Table([header, *body], colWidths=[width] * len(columns), repeatRows=1)
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                    ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-                ]
-            )
-        )
-        return grid
-
-    def record_table(name: str, row: dict[str, Any]) -> Table:
-        cells = []
-        for column, value in row.items():
-            if column in _HIDDEN or value is None or value == "":
-                continue
-            shown = "Record number" if column == "id" else field_title(column)
-            cells.append([text(shown, label), text(value_of(name, column, value), small)])
-        grid = Table(cells or [[text("(no details)", small), ""]], colWidths=[48 * mm, 122 * mm])
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                    ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        return grid
-
-    story: list[Any] = [
-        text(f"Everything {holder} about {data['name']}", h1),
-        Spacer(1, 3 * mm),
-        text(
-            f"Prepared on {readable(_date(data['generated_on']))}. This document lists every "
-            "record that refers to you, followed by the information the law says you must be "
-            "given about how it is used. The same records are in the file "
-            "everything-we-hold.json, in a form other software can read."
-        ),
-        Spacer(1, 2 * mm),
-        text(
-            "Before sending: check each page for information about other people (for "
-            "example in notes of shared sessions). It may need to be removed first.",
-            small,
-        ),
-    ]
-    for heading, section in (
-        ("Your records", data["records"]),
-        ("Records linked to yours", data["related_records"]),
-    ):
-        story.append(text(heading, h2))
-        for name, rows in section.items():
-            count = len(rows)
-            caption = f"{title_for(name)} ({count})" if count else f"{title_for(name)}: none"
-            if not count:
-                story.append(text(caption, small))
-                continue
-            story.append(text(caption, h3))
-            columns = visible(name, rows)
-            if len(columns) <= 4:
-                story.append(compact_table(name, rows, columns))
-                story.append(Spacer(1, 2 * mm))
-                continue
-            for row in rows:
-                story.append(KeepTogether([record_table(name, row), Spacer(1, 2 * mm)]))
-    story.append(text("How your information is used, and your rights", h2))
-    for key, heading in (
-        ("purposes", "Why we keep it"),
-        ("lawful_basis", "The law that allows it"),
-        ("categories_of_data", "What we keep"),
-        ("recipients", "Who it is shared with"),
-        ("international_transfers", "Outside the UK"),
-        ("retention", "How long we keep it"),
-        ("source", "Where it came from"),
-        ("automated_decisions", "Decisions made by computer"),
-        ("rights", "Your rights"),
-        ("complaints", "How to complain"),
-    ):
-        story.append(text(heading, h3))
-        value = supplementary[key]
-        for line in value if isinstance(value, list) else [value]:
-            story.append(text(f"• {line}" if isinstance(value, list) else line))
-    story.append(text(f"Who to contact: {organisation}", h3))
-    contact = supplementary["controller"]["contact"]
-    story.append(text(contact or "The coordinator of the organisation."))
-
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=f"Everything we hold about {data['name']}",
-        author=organisation,
-    )
-
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.regular, 8.5)
-        canvas.drawString(20 * mm, 10 * mm, "Confidential: subject access response")
-        canvas.drawRightString(190 * mm, 10 * mm, f"Page {doc.page}")
-        canvas.restoreState()
-
-    document.build(story, onFirstPage=footer, onLaterPages=footer)
-    return path
 
 
 def _descriptions(data: dict[str, Any]) -> dict[tuple[str, Any], str]:
@@ -218,7 +163,5 @@ def _descriptions(data: dict[str, Any]) -> dict[tuple[str, Any], str]:
     return words
 
 
-def _date(value: str) -> Any:
-    from datetime import date
-
+def _date(value: str) -> date:
     return date.fromisoformat(value)
