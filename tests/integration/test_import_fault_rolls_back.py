@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from peerdesk.data.database import open_database
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.importing import apply as writer
@@ -87,3 +88,22 @@ def test_a_fault_inside_the_write_leaves_the_database_unchanged(
     result = services.importing.run(source, settings, {}, paths.backup_dir)
     assert result.committed
     assert len(services.people.list_rows()) == 7
+
+
+def test_the_command_line_says_nothing_was_half_saved_and_means_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peerdesk.cli.main import main
+
+    db = tmp_path / "records.db"
+    database = open_database(db, backup_dir=tmp_path / "backups")
+    try:
+        Services(database).people.add(PersonDetails(first_name="Morven", last_name="Ross"))
+    finally:
+        database.close()
+    before = table_contents(db)
+    fail_on_call(monkeypatch, "_write_pairing", 2)
+    assert main(["--db", str(db), "import", str(WORKBOOK)]) == 3
+    err = capsys.readouterr().err
+    assert "Nothing was half-saved" in err and "Traceback" not in err
+    assert table_contents(db) == before
