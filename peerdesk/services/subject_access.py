@@ -172,7 +172,7 @@ class SubjectAccessService(Service):
 
     def export(self, person_id: int, out_dir: Path) -> SubjectAccessExport:
         """Write the PDF and the JSON into a new folder inside `out_dir`."""
-        from peerdesk.services.subject_access_pdf import write_pdf  # reportlab loads slowly
+        from peerdesk.services.subject_access_pdf import write_pdf  # PDF drawing loads slowly
 
         data = self.collect(person_id)
         folder = out_dir / f"everything-we-hold-person-{person_id}-{self.today():%Y-%m-%d}"

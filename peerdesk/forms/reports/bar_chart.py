@@ -1,6 +1,8 @@
-"""Simple horizontal bar charts of a breakdown, with reportlab.graphics (no Qt)."""
+"""Simple horizontal bar charts of a breakdown (the figures report's), with reportlab.graphics."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -15,7 +17,7 @@ LABEL_WIDTH = 52 * mm
 ROW = 5.5 * mm
 
 
-def bar_chart(bars: list[tuple[str, int | str]]) -> Drawing:
+def bar_chart(bars: Sequence[tuple[str, int | str]]) -> Drawing:
     """One bar per bucket; a suppressed bucket ("<5", "hidden") gets no bar, only its text."""
     register_fonts()
     height = ROW * len(bars) + 12 * mm
