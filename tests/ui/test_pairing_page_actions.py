@@ -175,7 +175,7 @@ def test_a_concern_from_a_session_is_recorded_then_closed_from_the_timeline(
     concern = page.active_dialog
     assert isinstance(concern, ConcernDialog) and concern is not session_dialog
     qtbot.waitExposed(concern)
-    assert concern.raised_on.date().toPython() == date(2026, 5, 5)
+    assert concern.raised_on.value() == date(2026, 5, 5)
     press(qtbot, concern, QDialogButtonBox.StandardButton.Save)  # nothing written: refused
     assert concern.isVisible() and services.sessions.open_concerns() == []
     qtbot.keyClicks(concern.what, "Said they feel unsafe at home")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -49,10 +49,10 @@ def test_everything_we_hold_records_exports_and_answers(
     assert not dialog.answered_button.isEnabled()
 
     # A request dated in the future is refused at the date, and nothing is recorded.
-    dialog.received_on.setDate(QDate(2026, 7, 1))
+    dialog.received_on.set_value(date(2026, 7, 1))
     click(qtbot, dialog.record_button)
     assert services.subject_access.requests_for(person) == []
-    dialog.received_on.setDate(QDate(2026, 6, 1))
+    dialog.received_on.set_value(date(2026, 6, 1))
     click(qtbot, dialog.record_button)
     (request,) = services.subject_access.requests_for(person)
     assert (request.received_on, request.due_on) == (date(2026, 6, 1), date(2026, 7, 1))

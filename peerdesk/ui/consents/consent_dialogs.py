@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,22 +19,10 @@ from peerdesk.services import Services
 from peerdesk.services.consents import ConsentEntry
 from peerdesk.services.records import Consent
 from peerdesk.ui.messages import show_problem
-from peerdesk.ui.widgets.date_edit import OptionalDateEdit
+from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows
 from peerdesk.ui.widgets.words import day
 from peerdesk.vocabulary import ConsentKind, ConsentMethod
-
-
-def date_input(value: date, parent: QWidget | None = None) -> QDateEdit:
-    editor = QDateEdit(QDate(value.year, value.month, value.day), parent)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("dd/MM/yyyy")
-    return editor
-
-
-def date_of(editor: QDateEdit) -> date:
-    chosen = editor.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 def choices(combo: QComboBox, vocabulary: type[ConsentKind] | type[ConsentMethod]) -> QComboBox:
@@ -86,7 +70,9 @@ class RecordConsentDialog(QDialog):
         )
         self.purpose = self.rows.add("&Purpose", QLineEdit(), field="purpose")
         today = services.today()
-        self.given_on = self.rows.add("&Date given", date_input(today), field="given_on")
+        self.given_on = self.rows.add(
+            "&Date given", DateBox(today, today=services.today), field="given_on"
+        )
         self.method = self.rows.add("&How", choices(QComboBox(), ConsentMethod), field="method")
         self.evidence = self.rows.add(
             "Paper &form reference",
@@ -96,7 +82,9 @@ class RecordConsentDialog(QDialog):
         )
         self.recorded_by = self.rows.add("Recorded &by", QLineEdit(), field="recorded_by")
         self.review_on = self.rows.add(
-            "&Review or expiry date", OptionalDateEdit(), field="review_on"
+            "&Review or expiry date",
+            DateBox(optional=True, today=services.today),
+            field="review_on",
         )
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(
@@ -138,7 +126,7 @@ class RecordConsentDialog(QDialog):
         signed = self.method.currentData() == ConsentMethod.SIGNED_FORM.value
         return ConsentEntry(
             kind=kind,
-            given_on=date_of(self.given_on),
+            given_on=self.given_on.day(),
             method=self.method.currentData(),
             recorded_by=self.recorded_by.text(),
             agreed=bool(self.answer.currentData()),
@@ -184,7 +172,9 @@ class WithdrawDialog(QDialog):
         form = QFormLayout()
         self.rows = FormRows(form)
         self.withdrawn_on = self.rows.add(
-            "&Withdrawn on", date_input(services.today()), field="withdrawn_on"
+            "&Withdrawn on",
+            DateBox(services.today(), today=services.today),
+            field="withdrawn_on",
         )
         self.method = self.rows.add(
             "&How they told you", choices(QComboBox(), ConsentMethod), field="withdrawal_method"
@@ -205,7 +195,7 @@ class WithdrawDialog(QDialog):
         assert self.consent.id is not None
         try:
             self.saved = self.services.consents.withdraw(
-                self.consent.id, on=date_of(self.withdrawn_on), method=self.method.currentData()
+                self.consent.id, on=self.withdrawn_on.day(), method=self.method.currentData()
             )
         except ValidationError as error:
             if not self.rows.show_problem(error.field, str(error)):

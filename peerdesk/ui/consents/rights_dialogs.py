@@ -26,11 +26,10 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.erasure import ErasureReport
 from peerdesk.services.subject_access import SubjectAccessExport
-from peerdesk.ui.consents.consent_dialogs import date_input, date_of
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.private_files import confirm_personal_export
-from peerdesk.ui.widgets.date_edit import OptionalDateEdit
+from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows
 from peerdesk.ui.widgets.words import day
 
@@ -62,7 +61,9 @@ class SubjectAccessDialog(QDialog):
         form = QFormLayout()
         self.rows = FormRows(form)
         self.received_on = self.rows.add(
-            "Request &received on", date_input(services.today()), field="received_on"
+            "Request &received on",
+            DateBox(services.today(), today=services.today),
+            field="received_on",
         )
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -105,7 +106,7 @@ class SubjectAccessDialog(QDialog):
     def _on_record_clicked(self) -> None:
         self.rows.clear_problems()
         try:
-            self.services.subject_access.record_request(self.person_id, date_of(self.received_on))
+            self.services.subject_access.record_request(self.person_id, self.received_on.day())
         except ValidationError as error:
             if not self.rows.show_problem(error.field, str(error)):
                 show_problem(self, "The request was not recorded", error)
@@ -220,7 +221,9 @@ class KeepDialog(QDialog):
         self.rows = FormRows(form)
         self.reason = self.rows.add("&Reason", QLineEdit(), field="reason")
         self.until = self.rows.add(
-            "&Look again on", OptionalDateEdit(blank_text="In a year"), field="until"
+            "&Look again on",
+            DateBox(optional=True, today=services.today, blank_text="In a year"),
+            field="until",
         )
         layout.addLayout(form)
         buttons = QDialogButtonBox(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from peerdesk.services import Services
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.table_models import ID_ROLE, PeopleTableModel
 from peerdesk.ui.groups.words import day
+from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 
 
@@ -220,9 +220,7 @@ class GroundRulesPanel(QWidget):
         row = QHBoxLayout()
         self.reviewed = QCheckBox("&Reviewed with members on", self)
         self.reviewed.setAccessibleName("Reviewed with members")
-        self.reviewed_on = QDateEdit(self)
-        self.reviewed_on.setCalendarPopup(True)
-        self.reviewed_on.setDisplayFormat("dd/MM/yyyy")
+        self.reviewed_on = DateBox(None, self, today=services.today)
         self.reviewed_on.setAccessibleName("Date reviewed with members")
         self.reviewed.toggled.connect(self.reviewed_on.setEnabled)
         self.save_button = QPushButton("Sa&ve ground rules", self)
@@ -243,13 +241,11 @@ class GroundRulesPanel(QWidget):
         self.group_id = group_id
         group = self.services.groups.get(group_id)
         today = self.services.today()
-        self.reviewed_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.text.setPlainText(group.ground_rules)
         when = group.ground_rules_reviewed_on
         self.reviewed.setChecked(when is not None)
         self.reviewed_on.setEnabled(when is not None)
-        shown = when or today
-        self.reviewed_on.setDate(QDate(shown.year, shown.month, shown.day))
+        self.reviewed_on.set_value(when or today)
         self.status.setText(self._status(when, today))
 
     @staticmethod
@@ -263,11 +259,8 @@ class GroundRulesPanel(QWidget):
         return f"Last reviewed with members on {day(when)}."
 
     def save(self) -> None:
-        picked = self.reviewed_on.date()
-        when = (
-            date(picked.year(), picked.month(), picked.day()) if self.reviewed.isChecked() else None
-        )
         try:
+            when = self.reviewed_on.day() if self.reviewed.isChecked() else None
             self.services.groups.update_ground_rules(self.group_id, self.text.toPlainText(), when)
         except PeerdeskError as error:
             self.status.setText(f"Not saved yet: {error}")

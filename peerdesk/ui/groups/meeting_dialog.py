@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,7 @@ from peerdesk.services.sessions import ConcernDetails
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.groups.words import day, plural
+from peerdesk.ui.widgets.date_box import DateBox
 
 
 def _labelled(form: QFormLayout, text: str, widget: QWidget, name: str) -> QLabel:
@@ -75,11 +75,8 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
 
         top = QFormLayout()
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        today = self.services.today()
-        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        # A date after today is refused on saving (the service says so, under the date).
+        self.date_edit = DateBox(self.services.today(), self, today=self.services.today)
         _labelled(top, "&Date", self.date_edit, "Date of the meeting")
         self.duration = QSpinBox(self)
         self.duration.setRange(0, 600)
@@ -189,7 +186,7 @@ class MeetingDialog(QDialog):
         self.search.hint_changed.connect(self._on_search_hint_changed)
         self.model.changed.connect(self._on_register_changed)
         self.unnamed.valueChanged.connect(self._on_register_changed)
-        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.date_edit.date_changed.connect(self._on_date_changed)
         self.concern.toggled.connect(self.concern_box.setVisible)
         self.setTabOrder(self.date_edit, self.duration)
         self.setTabOrder(self.duration, self.venue)
@@ -211,8 +208,9 @@ class MeetingDialog(QDialog):
         self._already_flagged = bool(record.concern_flag)
         d = record.meeting_date
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(QDate(d.year, d.month, d.day))
+        self.date_edit.set_value(d)
         self.date_edit.blockSignals(False)
+        self._loaded_date = d
         self.duration.setValue(record.duration_minutes or 0)
         self.venue.setText(record.venue or "")
         self.unnamed.setValue(record.unnamed_attendees)
@@ -252,12 +250,12 @@ class MeetingDialog(QDialog):
 
     # -- reading the form ----------------------------------------------------------------
     def meeting_date(self) -> date:
-        picked = self.date_edit.date()
-        return date(picked.year(), picked.month(), picked.day())
+        """The date typed, or (while what is typed is not a date) the one it started at."""
+        return self.date_edit.readable_value() or self._loaded_date
 
     def record(self) -> MeetingRecord:
         return MeetingRecord(
-            meeting_date=self.meeting_date(),
+            meeting_date=self.date_edit.day(),
             duration_minutes=self.duration.value(),
             venue=self.venue.text(),
             attendee_ids=self.model.present_ids(),
@@ -280,11 +278,11 @@ class MeetingDialog(QDialog):
             self._show_problem("Please say briefly what the concern is, or untick the box.")
             self.concern_what.setFocus()
             return
-        record = self.record()
-        if raise_concern:
-            # raise_concern sets the flag with the concern record itself.
-            record.concern_flag = False
         try:
+            record = self.record()
+            if raise_concern:
+                # raise_concern sets the flag with the concern record itself.
+                record.concern_flag = False
             if self.meeting_id is None:
                 meeting = self.services.groups.hold_meeting(self.group_id, record)
             else:
@@ -358,7 +356,7 @@ class MeetingDialog(QDialog):
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
 
-    def _on_date_changed(self, _date: QDate) -> None:
+    def _on_date_changed(self) -> None:
         ids = [ln.person_id for ln in self.model.lines if ln.person_id is not None]
         self.model.set_returning(
             self.services.groups.returning_ids(

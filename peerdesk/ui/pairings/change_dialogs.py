@@ -54,7 +54,7 @@ class StatusChangeDialog(QDialog):
         layout.addWidget(self.problem)
         form = QFormLayout()
         layout.addLayout(form)
-        self.on = add_row(form, "&Date:", date_edit(services.today(), self))
+        self.on = add_row(form, "&Date:", date_edit(services.today(), self, today=services.today))
         self.note = add_row(form, "&Note:", QLineEdit(self))
         self.note.setVisible(with_note)
         label = form.labelForField(self.note)

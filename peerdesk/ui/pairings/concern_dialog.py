@@ -62,7 +62,9 @@ class ConcernDialog(QDialog):
         layout.addLayout(form)
         today = services.today()
         start = self.existing.raised_on if self.existing else (raised_on or today)
-        self.raised_on = add_row(form, "&Raised on:", date_edit(start, self))
+        self.raised_on = add_row(
+            form, "&Raised on:", date_edit(start, self, today=self.services.today)
+        )
         self.what = add_row(form, "&What:", QPlainTextEdit(self))
         self.who_was_told = add_row(form, "&Who was told:", QLineEdit(self))
         self.action = add_row(form, "&Action taken:", QPlainTextEdit(self))
@@ -70,7 +72,9 @@ class ConcernDialog(QDialog):
             box.setTabChangesFocus(True)
             box.setFixedHeight(70)
         self.closed = add_row(form, "&Closed:", QCheckBox("This concern is now closed", self))
-        self.closed_on = add_row(form, "Closed &on:", date_edit(today, self))
+        self.closed_on = add_row(
+            form, "Closed &on:", date_edit(today, self, today=self.services.today)
+        )
         self.closed.toggled.connect(self.closed_on.setEnabled)
         self.closed_on.setEnabled(False)
         if self.existing is not None:

@@ -50,8 +50,10 @@ class EndDialog(QDialog):
         layout.addWidget(self.problem)
         form = QFormLayout()
         layout.addLayout(form)
-        self.end_date = add_row(form, "&End date:", date_edit(services.today(), self))
-        self.end_date.dateChanged.connect(self._on_end_date_changed)
+        self.end_date = add_row(
+            form, "&End date:", date_edit(services.today(), self, today=services.today)
+        )
+        self.end_date.date_changed.connect(self._on_end_date_changed)
         self.reason = add_row(form, "&Reason:", vocabulary_combo(ClosureReason, parent=self))
         self.reason.insertItem(0, "Choose a reason…", "")
         self.reason.setCurrentIndex(0)
@@ -92,7 +94,8 @@ class EndDialog(QDialog):
         self._on_end_date_changed()
 
     def _on_end_date_changed(self, *_args: object) -> None:
-        count = self.services.pairings.planned_after(self.pairing_id, date_of(self.end_date))
+        on = self.end_date.readable_value()
+        count = self.services.pairings.planned_after(self.pairing_id, on) if on else 0
         self.planned_warning.setText(
             f"{count} planned session{'s' if count != 1 else ''} after this date will be "
             "removed, as they will not happen."

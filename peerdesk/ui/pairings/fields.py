@@ -3,19 +3,20 @@ place at the top of a dialog to say in plain words what needs fixing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QWidget,
 )
 
 from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.vocabulary import Labelled
 
 W = TypeVar("W", bound=QWidget)
@@ -35,21 +36,19 @@ def add_row(form: QFormLayout, text: str, widget: W, description: str = "") -> W
     return widget
 
 
-def date_edit(value: date, parent: QWidget | None = None) -> QDateEdit:
-    editor = QDateEdit(parent)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("ddd d MMM yyyy")
-    editor.setDate(QDate(value.year, value.month, value.day))
-    return editor
+def date_edit(
+    value: date, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+) -> DateBox:
+    return DateBox(value, parent, today=today)
 
 
-def date_of(editor: QDateEdit) -> date:
-    chosen = editor.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
+def date_of(editor: DateBox) -> date:
+    """The date typed; ValidationError (naming the field) when it is not one."""
+    return editor.day()
 
 
-def set_date(editor: QDateEdit, value: date) -> None:
-    editor.setDate(QDate(value.year, value.month, value.day))
+def set_date(editor: DateBox, value: date) -> None:
+    editor.set_value(value)
 
 
 def vocabulary_combo(

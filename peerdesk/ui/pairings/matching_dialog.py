@@ -104,7 +104,9 @@ class MatchingDialog(QDialog):
         self.mode = add_row(
             plan, "How they will &meet:", vocabulary_combo(MeetingMode, parent=self)
         )
-        self.proposed_on = add_row(plan, "Proposed &on:", date_edit(services.today(), self))
+        self.proposed_on = add_row(
+            plan, "Proposed &on:", date_edit(services.today(), self, today=services.today)
+        )
         self.problem = ProblemLabel(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

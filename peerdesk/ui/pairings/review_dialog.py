@@ -55,8 +55,10 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.problem)
         form = QFormLayout()
         layout.addLayout(form)
-        self.review_date = add_row(form, "Review &date:", date_edit(services.today(), self))
-        self.review_date.dateChanged.connect(self._on_review_date_changed)
+        self.review_date = add_row(
+            form, "Review &date:", date_edit(services.today(), self, today=services.today)
+        )
+        self.review_date.date_changed.connect(self._on_review_date_changed)
         self.held = add_row(form, "Sessions &held:", QSpinBox(self))
         self.planned = add_row(form, "Sessions &planned:", QSpinBox(self))
         for box in (self.held, self.planned):
@@ -78,7 +80,9 @@ class ReviewDialog(QDialog):
             text_box.setFixedHeight(60)
         self.decision = add_row(form, "D&ecision:", vocabulary_combo(ReviewDecision, parent=self))
         self.set_next = add_row(form, "&Next review:", QCheckBox("Set the next review date", self))
-        self.next_date = add_row(form, "Next review &on:", date_edit(services.today(), self))
+        self.next_date = add_row(
+            form, "Next review &on:", date_edit(services.today(), self, today=services.today)
+        )
         self.next_date.setEnabled(False)
         self.set_next.toggled.connect(self.next_date.setEnabled)
         buttons = QDialogButtonBox(
@@ -97,7 +101,10 @@ class ReviewDialog(QDialog):
         self._on_review_date_changed()
 
     def _on_review_date_changed(self, *_args: object) -> None:
-        counts = self.services.reviews.counts(self.pairing_id, date_of(self.review_date))
+        on = self.review_date.readable_value()
+        if on is None:
+            return
+        counts = self.services.reviews.counts(self.pairing_id, on)
         self.held.setValue(counts.held)
         self.planned.setValue(counts.planned)
 

@@ -101,13 +101,15 @@ class SessionDialog(QDialog):
         layout.addWidget(self.problem)
         form = QFormLayout()
         layout.addLayout(form)
-        self.date = add_row(form, "&Date:", date_edit(today, self))
+        self.date = add_row(form, "&Date:", date_edit(today, self, today=self.services.today))
         self.status = add_row(form, "&What happened:", vocabulary_combo(SessionStatus, parent=self))
         self.status.clear()
         for status in STATUS_ORDER:
             self.status.addItem(status.label, status.value)
         self.status.currentIndexChanged.connect(self._on_status_changed)
-        self.new_date = add_row(form, "&New date:", date_edit(today, self))
+        self.new_date = add_row(
+            form, "&New date:", date_edit(today, self, today=self.services.today)
+        )
         self.new_date_label = form.labelForField(self.new_date)
         self.start_time = add_row(form, "Start &time:", QLineEdit(self), "For example 14:30")
         self.start_time.setPlaceholderText("e.g. 14:30 (optional)")

@@ -98,7 +98,7 @@ class SupervisionDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         today = services.today()
-        self.on = add_row(form, "&Date:", date_edit(today, self))
+        self.on = add_row(form, "&Date:", date_edit(today, self, today=self.services.today))
         self.mode = add_row(form, "&How:", vocabulary_combo(MeetingMode, parent=self))
         self.duration = QSpinBox(self)
         self.duration.setRange(0, 600)
@@ -126,7 +126,9 @@ class SupervisionDialog(QDialog):
         self.wellbeing = add_row(more, "Mentor &wellbeing and self care:", _box(self))
         self.training_needs = add_row(more, "&Training needs:", _box(self))
         self.actions_box = add_row(more, "&Actions:", _box(self))
-        self.next_date = add_row(more, "&Next supervision:", date_edit(today, self))
+        self.next_date = add_row(
+            more, "&Next supervision:", date_edit(today, self, today=self.services.today)
+        )
         settings_weeks = 8
         organisation = services.organisation.get()
         if organisation is not None:

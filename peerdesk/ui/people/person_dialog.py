@@ -32,7 +32,7 @@ from peerdesk.services import Services
 from peerdesk.services.people import ConditionEntry, PersonDetails
 from peerdesk.services.records import Person
 from peerdesk.ui.messages import show_problem
-from peerdesk.ui.widgets import FormRows, OptionalDateEdit
+from peerdesk.ui.widgets import DateBox, FormRows
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
 
 #: Inputs for the three ways a person can relate to a condition.
@@ -111,7 +111,10 @@ class PersonDialog(QDialog):
         self.pronouns = QLineEdit()
         self.pronouns.setPlaceholderText("for example she/her, they/them")
         # The calendar opens decades back, not at today, for a date of birth.
-        self.date_of_birth = OptionalDateEdit(opens_at=date(date.today().year - 40, 1, 1))
+        today = self.services.today
+        self.date_of_birth = DateBox(
+            optional=True, today=today, opens_at=date(today().year - 40, 1, 1)
+        )
         self.gender = _choice_box([("Not recorded", None)] + [(g.label, g.value) for g in Gender])
         about = self._section(column, "About them")
         self.rows = FormRows(about)

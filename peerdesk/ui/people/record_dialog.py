@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,19 +20,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.ui.messages import show_problem
-from peerdesk.ui.widgets import FormRows
-
-
-def date_input(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
-
-
-def read_date(edit: QDateEdit) -> date:
-    chosen = edit.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
+from peerdesk.ui.widgets import DateBox, FormRows
 
 
 class RecordDialog(QDialog):
@@ -63,6 +49,13 @@ class RecordDialog(QDialog):
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def date_box(self, value: date | None = None, *, optional: bool = False) -> DateBox:
+        """A date box that knows the services' today ("today" typed, the calendar's start);
+        a required date starts at today."""
+        if value is None and not optional:
+            value = self.services.today()
+        return DateBox(value, optional=optional, today=self.services.today)
 
     def build(self) -> None:
         raise NotImplementedError

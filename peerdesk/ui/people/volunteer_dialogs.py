@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 from peerdesk.services.volunteers import DEFAULT_TRAINING_MODULES
-from peerdesk.ui.people.record_dialog import RecordDialog, date_input, read_date
-from peerdesk.ui.widgets import OptionalDateEdit
+from peerdesk.ui.people.record_dialog import RecordDialog
 from peerdesk.vocabulary import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
 
 
@@ -42,7 +41,7 @@ class StageDialog(RecordDialog):
         stages = list(VolunteerStage)
         if current is not None and current in stages[:-3]:
             self.stage.setCurrentIndex(stages.index(current) + 1)
-        self.on = date_input(self.services.today())
+        self.on = self.date_box()
         self.reason = QLineEdit()
         self.rows.add("&Step reached", self.stage, field="stage")
         self.rows.add("&On", self.on, field="changed_on")
@@ -54,7 +53,7 @@ class StageDialog(RecordDialog):
         self.services.volunteers.record_stage(
             self.person_id,
             self.stage.currentData(),
-            on=read_date(self.on),
+            on=self.on.day(),
             reason=self.reason.text(),
         )
 
@@ -67,8 +66,8 @@ class DisclosureCheckDialog(RecordDialog):
         self.scheme = _combo([(s.label, s.value) for s in DisclosureScheme])
         self.level = _combo([(level.label, level.value) for level in DisclosureLevel])
         self.reference = QLineEdit()
-        self.issued = date_input(self.services.today())
-        self.renewal = OptionalDateEdit()
+        self.issued = self.date_box()
+        self.renewal = self.date_box(optional=True)
         self.rows.add("S&cheme", self.scheme, field="scheme")
         self.rows.add("&Level", self.level, field="level")
         self.rows.add("Reference &number", self.reference, field="reference_number")
@@ -85,7 +84,7 @@ class DisclosureCheckDialog(RecordDialog):
             self.person_id,
             scheme=self.scheme.currentData(),
             level=self.level.currentData(),
-            issue_date=read_date(self.issued),
+            issue_date=self.issued.day(),
             reference_number=self.reference.text(),
             renewal_date=self.renewal.value(),
         )
@@ -98,7 +97,7 @@ class TrainingDialog(RecordDialog):
         self.module = QComboBox()
         self.module.setEditable(True)
         self.module.addItems(list(DEFAULT_TRAINING_MODULES))
-        self.on = date_input(self.services.today())
+        self.on = self.date_box()
         self.duration = _minutes(120)
         self.completed = QCheckBox("&Completed")
         self.completed.setChecked(True)
@@ -111,7 +110,7 @@ class TrainingDialog(RecordDialog):
         self.services.volunteers.record_training(
             self.person_id,
             module=self.module.currentText(),
-            on=read_date(self.on),
+            on=self.on.day(),
             duration_minutes=self.duration.value(),
             completed=self.completed.isChecked(),
         )
@@ -121,13 +120,13 @@ class SupervisionDialog(RecordDialog):
     title = "Record supervision"
 
     def build(self) -> None:
-        self.on = date_input(self.services.today())
+        self.on = self.date_box()
         self.mode = _combo([(m.label, m.value) for m in MeetingMode])
         self.duration = _minutes(60)
         self.wellbeing = _notes()
         self.training_needs = _notes()
         self.actions_notes = _notes()
-        self.next_date = OptionalDateEdit()
+        self.next_date = self.date_box(optional=True)
         self.rows.add("&On", self.on, field="supervision_date")
         self.rows.add("&How you met", self.mode, field="mode")
         self.rows.add("How &long", self.duration, field="duration_minutes")
@@ -139,7 +138,7 @@ class SupervisionDialog(RecordDialog):
     def save(self) -> None:
         self.services.volunteers.record_supervision(
             self.person_id,
-            on=read_date(self.on),
+            on=self.on.day(),
             mode=self.mode.currentData(),
             duration_minutes=self.duration.value(),
             wellbeing=self.wellbeing.toPlainText(),

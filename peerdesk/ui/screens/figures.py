@@ -8,16 +8,14 @@ and "How was this counted?" explains each one. Export saves JSON, CSV, XLSX or a
 from __future__ import annotations
 
 import html
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +38,7 @@ from peerdesk.ui.figures.model import SECTION_ROLE, FigureRowsModel, Line
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 
@@ -57,10 +56,6 @@ def _labelled(text: str, widget: QWidget, name: str) -> QLabel:
     label.setBuddy(widget)
     widget.setAccessibleName(name)
     return label
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class SectionFilter(QSortFilterProxyModel):
@@ -110,11 +105,8 @@ class FiguresScreen(Screen):
         self.dates_choice.setAccessibleName("Use custom dates")
         self.year_box = QComboBox()
         self.year_box.setAccessibleName("Reporting year")
-        self.from_date = QDateEdit()
-        self.to_date = QDateEdit()
-        for edit in (self.from_date, self.to_date):
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setCalendarPopup(True)
+        self.from_date = DateBox(today=self.services.today)
+        self.to_date = DateBox(today=self.services.today)
         from_label = _labelled("&From", self.from_date, "First day")
         to_label = _labelled("&To", self.to_date, "Last day (included)")
         self.mode_box = QComboBox()
@@ -178,8 +170,8 @@ class FiguresScreen(Screen):
 
         self.year_choice.toggled.connect(self._on_choice_changed)
         self.year_box.currentIndexChanged.connect(self._on_choice_changed)
-        self.from_date.dateChanged.connect(self._on_choice_changed)
-        self.to_date.dateChanged.connect(self._on_choice_changed)
+        self.from_date.date_changed.connect(self._on_choice_changed)
+        self.to_date.date_changed.connect(self._on_choice_changed)
         self.mode_box.currentIndexChanged.connect(self._on_choice_changed)
         self.compute_button.clicked.connect(self._on_compute_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -217,14 +209,14 @@ class FiguresScreen(Screen):
             self.year_box.addItem(f"{period.label}{ongoing}", year)
         self.year_box.setCurrentIndex(1)
         start = self.services.figures.year(latest)
-        self.from_date.setDate(QDate(start.start.year, start.start.month, start.start.day))
-        self.to_date.setDate(QDate(start.end.year, start.end.month, start.end.day))
+        self.from_date.set_value(start.start)
+        self.to_date.set_value(start.end)
 
     # -- choices ---------------------------------------------------------------------------
     def period(self) -> Period:
         if self.year_choice.isChecked():
             return self.services.figures.year(int(self.year_box.currentData()))
-        return Period.custom(_day(self.from_date.date()), _day(self.to_date.date()))
+        return Period.custom(self.from_date.day(), self.to_date.day())
 
     def mode(self) -> Mode:
         return Mode(self.mode_box.currentData())

@@ -3,16 +3,14 @@ status. Enter opens a session to change it, or to record that it was rearranged.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QSettings
+from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from peerdesk.errors import NotFoundError, PeerdeskError
@@ -24,27 +22,9 @@ from peerdesk.ui.pairings.models import SESSION_COLUMNS, RowsModel, sorting_prox
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.vocabulary import SessionStatus
-
-_ANY_DATE = QDate(2000, 1, 1)
-
-
-def _date_filter(parent: QWidget) -> QDateEdit:
-    editor = QDateEdit(parent)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("d MMM yyyy")
-    editor.setMinimumDate(_ANY_DATE)
-    editor.setSpecialValueText("Any date")
-    editor.setDate(_ANY_DATE)
-    return editor
-
-
-def _read(editor: QDateEdit) -> date | None:
-    chosen = editor.date()
-    if chosen == _ANY_DATE:
-        return None
-    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 class SessionsScreen(Screen):
@@ -60,8 +40,13 @@ class SessionsScreen(Screen):
         self.pairing = QComboBox(self)
         self.mentor = QComboBox(self)
         self.status = QComboBox(self)
-        self.date_from = _date_filter(self)
-        self.date_to = _date_filter(self)
+        # Blank means any date; a date that cannot be read filters nothing until put right.
+        self.date_from = DateBox(
+            None, self, optional=True, today=services.today, blank_text="Any date"
+        )
+        self.date_to = DateBox(
+            None, self, optional=True, today=services.today, blank_text="Any date"
+        )
         self.clear_button = QPushButton("&Clear filters", self)
         for text, widget in (
             ("&Pairing:", self.pairing),
@@ -92,17 +77,13 @@ class SessionsScreen(Screen):
         self.status.addItem("Any status", None)
         for status in SessionStatus:
             self.status.addItem(status.label, status.value)
-        self.date_from.setDate(self._qdate(services.today() - timedelta(weeks=12)))
+        self.date_from.set_value(services.today() - timedelta(weeks=12))
         for combo in (self.pairing, self.mentor, self.status):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         for editor in (self.date_from, self.date_to):
-            editor.dateChanged.connect(self._on_filter_changed)
+            editor.date_changed.connect(self._on_filter_changed)
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self._filling = False
-
-    @staticmethod
-    def _qdate(value: date) -> QDate:
-        return QDate(value.year, value.month, value.day)
 
     def _fill_choices(self) -> None:
         self._filling = True
@@ -123,8 +104,8 @@ class SessionsScreen(Screen):
         return SessionFilter(
             pairing_id=self.pairing.currentData(),
             mentor_id=self.mentor.currentData(),
-            date_from=_read(self.date_from),
-            date_to=_read(self.date_to),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
             status=self.status.currentData(),
         )
 
@@ -150,7 +131,10 @@ class SessionsScreen(Screen):
         self.empty.setVisible(not rows)
 
     def _any_filter(self) -> bool:
-        f = self.filters()
+        try:
+            f = self.filters()
+        except PeerdeskError:
+            return True  # a date that is not one yet
         return any(value is not None for value in (f.pairing_id, f.mentor_id, f.status)) or (
             f.date_from is not None or f.date_to is not None
         )
@@ -163,8 +147,8 @@ class SessionsScreen(Screen):
         self._filling = True
         for combo in (self.pairing, self.mentor, self.status):
             combo.setCurrentIndex(0)
-        self.date_from.setDate(_ANY_DATE)
-        self.date_to.setDate(_ANY_DATE)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
         self._filling = False
         self._load()
 
@@ -180,8 +164,8 @@ class SessionsScreen(Screen):
         select_data(self.pairing, record.pairing_id)
         self.mentor.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
-        self.date_from.setDate(_ANY_DATE)
-        self.date_to.setDate(_ANY_DATE)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
         self._filling = False
         self._load()
         for row in range(self.proxy.rowCount()):

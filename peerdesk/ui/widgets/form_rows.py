@@ -8,6 +8,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from peerdesk.ui.widgets.date_box import DateBox
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -63,9 +65,13 @@ class FormRows:
         column.addWidget(problem)
         self.layout.addRow(caption, holder)
         key = field or plain
-        if hasattr(widget, "field") and getattr(widget, "field", "") is None:
-            # Inputs that check themselves (OptionalDateEdit) name this field in problems.
+        if isinstance(widget, DateBox):
+            # A date box checks itself on leaving: its problem goes in this row's place.
             widget.field = key
+            widget.report_problems_elsewhere()
+            widget.problem_changed.connect(
+                lambda words, key=key: self._on_input_problem_changed(key, words)
+            )
         self._inputs[key] = widget
         self._problems[key] = problem
         self.labels[key] = caption
@@ -91,6 +97,13 @@ class FormRows:
         widget.setAccessibleDescription(message)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def _on_input_problem_changed(self, field: str, words: str) -> None:
+        label = self._problems[field]
+        label.setText(f"⚠ {words}" if words else "")
+        label.setVisible(bool(words))
+        widget = self._inputs[field]
+        widget.setAccessibleDescription(words or widget.toolTip())
 
     def clear_problems(self) -> None:
         for field, label in self._problems.items():
