@@ -252,3 +252,44 @@ def test_erasing_without_the_word_erases_nothing(qtbot: QtBot, services: Service
     click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel))
     assert dialog.result() == dialog.DialogCode.Rejected
     assert services.people.get(person).display_name == "Isla Gunn"
+
+
+def test_anonymising_from_retention_goes_through_the_erase_confirmation(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    from peerdesk.ui.consents.retention_dialog import RetentionDialog
+    from peerdesk.ui.consents.rights_dialogs import EraseDialog
+
+    person = services.people.add(
+        PersonDetails(first_name="Old", last_name="Record"), roles=[Role.MENTEE]
+    ).id
+    with services.db.transaction() as s:
+        s.connection().execute(text("UPDATE person SET created_at = '2019-01-05 10:00:00'"))
+        s.connection().execute(text("UPDATE person_role SET started_on = '2019-01-05'"))
+    dialog = RetentionDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.selected_person() == person
+
+    def cancel(erase: EraseDialog) -> int:
+        qtbot.keyClicks(erase.confirm, "erase")
+        erase.reject()
+        return erase.result()
+
+    monkeypatch.setattr(EraseDialog, "exec", cancel)
+    click(qtbot, dialog.anonymise_button)
+    assert services.erasure.erased_ids() == []
+    assert dialog.table.table_model.rowCount() == 1
+
+    def confirm(erase: EraseDialog) -> int:
+        qtbot.keyClicks(erase.confirm, "erase")
+        click(qtbot, erase.erase_button)
+        return erase.result()
+
+    monkeypatch.setattr(EraseDialog, "exec", confirm)
+    click(qtbot, dialog.anonymise_button)
+    assert services.erasure.erased_ids() == [person]
+    assert services.people.get(person or 0).display_name == "Erased person"
+    assert dialog.empty.isVisibleTo(dialog)
