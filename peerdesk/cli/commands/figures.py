@@ -84,9 +84,7 @@ def run(context: CommandContext) -> int:
             if args.year is not None
             else Period.custom(args.start, args.end)
         )
-        report = services.figures.compute(
-            period, mode, with_previous=args.format == ExportFormat.PDF.value
-        )
+        report = services.figures.report(period, mode)
         services.figures.export(report, args.format, args.out)
     print(f"Figures for {period.label} saved to {args.out} ({report.notice.split('.')[0]}).")
     return 0

@@ -15,6 +15,9 @@ from peerdesk.services.figures.counting import MIN_PEOPLE_FOR_MEAN
 from peerdesk.services.figures.definitions import DEFINITIONS, SECTIONS
 from peerdesk.services.figures.model import Breakdown, Figures, Mode
 
+#: What the previous period shares with this one, so it is not repeated under "previous".
+_SAME_IN_BOTH = ("organisation", "mode", "suppression_threshold", "notice", "definitions")
+
 #: The figures whose value is a breakdown object, and the plain counts.
 BREAKDOWN_KEYS = ("referrals_by_source", "pairings_ended_by_reason", "sessions_by_mode")
 HOURS_KEYS = ("contact_hours",)
@@ -47,13 +50,23 @@ class FiguresReport:
         return shown_values(self.figures, self.mode, self.threshold)
 
     def data(self) -> dict[str, Any]:
-        """The JSON export: metadata, then every figure key of figures.md."""
-        return _copy(self._data)
+        """The JSON export: metadata, then every figure key of figures.md, then (when the
+        report has one) the previous period's dates and figures under "previous"."""
+        data = _copy(self._data)
+        if self._previous is not None:
+            data["previous"] = {
+                k: v for k, v in _copy(self._previous).items() if k not in _SAME_IN_BOTH
+            }
+        return data
 
-    def previous_data(self) -> dict[str, Any] | None:
+    @functools.cached_property
+    def _previous(self) -> dict[str, Any] | None:
         if self.previous is None:
             return None
         return shown_values(self.previous, self.mode, self.threshold)
+
+    def previous_data(self) -> dict[str, Any] | None:
+        return None if self._previous is None else _copy(self._previous)
 
     def rows(self) -> list[FigureRow]:
         return rows_of(self._data)

@@ -69,10 +69,16 @@ class FiguresService(Service):
         with self.db.session() as session:
             return compute_figures(session, period)
 
+    def report(self, period: Period, mode: Mode | str = Mode.INTERNAL) -> FiguresReport:
+        """The figures report for `period` in `mode`, the previous period beside it: what the
+        Figures screen shows and every export holds, from the app and the command line alike."""
+        return self.compute(period, mode, with_previous=True)
+
     def compute(
         self, period: Period, mode: Mode | str = Mode.INTERNAL, *, with_previous: bool = False
     ) -> FiguresReport:
-        """The figures for `period` in `mode`, with the previous year's beside them if asked."""
+        """The figures for `period` in `mode`, with the previous year's beside them if asked
+        (`report` always asks; without it, only this period is counted)."""
         mode = Mode(mode)
         threshold = self.settings()[1]
         figures = self.count(period)

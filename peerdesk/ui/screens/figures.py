@@ -254,7 +254,7 @@ class FiguresScreen(Screen):
         self._set_busy(True, "Working out the figures…")
         figures = self.services.figures
         run_operation(
-            lambda: figures.compute(period, mode, with_previous=True),
+            lambda: figures.report(period, mode),
             self._on_computed,
             self._on_compute_failed,
         )
