@@ -9,12 +9,18 @@ from sqlmodel import Field, SQLModel
 
 from peerdesk.data.models.base import not_blank, utc_now
 
+#: The most backups of each kind that rotation may be told to keep (the least is 1).
+BACKUP_KEEP_LIMITS = {"recent": 100, "daily": 365, "weekly": 260, "monthly": 240}
+
 
 class Organisation(SQLModel, table=True):
     """One row: who the records belong to, and the settings that shape figures and reminders.
 
-    Settings that concern only how the app looks on this laptop (text size, theme) live in the
-    user's Qt settings instead, so that a restored backup does not change them.
+    Everything the records need lives here, so the app and the `peerdesk` command see the
+    same settings (the backup folder and rotation included). Settings that concern only how
+    the app looks on this laptop (text size, theme, window sizes) live in the user's Qt
+    settings instead (`peerdesk.ui.preferences`), so that a restored backup does not change
+    them.
     """
 
     __table_args__ = (
@@ -30,6 +36,13 @@ class Organisation(SQLModel, table=True):
         CheckConstraint("referral_wait_days BETWEEN 1 AND 365", name="referral_wait_days_valid"),
         CheckConstraint("expiry_warning_days BETWEEN 1 AND 365", name="expiry_warning_days_valid"),
         CheckConstraint("mileage_rate_pence >= 0", name="mileage_rate_pence_min"),
+        *(
+            CheckConstraint(
+                f"backup_keep_{kind} IS NULL OR backup_keep_{kind} BETWEEN 1 AND {most}",
+                name=f"backup_keep_{kind}_valid",
+            )
+            for kind, most in BACKUP_KEEP_LIMITS.items()
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -55,6 +68,15 @@ class Organisation(SQLModel, table=True):
     mileage_rate_pence: int = 45
     #: The name of the outcome measure used by the wellbeing check form.
     outcome_measure_name: str = ""
+    #: Who coordinates the service: printed where the coordinator signs a form.
+    coordinator_name: str = ""
+    #: Where new backups go (e.g. a USB stick); None: peerdesk's own backup folder.
+    backup_folder: str | None = None
+    #: How many backups rotation keeps of each kind; None: peerdesk's usual number.
+    backup_keep_recent: int | None = None
+    backup_keep_daily: int | None = None
+    backup_keep_weekly: int | None = None
+    backup_keep_monthly: int | None = None
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utc_now)
 
