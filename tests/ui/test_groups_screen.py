@@ -45,7 +45,7 @@ def test_drop_in_group_register_two_named_and_three_unnamed(
     group_dialog.name.setText("Long Covid Café")
     group_dialog.kind.setCurrentIndex(group_dialog.kind.findData("drop_in"))
     group_dialog.weekday.setCurrentIndex(group_dialog.weekday.findData("thu"))
-    group_dialog.save()
+    group_dialog.accept()  # Save: saves, then closes
     assert group_dialog.result() == QDialog.DialogCode.Accepted
     assert screen.stack.currentWidget() is screen.page
     group_id = screen.page.group_id
@@ -133,7 +133,7 @@ def test_editing_a_meeting_shows_returning_people_and_keeps_one_transaction(
     dialog.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     dialog.concern.setChecked(True)
     dialog.save()
-    assert "what the concern is" in dialog.problem.text()
+    assert "what the concern is" in dialog.problem_text("concern_what")
     dialog.concern_what.setPlainText("Bob mentioned feeling unsafe at home.")
     dialog.save()
     assert sorted(p.first_name for p, _ in services.groups.attendees(meeting.id)) == ["Ann", "Bob"]

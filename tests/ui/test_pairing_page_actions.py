@@ -91,7 +91,10 @@ def test_introduce_pause_and_resume_from_the_page(
     assert isinstance(dialog, StatusChangeDialog) and not dialog.note.isVisible()
     set_date(dialog.on, date(2026, 5, 1))
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
-    assert dialog.isVisible() and "before the pairing's last change" in dialog.problem.text()
+    # The problem is shown under the date it concerns.
+    assert dialog.isVisible() and "before the pairing's last change" in dialog.problem_text(
+        "changed_on"
+    )
     assert services.pairings.get(pairing.id).status == "paused"
     set_date(dialog.on, date(2026, 6, 1))
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
@@ -137,7 +140,7 @@ def test_arrangements_and_goals_are_saved_and_shown(
     # A review schedule that is not a list of weeks is refused, and nothing is saved.
     qtbot.keyClicks(dialog.reviews, "6, soon")
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-    assert dialog.isVisible() and dialog.problem.text()
+    assert dialog.isVisible() and dialog.problem_text("review_schedule_weeks")
     assert services.pairings.goals(pairing_id) == []
     dialog.reviews.clear()
     qtbot.keyClicks(dialog.reviews, "4, 12")

@@ -118,7 +118,7 @@ def test_a_pairing_from_match_to_ending(
     assert isinstance(end, EndDialog)
     set_date(end.end_date, date(2026, 6, 1))
     assert not end.save()  # no reason chosen yet: refused, and says so
-    assert "reason" in end.problem.text()
+    assert "reason" in end.problem_text("closure_reason")
     select_data(end.reason, "mentee_withdrew")
     end.early.setChecked(True)
     end.wants_new.setChecked(True)

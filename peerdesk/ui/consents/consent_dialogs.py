@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.consents import ConsentEntry
 from peerdesk.services.records import Consent
-from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets.date_box import DateBox
-from peerdesk.ui.widgets.form_rows import FormRows
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import day
 from peerdesk.vocabulary import ConsentKind, ConsentMethod
 
@@ -31,7 +24,7 @@ def choices(combo: QComboBox, vocabulary: type[ConsentKind] | type[ConsentMethod
     return combo
 
 
-class RecordConsentDialog(QDialog):
+class RecordConsentDialog(RecordDialog):
     """What the person agreed to (or declined), on which wording, when and how."""
 
     def __init__(
@@ -42,16 +35,15 @@ class RecordConsentDialog(QDialog):
         *,
         kind: ConsentKind | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.services = services
+        person = services.people.get(person_id)
+        super().__init__(
+            services,
+            parent,
+            title=f"Record consent: {person.display_name}",
+            accessible_name="Record consent",
+        )
         self.person_id = person_id
         self.saved: Consent | None = None
-        person = services.people.get(person_id)
-        self.setWindowTitle(f"Record consent: {person.display_name}")
-        self.setAccessibleName("Record consent")
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.rows = FormRows(form)
         self.kind = self.rows.add("&Consent to", choices(QComboBox(), ConsentKind), field="kind")
         self.answer = self.rows.add("&Answer", QComboBox(), field="agreed")
         self.answer.addItem("Agreed", True)
@@ -86,13 +78,6 @@ class RecordConsentDialog(QDialog):
             DateBox(optional=True, today=services.today),
             field="review_on",
         )
-        layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.method.currentIndexChanged.connect(self._on_method_changed)
         if kind is not None:
@@ -137,40 +122,26 @@ class RecordConsentDialog(QDialog):
             review_on=self.review_on.value(),
         )
 
-    def accept(self) -> None:
-        self.rows.clear_problems()
-        try:
-            self.saved = self.services.consents.record(self.person_id, self.entry())
-        except ValidationError as error:
-            if not self.rows.show_problem(error.field, str(error)):
-                show_problem(self, "The consent was not saved", error)
-            return
-        except PeerdeskError as error:
-            show_problem(self, "The consent was not saved", error)
-            return
-        super().accept()
+    def write(self) -> None:
+        self.saved = self.services.consents.record(self.person_id, self.entry())
 
 
-class WithdrawDialog(QDialog):
+class WithdrawDialog(RecordDialog):
     """Withdrawing is one action: the date (today) and how are filled in already."""
 
     def __init__(self, services: Services, consent: Consent, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        label = ConsentKind(consent.kind).label
+        super().__init__(
+            services,
+            parent,
+            title="Withdraw consent",
+            intro=f"{label}, given on {day(consent.given_on)}. From the date below it no longer "
+            "counts: peerdesk will warn before anything that needs it.",
+            accept_text="&Withdraw",
+        )
         self.consent = consent
         self.saved: Consent | None = None
-        label = ConsentKind(consent.kind).label
-        self.setWindowTitle("Withdraw consent")
-        self.setAccessibleName("Withdraw consent")
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"{label}, given on {day(consent.given_on)}. From the date below it no longer "
-            "counts: peerdesk will warn before anything that needs it."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.rows = FormRows(form)
+        self.withdraw_button = self.save_button
         self.withdrawn_on = self.rows.add(
             "&Withdrawn on",
             DateBox(services.today(), today=services.today),
@@ -180,28 +151,9 @@ class WithdrawDialog(QDialog):
             "&How they told you", choices(QComboBox(), ConsentMethod), field="withdrawal_method"
         )
         self.method.setCurrentIndex(self.method.findData(ConsentMethod.VERBAL.value))
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.withdraw_button = buttons.addButton(
-            "&Withdraw", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.withdraw_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
-        self.rows.clear_problems()
+    def write(self) -> None:
         assert self.consent.id is not None
-        try:
-            self.saved = self.services.consents.withdraw(
-                self.consent.id, on=self.withdrawn_on.day(), method=self.method.currentData()
-            )
-        except ValidationError as error:
-            if not self.rows.show_problem(error.field, str(error)):
-                show_problem(self, "The consent was not withdrawn", error)
-            return
-        except PeerdeskError as error:
-            show_problem(self, "The consent was not withdrawn", error)
-            return
-        super().accept()
+        self.saved = self.services.consents.withdraw(
+            self.consent.id, on=self.withdrawn_on.day(), method=self.method.currentData()
+        )

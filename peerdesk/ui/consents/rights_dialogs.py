@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.private_files import confirm_personal_export
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import day
 
 
@@ -201,48 +201,28 @@ class EraseDialog(QDialog):
         super().accept()
 
 
-class KeepDialog(QDialog):
+class KeepDialog(RecordDialog):
     """Keep records past the retention date, saying why and when to look again."""
 
     def __init__(self, services: Services, person_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.person_id = person_id
-        self.setWindowTitle("Keep past the retention date")
-        self.setAccessibleName("Keep with a reason")
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "Say why these records are still needed (for example an open complaint or "
-            "insurance claim). The reason is added to the person's notes."
+        super().__init__(
+            services,
+            parent,
+            title="Keep past the retention date",
+            intro="Say why these records are still needed (for example an open complaint or "
+            "insurance claim). The reason is added to the person's notes.",
+            accessible_name="Keep with a reason",
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.rows = FormRows(form)
+        self.person_id = person_id
         self.reason = self.rows.add("&Reason", QLineEdit(), field="reason")
         self.until = self.rows.add(
             "&Look again on",
             DateBox(optional=True, today=services.today, blank_text="In a year"),
             field="until",
         )
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
-        self.rows.clear_problems()
-        try:
-            until: date | None = self.until.value()
-            self.services.retention.keep(self.person_id, self.reason.text(), until)
-        except ValidationError as error:
-            if not self.rows.show_problem(error.field, str(error)):
-                show_problem(self, "Not saved", error)
-            return
-        super().accept()
+    def write(self) -> None:
+        self.services.retention.keep(self.person_id, self.reason.text(), self.until.value())
 
 
 def _escape(text: str) -> str:

@@ -5,40 +5,26 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTimeEdit, QWidget
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.groups import GroupDetails
 from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS
+from peerdesk.ui.widgets.form_rows import minutes_box
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import Weekday
 
 
-class GroupDialog(QDialog):
+class GroupDialog(RecordDialog):
     group_saved = Signal(int)
 
     def __init__(
         self, services: Services, group_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(
+            services, parent, title="Change group details" if group_id else "New group"
+        )
         self.group_id = group_id
-        self.setWindowTitle("Change group details" if group_id else "New group")
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         for value, words in KIND_WORDS.items():
@@ -62,44 +48,27 @@ class GroupDialog(QDialog):
         self.usual_time = QTimeEdit(self)
         self.usual_time.setDisplayFormat("HH:mm")
         self.usual_time.setTime(QTime(14, 0))
-        self.duration = QSpinBox(self)
-        self.duration.setRange(0, 600)
-        self.duration.setSingleStep(15)
-        self.duration.setSuffix(" minutes")
-        self.duration.setValue(90)
+        self.duration = minutes_box(90)
         self.status = QComboBox(self)
         for value, words in STATUS_WORDS.items():
             self.status.addItem(words, value)
-        for text, widget, name in (
-            ("&Name", self.name, "Group name"),
-            ("&Kind", self.kind, "Drop-in or closed"),
-            ("&Venue", self.venue, "Venue"),
-            ("", self.online, "Meets online"),
-            ("Usual &day", self.weekday, "Usual day"),
-            ("", self.has_time, "Usual start time known"),
-            ("&Start time", self.usual_time, "Usual start time"),
-            ("Usual &length", self.duration, "Usual length in minutes"),
-            ("St&atus", self.status, "Status"),
+        for text, widget, name, field in (
+            ("&Name", self.name, "Group name", "name"),
+            ("&Kind", self.kind, "Drop-in or closed", "kind"),
+            ("&Venue", self.venue, "Venue", "venue"),
+            ("", self.online, "Meets online", "is_online"),
+            ("Usual &day", self.weekday, "Usual day", "usual_weekday"),
+            ("", self.has_time, "Usual start time known", "has_time"),
+            ("&Start time", self.usual_time, "Usual start time", "usual_time"),
+            ("Usual &length", self.duration, "Usual length in minutes", "usual_duration_minutes"),
+            ("St&atus", self.status, "Status", "status"),
         ):
-            widget.setAccessibleName(name)
             if text:
-                label = QLabel(text)
-                label.setBuddy(widget)
-                form.addRow(label, widget)
+                self.rows.add(text, widget, field=field)
             else:
-                form.addRow(widget)
+                self.rows.add_wide(widget)
+            widget.setAccessibleName(name)
         self.has_time.toggled.connect(self.usual_time.setEnabled)
-        layout.addLayout(form)
-        self.problem = QLabel("", self)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.details = GroupDetails(name="", started_on=services.today())
         if group_id is not None:
             self.details = GroupDetails.of(services.groups.get(group_id))
@@ -136,17 +105,11 @@ class GroupDialog(QDialog):
             started_on=d.started_on,
         )
 
-    def save(self) -> None:
-        try:
-            if self.group_id is None:
-                group = self.services.groups.create(self.values())
-            else:
-                group = self.services.groups.update(self.group_id, self.values())
-        except PeerdeskError as error:
-            self.problem.setText(f"Not saved yet: {error}")
-            self.problem.show()
-            return
+    def write(self) -> None:
+        if self.group_id is None:
+            group = self.services.groups.create(self.values())
+        else:
+            group = self.services.groups.update(self.group_id, self.values())
         assert group.id is not None
         self.group_id = group.id
         self.group_saved.emit(group.id)
-        self.accept()

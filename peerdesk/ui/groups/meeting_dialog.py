@@ -14,8 +14,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError
+from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.groups import MeetingRecord
 from peerdesk.services.sessions import ConcernDetails
@@ -38,17 +36,11 @@ from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.groups.words import day, plural
 from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import FormRows, minutes_box
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 
 
-def _labelled(form: QFormLayout, text: str, widget: QWidget, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    widget.setAccessibleName(name)
-    form.addRow(label, widget)
-    return label
-
-
-class MeetingDialog(QDialog):
+class MeetingDialog(RecordDialog):
     meeting_saved = Signal(int)
 
     def __init__(
@@ -58,41 +50,59 @@ class MeetingDialog(QDialog):
         meeting_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.services = services
+        self.group = services.groups.get(group_id)
+        verb = "Edit the register" if meeting_id else "Take the register"
+        super().__init__(services, parent, title=f"{verb}: {self.group.name}")
         self.group_id = group_id
         self.meeting_id = meeting_id
-        self.group = services.groups.get(group_id)
         self._build()
         self._load()
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        verb = "Edit the register" if self.meeting_id else "Take the register"
-        self.setWindowTitle(f"{verb}: {self.group.name}")
-        self.setAccessibleName(self.windowTitle())
         self.resize(640, 720)
-        layout = QVBoxLayout(self)
+        self._build_top()
+        self._build_register()
+        self._build_bottom()
+        self.save_button.setText("&Save (Ctrl+Enter)")
+        for button in self.buttons.buttons():
+            # Enter adds a name; only Ctrl+Enter (or a click) saves.
+            if not isinstance(button, QPushButton):
+                continue
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.accept)
+        self.search.person_chosen.connect(self._on_search_person_chosen)
+        self.search.new_name_entered.connect(self._on_search_new_name_entered)
+        self.search.hint_changed.connect(self._on_search_hint_changed)
+        self.model.changed.connect(self._on_register_changed)
+        self.unnamed.valueChanged.connect(self._on_register_changed)
+        self.date_edit.date_changed.connect(self._on_date_changed)
+        self.concern.toggled.connect(self.concern_box.setVisible)
+        self.setTabOrder(self.date_edit, self.duration)
+        self.setTabOrder(self.duration, self.venue)
 
-        top = QFormLayout()
+    def _build_top(self) -> None:
+        rows = self.rows
         # A date after today is refused on saving (the service says so, under the date).
-        self.date_edit = DateBox(self.services.today(), self, today=self.services.today)
-        _labelled(top, "&Date", self.date_edit, "Date of the meeting")
-        self.duration = QSpinBox(self)
-        self.duration.setRange(0, 600)
-        self.duration.setSingleStep(15)
-        self.duration.setSuffix(" minutes")
-        _labelled(top, "&Length", self.duration, "How long the meeting lasted, in minutes")
-        self.venue = QLineEdit(self)
-        _labelled(top, "&Venue", self.venue, "Where the meeting was held")
+        self.date_edit = rows.add(
+            "&Date", DateBox(self.services.today(), today=self.services.today), field="meeting_date"
+        )
+        self.date_edit.setAccessibleName("Date of the meeting")
+        self.duration = rows.add("&Length", minutes_box(0), field="duration_minutes")
+        self.duration.setAccessibleName("How long the meeting lasted, in minutes")
+        self.venue = rows.add("&Venue", QLineEdit(), field="venue")
+        self.venue.setAccessibleName("Where the meeting was held")
         self.facilitator_box = QWidget(self)
         self.facilitator_row = QHBoxLayout(self.facilitator_box)
         self.facilitator_row.setContentsMargins(0, 0, 0, 0)
         self.facilitator_checks: dict[int, QCheckBox] = {}
-        self.facilitators_label = QLabel("Facilitators present")
-        top.addRow(self.facilitators_label, self.facilitator_box)
-        layout.addLayout(top)
+        rows.add("Facilitators present", self.facilitator_box, field="facilitator_ids")
+        self.facilitators_label = rows.labels["facilitator_ids"]
 
+    def _build_register(self) -> None:
         register = QGroupBox("Register", self)
         reg = QVBoxLayout(register)
         search_label = QLabel("&Add a name (type, then Enter)")
@@ -122,74 +132,39 @@ class MeetingDialog(QDialog):
             "Nobody is listed yet. Type each name from the register above and press Enter."
         )
         self.empty.setWordWrap(True)
-        unnamed_row = QFormLayout()
-        self.unnamed = QSpinBox(self)
-        self.unnamed.setRange(0, 1000)
-        _labelled(
-            unnamed_row, "&Unnamed drop-in attendees", self.unnamed, "Unnamed drop-in attendees"
-        )
-        self.totals = QLabel("", self)
-        self.totals.setAccessibleName("Register totals")
         for widget in (search_label, self.search, self.hint, table_label, self.empty, self.table):
             reg.addWidget(widget)
-        reg.addLayout(unnamed_row)
+        unnamed_rows = self.add_form(reg)
+        self.unnamed = QSpinBox(self)
+        self.unnamed.setRange(0, 1000)
+        unnamed_rows.add("&Unnamed drop-in attendees", self.unnamed, field="unnamed_attendees")
+        self.totals = QLabel("", self)
+        self.totals.setAccessibleName("Register totals")
         reg.addWidget(self.totals)
-        layout.addWidget(register, 1)
+        self.body.addWidget(register, 1)
 
-        bottom = QFormLayout()
+    def _build_bottom(self) -> None:
+        bottom = self.add_form()
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        _labelled(bottom, "Short &note", self.note, "Short note about the meeting")
+        bottom.add("Short &note", self.note, field="note")
+        self.note.setAccessibleName("Short note about the meeting")
         self.concern = QCheckBox("Something worrying came up: record a &concern", self)
         self.concern.setAccessibleName("Record a concern")
-        bottom.addRow(self.concern)
+        bottom.add_wide(self.concern)
         self.concern_box = QWidget(self)
         concern_form = QFormLayout(self.concern_box)
         concern_form.setContentsMargins(0, 0, 0, 0)
+        concern_rows = self.adopt_form(FormRows(concern_form))
         self.concern_what = QPlainTextEdit(self)
         self.concern_what.setTabChangesFocus(True)
         self.concern_what.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        _labelled(concern_form, "&What happened", self.concern_what, "What the concern is")
-        self.concern_told = QLineEdit(self)
-        _labelled(concern_form, "Who was &told", self.concern_told, "Who was told")
+        concern_rows.add("&What happened", self.concern_what, field="concern_what")
+        self.concern_what.setAccessibleName("What the concern is")
+        self.concern_told = concern_rows.add("Who was &told", QLineEdit(), field="who_was_told")
         self.concern_box.setVisible(False)
-        bottom.addRow(self.concern_box)
-        layout.addLayout(bottom)
-
-        self.problem = QLabel("", self)
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet("font-weight: bold;")
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("&Save (Ctrl+Enter)")
-        for button in self.buttons.buttons():
-            # Enter adds a name; only Ctrl+Enter (or a click) saves.
-            if not isinstance(button, QPushButton):
-                continue
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(self.save)
-
-        self.search.person_chosen.connect(self._on_search_person_chosen)
-        self.search.new_name_entered.connect(self._on_search_new_name_entered)
-        self.search.hint_changed.connect(self._on_search_hint_changed)
-        self.model.changed.connect(self._on_register_changed)
-        self.unnamed.valueChanged.connect(self._on_register_changed)
-        self.date_edit.date_changed.connect(self._on_date_changed)
-        self.concern.toggled.connect(self.concern_box.setVisible)
-        self.setTabOrder(self.date_edit, self.duration)
-        self.setTabOrder(self.duration, self.venue)
+        bottom.add_wide(self.concern_box)
 
     # -- loading -------------------------------------------------------------------------
     def _load(self) -> None:
@@ -269,51 +244,40 @@ class MeetingDialog(QDialog):
         )
 
     # -- saving --------------------------------------------------------------------------
-    def save(self) -> None:
-        if not self.isVisible() and self.result() == QDialog.DialogCode.Accepted:
-            return
+    def write(self) -> None:
         raise_concern = self.concern.isChecked() and not self._already_flagged
         what = self.concern_what.toPlainText().strip()
         if raise_concern and not what:
-            self._show_problem("Please say briefly what the concern is, or untick the box.")
-            self.concern_what.setFocus()
-            return
-        try:
-            record = self.record()
-            if raise_concern:
-                # raise_concern sets the flag with the concern record itself.
-                record.concern_flag = False
-            if self.meeting_id is None:
-                meeting = self.services.groups.hold_meeting(self.group_id, record)
-            else:
-                meeting = self.services.groups.update_meeting(self.meeting_id, record)
-            assert meeting.id is not None
-            self.meeting_id = meeting.id
-            if raise_concern:
-                self.services.sessions.raise_concern(
-                    ConcernDetails(
-                        raised_on=record.meeting_date,
-                        what=what,
-                        who_was_told=self.concern_told.text(),
-                    ),
-                    group_meeting_id=meeting.id,
-                )
-                self._already_flagged = True
-        except PeerdeskError as error:
-            self._show_problem(str(error))
-            return
+            raise ValidationError(
+                "Please say briefly what the concern is, or untick the box.", "concern_what"
+            )
+        record = self.record()
+        if raise_concern:
+            # raise_concern sets the flag with the concern record itself.
+            record.concern_flag = False
+        if self.meeting_id is None:
+            meeting = self.services.groups.hold_meeting(self.group_id, record)
+        else:
+            meeting = self.services.groups.update_meeting(self.meeting_id, record)
+        assert meeting.id is not None
+        self.meeting_id = meeting.id
+        if raise_concern:
+            self.services.sessions.raise_concern(
+                ConcernDetails(
+                    raised_on=record.meeting_date,
+                    what=what,
+                    who_was_told=self.concern_told.text(),
+                ),
+                group_meeting_id=meeting.id,
+            )
+            self._already_flagged = True
         self.meeting_saved.emit(meeting.id)
-        self.accept()
-
-    def _show_problem(self, text: str) -> None:
-        self.problem.setText(f"Not saved yet: {text}")
-        self.problem.show()
 
     # -- reacting ------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.save()
+                self.accept()
             # A plain Enter never closes the dialog: it is how names are added.
             event.accept()
             return

@@ -7,54 +7,42 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.pairings import Ending
-from peerdesk.ui.pairings.fields import (
-    ProblemLabel,
-    add_row,
-    date_edit,
-    date_of,
-    vocabulary_combo,
-)
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import vocabulary_combo
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ClosureReason
 
 
-class EndDialog(QDialog):
+class EndDialog(RecordDialog):
     pairing_ended = Signal(int)
 
     def __init__(self, services: Services, pairing_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.pairing_id = pairing_id
         pairing = services.pairings.get(pairing_id)
-        self.setWindowTitle(f"End pairing {pairing.reference}")
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "Endings are a normal part of mentoring. Everything logged so far stays on record."
+        super().__init__(
+            services,
+            parent,
+            title=f"End pairing {pairing.reference}",
+            intro="Endings are a normal part of mentoring. Everything logged so far stays on "
+            "record.",
+            accept_text="End pairing",
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.problem = ProblemLabel(self)
-        layout.addWidget(self.problem)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.end_date = add_row(
-            form, "&End date:", date_edit(services.today(), self, today=services.today)
+        self.pairing_id = pairing_id
+        self.end_button = self.save_button
+        rows = self.rows
+        self.end_date = rows.add(
+            "&End date", DateBox(services.today(), today=services.today), field="changed_on"
         )
         self.end_date.date_changed.connect(self._on_end_date_changed)
-        self.reason = add_row(form, "&Reason:", vocabulary_combo(ClosureReason, parent=self))
+        self.reason = rows.add("&Reason", vocabulary_combo(ClosureReason), field="closure_reason")
         self.reason.insertItem(0, "Choose a reason…", "")
         self.reason.setCurrentIndex(0)
         row = QWidget(self)
@@ -62,8 +50,6 @@ class EndDialog(QDialog):
         line.setContentsMargins(0, 0, 0, 0)
         self.as_planned = QRadioButton("As &planned", row)
         self.early = QRadioButton("Ear&ly", row)
-        self.as_planned.setAccessibleName("Ended as planned")
-        self.early.setAccessibleName("Ended early")
         self.planned_group = QButtonGroup(row)
         self.planned_group.addButton(self.as_planned)
         self.planned_group.addButton(self.early)
@@ -71,29 +57,21 @@ class EndDialog(QDialog):
         line.addWidget(self.as_planned)
         line.addWidget(self.early)
         line.addStretch(1)
-        add_row(form, "Ended:", row)
-        self.wants_new = add_row(
-            form, "&New pairing:", QCheckBox("They would like a new pairing", self)
+        rows.add("Ended", row, field="ended_as_planned")
+        self.as_planned.setAccessibleName("Ended as planned")
+        self.early.setAccessibleName("Ended early")
+        self.wants_new = rows.add(
+            "&New pairing", QCheckBox("They would like a new pairing"), field="wants_new_pairing"
         )
-        self.note = add_row(form, "N&ote:", QPlainTextEdit(self))
+        self.note = rows.add("N&ote", QPlainTextEdit(), field="closure_note")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         self.planned_warning = QLabel(self)
         self.planned_warning.setWordWrap(True)
-        layout.addWidget(self.planned_warning)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.end_button = buttons.addButton("End pairing", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self._on_end_clicked)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.fields: dict[str, QWidget] = {
-            "closure_reason": self.reason,
-            "changed_on": self.end_date,
-            "closure_note": self.note,
-        }
+        self.body.addWidget(self.planned_warning)
         self._on_end_date_changed()
 
-    def _on_end_date_changed(self, *_args: object) -> None:
+    def _on_end_date_changed(self) -> None:
         on = self.end_date.readable_value()
         count = self.services.pairings.planned_after(self.pairing_id, on) if on else 0
         self.planned_warning.setText(
@@ -104,25 +82,15 @@ class EndDialog(QDialog):
         )
         self.planned_warning.setVisible(bool(count))
 
-    def save(self) -> bool:
-        self.problem.clear_error()
-        try:
-            self.services.pairings.end(
-                self.pairing_id,
-                Ending(
-                    reason=str(self.reason.currentData() or ""),
-                    ended_as_planned=self.as_planned.isChecked(),
-                    wants_new_pairing=self.wants_new.isChecked(),
-                    note=self.note.toPlainText(),
-                ),
-                on=date_of(self.end_date),
-            )
-        except PeerdeskError as error:
-            self.problem.show_error(error, self.fields)
-            return False
+    def write(self) -> None:
+        self.services.pairings.end(
+            self.pairing_id,
+            Ending(
+                reason=str(self.reason.currentData() or ""),
+                ended_as_planned=self.as_planned.isChecked(),
+                wants_new_pairing=self.wants_new.isChecked(),
+                note=self.note.toPlainText(),
+            ),
+            on=self.end_date.day(),
+        )
         self.pairing_ended.emit(self.pairing_id)
-        return True
-
-    def _on_end_clicked(self) -> None:
-        if self.save():
-            self.accept()

@@ -4,103 +4,71 @@ progress on each goal, what is working, and the decision: continue, adjust or en
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.records import Review
 from peerdesk.services.reviews import ReviewEntry
-from peerdesk.ui.pairings.fields import (
-    ProblemLabel,
-    add_row,
-    date_edit,
-    date_of,
-    vocabulary_combo,
-)
 from peerdesk.ui.pairings.words import long_day
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import vocabulary_combo
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ReviewDecision
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(RecordDialog):
     review_saved = Signal(int)
 
     def __init__(self, services: Services, pairing_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        pairing = services.pairings.get(pairing_id)
+        due = services.reviews.next_due(pairing_id)
+        super().__init__(
+            services,
+            parent,
+            title=f"Review of {pairing.reference}",
+            intro=f"Review due {long_day(due.due)}."
+            if due
+            else "No review is due by the schedule.",
+        )
         self.pairing_id = pairing_id
         self.saved: Review | None = None
-        pairing = services.pairings.get(pairing_id)
         self.goals = services.pairings.goals(pairing_id)
-        due = services.reviews.next_due(pairing_id)
-        self.setWindowTitle(f"Review of {pairing.reference}")
         self.setMinimumWidth(620)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"Review due {long_day(due.due)}." if due else "No review is due by the schedule."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.problem = ProblemLabel(self)
-        layout.addWidget(self.problem)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.review_date = add_row(
-            form, "Review &date:", date_edit(services.today(), self, today=services.today)
+        rows, today = self.rows, services.today
+        self.review_date = rows.add(
+            "Review &date", DateBox(today(), today=today), field="review_date"
         )
         self.review_date.date_changed.connect(self._on_review_date_changed)
-        self.held = add_row(form, "Sessions &held:", QSpinBox(self))
-        self.planned = add_row(form, "Sessions &planned:", QSpinBox(self))
+        self.held = rows.add("Sessions &held", QSpinBox(), field="sessions_held")
+        self.planned = rows.add("Sessions &planned", QSpinBox(), field="sessions_planned")
         for box in (self.held, self.planned):
             box.setRange(0, 1000)
         self.counts_note = QLabel("Filled in from the session log and how often they meet.")
         self.counts_note.setWordWrap(True)
-        form.addRow("", self.counts_note)
+        rows.layout.addRow("", self.counts_note)
         self.progress: list[QLineEdit] = []
         for number, goal in enumerate(self.goals or ["(no goals recorded)"], start=1):
-            edit = QLineEdit(self)
+            edit = rows.add(f"Goal {number}: {goal}", QLineEdit(), field=f"goal_{number}")
             edit.setPlaceholderText("How it is going")
-            add_row(form, f"Goal {number}: {goal}", edit)
             edit.setAccessibleName(f"Progress on goal {number}")
             self.progress.append(edit)
-        self.working = add_row(form, "What is &working:", QPlainTextEdit(self))
-        self.concerns = add_row(form, "&Concerns:", QPlainTextEdit(self))
+        self.working = rows.add("What is &working", QPlainTextEdit(), field="what_is_working")
+        self.concerns = rows.add("&Concerns", QPlainTextEdit(), field="concerns")
         for text_box in (self.working, self.concerns):
             text_box.setTabChangesFocus(True)
             text_box.setFixedHeight(60)
-        self.decision = add_row(form, "D&ecision:", vocabulary_combo(ReviewDecision, parent=self))
-        self.set_next = add_row(form, "&Next review:", QCheckBox("Set the next review date", self))
-        self.next_date = add_row(
-            form, "Next review &on:", date_edit(services.today(), self, today=services.today)
+        self.decision = rows.add("D&ecision", vocabulary_combo(ReviewDecision), field="decision")
+        self.set_next = rows.add(
+            "&Next review", QCheckBox("Set the next review date"), field="set_next"
+        )
+        self.next_date = rows.add(
+            "Next review &on", DateBox(today(), today=today), field="next_review_date"
         )
         self.next_date.setEnabled(False)
         self.set_next.toggled.connect(self.next_date.setEnabled)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_save_clicked)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.fields: dict[str, QWidget] = {
-            "review_date": self.review_date,
-            "decision": self.decision,
-            "next_review_date": self.next_date,
-            "sessions_held": self.held,
-            "sessions_planned": self.planned,
-        }
         self._on_review_date_changed()
 
-    def _on_review_date_changed(self, *_args: object) -> None:
+    def _on_review_date_changed(self) -> None:
         on = self.review_date.readable_value()
         if on is None:
             return
@@ -108,30 +76,19 @@ class ReviewDialog(QDialog):
         self.held.setValue(counts.held)
         self.planned.setValue(counts.planned)
 
-    def save(self) -> bool:
-        self.problem.clear_error()
+    def write(self) -> None:
         progress = tuple(e.text() for e in self.progress) if self.goals else ()
-        try:
-            review = self.services.reviews.record(
-                self.pairing_id,
-                ReviewEntry(
-                    review_date=date_of(self.review_date),
-                    decision=str(self.decision.currentData()),
-                    progress=progress,
-                    what_is_working=self.working.toPlainText(),
-                    concerns=self.concerns.toPlainText(),
-                    next_review_date=date_of(self.next_date) if self.set_next.isChecked() else None,
-                    sessions_held=self.held.value(),
-                    sessions_planned=self.planned.value(),
-                ),
-            )
-        except PeerdeskError as error:
-            self.problem.show_error(error, self.fields)
-            return False
-        self.saved = review
-        self.review_saved.emit(review.id or 0)
-        return True
-
-    def _on_save_clicked(self) -> None:
-        if self.save():
-            self.accept()
+        self.saved = self.services.reviews.record(
+            self.pairing_id,
+            ReviewEntry(
+                review_date=self.review_date.day(),
+                decision=str(self.decision.currentData()),
+                progress=progress,
+                what_is_working=self.working.toPlainText(),
+                concerns=self.concerns.toPlainText(),
+                next_review_date=self.next_date.day() if self.set_next.isChecked() else None,
+                sessions_held=self.held.value(),
+                sessions_planned=self.planned.value(),
+            ),
+        )
+        self.review_saved.emit(self.saved.id or 0)

@@ -10,31 +10,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
+    QComboBox,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.records import MentoringSession, Pairing
 from peerdesk.services.sessions import SessionEntry
-from peerdesk.ui.pairings.fields import (
-    ProblemLabel,
-    add_row,
-    date_edit,
-    date_of,
-    select_data,
-    set_date,
-    vocabulary_combo,
-)
 from peerdesk.ui.pairings.words import long_day
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import minutes_box, select_data, vocabulary_combo
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import MeetingMode, SessionStatus
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.]?(\d{2})\s*$")
@@ -59,7 +49,7 @@ def parse_time(text: str) -> time | None:
     return time(int(match.group(1)), int(match.group(2)))
 
 
-class SessionDialog(QDialog):
+class SessionDialog(RecordDialog):
     """Log a new session for a pairing, or change one already logged."""
 
     session_saved = Signal(int)
@@ -74,14 +64,19 @@ class SessionDialog(QDialog):
         *,
         session_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.services = services
         self.pairing: Pairing = services.pairings.get(pairing_id)
         self.existing: MentoringSession | None = (
             services.sessions.get(session_id) if session_id is not None else None
         )
+        super().__init__(
+            services,
+            parent,
+            title="Change a session" if self.existing else "Log a session",
+            intro=f"{self.pairing.reference}: fill in what happened. Mode, place and length "
+            "start as the pairing's usual ones. Rearranging is normal: give the new date and "
+            "both are kept.",
+        )
         self.saved_session: MentoringSession | None = None
-        self.setWindowTitle("Change a session" if self.existing else "Log a session")
         self.setMinimumWidth(620)
         self._build()
         if self.existing is not None:
@@ -89,76 +84,50 @@ class SessionDialog(QDialog):
         self._on_status_changed()
 
     def _build(self) -> None:
-        pairing, today = self.pairing, self.services.today()
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"{pairing.reference}: fill in what happened. Mode, place and length start as the "
-            "pairing's usual ones. Rearranging is normal: give the new date and both are kept."
+        pairing, today, rows = self.pairing, self.services.today(), self.rows
+        self.date = rows.add(
+            "&Date", DateBox(today, today=self.services.today), field="session_date"
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.problem = ProblemLabel(self)
-        layout.addWidget(self.problem)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.date = add_row(form, "&Date:", date_edit(today, self, today=self.services.today))
-        self.status = add_row(form, "&What happened:", vocabulary_combo(SessionStatus, parent=self))
-        self.status.clear()
+        self.status = rows.add("&What happened", QComboBox(), field="status")
         for status in STATUS_ORDER:
             self.status.addItem(status.label, status.value)
         self.status.currentIndexChanged.connect(self._on_status_changed)
-        self.new_date = add_row(
-            form, "&New date:", date_edit(today, self, today=self.services.today)
+        self.new_date = rows.add(
+            "&New date", DateBox(today, today=self.services.today), field="rearranged_to"
         )
-        self.new_date_label = form.labelForField(self.new_date)
-        self.start_time = add_row(form, "Start &time:", QLineEdit(self), "For example 14:30")
+        self.start_time = rows.add(
+            "Start &time", QLineEdit(), field="start_time", tip="For example 14:30"
+        )
         self.start_time.setPlaceholderText("e.g. 14:30 (optional)")
-        self.duration = QSpinBox(self)
-        self.duration.setRange(0, 600)
-        self.duration.setSingleStep(15)
-        self.duration.setSuffix(" minutes")
-        self.duration.setValue(pairing.usual_duration_minutes)
-        add_row(form, "&Length:", self.duration)
-        self.mode = add_row(form, "&How:", vocabulary_combo(MeetingMode, pairing.usual_mode, self))
-        self.place = add_row(form, "&Place:", QLineEdit(pairing.usual_place, self))
-        self.note = add_row(form, "&Note:", _text_box(self, "A short, factual note"))
-        self.actions_box = add_row(form, "&Actions:", _text_box(self, "Anything agreed to do"))
-        self.concern = add_row(
-            form,
-            "&Concern:",
-            QCheckBox("A safeguarding or wellbeing concern came up", self),
-            "Ticking this opens a concern record when you save",
+        self.duration = rows.add(
+            "&Length", minutes_box(pairing.usual_duration_minutes), field="duration_minutes"
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        self.mode = rows.add(
+            "&How", vocabulary_combo(MeetingMode, pairing.usual_mode), field="mode"
         )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
+        self.place = rows.add("&Place", QLineEdit(pairing.usual_place), field="place")
+        self.note = rows.add("&Note", _text_box(self, "A short, factual note"), field="note")
+        self.actions_box = rows.add(
+            "&Actions", _text_box(self, "Anything agreed to do"), field="actions"
+        )
+        self.concern = rows.add(
+            "&Concern",
+            QCheckBox("A safeguarding or wellbeing concern came up"),
+            field="concern_flag",
+            tip="Ticking this opens a concern record when you save",
+        )
         if self.existing is None:
-            self.another_button = buttons.addButton(
+            self.another_button = self.buttons.addButton(
                 "Save and log &another", QDialogButtonBox.ButtonRole.ActionRole
             )
+            self.another_button.setAutoDefault(False)
             self.another_button.clicked.connect(self._on_another_clicked)
-        buttons.accepted.connect(self._on_save_clicked)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         # Ctrl+Enter saves from anywhere, even inside the note.
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.activated.connect(self._on_save_clicked)
-        self.fields: dict[str, QWidget] = {
-            "session_date": self.date,
-            "status": self.status,
-            "rearranged_to": self.new_date,
-            "start_time": self.start_time,
-            "duration_minutes": self.duration,
-            "mode": self.mode,
-            "place": self.place,
-            "note": self.note,
-            "actions": self.actions_box,
-        }
+        shortcut.activated.connect(self.accept)
 
     def _load(self, record: MentoringSession) -> None:
-        set_date(self.date, record.session_date)
+        self.date.set_value(record.session_date)
         select_data(self.status, record.status)
         self.start_time.setText(f"{record.start_time:%H:%M}" if record.start_time else "")
         self.duration.setValue(record.duration_minutes)
@@ -169,19 +138,18 @@ class SessionDialog(QDialog):
         self.concern.setChecked(record.concern_flag)
         if record.rearranged_to_id is not None:
             moved = self.services.sessions.get(record.rearranged_to_id)
-            set_date(self.new_date, moved.session_date)
+            self.new_date.set_value(moved.session_date)
 
     def _on_status_changed(self, _index: int = 0) -> None:
         rearranged = self.status.currentData() == SessionStatus.REARRANGED
         already = self.existing is not None and self.existing.rearranged_to_id is not None
-        self.new_date.setVisible(rearranged)
+        self.rows.set_visible("rearranged_to", rearranged)
         self.new_date.setEnabled(not already)
-        if self.new_date_label is not None:
-            self.new_date_label.setVisible(rearranged)
 
     def entry(self) -> SessionEntry:
+        rearranged = self.status.currentData() == SessionStatus.REARRANGED
         return SessionEntry(
-            session_date=date_of(self.date),
+            session_date=self.date.day(),
             status=str(self.status.currentData()),
             start_time=parse_time(self.start_time.text()),
             duration_minutes=self.duration.value(),
@@ -190,27 +158,18 @@ class SessionDialog(QDialog):
             note=self.note.toPlainText(),
             actions=self.actions_box.toPlainText(),
             concern_flag=self.concern.isChecked(),
-            rearranged_to=date_of(self.new_date)
-            if self.status.currentData() == SessionStatus.REARRANGED
-            else None,
+            rearranged_to=self.new_date.day() if rearranged else None,
         )
 
-    def save(self) -> bool:
-        """Save what is on screen; on a problem, say what to fix and keep everything typed."""
-        self.problem.clear_error()
-        try:
-            entry = self.entry()
-            record = self._write(entry)
-        except PeerdeskError as error:
-            self.problem.show_error(error, self.fields)
-            return False
+    def write(self) -> None:
+        entry = self.entry()
+        record = self._write(entry)
         self.saved_session = record
         assert record.id is not None
         was_flagged = self.existing is not None and self.existing.concern_flag
         self.session_saved.emit(record.id)
         if entry.concern_flag and not was_flagged:
             self.concern_needed.emit(record.id)
-        return True
 
     def _write(self, entry: SessionEntry) -> MentoringSession:
         sessions = self.services.sessions
@@ -226,14 +185,11 @@ class SessionDialog(QDialog):
             return sessions.get(existing_id)
         return sessions.update(existing_id, entry)
 
-    def _on_save_clicked(self) -> None:
-        if self.save():
-            self.accept()
-
     def _on_another_clicked(self) -> None:
         if not self.save():
             return
         saved = self.saved_session
+        self.start_again()
         self.note.clear()
         self.actions_box.clear()
         self.concern.setChecked(False)

@@ -7,32 +7,17 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.pairing_lists import PairingRow
 from peerdesk.services.records import Supervision
-from peerdesk.ui.pairings.fields import (
-    ProblemLabel,
-    add_row,
-    date_edit,
-    date_of,
-    set_date,
-    vocabulary_combo,
-)
 from peerdesk.ui.pairings.models import Column, Index, RowsModel
 from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.pairings.words import day
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import MeetingMode, PairingStatus
 
 
@@ -81,103 +66,64 @@ class DiscussedModel(RowsModel[PairingRow]):
         return True
 
 
-class SupervisionDialog(QDialog):
+class SupervisionDialog(RecordDialog):
     supervision_saved = Signal(int)
 
     def __init__(self, services: Services, mentor_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        mentor = services.people.get(mentor_id)
+        super().__init__(services, parent, title=f"Supervision with {mentor.display_name}")
         self.mentor_id = mentor_id
         self.saved: Supervision | None = None
-        mentor = services.people.get(mentor_id)
-        self.setWindowTitle(f"Supervision with {mentor.display_name}")
         self.resize(640, 620)
-        layout = QVBoxLayout(self)
-        self.problem = ProblemLabel(self)
-        layout.addWidget(self.problem)
-        form = QFormLayout()
-        layout.addLayout(form)
-        today = services.today()
-        self.on = add_row(form, "&Date:", date_edit(today, self, today=self.services.today))
-        self.mode = add_row(form, "&How:", vocabulary_combo(MeetingMode, parent=self))
-        self.duration = QSpinBox(self)
-        self.duration.setRange(0, 600)
-        self.duration.setSingleStep(15)
-        self.duration.setSuffix(" minutes")
-        self.duration.setValue(60)
-        add_row(form, "&Length:", self.duration)
+        rows, today = self.rows, services.today
+        self.on = rows.add("&Date", DateBox(today(), today=today), field="supervision_date")
+        self.mode = rows.add("&How", vocabulary_combo(MeetingMode), field="mode")
+        self.duration = rows.add("&Length", minutes_box(60), field="duration_minutes")
         self.pairings_model = DiscussedModel(self)
         self.pairings_model.set_rows(services.pairings.open_for_mentor(mentor_id))
         self.pairings_view = make_table("Pairings discussed", self)
         self.pairings_view.setModel(self.pairings_model)
         caption = QLabel("&Pairings discussed (space ticks or unticks):", self)
         caption.setBuddy(self.pairings_view)
-        layout.addWidget(caption)
+        self.body.addWidget(caption)
         if self.pairings_model.rowCount():
-            layout.addWidget(self.pairings_view)
+            self.body.addWidget(self.pairings_view)
         else:
             self.pairings_view.hide()
             empty = QLabel(f"{mentor.display_name} has no current pairings to discuss.", self)
             empty.setWordWrap(True)
-            layout.addWidget(empty)
-        more = QFormLayout()
-        layout.addLayout(more)
-        self.concerns = add_row(more, "&Concerns:", _box(self))
-        self.wellbeing = add_row(more, "Mentor &wellbeing and self care:", _box(self))
-        self.training_needs = add_row(more, "&Training needs:", _box(self))
-        self.actions_box = add_row(more, "&Actions:", _box(self))
-        self.next_date = add_row(
-            more, "&Next supervision:", date_edit(today, self, today=self.services.today)
+            self.body.addWidget(empty)
+        more = self.add_form()
+        self.concerns = more.add("&Concerns", _box(), field="concerns")
+        self.wellbeing = more.add("Mentor &wellbeing and self care", _box(), field="wellbeing")
+        self.training_needs = more.add("&Training needs", _box(), field="training_needs")
+        self.actions_box = more.add("&Actions", _box(), field="actions")
+        self.next_date = more.add(
+            "&Next supervision", DateBox(today(), today=today), field="next_date"
         )
         settings_weeks = 8
         organisation = services.organisation.get()
         if organisation is not None:
             settings_weeks = organisation.supervision_weeks
-        set_date(self.next_date, today + timedelta(weeks=min(settings_weeks, 6)))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_save_clicked)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.fields: dict[str, QWidget] = {
-            "supervision_date": self.on,
-            "mode": self.mode,
-            "duration_minutes": self.duration,
-            "next_date": self.next_date,
-            "concerns": self.concerns,
-            "wellbeing": self.wellbeing,
-            "training_needs": self.training_needs,
-            "actions": self.actions_box,
-        }
+        self.next_date.set_value(today() + timedelta(weeks=min(settings_weeks, 6)))
 
-    def save(self) -> bool:
-        self.problem.clear_error()
+    def write(self) -> None:
         model = self.pairings_model
         chosen = [row.id for row in model.rows() if row.id in model.discussed]
-        try:
-            record = self.services.volunteers.record_supervision(
-                self.mentor_id,
-                on=date_of(self.on),
-                mode=str(self.mode.currentData()),
-                duration_minutes=self.duration.value(),
-                pairing_ids=chosen,
-                concerns=self.concerns.toPlainText(),
-                wellbeing=self.wellbeing.toPlainText(),
-                training_needs=self.training_needs.toPlainText(),
-                actions=self.actions_box.toPlainText(),
-                next_date=date_of(self.next_date),
-            )
-        except PeerdeskError as error:
-            self.problem.show_error(error, self.fields)
-            return False
+        record = self.services.volunteers.record_supervision(
+            self.mentor_id,
+            on=self.on.day(),
+            mode=str(self.mode.currentData()),
+            duration_minutes=self.duration.value(),
+            pairing_ids=chosen,
+            concerns=self.concerns.toPlainText(),
+            wellbeing=self.wellbeing.toPlainText(),
+            training_needs=self.training_needs.toPlainText(),
+            actions=self.actions_box.toPlainText(),
+            next_date=self.next_date.day(),
+        )
         self.saved = record
         self.supervision_saved.emit(record.id or 0)
-        return True
-
-    def _on_save_clicked(self) -> None:
-        if self.save():
-            self.accept()
 
 
 def open_supervision_dialog(
@@ -190,8 +136,8 @@ def open_supervision_dialog(
     return dialog
 
 
-def _box(parent: QWidget) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
+def _box() -> QPlainTextEdit:
+    box = QPlainTextEdit()
     box.setTabChangesFocus(True)
     box.setFixedHeight(52)
     return box

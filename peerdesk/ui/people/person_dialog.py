@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -27,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.people import ConditionEntry, PersonDetails
 from peerdesk.services.records import Person
-from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets import DateBox, FormRows
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
 
 #: Inputs for the three ways a person can relate to a condition.
@@ -70,19 +67,24 @@ def _age_box() -> QSpinBox:
     return box
 
 
-class PersonDialog(QDialog):
+class PersonDialog(RecordDialog):
     """`PersonDialog(services)` adds a person; `PersonDialog(services, person_id=7)` edits."""
+
+    #: Problems with the conditions as a whole are shown under the first box of them.
+    field_aliases: ClassVar[dict[str, str]] = {"conditions": "conditions_lives_with"}
 
     def __init__(
         self, services: Services, person_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(
+            services,
+            parent,
+            title="Add a person" if person_id is None else "Edit details",
+            intro="Only a first name is needed. Fill in what you know now; you can add the "
+            "rest later.",
+        )
         self.person_id = person_id
         self.saved_person: Person | None = None
-        self.setWindowTitle("Add a person" if person_id is None else "Edit details")
-        self.setAccessibleName(self.windowTitle())
-        self.setModal(True)
         self._build()
         if person_id is not None:
             self._load(person_id)
@@ -91,19 +93,13 @@ class PersonDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        intro = QLabel(
-            "Only a first name is needed. Fill in what you know now; you can add the rest later."
-        )
-        intro.setWordWrap(True)
-        outer.addWidget(intro)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         content = QWidget()
         column = QVBoxLayout(content)
         scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        self.body.addWidget(scroll, 1)
 
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
@@ -117,7 +113,7 @@ class PersonDialog(QDialog):
         )
         self.gender = _choice_box([("Not recorded", None)] + [(g.label, g.value) for g in Gender])
         about = self._section(column, "About them")
-        self.rows = FormRows(about)
+        self.rows = self.adopt_form(FormRows(about))
         self.rows.add("&First name (needed)", self.first_name, field="first_name")
         self.rows.add("&Last name", self.last_name, field="last_name")
         self.rows.add(
@@ -140,7 +136,7 @@ class PersonDialog(QDialog):
         self.area.addItems(self.services.people.areas())
         self.area.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         contact = self._section(column, "Contact")
-        self.contact_rows = FormRows(contact)
+        self.contact_rows = self.adopt_form(FormRows(contact))
         self.contact_rows.add("P&hone", self.phone, field="phone")
         self.contact_rows.add("&Email", self.email, field="email")
         self.contact_rows.add("&Address", self.address, field="address")
@@ -162,7 +158,7 @@ class PersonDialog(QDialog):
 
         self.condition_edits: dict[ConditionLink, QLineEdit] = {}
         needs = self._section(column, "Conditions and needs")
-        self.needs_rows = FormRows(needs)
+        self.needs_rows = self.adopt_form(FormRows(needs))
         for link, label, field in CONDITION_FIELDS:
             edit = QLineEdit()
             edit.setPlaceholderText("for example ME/CFS, long Covid")
@@ -193,7 +189,7 @@ class PersonDialog(QDialog):
         )
         self.notes = _text_area(3)
         more = self._section(column, "Matching, monitoring and notes")
-        self.more_rows = FormRows(more)
+        self.more_rows = self.adopt_form(FormRows(more))
         self.more_rows.add(
             "Preferred mentor's ge&nder", self.preferred_gender, field="preferred_mentor_gender"
         )
@@ -213,14 +209,6 @@ class PersonDialog(QDialog):
             help_text="Short and factual: the person may ask to see their record.",
         )
         column.addStretch(1)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._on_save_clicked)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-        self.buttons = buttons
 
     @staticmethod
     def _section(column: QVBoxLayout, title: str) -> QFormLayout:
@@ -297,36 +285,15 @@ class PersonDialog(QDialog):
     def roles(self) -> list[Role]:
         return [role for role, box in self.role_boxes.items() if box.isChecked()]
 
-    def _on_save_clicked(self) -> None:
-        for rows in self._all_rows():
-            rows.clear_problems()
-        try:
-            if self.person_id is None:
-                self.saved_person = self.services.people.add(
-                    self.details(), roles=self.roles(), conditions=self.conditions()
-                )
-            else:
-                self.saved_person = self.services.people.update(
-                    self.person_id, self.details(), conditions=self.conditions()
-                )
-        except ValidationError as error:
-            field = "conditions_lives_with" if error.field == "conditions" else error.field
-            if not any(rows.show_problem(field, error.message) for rows in self._all_rows()):
-                show_problem(self, "This person could not be saved", error)
-            return
-        except PeerdeskError as error:
-            show_problem(self, "This person could not be saved", error)
-            return
-        self.accept()
-
-    def problem_text(self, field: str) -> str:
-        for rows in self._all_rows():
-            if field in rows.labels:
-                return rows.problem_text(field)
-        return ""
-
-    def _all_rows(self) -> list[FormRows]:
-        return [self.rows, self.contact_rows, self.needs_rows, self.more_rows]
+    def write(self) -> None:
+        if self.person_id is None:
+            self.saved_person = self.services.people.add(
+                self.details(), roles=self.roles(), conditions=self.conditions()
+            )
+        else:
+            self.saved_person = self.services.people.update(
+                self.person_id, self.details(), conditions=self.conditions()
+            )
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Escape always cancels, even from a multi-line input.

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from datetime import date
 
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from peerdesk.services import Services
 from peerdesk.services.volunteers import DEFAULT_TRAINING_MODULES
-from peerdesk.ui.people.record_dialog import RecordDialog
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import minutes_box
+from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
 
 
@@ -17,12 +22,7 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
 
 
 def _minutes(default: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(0, 24 * 60)
-    box.setSingleStep(15)
-    box.setSuffix(" minutes")
-    box.setValue(default)
-    return box
+    return minutes_box(default, maximum=24 * 60)
 
 
 def _notes() -> QPlainTextEdit:
@@ -32,7 +32,29 @@ def _notes() -> QPlainTextEdit:
     return area
 
 
-class StageDialog(RecordDialog):
+class VolunteerDialog(RecordDialog):
+    """A small record about one volunteer: a subclass adds its inputs in `build()`."""
+
+    title = ""
+    explanation = ""
+
+    def __init__(self, services: Services, person_id: int, parent: QWidget | None = None):
+        super().__init__(services, parent, title=self.title, intro=self.explanation)
+        self.person_id = person_id
+        self.build()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def date_box(self, value: date | None = None, *, optional: bool = False) -> DateBox:
+        """A date box that knows the services' today ("today" typed, the calendar's start);
+        a required date starts at today."""
+        if value is None and not optional:
+            value = self.services.today()
+        return DateBox(value, optional=optional, today=self.services.today)
+
+
+class StageDialog(VolunteerDialog):
     title = "Record a step in the volunteer journey"
 
     def build(self) -> None:
@@ -49,7 +71,7 @@ class StageDialog(RecordDialog):
             "&Reason or note", self.reason, field="reason", help_text="Needed if they have left."
         )
 
-    def save(self) -> None:
+    def write(self) -> None:
         self.services.volunteers.record_stage(
             self.person_id,
             self.stage.currentData(),
@@ -58,9 +80,9 @@ class StageDialog(RecordDialog):
         )
 
 
-class DisclosureCheckDialog(RecordDialog):
+class DisclosureCheckDialog(VolunteerDialog):
     title = "Add a disclosure check"
-    intro = "A PVG check in Scotland, or a DBS check in England and Wales."
+    explanation = "A PVG check in Scotland, or a DBS check in England and Wales."
 
     def build(self) -> None:
         self.scheme = _combo([(s.label, s.value) for s in DisclosureScheme])
@@ -79,7 +101,7 @@ class DisclosureCheckDialog(RecordDialog):
             help_text="Today will remind you before this date.",
         )
 
-    def save(self) -> None:
+    def write(self) -> None:
         self.services.volunteers.add_disclosure_check(
             self.person_id,
             scheme=self.scheme.currentData(),
@@ -90,7 +112,7 @@ class DisclosureCheckDialog(RecordDialog):
         )
 
 
-class TrainingDialog(RecordDialog):
+class TrainingDialog(VolunteerDialog):
     title = "Record training"
 
     def build(self) -> None:
@@ -104,9 +126,9 @@ class TrainingDialog(RecordDialog):
         self.rows.add("&Module", self.module, field="module")
         self.rows.add("&On", self.on, field="training_date")
         self.rows.add("&How long", self.duration, field="duration_minutes")
-        self.rows.layout.addRow(self.completed)
+        self.rows.add_wide(self.completed)
 
-    def save(self) -> None:
+    def write(self) -> None:
         self.services.volunteers.record_training(
             self.person_id,
             module=self.module.currentText(),
@@ -116,7 +138,7 @@ class TrainingDialog(RecordDialog):
         )
 
 
-class SupervisionDialog(RecordDialog):
+class SupervisionDialog(VolunteerDialog):
     title = "Record supervision"
 
     def build(self) -> None:
@@ -135,7 +157,7 @@ class SupervisionDialog(RecordDialog):
         self.rows.add("&Actions", self.actions_notes, field="actions")
         self.rows.add("&Next supervision", self.next_date, field="next_date")
 
-    def save(self) -> None:
+    def write(self) -> None:
         self.services.volunteers.record_supervision(
             self.person_id,
             on=self.on.day(),

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QDialog
 
 from peerdesk.services import Services
 from peerdesk.services.records import Person
-from peerdesk.ui.people.record_dialog import RecordDialog
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.people.volunteer_dialogs import (
     DisclosureCheckDialog,
     StageDialog,
     SupervisionDialog,
     TrainingDialog,
+    VolunteerDialog,
 )
 from peerdesk.ui.widgets import EmptyState, RecordTable
 from peerdesk.ui.widgets.words import day, minutes
@@ -28,7 +28,7 @@ class _VolunteerSection(Section):
         self.services = services
         self.person_id: int | None = None
 
-    def _record(self, dialog_class: type[RecordDialog]) -> None:
+    def _record(self, dialog_class: type[VolunteerDialog]) -> None:
         if self.person_id is None:
             return
         dialog = dialog_class(self.services, self.person_id, self)

@@ -1,14 +1,17 @@
-"""A form whose every input has a label (with a buddy), an accessible name, and a place
-right under it to say, in plain English, what needs fixing."""
+"""Fields and problems, the one way: a form whose every input has a label (with a buddy), an
+accessible name, and a place right under it to say, in plain English, what needs fixing; a
+line for problems that belong to no one input; pick-lists of a vocabulary."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from peerdesk.errors import PeerdeskError
 from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.vocabulary import Labelled
 
 W = TypeVar("W", bound=QWidget)
 
@@ -28,6 +31,7 @@ class FormRows:
         layout.setHorizontalSpacing(16)
         self._inputs: dict[str, QWidget] = {}
         self._problems: dict[str, QLabel] = {}
+        self._holders: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
 
     def add(
@@ -37,16 +41,20 @@ class FormRows:
         *,
         field: str | None = None,
         help_text: str = "",
+        tip: str = "",
     ) -> W:
+        """`help_text` is shown under the input (and read out); `tip` is only read out and
+        shown on hovering, for inputs whose label says enough."""
         plain = label.replace("&", "")
         caption = QLabel(label)
         caption.setBuddy(widget)
         # Captions never wrap: a wrapped caption in a form row gets its second line clipped.
         # Long ones move above their input instead (WrapLongRows).
         widget.setAccessibleName(plain)
-        if help_text:
-            widget.setAccessibleDescription(help_text)
-            widget.setToolTip(help_text)
+        described = help_text or tip
+        if described:
+            widget.setAccessibleDescription(described)
+            widget.setToolTip(described)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -74,11 +82,25 @@ class FormRows:
             )
         self._inputs[key] = widget
         self._problems[key] = problem
+        self._holders[key] = holder
         self.labels[key] = caption
         return widget
 
+    def add_wide(self, widget: W) -> W:
+        """A row the width of the form, without a caption (a tick box that names itself)."""
+        self.layout.addRow(widget)
+        return widget
+
+    def __contains__(self, field: object) -> bool:
+        return field in self._inputs
+
     def input(self, field: str) -> QWidget:
         return self._inputs[field]
+
+    def set_visible(self, field: str, visible: bool) -> None:
+        """Show or hide a whole row: caption, input and any problem under it."""
+        self.labels[field].setVisible(visible)
+        self._holders[field].setVisible(visible)
 
     def problem_text(self, field: str) -> str:
         label = self._problems.get(field)
@@ -110,3 +132,59 @@ class FormRows:
             if not label.isHidden():
                 label.hide()
                 self._inputs[field].setAccessibleDescription(self._inputs[field].toolTip())
+
+
+class ProblemLabel(QLabel):
+    """Where a dialog says what went wrong when it concerns no one input, in words (not
+    colour alone)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problem")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName("Problem")
+        self.hide()
+
+    def show_error(self, error: PeerdeskError | str) -> None:
+        self.setText(f"⚠ {error}")
+        self.setAccessibleDescription(str(error))
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+
+def vocabulary_combo(
+    vocabulary: type[Labelled],
+    current: str | None = None,
+    parent: QWidget | None = None,
+    *,
+    only: list[str] | None = None,
+) -> QComboBox:
+    """A pick-list of a vocabulary's plain words, each holding its stored value."""
+    combo = QComboBox(parent)
+    for member in vocabulary:
+        if only is None or member.value in only:
+            combo.addItem(member.label, member.value)
+    if current is not None:
+        select_data(combo, current)
+    return combo
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Choose the item holding `value` (nothing changes when none does)."""
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def minutes_box(value: int, maximum: int = 600) -> QSpinBox:
+    """A length of time in minutes, up and down in quarters of an hour."""
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    box.setSingleStep(15)
+    box.setSuffix(" minutes")
+    box.setValue(value)
+    return box

@@ -1,0 +1,143 @@
+"""The shape of every "record something" dialog: a few words at the top, labelled inputs,
+Save and Cancel, and each problem shown under the input it concerns.
+
+A subclass adds its inputs to `self.rows` (more forms with `add_form`, anything else to
+`self.body`) and implements `write()` with one service call that raises PeerdeskError to
+refuse. Saving then checks, writes once, and closes; a refused save keeps everything typed
+and says what to fix: under the input the problem names (ValidationError.field), or on the
+line at the top when it names none. Escape and Cancel close without saving, as in any dialog.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.services import Services
+from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel
+
+
+class RecordDialog(QDialog):
+    #: A field named by a service → the field whose input shows its problem.
+    field_aliases: ClassVar[dict[str, str]] = {}
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        title: str,
+        intro: str = "",
+        accept_text: str = "",
+        accept_button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+        accessible_name: str = "",
+    ) -> None:
+        """`accept_text` names the button that saves when "Save" would not say what it does
+        ("End pairing", "&Withdraw"); `accept_button` is the standard one otherwise."""
+        super().__init__(parent)
+        self.services = services
+        #: What is on screen has been written: saving again writes nothing more.
+        self._written = False
+        self._forms: list[FormRows] = []
+        self.setWindowTitle(title)
+        self.setAccessibleName(accessible_name or title)
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(bool(intro))
+        layout.addWidget(self.intro)
+        self.problem = ProblemLabel(self)
+        layout.addWidget(self.problem)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body, 1)
+        self.rows = self.add_form()
+        if accept_text:
+            self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+            self.save_button: QPushButton = self.buttons.addButton(
+                accept_text, QDialogButtonBox.ButtonRole.AcceptRole
+            )
+        else:
+            self.buttons = QDialogButtonBox(
+                accept_button | QDialogButtonBox.StandardButton.Cancel, self
+            )
+            self.save_button = self.buttons.button(accept_button)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def add_form(self, layout: QBoxLayout | None = None) -> FormRows:
+        """Another block of labelled inputs (after a table, in a group box...), whose
+        problems are shown under its inputs like the first."""
+        form = QFormLayout()
+        (self.body if layout is None else layout).addLayout(form)
+        return self.adopt_form(FormRows(form))
+
+    def adopt_form(self, rows: FormRows) -> FormRows:
+        """Show problems in a form built elsewhere (inside a scroll area, say)."""
+        self._forms.append(rows)
+        return rows
+
+    # -- saving --------------------------------------------------------------------------
+    def write(self) -> None:
+        """Save what is on screen with one service call; raise PeerdeskError to refuse."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Check and write what is on screen, once. On a problem, say what to fix, keep
+        everything typed, and return False."""
+        if self._written:
+            return True  # a double click, or Ctrl+Enter then Save: written once only
+        self.clear_problems()
+        try:
+            self.write()
+        except PeerdeskError as error:
+            self.show_problem(error)
+            return False
+        self._written = True
+        return True
+
+    def accept(self) -> None:
+        """Save (unless already saved), then close; a refused save keeps the dialog open."""
+        if self.save():
+            super().accept()
+
+    def start_again(self) -> None:
+        """The inputs now hold a new record ("Save and log another"): the next save writes."""
+        self._written = False
+
+    # -- problems ------------------------------------------------------------------------
+    def show_problem(self, error: PeerdeskError) -> None:
+        field = error.field if isinstance(error, ValidationError) else None
+        field = self.field_aliases.get(field or "", field)
+        for rows in self._forms:
+            if field in rows:
+                rows.show_problem(field, error.message)
+                return
+        self.problem.show_error(error)
+
+    def clear_problems(self) -> None:
+        self.problem.clear_error()
+        for rows in self._forms:
+            rows.clear_problems()
+
+    def problem_text(self, field: str | None = None) -> str:
+        """The problem shown under `field`'s input, or (no field) on the line at the top."""
+        if field is None:
+            return self.problem.text() if not self.problem.isHidden() else ""
+        for rows in self._forms:
+            if field in rows:
+                return rows.problem_text(field)
+        return ""
