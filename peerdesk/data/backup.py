@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.data.engine import DRIVER_ERRORS, Connection, connect_raw
 from peerdesk.data.faults import target_missing, translate_faults
 from peerdesk.data.keys import Passphrase, is_encrypted_file, salt_for
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 #: Files SQLite keeps beside a database while it is in use or after a crash.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
-PART_SUFFIX = ".part"
+PART_SUFFIX = files.PART_SUFFIX
 
 #: Backups are named `<database stem>_<YYYY-MM-DD_HHMMSS>_<reason>_<identity tag>.db`, so they
 #: sort by time, say why they were made, and belong to one database whatever its file is called:
@@ -147,18 +148,16 @@ def backup_database(
             raise target_missing(folder)
         with translate_faults("make the backup folder", destination):
             folder.mkdir(exist_ok=True)
-    temporary = destination.with_name(destination.name + PART_SUFFIX)
-    try:
-        with translate_faults("save the backup", destination):
-            remove_quietly(temporary)
-            source_key = key if is_encrypted_file(source) else None
-            salt = salt_for(source) if source_key is not None else None
-            with contextlib.closing(connect_raw(source, read_only=True, key=source_key)) as src:
-                copy_checked(src, temporary, key=source_key, salt=salt, check=check)
-            os.replace(temporary, destination)
-            sync_folder(folder)
-    finally:
+    part = destination.with_name(destination.name + PART_SUFFIX)
+    with (
+        translate_faults("save the backup", destination),
+        files.atomic_path(destination, temporary=part, discard=remove_quietly) as temporary,
+    ):
         remove_quietly(temporary)
+        source_key = key if is_encrypted_file(source) else None
+        salt = salt_for(source) if source_key is not None else None
+        with contextlib.closing(connect_raw(source, read_only=True, key=source_key)) as src:
+            copy_checked(src, temporary, key=source_key, salt=salt, check=check)
     log.info("backup written (%d bytes)", destination.stat().st_size)
     return destination
 
@@ -270,8 +269,7 @@ def swap_in(replacement: Path, database: Path, *, key: Passphrase | None = None)
     checkpoint(database, key=key if is_encrypted_file(database) else None)
     for companion in companions(database):
         companion.unlink(missing_ok=True)
-    os.replace(replacement, database)
-    sync_folder(database.parent)
+    files.move(replacement, database)
 
 
 def checkpoint(database: Path, *, key: Passphrase | None = None) -> None:
@@ -284,14 +282,3 @@ def checkpoint(database: Path, *, key: Passphrase | None = None) -> None:
         contextlib.closing(connect_raw(database, key=key)) as db,
     ):
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":  # pragma: no cover - Windows
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

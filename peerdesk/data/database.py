@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from peerdesk import files
 from peerdesk.data import registry
 from peerdesk.data.backup import (
     STAMP_FORMAT,
@@ -324,8 +324,8 @@ def move_aside(path: Path, when: datetime | None = None) -> Path:
     with translate_faults("move the damaged file aside", path):
         for companion, new in zip(companions(path), companions(target), strict=True):
             if companion.exists():
-                os.replace(companion, new)
-        os.replace(path, target)
+                files.move(companion, new)
+        files.move(path, target)
     log.info("damaged database moved aside")
     return target
 

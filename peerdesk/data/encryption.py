@@ -16,13 +16,13 @@ import logging
 import os
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.data.backup import (
     PART_SUFFIX,
     checkpoint,
     export_checked,
     remove_quietly,
     swap_in,
-    sync_folder,
 )
 from peerdesk.data.engine import DRIVER_ERRORS, DatabaseError, connect_raw
 from peerdesk.data.faults import translate_faults
@@ -126,16 +126,14 @@ def encrypt_backups(backups: list[Path], database: Path, key: Passphrase) -> lis
 
 def encrypt_file(path: Path, key: Passphrase, salt: bytes) -> None:
     """Replace the plain database file `path` (not open) by an encrypted copy, atomically."""
-    temporary = path.with_name(path.name + PART_SUFFIX)
-    try:
-        with translate_faults("encrypt a backup", path):
-            remove_quietly(temporary)
-            export_checked(path, None, temporary, key, salt=salt)
-            _prove_same(path, None, temporary, key)
-            os.replace(temporary, path)
-            sync_folder(path.parent)
-    finally:
+    part = path.with_name(path.name + PART_SUFFIX)
+    with (
+        translate_faults("encrypt a backup", path),
+        files.atomic_path(path, temporary=part, discard=remove_quietly) as temporary,
+    ):
         remove_quietly(temporary)
+        export_checked(path, None, temporary, key, salt=salt)
+        _prove_same(path, None, temporary, key)
 
 
 def rekey_backups(backups: list[Path], old: Passphrase, new: Passphrase) -> list[Path]:

@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
+from peerdesk import files
 from peerdesk.data.backup import (
     COMPANION_SUFFIXES,
     PART_SUFFIX,
@@ -39,7 +40,6 @@ from peerdesk.data.backup import (
     parse_backup_name,
     parse_old_backup_name,
     remove_quietly,
-    sync_folder,
 )
 
 log = logging.getLogger(__name__)
@@ -259,8 +259,7 @@ def _claim(
     while target.exists():
         when += timedelta(seconds=1)
         target = folder / backup_file_name(database, old.reason, when, identity)
-    os.replace(backup, target)
-    sync_folder(folder)
+    files.move(backup, target)
     registry.backups[target.name] = _entry(identity, old.reason, when, adopted=adopted)
     return target
 
@@ -287,17 +286,12 @@ def _normal(path: Path) -> str:
 
 
 def _write(folder: Path, registry: Registry) -> None:
-    temporary = folder / (REGISTRY_NAME + PART_SUFFIX)
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(registry.as_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, folder / REGISTRY_NAME)
-        sync_folder(folder)
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    part = folder / (REGISTRY_NAME + PART_SUFFIX)
+    with (
+        files.atomic_path(folder / REGISTRY_NAME, temporary=part) as temporary,
+        open(temporary, "w", encoding="utf-8") as handle,
+    ):
+        handle.write(registry.as_json())
 
 
 @contextlib.contextmanager

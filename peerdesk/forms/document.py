@@ -9,8 +9,6 @@ numbered within each form, because each form is handed out on its own.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from peerdesk import files
 from peerdesk.forms.data import FormData, FormSpec, OrganisationInfo
 from peerdesk.forms.fonts import font_for, markup, register_fonts, visual
 from peerdesk.forms.layout import Kit, table_style
@@ -278,17 +277,6 @@ def render_pdf(
 
 
 def write_pdf(pdf: bytes, path: Path) -> Path:
-    """Write atomically: a temporary file in the same folder, then a rename, so a failed or
-    interrupted write never leaves half a PDF under the real name."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".peerdesk-", suffix=".pdf.part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    """Write the PDF whole (see `peerdesk.files`): a failed or interrupted write never
+    leaves half a PDF under the real name."""
+    return files.write_bytes(Path(path), pdf)

@@ -20,6 +20,7 @@ from sqlalchemy import Table, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from peerdesk import files
 from peerdesk.data.models import Organisation, Person, SubjectAccessRequest
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import validation as v
@@ -178,9 +179,8 @@ class SubjectAccessService(Service):
         folder = out_dir / f"everything-we-hold-person-{person_id}-{self.today():%Y-%m-%d}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            json_path = folder / JSON_NAME
-            json_path.write_text(
-                json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False), encoding="utf-8"
+            json_path = files.write_text(
+                folder / JSON_NAME, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
             )
             pdf_path = write_pdf(data, folder / PDF_NAME)
         except OSError as error:

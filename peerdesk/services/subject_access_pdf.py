@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from peerdesk import files
 from peerdesk.forms.reports.subject_access import (
     Information,
     RecordKind,
@@ -45,8 +46,12 @@ _COMPACT_COLUMNS = 4
 
 
 def write_pdf(data: dict[str, Any], path: Path) -> Path:
-    """The PDF of the collected export `data` (see `SubjectAccessService.collect`)."""
-    return write_subject_access_pdf(document_of(data), path)
+    """The PDF of the collected export `data` (see `SubjectAccessService.collect`), written
+    whole (see `peerdesk.files`)."""
+    document = document_of(data)
+    with files.atomic_path(path) as temporary:
+        write_subject_access_pdf(document, temporary)
+    return path
 
 
 def document_of(data: dict[str, Any]) -> SubjectAccessDocument:

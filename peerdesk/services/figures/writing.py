@@ -1,14 +1,13 @@
-"""Writing an export safely: to a temporary name beside the target, then renamed over it,
-so a coordinator never finds half a file (a full disk or a crash leaves the old one)."""
+"""Writing an export safely (see `peerdesk.files`): a coordinator never finds half a file (a
+full disk or a crash leaves the old one), and a failure is told in plain words."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.errors import PeerdeskError
 
 
@@ -24,19 +23,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist: please choose another place.")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ExportError(_why(error, folder)) from error
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
+        with files.atomic_path(target) as temporary:
+            yield temporary
     except OSError as error:
         raise ExportError(_why(error, target)) from error
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
 
 def _why(error: OSError, where: Path) -> str:

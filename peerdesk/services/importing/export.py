@@ -7,6 +7,7 @@ was. Every text cell is neutralised so a spreadsheet never runs it as a formula.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 from collections.abc import Sequence
 from datetime import date
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from peerdesk import files
 from peerdesk.data.models import (
     Condition,
     MentoringSession,
@@ -170,18 +172,18 @@ def _write(
     path: Path, fmt: str, title: str, headings: Sequence[str], rows: list[list[Cell]]
 ) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
     if fmt == "csv":
-        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headings)
-            for row in rows:
-                writer.writerow(
-                    [
-                        "" if v is None else v.isoformat() if isinstance(v, date) else _safe(v)
-                        for v in row
-                    ]
-                )
+        text = io.StringIO()
+        writer = csv.writer(text)
+        writer.writerow(headings)
+        for row in rows:
+            writer.writerow(
+                [
+                    "" if v is None else v.isoformat() if isinstance(v, date) else _safe(v)
+                    for v in row
+                ]
+            )
+        files.write_text(path, text.getvalue(), encoding="utf-8-sig", newline="")
     else:
         from openpyxl import Workbook
         from openpyxl.styles import Font
@@ -204,5 +206,5 @@ def _write(
                 12, len(str(column[0].value)) + 4
             )
         sheet.freeze_panes = "A2"
-        book.save(temporary)
-    temporary.replace(path)
+        with files.atomic_path(path) as temporary:
+            book.save(temporary)

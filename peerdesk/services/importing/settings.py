@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.errors import ValidationError
 from peerdesk.services.importing.fields import FIELDS, SheetKind, normalise_header
 
@@ -114,10 +115,7 @@ class MappingStore:
     def save(self, name: str, settings: ImportSettings) -> Path:
         path = self.path_for(name)
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".part")
-        temporary.write_text(settings.to_json(), encoding="utf-8")
-        temporary.replace(path)
-        return path
+        return files.write_text(path, settings.to_json())
 
     def load(self, name: str) -> ImportSettings:
         return load_settings(self.path_for(name))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.services.importing.fields import FIELDS, FieldSpec, SheetKind, ValueKind
 
 TEMPLATE_XLSX = "peerdesk-import-template.xlsx"
@@ -39,10 +41,13 @@ def write_templates(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = [_write_xlsx(folder / TEMPLATE_XLSX)]
     for kind in SheetKind:
-        path = folder / csv_name(kind)
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerow(template_headings(kind))
-        written.append(path)
+        text = io.StringIO()
+        csv.writer(text).writerow(template_headings(kind))
+        written.append(
+            files.write_text(
+                folder / csv_name(kind), text.getvalue(), encoding="utf-8-sig", newline=""
+            )
+        )
     return written
 
 
@@ -84,9 +89,8 @@ def _write_xlsx(path: Path) -> Path:
                 14, len(str(column[0].value)) + 4
             )
         sheet.freeze_panes = "A2"
-    temporary = path.with_name(path.name + ".part")
-    book.save(temporary)
-    temporary.replace(path)
+    with files.atomic_path(path) as temporary:
+        book.save(temporary)
     return path
 
 
