@@ -111,3 +111,10 @@ def test_a_change_dated_before_the_last_one_or_in_the_future_is_refused(
     # The same day as the last change is fine (introduced and activated on one visit).
     services.pairings.pause(pairing_id, on=date(2026, 1, 3))
     assert services.pairings.get(pairing_id).status == P.PAUSED
+
+
+def test_a_pause_keeps_its_reason_in_the_history(services: Services) -> None:
+    pairing_id = pairing_in(services, P.ACTIVE)
+    services.pairings.pause(pairing_id, on=date(2026, 2, 1), note="Flare-up: back in March")
+    last = services.pairings.history(pairing_id)[-1]
+    assert (last.status, last.note) == (P.PAUSED, "Flare-up: back in March")
