@@ -1,15 +1,33 @@
-"""The organisation's details and the settings stored with the records."""
+"""The organisation's details and every setting the records need: one home for them.
+
+They live in the organisation's row in the database, so the desktop app and the `peerdesk`
+command read the same values: reminder thresholds, the reporting year, the mileage rate, the
+coordinator's name, and where backups go and how many are kept. (How the app looks on this
+computer is not here: that is `peerdesk.ui.preferences`.)
+"""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, fields
+from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from peerdesk.data.models import Organisation
+from peerdesk.data.models.organisation import BACKUP_KEEP_LIMITS
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
+from peerdesk.services.backups import RotationPolicy
 from peerdesk.services.base import Service
+
+#: Words for each number of backups kept, in plain-English problems.
+KEEP_WORDS = {
+    "recent": "most recent backups",
+    "daily": "days with a backup",
+    "weekly": "weeks with a backup",
+    "monthly": "months with a backup",
+}
 
 
 @dataclass
@@ -29,10 +47,37 @@ class OrganisationDetails:
     review_schedule_weeks: str = "6,13,26"
     mileage_rate_pence: int = 45
     outcome_measure_name: str = ""
+    coordinator_name: str = ""
 
     @classmethod
     def of(cls, organisation: Organisation) -> OrganisationDetails:
         return cls(**{f.name: getattr(organisation, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Where new backups go and how many are kept, as chosen (None: not chosen)."""
+
+    folder: Path | None = None
+    #: The chosen numbers; kinds not chosen are absent and keep peerdesk's usual number.
+    keep: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def rotation(self) -> RotationPolicy:
+        return RotationPolicy(**dict(self.keep))
+
+
+@dataclass(frozen=True)
+class OldBackupSettings:
+    """The backup folder and rotation as an older peerdesk kept them in settings.ini, as text."""
+
+    folder: str = ""
+    #: kind ("recent", "daily", "weekly", "monthly") → the text stored for it.
+    keep: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.folder and not self.keep
 
 
 def parse_review_schedule(text: str) -> list[int]:
@@ -90,6 +135,60 @@ class OrganisationService(Service):
             organisation.logo_png = png
             session.add(organisation)
 
+    # -- backups ---------------------------------------------------------------------------
+    def backup_settings(self) -> BackupSettings:
+        """The chosen backup folder and rotation (nothing chosen before setting up)."""
+        organisation = self.get()
+        return _backup_settings(organisation) if organisation else BackupSettings()
+
+    def choose_backup_folder(self, folder: Path | str | None) -> Path | None:
+        """Keep new backups in `folder` (e.g. a USB stick); None: peerdesk's own folder.
+
+        The folder must be there and peerdesk must be able to write in it.
+        """
+        chosen = writable_folder(folder) if folder else None
+        with self.db.transaction() as session:
+            organisation = _organisation_to_change(session)
+            organisation.backup_folder = str(chosen) if chosen else None
+            session.add(organisation)
+        return chosen
+
+    def set_backup_rotation(self, keep: dict[str, int | None]) -> None:
+        """How many backups of each kind rotation keeps; None: peerdesk's usual number.
+
+        Kinds not in `keep` stay as they are.
+        """
+        checked = {kind: checked_keep(kind, number) for kind, number in keep.items()}
+        with self.db.transaction() as session:
+            organisation = _organisation_to_change(session)
+            for kind, number in checked.items():
+                setattr(organisation, f"backup_keep_{kind}", number)
+            session.add(organisation)
+
+    def adopt_old_backup_settings(self, old: OldBackupSettings) -> bool:
+        """Copy what an older peerdesk kept in settings.ini into the database, once.
+
+        Only what the database has not chosen itself is copied (a number out of range is
+        brought into range, one that is not a number ignored). True when the old values are
+        settled and may be removed from settings.ini: False before the organisation is set up,
+        and on the demo database, so that the real database adopts them later.
+        """
+        with self.db.transaction() as session:
+            organisation = session.exec(select(Organisation)).first()
+            if organisation is None or organisation.is_demo:
+                return False
+            if old.folder and not organisation.backup_folder:
+                organisation.backup_folder = str(Path(old.folder).expanduser())
+            for kind, text in old.keep:
+                column = f"backup_keep_{kind}"
+                if kind in BACKUP_KEEP_LIMITS and getattr(organisation, column) is None:
+                    number = _number_or_none(text)
+                    if number is not None:
+                        most = BACKUP_KEEP_LIMITS[kind]
+                        setattr(organisation, column, min(max(number, 1), most))
+            session.add(organisation)
+        return True
+
     def review_weeks(self) -> list[int]:
         organisation = self.get()
         return parse_review_schedule(
@@ -141,4 +240,72 @@ class OrganisationService(Service):
             outcome_measure_name=v.short_text(
                 details.outcome_measure_name, "outcome_measure_name", "the outcome measure"
             ),
+            coordinator_name=v.short_text(
+                details.coordinator_name, "coordinator_name", "the coordinator's name"
+            ),
         )
+
+
+def writable_folder(folder: Path | str) -> Path:
+    """`folder` as a full path, if peerdesk can write in it; a plain-English problem if not."""
+    path = Path(folder).expanduser()
+    if not path.is_absolute():
+        raise ValidationError(
+            f"Please choose the backup folder by its full path (not “{folder}”).", "backup_folder"
+        )
+    if not path.is_dir():
+        raise ValidationError(
+            f"The folder {path} is not there. If it is on a USB stick or a network drive, "
+            "connect it first; or choose another folder for backups.",
+            "backup_folder",
+        )
+    try:
+        # Proof by doing: permissions, read-only drives and full disks all show here.
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError:
+        raise ValidationError(
+            f"peerdesk cannot save files in {path}. Choose a folder you can write to "
+            "(a USB stick must not be locked or full).",
+            "backup_folder",
+        ) from None
+    return path.resolve()
+
+
+def checked_keep(kind: str, number: int | None) -> int | None:
+    """A number of backups to keep, checked against its range (None: the usual number)."""
+    if kind not in BACKUP_KEEP_LIMITS:
+        raise ValueError(f"unknown kind of backup to keep: {kind!r}")
+    if number is None:
+        return None
+    most = BACKUP_KEEP_LIMITS[kind]
+    if not 1 <= int(number) <= most:
+        raise ValidationError(
+            f"The number of {KEEP_WORDS[kind]} to keep must be between 1 and {most}.",
+            f"backup_keep_{kind}",
+        )
+    return int(number)
+
+
+def _backup_settings(organisation: Organisation) -> BackupSettings:
+    keep = tuple(
+        (kind, number)
+        for kind in BACKUP_KEEP_LIMITS
+        if (number := getattr(organisation, f"backup_keep_{kind}")) is not None
+    )
+    folder = Path(organisation.backup_folder) if organisation.backup_folder else None
+    return BackupSettings(folder=folder, keep=keep)
+
+
+def _organisation_to_change(session: Session) -> Organisation:
+    organisation = session.exec(select(Organisation)).first()
+    if organisation is None:
+        raise ValidationError("Please save the organisation's details first.", "name")
+    return organisation
+
+
+def _number_or_none(text: str) -> int | None:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        return None

@@ -3,7 +3,7 @@ usual shortcuts, a status bar, and a clear DEMO banner when the demo file is ope
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk import __version__
 from peerdesk.services import Services
-from peerdesk.ui import theme
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.location_warning import (
     BACKUP_FAILURES_FOR_BANNER,
@@ -40,8 +40,6 @@ from peerdesk.ui.screens.lazy import LazyScreens
 from peerdesk.ui.widgets.banner import Banner
 from peerdesk.ui.widgets.page_stack import PageStack
 
-GEOMETRY_KEY = "main_window/geometry"
-STATE_KEY = "main_window/state"
 DEMO_BANNER = (
     "DEMO: every person here is fictional, for exploring safely. Your own records are kept "
     "in a separate file; to use them, close peerdesk, open it again and choose “Start with "
@@ -72,8 +70,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self.check_locations()
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = preferences.WINDOW_GEOMETRY.read(settings)
+        if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
             # A size saved on another screen (or a tiny one) must still show every screen.
             self.resize(self.size().expandedTo(self.minimumSizeHint()))
@@ -360,12 +358,12 @@ class MainWindow(QMainWindow):
                 "The text is already as large (or small) as it goes.", 4000
             )
             return
-        self.settings.setValue(theme.TEXT_SIZE_KEY, index)
+        preferences.TEXT_SIZE.write(self.settings, index)
         self._reapply_appearance()
         self.statusBar().showMessage(f"Text size: {theme.TEXT_SIZES[index][0]}", 4000)
 
     def _on_contrast_toggled(self, checked: bool) -> None:
-        self.settings.setValue(theme.HIGH_CONTRAST_KEY, checked)
+        preferences.HIGH_CONTRAST.write(self.settings, checked)
         self._reapply_appearance()
 
     def _reapply_appearance(self) -> None:
@@ -394,5 +392,5 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        preferences.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
         super().closeEvent(event)

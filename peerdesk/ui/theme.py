@@ -1,7 +1,7 @@
 """How the app looks: text size, light/dark/high-contrast palettes, visible focus.
 
 Appearance belongs to this laptop, not to the records, so it lives in QSettings (a restored
-backup never changes it). `apply_appearance` applies everything to the whole app at once.
+backup never changes it), read and written through `peerdesk.ui.preferences`. `apply_appearance` applies everything to the whole app at once.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalett
 from PySide6.QtWidgets import QApplication
 
 from peerdesk.paths import resource_path
-
-TEXT_SIZE_KEY = "appearance/text_size"
-THEME_KEY = "appearance/theme"
-HIGH_CONTRAST_KEY = "appearance/high_contrast"
+from peerdesk.ui import preferences
 
 #: (words shown, point size). The default is the second step: easier on tired eyes than
 #: most desktop defaults.
@@ -26,7 +23,6 @@ TEXT_SIZES: tuple[tuple[str, int], ...] = (
     ("Larger", 16),
     ("Largest", 20),
 )
-DEFAULT_TEXT_SIZE = 0
 
 #: (settings value, words shown)
 THEMES: tuple[tuple[str, str], ...] = (
@@ -187,20 +183,17 @@ def _luminance(colour: QColor) -> float:
 
 # -- reading the settings ----------------------------------------------------------------
 def text_size_index(settings: QSettings) -> int:
-    try:
-        index = int(str(settings.value(TEXT_SIZE_KEY, DEFAULT_TEXT_SIZE)))
-    except ValueError:
-        index = DEFAULT_TEXT_SIZE
+    index = preferences.TEXT_SIZE.read(settings)
     return min(max(index, 0), len(TEXT_SIZES) - 1)
 
 
 def theme_choice(settings: QSettings) -> str:
-    value = str(settings.value(THEME_KEY, "system"))
-    return value if value in {key for key, _ in THEMES} else "system"
+    value = preferences.THEME.read(settings)
+    return value if value in {key for key, _ in THEMES} else preferences.THEME.default
 
 
 def high_contrast(settings: QSettings) -> bool:
-    return str(settings.value(HIGH_CONTRAST_KEY, "false")).lower() in {"true", "1"}
+    return preferences.HIGH_CONTRAST.read(settings)
 
 
 def system_prefers_dark() -> bool:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.ui import theme
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.first_run import WelcomeDialog
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.people.person_dialog import PersonDialog
@@ -125,7 +125,7 @@ def test_contrast_ratio_matches_wcag_examples() -> None:
 def test_nothing_is_squeezed_at_the_largest_text_size(
     qtbot, demo_services, qsettings, qapp
 ) -> None:  # type: ignore[no-untyped-def]
-    qsettings.setValue(theme.TEXT_SIZE_KEY, len(theme.TEXT_SIZES) - 1)
+    preferences.TEXT_SIZE.write(qsettings, len(theme.TEXT_SIZES) - 1)
     theme.apply_appearance(qapp, qsettings)
     window = MainWindow(demo_services, qsettings)
     qtbot.addWidget(window)

@@ -11,7 +11,8 @@ from PySide6.QtGui import QKeySequence
 from peerdesk.services import Services
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.services.people import PersonDetails
-from peerdesk.ui.main_window import GEOMETRY_KEY, MainWindow
+from peerdesk.ui import preferences
+from peerdesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -82,6 +83,6 @@ def test_preferences_opens_settings_and_geometry_is_remembered(qtbot, services, 
     window.resize(window.width(), wanted)
     assert window.size().height() == wanted
     window.close()
-    assert qsettings.value(GEOMETRY_KEY) is not None
+    assert preferences.WINDOW_GEOMETRY.read(qsettings) is not None
     again = _window(qtbot, services, qsettings)
     assert again.size().height() == wanted  # the offscreen screen is narrow: check height

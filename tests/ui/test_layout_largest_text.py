@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from peerdesk.services import Services
-from peerdesk.ui import theme
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens import SCREENS
 
@@ -21,7 +21,7 @@ LAPTOP = (1366, 768)
 @pytest.fixture
 def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue(theme.TEXT_SIZE_KEY, len(theme.TEXT_SIZES) - 1)
+    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
     theme.apply_appearance(qapp, settings)
     yield settings
     settings.clear()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
+from peerdesk.ui import preferences
 from peerdesk.ui.security.first_run_encryption import FirstRunEncryption
-from peerdesk.ui.security.idle_lock import IDLE_MINUTES_KEY
 from peerdesk.ui.security.passphrase_dialog import PassphraseDialog
 from peerdesk.ui.security.settings_panel import PLAIN_REMINDER, SecurityPanel
 
@@ -67,7 +67,7 @@ def test_the_idle_minutes_are_kept(qtbot: QtBot, services: Services, qsettings: 
     qtbot.addWidget(panel)
     panel.idle_minutes.selectAll()
     qtbot.keyClicks(panel.idle_minutes, "25")
-    assert int(qsettings.value(IDLE_MINUTES_KEY)) == 25
+    assert preferences.IDLE_LOCK_MINUTES.read(qsettings) == 25
     again = SecurityPanel(services, qsettings)
     qtbot.addWidget(again)
     assert again.idle_minutes.value() == 25

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.ui import theme
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.screens.settings import SettingsScreen
 
 # A 1×1 PNG.
@@ -71,7 +71,7 @@ def test_text_size_reaches_open_windows_hidden_pages_and_tab_bars(qtbot, qsettin
     for _ in range(20):
         QLabel("closing", window).deleteLater()
     largest = theme.TEXT_SIZES[-1][1]
-    qsettings.setValue(theme.TEXT_SIZE_KEY, len(theme.TEXT_SIZES) - 1)
+    preferences.TEXT_SIZE.write(qsettings, len(theme.TEXT_SIZES) - 1)
     theme.apply_appearance(qapp, qsettings)
     for widget in (window, tabs.tabBar(), hidden, bold):
         assert widget.font().pointSize() == largest, type(widget).__name__

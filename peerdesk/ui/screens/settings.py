@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.ui import theme
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
@@ -157,6 +157,7 @@ class SettingsScreen(Screen):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.charity_number = QLineEdit()
+        self.coordinator_name = QLineEdit()
         self.year_start = month_box()
         rows = self.organisation_rows
         rows.add("&Name", self.name, field="name")
@@ -165,6 +166,12 @@ class SettingsScreen(Screen):
         rows.add("Pho&ne", self.phone, field="phone")
         rows.add("E&mail", self.email, field="email")
         rows.add("Cha&rity number", self.charity_number, field="charity_number")
+        rows.add(
+            "C&oordinator's name",
+            self.coordinator_name,
+            field="coordinator_name",
+            help_text="Printed where the coordinator signs a form.",
+        )
         rows.add(
             "Reporting &year starts in",
             self.year_start,
@@ -216,6 +223,7 @@ class SettingsScreen(Screen):
         self.phone.setText(details.phone)
         self.email.setText(details.email)
         self.charity_number.setText(details.charity_number)
+        self.coordinator_name.setText(details.coordinator_name)
         self.year_start.setCurrentIndex(details.reporting_year_start_month - 1)
         for field, box in self.thresholds.items():
             box.setValue(int(getattr(details, field)))
@@ -247,6 +255,7 @@ class SettingsScreen(Screen):
             phone=self.phone.text(),
             email=self.email.text(),
             charity_number=self.charity_number.text(),
+            coordinator_name=self.coordinator_name.text(),
             reporting_year_start_month=self.year_start.currentData(),
             review_schedule_weeks=self.review_weeks.text(),
         )
@@ -313,9 +322,9 @@ class SettingsScreen(Screen):
             widget.blockSignals(False)
 
     def _on_appearance_edited(self, *_args: object) -> None:
-        self.settings.setValue(theme.TEXT_SIZE_KEY, self.text_size.currentIndex())
-        self.settings.setValue(theme.THEME_KEY, self.theme_choice.currentData())
-        self.settings.setValue(theme.HIGH_CONTRAST_KEY, self.high_contrast.isChecked())
+        preferences.TEXT_SIZE.write(self.settings, self.text_size.currentIndex())
+        preferences.THEME.write(self.settings, str(self.theme_choice.currentData()))
+        preferences.HIGH_CONTRAST.write(self.settings, self.high_contrast.isChecked())
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_appearance(app, self.settings)

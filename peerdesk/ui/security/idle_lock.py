@@ -20,12 +20,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.services import Services
+from peerdesk.ui import preferences
 from peerdesk.ui.security.unlock_form import Delay, UnlockForm, doubling_delay
 
 log = logging.getLogger(__name__)
 
-IDLE_MINUTES_KEY = "security/idle_lock_minutes"
-DEFAULT_IDLE_MINUTES = 5
 LOCKED_TITLE = "peerdesk — locked"
 
 #: Input that counts as someone using peerdesk.
@@ -40,11 +39,7 @@ ACTIVITY = {
 
 def idle_minutes(settings: QSettings) -> int:
     """Minutes without use before peerdesk locks; 0 means never."""
-    try:
-        value = int(str(settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)))
-    except ValueError:
-        value = DEFAULT_IDLE_MINUTES
-    return max(0, value)
+    return max(0, preferences.IDLE_LOCK_MINUTES.read(settings))
 
 
 class LockCover(QWidget):

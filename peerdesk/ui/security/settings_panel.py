@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.ui.security.idle_lock import IDLE_MINUTES_KEY, find_idle_lock, idle_minutes
+from peerdesk.ui import preferences
+from peerdesk.ui.security.idle_lock import find_idle_lock, idle_minutes
 from peerdesk.ui.security.passphrase_dialog import run_passphrase_dialog
 
 PLAIN_REMINDER = (
@@ -95,7 +96,7 @@ class SecurityPanel(QGroupBox):
         print_recovery_sheet(self.services, self)
 
     def _on_idle_minutes_changed(self, minutes: int) -> None:
-        self.settings.setValue(IDLE_MINUTES_KEY, minutes)
+        preferences.IDLE_LOCK_MINUTES.write(self.settings, minutes)
         lock = find_idle_lock(self.window())
         if lock is not None:
             lock.apply_setting()
