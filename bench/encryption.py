@@ -35,7 +35,7 @@ from peerdesk.data.database import open_database  # noqa: E402
 from peerdesk.paths import Paths  # noqa: E402
 from peerdesk.services import Services  # noqa: E402
 from peerdesk.services.demo import DemoOptions  # noqa: E402
-from peerdesk.services.security import open_services  # noqa: E402
+from peerdesk.services.opening import open_services  # noqa: E402
 
 TODAY = date(2026, 6, 15)
 PASSPHRASE = "kettle orbit paper lantern"

@@ -21,9 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 
 from peerdesk.paths import Paths
-from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
-from peerdesk.ui import theme
+from peerdesk.services.opening import open_services
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.app import make_application
 from peerdesk.ui.main_window import MainWindow
 
@@ -42,15 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         paths = Paths.under(Path(folder))
         paths.ensure()
-        services = Services.open(paths, today=lambda: TODAY)
+        services = open_services(paths, today=lambda: TODAY)
         try:
             services.demo.generate(DemoOptions(seed=1))
             settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-            settings.setValue(theme.THEME_KEY, "light")
+            preferences.THEME.write(settings, "light")
             windows: list[MainWindow] = []
             paired = next(r for r in services.people.list_rows() if r.status == "Paired")
             for size_name, index in SIZES.items():
-                settings.setValue(theme.TEXT_SIZE_KEY, index)
+                preferences.TEXT_SIZE.write(settings, index)
                 theme.apply_appearance(app, settings)
                 window = MainWindow(services, settings)
                 window.resize(args.width, args.height)

@@ -11,11 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peerdesk.data.database import Database, open_database
-from peerdesk.data.keys import Passphrase, PassphraseNeededError, WrongPassphraseError
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths
-from peerdesk.services import Services
+from peerdesk.services.opening import (
+    Passphrase,
+    PassphraseNeededError,
+    Services,
+    WrongPassphraseError,
+    open_services,
+)
 from peerdesk.services.security import ENV_PASSPHRASE
 
 #: Tries at typing the passphrase before a command gives up.
@@ -39,7 +43,7 @@ class CommandContext:
     #: The passphrase that opened the database, once known (for restores and recovery).
     key: Passphrase | None = field(default=None, repr=False)
 
-    def open_database(self) -> Database:
+    def open_services(self) -> Services:
         """Open the database; an encrypted one with the passphrase from the environment
         (`PEERDESK_PASSPHRASE`, for automation) or typed at a prompt."""
         from_environment = os.environ.get(ENV_PASSPHRASE)
@@ -48,9 +52,7 @@ class CommandContext:
         tries = 0
         while True:
             try:
-                return open_database(
-                    self.paths.database, backup_dir=self.paths.backup_dir, key=self.key
-                )
+                return open_services(self.paths, self.key)
             except PassphraseNeededError:
                 if tries >= PASSPHRASE_TRIES:
                     raise
@@ -65,11 +67,11 @@ class CommandContext:
     @contextlib.contextmanager
     def services(self) -> Iterator[Services]:
         """Open the database (backing up and migrating if needed) for the command's work."""
-        database = self.open_database()
+        services = self.open_services()
         try:
-            yield Services(database)
+            yield services
         finally:
-            database.close()
+            services.close()
 
 
 def paths_from(args: argparse.Namespace) -> Paths:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from peerdesk.data.database import Database, open_database
-from peerdesk.paths import Paths
+from peerdesk.data.database import Database
 from peerdesk.services.attention import AttentionService
 from peerdesk.services.backups import BackupService
 from peerdesk.services.base import Clock
@@ -33,10 +32,7 @@ from peerdesk.services.volunteers import VolunteerService
 
 
 class Services:
-    @classmethod
-    def open(cls, paths: Paths, today: Clock = date.today) -> Services:
-        """Open the database at `paths.database` (backing up and migrating if needed)."""
-        return cls(open_database(paths.database, backup_dir=paths.backup_dir), today)
+    """Built on an open database; `peerdesk.services.opening.open_services` opens one."""
 
     def close(self) -> None:
         self.db.close()

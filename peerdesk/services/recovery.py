@@ -17,12 +17,10 @@ from pathlib import Path
 
 from peerdesk.data.backup import replace_with_backup
 from peerdesk.data.database import (
-    Database,
     DatabaseLostError,
     bring_up_to_date,
     inspect_file,
     move_aside,
-    open_database,
     read_erased_ids,
 )
 from peerdesk.data.instance_lock import InstanceLock
@@ -35,6 +33,7 @@ from peerdesk.errors import (
 )
 from peerdesk.paths import Paths
 from peerdesk.services.backups import BackupInfo, check_backup, is_restorable, list_backups
+from peerdesk.services.opening import open_services
 
 log = logging.getLogger(__name__)
 
@@ -158,12 +157,12 @@ def restore_after_problem(
         if not erased and moved is not None:
             erased = read_erased_ids(moved, key)
         replace_with_backup(backup, database, key=key)
-        opened = open_database(database, backup_dir=paths.backup_dir, lock=False, key=key)
+        services = open_services(paths, key, lock=False)
         try:
-            bring_up_to_date(opened)
-            erased_again = _reapply(opened, erased)
+            bring_up_to_date(services.db)
+            erased_again = services.backups.reapply_erasures(erased)
         finally:
-            opened.close()
+            services.close()
     log.info("recovered from a backup; %d erased people erased again", erased_again)
     return RecoveryResult(moved_aside=moved, restored_from=backup, erased_again=erased_again)
 
@@ -177,9 +176,7 @@ def start_afresh(paths: Paths, key: Passphrase | None = None) -> RecoveryResult:
     with _holding_lock(database):
         _refuse_newer(database, key)
         moved = _move_if_present(database)
-        open_database(
-            database, backup_dir=paths.backup_dir, lock=False, allow_fresh=True, key=key
-        ).close()
+        open_services(paths, key, lock=False, allow_fresh=True).close()
     log.info("started with an empty database")
     return RecoveryResult(moved_aside=moved, restored_from=None, erased_again=0)
 
@@ -195,9 +192,3 @@ def _move_if_present(database: Path) -> Path | None:
     if not database.exists():
         return None
     return move_aside(database)
-
-
-def _reapply(database: Database, person_ids: list[int]) -> int:
-    from peerdesk.services.container import Services  # the container imports this module
-
-    return Services(database).backups.reapply_erasures(person_ids)

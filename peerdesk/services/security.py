@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from peerdesk.data.database import Database, open_database
+from peerdesk.data.backup import parse_backup_name
+from peerdesk.data.database import Database
 from peerdesk.data.encryption import change_passphrase as rekey_file
 from peerdesk.data.encryption import encrypt_database
 from peerdesk.data.keys import (
@@ -26,12 +27,8 @@ from peerdesk.data.keys import (
     is_encrypted_file,
 )
 from peerdesk.errors import PeerdeskError, ValidationError
-from peerdesk.paths import Paths
 from peerdesk.services.base import Clock, Service
 from peerdesk.services.encryption_sweep import Sweep, readable_files, sweep, temp_folders
-
-if TYPE_CHECKING:
-    from peerdesk.services.container import Services
 
 __all__ = [
     "ENV_PASSPHRASE",
@@ -44,7 +41,6 @@ __all__ = [
     "Strength",
     "WrongPassphraseError",
     "estimate_strength",
-    "open_services",
 ]
 
 log = logging.getLogger(__name__)
@@ -162,6 +158,16 @@ class EncryptionResult:
         return len(self.sweep.rekeyed)
 
     @property
+    def rekeyed_backups(self) -> list[Path]:
+        """Of `rekeyed`, the backups (named as peerdesk names them)."""
+        return [path for path in self.rekeyed if parse_backup_name(path.name) is not None]
+
+    @property
+    def rekeyed_copies(self) -> list[Path]:
+        """Of `rekeyed`, the rest: copies of the database kept after damage."""
+        return [path for path in self.rekeyed if parse_backup_name(path.name) is None]
+
+    @property
     def plain_left(self) -> list[Path]:
         """This database's files still readable without the passphrase (could not be read)."""
         return self.sweep.left
@@ -194,26 +200,6 @@ def check_new_passphrase(passphrase: str, confirmation: str | None = None) -> St
             "The two passphrases are not the same. Type it again in both boxes.", "confirmation"
         )
     return strength
-
-
-def passphrase_from(text: str | None) -> Passphrase | None:
-    return Passphrase(text) if text else None
-
-
-def open_services(
-    paths: Paths, passphrase: str | None = None, today: Clock = date.today
-) -> Services:
-    """Open the database at `paths.database` with `passphrase` (needed if it is encrypted).
-
-    Raises `PassphraseNeededError` or `WrongPassphraseError` for an encrypted file without
-    the right passphrase; nothing is changed then.
-    """
-    from peerdesk.services.container import Services  # the container imports this module
-
-    database = open_database(
-        paths.database, backup_dir=paths.backup_dir, key=passphrase_from(passphrase)
-    )
-    return Services(database, today)
 
 
 def needs_passphrase(path: Path) -> bool:

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
-from peerdesk.services import Services
+from peerdesk.services.opening import PassphraseNeededError, open_services
 from peerdesk.services.recovery import is_recoverable
-from peerdesk.services.security import PassphraseNeededError
 from peerdesk.ui import theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.recovery_dialog import recover_at_start
@@ -72,7 +71,7 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
     theme.apply_appearance(app, settings)
     follow_system_colours(app, settings)
     try:
-        services = Services.open(paths)
+        services = open_services(paths)
     except PassphraseNeededError:
         unlocked = unlock_at_start(paths)
         if unlocked is None:
@@ -86,7 +85,7 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
         if not recover_at_start(paths, settings, error):
             return 2
         try:
-            services = Services.open(paths)
+            services = open_services(paths)
         except PeerdeskError as again:
             QMessageBox.critical(None, "peerdesk cannot open the database", str(again))
             return 2

@@ -23,6 +23,7 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.base import Clock
 from peerdesk.services.demo import DemoOptions
+from peerdesk.services.opening import open_services
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
@@ -40,7 +41,7 @@ def demo_paths(paths: Paths) -> Paths:
 
 def open_demo(paths: Paths, today: Clock = date.today) -> Services:
     """Open the demo database, filling it with fictional records the first time."""
-    services = Services.open(demo_paths(paths), today=today)
+    services = open_services(demo_paths(paths), today=today)
     try:
         if not services.organisation.is_set_up():
             services.demo.generate(DemoOptions(seed=1, force=services.demo.has_records()))

@@ -26,6 +26,7 @@ from peerdesk.errors import (
 )
 from peerdesk.paths import Paths
 from peerdesk.services import Services
+from peerdesk.services.opening import open_services
 from peerdesk.services.people import PersonDetails
 from peerdesk.services.recovery import (
     DAMAGED,
@@ -178,7 +179,7 @@ def test_starting_afresh_keeps_the_damaged_file_and_opens_an_empty_database(
     damaged = paths.database.read_bytes()
     result = start_afresh(paths)
     assert result.moved_aside is not None and result.moved_aside.read_bytes() == damaged
-    services = Services.open(paths, lambda: TODAY)
+    services = open_services(paths, today=lambda: TODAY)
     try:
         assert services.people.list_rows() == []
     finally:

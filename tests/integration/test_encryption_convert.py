@@ -16,12 +16,12 @@ from peerdesk.data.keys import Passphrase
 from peerdesk.errors import ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.security import (
+from peerdesk.services.opening import (
     PassphraseNeededError,
     WrongPassphraseError,
     open_services,
 )
+from peerdesk.services.people import PersonDetails
 from tests.conftest import TODAY
 from tests.helpers import table_contents
 

@@ -25,6 +25,7 @@ from peerdesk.data.keys import Passphrase
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.backups import RotationPolicy
+from peerdesk.services.opening import open_services
 from peerdesk.services.people import PersonDetails
 from tests.conftest import TODAY
 
@@ -98,12 +99,12 @@ def make_backups_by_every_route(paths: Paths, stick: Path) -> Services:
     shutil.copyfile(OLD_SCHEMA, paths.database)  # opened below: backed up, then upgraded
     # Before an import, and before an erasure from the command line.
     assert main(["import", str(PEOPLE_CSV)]) == 0
-    services = Services.open(paths, lambda: TODAY)
+    services = open_services(paths, today=lambda: TODAY)
     victim = services.people.add(PersonDetails(first_name="Erin", last_name="Unique")).id
     retired = services.people.add(PersonDetails(first_name="Ravi", last_name="Retired")).id
     services.close()
     assert main(["person", "erase", str(victim), "--yes"]) == 0
-    services = Services.open(paths, lambda: TODAY)
+    services = open_services(paths, today=lambda: TODAY)
     # Before an erasure through the erasure service's own door (retention).
     services.retention.anonymise(retired or 0, backup_dir=paths.backup_dir)
     # Rotation would thin out the routine backups made seconds apart; here every one is kept.
@@ -176,7 +177,7 @@ def test_nothing_the_database_wrote_opens_without_the_current_passphrase(
 def test_the_commands_say_what_they_re_keyed(
     paths: Paths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    services = Services.open(paths, lambda: TODAY)
+    services = open_services(paths, today=lambda: TODAY)
     services.people.add(PersonDetails(first_name="Ada"))
     made = [services.backups.back_up(reason).path for reason in ("manual", "automatic")]
     services.close()

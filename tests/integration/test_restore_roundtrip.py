@@ -13,6 +13,7 @@ from peerdesk.cli.main import main
 from peerdesk.errors import DatabaseDamagedError, NotAPeerdeskDatabaseError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
+from peerdesk.services.opening import open_services
 from peerdesk.services.people import PersonDetails
 from tests.conftest import TODAY
 from tests.helpers import table_contents
@@ -79,7 +80,7 @@ def test_a_bad_backup_is_refused_and_the_database_is_unchanged(
 
 
 def test_the_restore_command(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
-    services = Services.open(paths, lambda: TODAY)
+    services = open_services(paths, today=lambda: TODAY)
     services.people.add(PersonDetails(first_name="In the backup"))
     backup = services.backups.back_up("manual").path
     services.people.add(PersonDetails(first_name="Not in the backup"))

@@ -13,6 +13,7 @@ from peerdesk.errors import DatabaseDamagedError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.backups import BackupService
+from peerdesk.services.opening import open_services
 from peerdesk.services.people import PersonDetails
 from peerdesk.services.recovery import recovery_offer
 from peerdesk.ui.backups.auto_backup import AutoBackup
@@ -111,7 +112,7 @@ def test_the_recovery_dialog_offers_the_newest_backup(
     result = carry_out(dialog.choice, paths, dialog.chosen_backup())
     assert result is not None and result.moved_aside is not None
     assert result.moved_aside.read_text(encoding="utf-8") == "scribble"
-    reopened = Services.open(paths, lambda: TODAY)
+    reopened = open_services(paths, today=lambda: TODAY)
     try:
         assert [row.name for row in reopened.people.list_rows()] == ["Ada"]
     finally:
@@ -142,7 +143,7 @@ def test_starting_afresh_asks_first_and_keeps_the_damaged_file(
     result = carry_out(dialog.choice, paths, dialog.chosen_backup())
     assert result is not None and result.moved_aside is not None
     assert result.moved_aside.read_text(encoding="utf-8") == "scribble"
-    reopened = Services.open(paths, lambda: TODAY)
+    reopened = open_services(paths, today=lambda: TODAY)
     try:
         assert reopened.people.list_rows() == []
     finally:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.cli.context import CommandContext, ask_passphrase
-from peerdesk.data.backup import parse_backup_name
 from peerdesk.errors import ValidationError
 from peerdesk.services.security import (
     ENV_PASSPHRASE,
@@ -64,8 +63,7 @@ def report(result: EncryptionResult, *, verb: str = "Re-encrypted") -> None:
     """What else was brought under the passphrase, and anything still readable without it."""
     if result.backup is not None:
         print(f"Backup made first: {result.backup}")
-    backups = [path for path in result.rekeyed if parse_backup_name(path.name) is not None]
-    copies = [path for path in result.rekeyed if path not in backups]
+    backups, copies = result.rekeyed_backups, result.rekeyed_copies
     if backups:
         print(f"{verb} {_count(len(backups), 'backup')}: {_names(backups)}")
     if copies:

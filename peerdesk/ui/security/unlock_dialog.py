@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths
-from peerdesk.services import Services
-from peerdesk.services.security import WrongPassphraseError, open_services
+from peerdesk.services.opening import Services, WrongPassphraseError, open_services
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.security.unlock_form import Delay, UnlockForm, doubling_delay
 

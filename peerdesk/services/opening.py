@@ -1,0 +1,60 @@
+"""Opening a database: the one door the desktop app, the `peerdesk` command, the unlock
+dialog and the recovery code all go through.
+
+`open_services` locks the file (one peerdesk at a time), checks it, backs it up and migrates
+it if it comes from an older peerdesk, tidies its backup folder, and returns the `Services` of
+that database. It raises the plain errors the callers already handle: `PassphraseNeededError`
+or `WrongPassphraseError` for an encrypted file without the right passphrase (nothing is
+changed then), and the `DatabaseProblem`s of `peerdesk.errors` for a damaged, lost, foreign
+or newer file, or one open elsewhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from peerdesk.data.database import open_database
+from peerdesk.data.keys import Passphrase, PassphraseNeededError, WrongPassphraseError
+from peerdesk.paths import Paths
+from peerdesk.services.base import Clock
+from peerdesk.services.container import Services
+
+__all__ = [
+    "Passphrase",
+    "PassphraseNeededError",
+    "Services",
+    "WrongPassphraseError",
+    "open_services",
+]
+
+
+def open_services(
+    paths: Paths,
+    passphrase: str | Passphrase | None = None,
+    *,
+    lock: bool = True,
+    allow_fresh: bool = False,
+    today: Clock = date.today,
+) -> Services:
+    """Open the database at `paths.database` (its backups in `paths.backup_dir`).
+
+    `passphrase` opens an encrypted file, and makes a missing or empty one a new encrypted
+    database. `lock=False` is for a caller that already holds the database's instance lock
+    (recovery); `allow_fresh` starts an empty database even where backups of a lost one exist,
+    when the coordinator has chosen to.
+    """
+    key = _key(passphrase)
+    database = open_database(
+        paths.database,
+        backup_dir=paths.backup_dir,
+        lock=lock,
+        allow_fresh=allow_fresh,
+        key=key,
+    )
+    return Services(database, today)
+
+
+def _key(passphrase: str | Passphrase | None) -> Passphrase | None:
+    if isinstance(passphrase, str):
+        return Passphrase(passphrase) if passphrase else None  # nothing typed: no passphrase
+    return passphrase
