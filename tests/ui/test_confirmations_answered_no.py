@@ -17,7 +17,6 @@ from peerdesk.services.groups import GroupDetails, MeetingRecord
 from peerdesk.services.pairings import PairingPlan
 from peerdesk.services.people import PersonDetails
 from peerdesk.ui.pairings.change_dialogs import StatusChangeDialog
-from peerdesk.ui.pairings.fields import set_date
 from peerdesk.vocabulary import Role
 from tests.conftest import TODAY
 
@@ -72,7 +71,7 @@ def test_no_to_activate_anyway_leaves_the_pairing_proposed(
     click(qtbot, page.buttons["activate"])
     dialog = page.active_dialog
     assert isinstance(dialog, StatusChangeDialog)
-    set_date(dialog.on, TODAY)
+    dialog.on.set_value(TODAY)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
     click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Ok))

@@ -8,12 +8,12 @@ from peerdesk.services import Services
 from peerdesk.services.groups import RegisterCandidate
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.groups.table_models import (
-    ID_ROLE,
     GroupsFilterProxy,
     GroupsTableModel,
     MeetingsTableModel,
     PeopleTableModel,
 )
+from peerdesk.ui.widgets.rows_model import ID_ROLE
 
 
 def test_groups_model_and_proxy(qtmodeltester, demo_services: Services) -> None:
@@ -39,7 +39,7 @@ def test_meetings_model(qtmodeltester, demo_services: Services) -> None:
     model = MeetingsTableModel()
     model.set_rows(demo_services.groups.meeting_rows(group.id))
     qtmodeltester.check(model)
-    first = model.rows[0]
+    first = model.rows()[0]
     assert model.index(0, 0).data(ID_ROLE) == first.id
     assert model.index(0, MeetingsTableModel.ATTENDED).data() == str(first.named + first.unnamed)
     assert demo_services.groups.attendance_count(first.id) == first.total

@@ -175,7 +175,7 @@ def test_screenshot_of_a_demo_group_page(qtbot, demo_services: Services, tmp_pat
         assert page.grab().save(str(tmp_path / f"group_page_{name}.png"))
     dialog = page.take_register()
     dialog.resize(640, 760)
-    member = page.members.model.rows[0][1]
+    member = page.members.model.rows()[0][1]
     _type_name(qtbot, dialog, member)
     _type_name(qtbot, dialog, "Zebedee")
     assert dialog.model.counts() == (2, 1)

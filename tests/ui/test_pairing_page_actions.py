@@ -16,9 +16,9 @@ from peerdesk.services import Services
 from peerdesk.services.pairings import PairingPlan
 from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
-from peerdesk.ui.pairings.fields import select_data, set_date
 from peerdesk.ui.pairings.pairing_page import PairingPage
 from peerdesk.ui.pairings.session_dialog import SessionDialog
+from peerdesk.ui.widgets.form_rows import select_data
 from tests.unit.test_pairings_builders import confidentiality, ready_mentor, waiting_mentee
 
 PROPOSED = date(2026, 4, 1)
@@ -63,7 +63,7 @@ def press(qtbot: QtBot, dialog: QDialog, button: QDialogButtonBox.StandardButton
 def change_status(qtbot: QtBot, page: PairingPage, action: str, on: date, note: str = "") -> None:
     dialog = open_from(qtbot, page, action)
     assert isinstance(dialog, StatusChangeDialog)
-    set_date(dialog.on, on)
+    dialog.on.set_value(on)
     if note:
         qtbot.keyClicks(dialog.note, note)
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
@@ -89,14 +89,14 @@ def test_introduce_pause_and_resume_from_the_page(
     # A resume dated before the pause is refused in the dialog, which stays open.
     dialog = open_from(qtbot, page, "resume")
     assert isinstance(dialog, StatusChangeDialog) and not dialog.note.isVisible()
-    set_date(dialog.on, date(2026, 5, 1))
+    dialog.on.set_value(date(2026, 5, 1))
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     # The problem is shown under the date it concerns.
     assert dialog.isVisible() and "before the pairing's last change" in dialog.problem_text(
         "changed_on"
     )
     assert services.pairings.get(pairing.id).status == "paused"
-    set_date(dialog.on, date(2026, 6, 1))
+    dialog.on.set_value(date(2026, 6, 1))
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     assert not dialog.isVisible()
 
@@ -169,7 +169,7 @@ def test_a_concern_from_a_session_is_recorded_then_closed_from_the_timeline(
     change_status(qtbot, page, "activate", date(2026, 4, 20))
     session_dialog = open_from(qtbot, page, "log")
     assert isinstance(session_dialog, SessionDialog)
-    set_date(session_dialog.date, date(2026, 5, 5))
+    session_dialog.date.set_value(date(2026, 5, 5))
     qtbot.keyClicks(session_dialog.note, "Talked about home")
     session_dialog.concern.setChecked(True)
     press(qtbot, session_dialog, QDialogButtonBox.StandardButton.Save)
@@ -211,7 +211,7 @@ def test_a_concern_from_a_session_is_recorded_then_closed_from_the_timeline(
     assert isinstance(existing, ConcernDialog) and existing.existing is not None
     assert not existing.what.isEnabled()  # what was written stays as written
     existing.closed.setChecked(True)
-    set_date(existing.closed_on, date(2026, 5, 20))
+    existing.closed_on.set_value(date(2026, 5, 20))
     press(qtbot, existing, QDialogButtonBox.StandardButton.Save)
     assert not existing.isVisible(), existing.problem.text()
     assert services.sessions.open_concerns() == []

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import Services
 from peerdesk.ui.pairings.change_dialogs import StatusChangeDialog
 from peerdesk.ui.pairings.end_dialog import EndDialog
-from peerdesk.ui.pairings.fields import select_data, set_date
 from peerdesk.ui.pairings.review_dialog import ReviewDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.screens.pairings import PairingsScreen
+from peerdesk.ui.widgets.form_rows import select_data
 from tests.unit.test_pairings_builders import organisation, ready_mentor, waiting_mentee
 
 
@@ -26,10 +26,10 @@ def settings(tmp_path) -> QSettings:  # type: ignore[no-untyped-def]
 
 
 def _log(dialog: SessionDialog, on: date, status: str, **extra: object) -> None:
-    set_date(dialog.date, on)
+    dialog.date.set_value(on)
     select_data(dialog.status, status)
     if "new_date" in extra:
-        set_date(dialog.new_date, extra["new_date"])  # type: ignore[arg-type]
+        dialog.new_date.set_value(extra["new_date"])  # type: ignore[arg-type]
     dialog.note.setPlainText(str(extra.get("note", "")))
     assert dialog.save(), dialog.problem.text()
     dialog.accept()
@@ -55,7 +55,7 @@ def test_a_pairing_from_match_to_ending(
     matching = screen.open_matching(mentee)
     assert matching.selected_mentor() is not None
     assert matching.selected_mentor().person_id == best  # type: ignore[union-attr]
-    set_date(matching.proposed_on, date(2026, 2, 20))
+    matching.proposed_on.set_value(date(2026, 2, 20))
     with qtbot.waitSignal(matching.pairing_proposed):
         matching.propose_button.click()
     pairing_id = matching.proposed_id
@@ -78,7 +78,7 @@ def test_a_pairing_from_match_to_ending(
     assert len(asked) == 2
     assert isinstance(activate, StatusChangeDialog)
     assert "Morag Mentee" in asked[0] and "Activate anyway?" in asked[0]
-    set_date(activate.on, date(2026, 3, 2))
+    activate.on.set_value(date(2026, 3, 2))
     assert activate.save()
     activate.accept()
     assert services.pairings.get(pairing_id).status == "active"
@@ -106,7 +106,7 @@ def test_a_pairing_from_match_to_ending(
     # A review: counts come from the log.
     review = page.record_review()
     assert isinstance(review, ReviewDialog)
-    set_date(review.review_date, date(2026, 4, 13))
+    review.review_date.set_value(date(2026, 4, 13))
     assert (review.held.value(), review.planned.value()) == (1, 3)
     review.progress[0].setText("Pacing better")
     select_data(review.decision, "continue")
@@ -116,7 +116,7 @@ def test_a_pairing_from_match_to_ending(
     # End, with a reason from the list.
     end = page.end()
     assert isinstance(end, EndDialog)
-    set_date(end.end_date, date(2026, 6, 1))
+    end.end_date.set_value(date(2026, 6, 1))
     assert not end.save()  # no reason chosen yet: refused, and says so
     assert "reason" in end.problem_text("closure_reason")
     select_data(end.reason, "mentee_withdrew")

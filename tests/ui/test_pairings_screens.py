@@ -11,19 +11,19 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
-from peerdesk.ui.pairings.fields import select_data
 from peerdesk.ui.pairings.models import (
     INELIGIBLE_COLUMNS,
     MATCH_COLUMNS,
     PAIRING_COLUMNS,
     SESSION_COLUMNS,
     RankedModel,
-    RowsModel,
 )
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.screens.pairings import PairingsScreen
 from peerdesk.ui.screens.sessions import SessionsScreen
+from peerdesk.ui.widgets.form_rows import select_data
+from peerdesk.ui.widgets.rows_model import RowsModel
 
 
 @pytest.fixture

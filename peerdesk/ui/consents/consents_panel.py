@@ -21,7 +21,7 @@ from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog, Subject
 from peerdesk.ui.widgets.empty_state import EmptyState
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.record_table import RecordTable
-from peerdesk.ui.widgets.words import day
+from peerdesk.ui.widgets.words import day, table_day
 from peerdesk.vocabulary import ConsentKind, ConsentMethod
 
 HEADINGS = ("Consent", "Answer", "Given", "How", "Wording", "Review by", "Recorded by")
@@ -121,10 +121,10 @@ class ConsentsPanel(QWidget):
                     (
                         kind,
                         answer_text(consent),
-                        day(consent.given_on),
+                        table_day(consent.given_on),
                         how,
                         f"Version {versions.get(consent.wording_id, '?')}",
-                        day(consent.review_on, "No date"),
+                        table_day(consent.review_on, "No date"),
                         consent.recorded_by,
                     ),
                 )

@@ -20,7 +20,7 @@ from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets.empty_state import EmptyState
 from peerdesk.ui.widgets.record_table import RECORD_ID_ROLE, RecordTable
-from peerdesk.ui.widgets.words import day
+from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import RecordKind
 
 HEADINGS = ("Person", "Kind of record", "Last contact", "Past the date since")
@@ -92,8 +92,8 @@ class RetentionDialog(QDialog):
                     (
                         item.name,
                         ", ".join(kind.label for kind in item.kinds) or "Other",
-                        day(item.last_contact),
-                        day(item.review_on),
+                        table_day(item.last_contact),
+                        table_day(item.review_on),
                     ),
                 )
                 for item in due

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTimeEdit, QWidge
 
 from peerdesk.services import Services
 from peerdesk.services.groups import GroupDetails
-from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS
 from peerdesk.ui.widgets.form_rows import minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS
 from peerdesk.vocabulary import Weekday
 
 
@@ -27,7 +27,7 @@ class GroupDialog(RecordDialog):
         self.group_id = group_id
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
-        for value, words in KIND_WORDS.items():
+        for value, words in GROUP_KIND_WORDS.items():
             self.kind.addItem(
                 words
                 + (
@@ -50,7 +50,7 @@ class GroupDialog(RecordDialog):
         self.usual_time.setTime(QTime(14, 0))
         self.duration = minutes_box(90)
         self.status = QComboBox(self)
-        for value, words in STATUS_WORDS.items():
+        for value, words in GROUP_STATUS_WORDS.items():
             self.status.addItem(words, value)
         for text, widget, name, field in (
             ("&Name", self.name, "Group name", "name"),

@@ -25,12 +25,13 @@ from peerdesk.ui.groups.attendance_chart import AttendanceChart
 from peerdesk.ui.groups.group_dialog import GroupDialog
 from peerdesk.ui.groups.group_panels import FacilitatorsPanel, GroundRulesPanel, MembersPanel
 from peerdesk.ui.groups.meeting_dialog import MeetingDialog
-from peerdesk.ui.groups.table_models import ID_ROLE, SORT_ROLE, MeetingsTableModel
-from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS, day, plural
+from peerdesk.ui.groups.table_models import MeetingsTableModel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.rows_model import ID_ROLE, SORT_ROLE
+from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS, day, plural
 from peerdesk.vocabulary import GroupKind
 
 
@@ -168,7 +169,7 @@ class GroupPage(QWidget):
         self.heading.setText(f"<h2>{group.name}</h2>")
         self.heading.setAccessibleDescription(group.name)
         row = next((r for r in groups.rows() if r.id == self.group_id), None)
-        parts = [KIND_WORDS[group.kind], STATUS_WORDS[group.status]]
+        parts = [GROUP_KIND_WORDS[group.kind], GROUP_STATUS_WORDS[group.status]]
         if row is not None:
             parts += [row.when_text or "No usual day set", row.where_text or "Venue not recorded"]
         next_day = groups.next_meeting_date(self.group_id)

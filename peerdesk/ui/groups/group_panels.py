@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.ui.groups.person_search import PersonSearch
-from peerdesk.ui.groups.table_models import ID_ROLE, PeopleTableModel
-from peerdesk.ui.groups.words import day
+from peerdesk.ui.groups.table_models import PeopleTableModel
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.rows_model import ID_ROLE
+from peerdesk.ui.widgets.words import day
 
 
 def people_table(model: PeopleTableModel, name: str) -> QTableView:
@@ -182,7 +183,7 @@ class FacilitatorsPanel(_PeoplePanel):
         self.remove.setEnabled(bool(people))
 
     def _current_ids(self) -> list[int]:
-        return [person_id for person_id, _, _ in self.model.rows]
+        return [person_id for person_id, _, _ in self.model.rows()]
 
     def _on_search_person_chosen(self, person_id: int) -> None:
         ids = [*self._current_ids(), person_id]

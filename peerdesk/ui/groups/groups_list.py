@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.ui.groups.table_models import ID_ROLE, GroupsFilterProxy, GroupsTableModel
+from peerdesk.ui.groups.table_models import GroupsFilterProxy, GroupsTableModel
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.rows_model import ID_ROLE
 
 
 class GroupsList(QWidget):
@@ -90,7 +91,7 @@ class GroupsList(QWidget):
         self._update_empty()
 
     def _update_empty(self) -> None:
-        if not self.model.rows:
+        if not self.model.rowCount():
             text = (
                 "No groups yet. Press “New group…” to add your first peer support group: "
                 "a drop-in anyone may come to, or a closed group with members."

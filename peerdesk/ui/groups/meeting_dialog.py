@@ -34,10 +34,10 @@ from peerdesk.services.groups import MeetingRecord
 from peerdesk.services.sessions import ConcernDetails
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.register_model import RegisterModel
-from peerdesk.ui.groups.words import day, plural
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.words import day, plural
 
 
 class MeetingDialog(RecordDialog):

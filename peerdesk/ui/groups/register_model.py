@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from peerdesk.services.groups import RegisterCandidate
-from peerdesk.ui.groups.table_models import ID_ROLE, Index
+from peerdesk.ui.widgets.rows_model import ID_ROLE, Index
 
 
 @dataclass

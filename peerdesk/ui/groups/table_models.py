@@ -1,109 +1,47 @@
-"""Qt table models for the Groups screen: the groups list, a group's meetings, and people."""
+"""The Groups screen's tables: the groups list, a group's meetings, and short lists of people,
+each the one rows model with its columns."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Generic, TypeVar
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel
 
 from peerdesk.services.groups import GroupRow, MeetingRow
-from peerdesk.ui.groups.words import KIND_WORDS, STATUS_WORDS, minutes, short_day
+from peerdesk.ui.widgets.rows_model import SORT_ROLE, Column, Index, RowsModel
+from peerdesk.ui.widgets.words import (
+    GROUP_KIND_WORDS,
+    GROUP_STATUS_WORDS,
+    minutes,
+    sort_day,
+    table_day,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-R = TypeVar("R")
+
+def _next_meeting(row: GroupRow) -> str:
+    return table_day(row.next_meeting, "—" if row.status != "running" else "No usual day")
 
 
-class _RowsModel(QAbstractTableModel, Generic[R]):
-    """Rows held in a list, one column per heading: what the three tables share."""
+GROUP_COLUMNS: list[Column[GroupRow]] = [
+    Column("Group", lambda r: r.name),
+    Column("Kind", lambda r: GROUP_KIND_WORDS[r.kind]),
+    Column("Usually meets", lambda r: r.when_text or "No usual day"),
+    Column("Where", lambda r: r.where_text or "Not recorded"),
+    Column("Facilitators", lambda r: ", ".join(r.facilitators) or "None yet"),
+    Column(
+        "Last meeting",
+        lambda r: table_day(r.last_meeting, "No meetings yet"),
+        lambda r: r.last_meeting.isoformat() if r.last_meeting else "",
+    ),
+    Column("Next meeting", _next_meeting, lambda r: sort_day(r.next_meeting)),
+    Column("Regulars", lambda r: str(r.regulars), lambda r: r.regulars),
+    Column("Status", lambda r: GROUP_STATUS_WORDS[r.status]),
+]
 
-    HEADINGS: tuple[str, ...] = ()
+
+class GroupsTableModel(RowsModel[GroupRow]):
+    NAME, KIND, WHEN, WHERE, FACILITATORS, LAST, NEXT, REGULARS, STATUS = range(9)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[R] = []
-
-    def set_rows(self, rows: list[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADINGS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADINGS[section]
-        return None
-
-
-def _sort_date(value: date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-class GroupsTableModel(_RowsModel[GroupRow]):
-    NAME, KIND, WHEN, WHERE, FACILITATORS, LAST, NEXT, REGULARS, STATUS = range(9)
-    HEADINGS = (
-        "Group",
-        "Kind",
-        "Usually meets",
-        "Where",
-        "Facilitators",
-        "Last meeting",
-        "Next meeting",
-        "Regulars",
-        "Status",
-    )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == ID_ROLE:
-            return row.id
-        if role == SORT_ROLE:
-            if column == self.LAST:
-                return _sort_date(row.last_meeting)
-            if column == self.NEXT:
-                return _sort_date(row.next_meeting) or "9999"
-            if column == self.REGULARS:
-                return row.regulars
-            return str(self.data(index) or "").casefold()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        return None
-
-    def _text(self, row: GroupRow, column: int) -> str:
-        if column == self.NAME:
-            return row.name
-        if column == self.KIND:
-            return KIND_WORDS[row.kind]
-        if column == self.WHEN:
-            return row.when_text or "No usual day"
-        if column == self.WHERE:
-            return row.where_text or "Not recorded"
-        if column == self.FACILITATORS:
-            return ", ".join(row.facilitators) or "None yet"
-        if column == self.LAST:
-            return short_day(row.last_meeting, "No meetings yet")
-        if column == self.NEXT:
-            return short_day(row.next_meeting, "—" if row.status != "running" else "No usual day")
-        if column == self.REGULARS:
-            return str(row.regulars)
-        return STATUS_WORDS[row.status]
+        super().__init__(GROUP_COLUMNS, lambda r: r.id, parent)
 
 
 class GroupsFilterProxy(QSortFilterProxyModel):
@@ -127,94 +65,50 @@ class GroupsFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, GroupsTableModel) or source_row >= len(model.rows):
+        if not isinstance(model, GroupsTableModel) or source_row >= model.rowCount():
             return True
-        row = model.rows[source_row]
+        row = model.row_at(source_row)
         if row.status == "closed" and not self.show_closed:
             return False
         return not self.search or self.search in row.search_text
 
 
-class MeetingsTableModel(_RowsModel[MeetingRow]):
-    DATE, ATTENDED, NAMED, UNNAMED, NEW, LENGTH, FACILITATORS, NOTE = range(8)
-    HEADINGS = (
-        "Date",
-        "Attended",
-        "Named",
-        "Unnamed",
-        "New",
-        "Length",
+def _note(row: MeetingRow) -> str:
+    note = " ".join(row.note.split())
+    if row.concern_flag:
+        note = "Concern raised. " + note
+    return note if len(note) <= 80 else note[:79] + "…"
+
+
+MEETING_COLUMNS: list[Column[MeetingRow]] = [
+    Column("Date", lambda r: table_day(r.meeting_date), lambda r: r.meeting_date.isoformat()),
+    Column("Attended", lambda r: str(r.total), lambda r: r.total, numeric=True),
+    Column("Named", lambda r: str(r.named), lambda r: r.named, numeric=True),
+    Column("Unnamed", lambda r: str(r.unnamed), lambda r: r.unnamed, numeric=True),
+    Column("New", lambda r: str(r.new_count), lambda r: r.new_count, numeric=True),
+    Column("Length", lambda r: minutes(r.duration_minutes), lambda r: r.duration_minutes),
+    Column(
         "Facilitators",
-        "Note",
-    )
-
-    def row_of(self, meeting_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), -1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == ID_ROLE:
-            return row.id
-        if role == SORT_ROLE:
-            values: tuple[Any, ...] = (
-                row.meeting_date.isoformat(),
-                row.total,
-                row.named,
-                row.unnamed,
-                row.new_count,
-                row.duration_minutes,
-                ", ".join(row.facilitators).casefold(),
-                row.note.casefold(),
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.ATTENDED,
-            self.NAMED,
-            self.UNNAMED,
-            self.NEW,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        return None
-
-    def _text(self, row: MeetingRow, column: int) -> str:
-        if column == self.DATE:
-            return short_day(row.meeting_date)
-        if column == self.ATTENDED:
-            return str(row.total)
-        if column == self.NAMED:
-            return str(row.named)
-        if column == self.UNNAMED:
-            return str(row.unnamed)
-        if column == self.NEW:
-            return str(row.new_count)
-        if column == self.LENGTH:
-            return minutes(row.duration_minutes)
-        if column == self.FACILITATORS:
-            return ", ".join(row.facilitators) or "None recorded"
-        note = " ".join(row.note.split())
-        if row.concern_flag:
-            note = "Concern raised. " + note
-        return note if len(note) <= 80 else note[:79] + "…"
+        lambda r: ", ".join(r.facilitators) or "None recorded",
+        lambda r: ", ".join(r.facilitators).casefold(),
+    ),
+    Column("Note", _note, lambda r: r.note.casefold()),
+]
 
 
-class PeopleTableModel(_RowsModel[tuple[int, str, str]]):
+class MeetingsTableModel(RowsModel[MeetingRow]):
+    DATE, ATTENDED, NAMED, UNNAMED, NEW, LENGTH, FACILITATORS, NOTE = range(8)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(MEETING_COLUMNS, lambda r: r.id, parent)
+
+
+class PeopleTableModel(RowsModel[tuple[int, str, str]]):
     """A short list of people (members, facilitators): name and one more fact."""
 
     def __init__(self, headings: tuple[str, str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.HEADINGS = headings
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        person_id, name, extra = self.rows[index.row()]
-        if role == ID_ROLE:
-            return person_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return name if index.column() == 0 else extra
-        return None
+        super().__init__(
+            [Column(headings[0], lambda r: r[1]), Column(headings[1], lambda r: r[2])],
+            lambda r: r[0],
+            parent,
+        )

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from peerdesk.services import Services
 from peerdesk.services.records import Concern
 from peerdesk.services.sessions import ConcernDetails
-from peerdesk.ui.pairings.words import long_day
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.words import heading_day
 
 
 class ConcernDialog(RecordDialog):
@@ -64,7 +64,7 @@ class ConcernDialog(RecordDialog):
             if existing.closed_on is not None:
                 self.closed.setChecked(True)
                 self.closed.setEnabled(False)
-                self.closed.setText(f"Closed on {long_day(existing.closed_on)}")
+                self.closed.setText(f"Closed on {heading_day(existing.closed_on)}")
                 self.closed_on.setEnabled(False)
                 self.action.setEnabled(False)
 

@@ -15,26 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError
+from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.matching import MatchResult, RankedMentor
 from peerdesk.services.pairings import PairingPlan
-from peerdesk.ui.pairings.fields import (
-    ProblemLabel,
-    add_row,
-    date_edit,
-    date_of,
-    select_data,
-    vocabulary_combo,
-)
-from peerdesk.ui.pairings.models import (
-    ID_ROLE,
-    INELIGIBLE_COLUMNS,
-    MATCH_COLUMNS,
-    RankedModel,
-    RowsModel,
-)
+from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
 from peerdesk.ui.pairings.tables import make_table
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo
+from peerdesk.ui.widgets.rows_model import ID_ROLE, RowsModel
 from peerdesk.vocabulary import MeetingFrequency, MeetingMode, SupportedAs
 
 
@@ -53,7 +42,9 @@ class MatchingDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.person = add_row(form, "&Waiting for a mentor:", QComboBox(self))
+        self.person = FormRows(form).add(
+            "&Waiting for a mentor", QComboBox(self), field="mentee_id"
+        )
         self.waiting = services.pairings.waiting()
         for row in self.waiting:
             kind = " (carer)" if row.supported_as == SupportedAs.CARER else ""
@@ -96,16 +87,19 @@ class MatchingDialog(QDialog):
         layout.addWidget(splitter, 1)
         plan = QFormLayout()
         layout.addLayout(plan)
-        self.frequency = add_row(
-            plan,
-            "How &often they will meet:",
+        self.plan_rows = FormRows(plan)
+        self.frequency = self.plan_rows.add(
+            "How &often they will meet",
             vocabulary_combo(MeetingFrequency, MeetingFrequency.FORTNIGHTLY, self),
+            field="meeting_frequency",
         )
-        self.mode = add_row(
-            plan, "How they will &meet:", vocabulary_combo(MeetingMode, parent=self)
+        self.mode = self.plan_rows.add(
+            "How they will &meet", vocabulary_combo(MeetingMode, parent=self), field="usual_mode"
         )
-        self.proposed_on = add_row(
-            plan, "Proposed &on:", date_edit(services.today(), self, today=services.today)
+        self.proposed_on = self.plan_rows.add(
+            "Proposed &on",
+            DateBox(services.today(), self, today=services.today),
+            field="proposed_on",
         )
         self.problem = ProblemLabel(self)
         layout.addWidget(self.problem)
@@ -195,6 +189,7 @@ class MatchingDialog(QDialog):
 
     def propose(self) -> bool:
         self.problem.clear_error()
+        self.plan_rows.clear_problems()
         mentor = self.selected_mentor()
         person_id = self.person.currentData()
         if mentor is None or person_id is None:
@@ -211,11 +206,16 @@ class MatchingDialog(QDialog):
                     supported_as=supported_as,
                     meeting_frequency=str(self.frequency.currentData()),
                     usual_mode=str(self.mode.currentData()),
-                    proposed_on=date_of(self.proposed_on),
+                    proposed_on=self.proposed_on.day(),
                 )
             )
+        except ValidationError as error:
+            # Under the input it names, or (the mentor, the person) at the foot.
+            if not self.plan_rows.show_problem(error.field, error.message):
+                self.problem.show_error(error)
+            return False
         except PeerdeskError as error:
-            self.problem.show_error(error, {"proposed_on": self.proposed_on})
+            self.problem.show_error(error)
             return False
         self.proposed_id = pairing.id
         self.pairing_proposed.emit(pairing.id or 0)

@@ -1,109 +1,18 @@
-"""Table models of the Pairings feature. Each row is a plain record from a service; the
-record's id is in ID_ROLE and a sortable key in SORT_ROLE (dates sort as dates)."""
+"""The Pairings feature's tables: the columns of each list (shown with the one rows model),
+and the ranked mentors, whose first column is the rank."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import Qt
 
 from peerdesk.services.matching import IneligibleMentor, RankedMentor
 from peerdesk.services.pairing_lists import PairingRow, TimelineEntry, WaitingRow
 from peerdesk.services.sessions import SessionRow
-from peerdesk.ui.pairings.words import clock, day, label, minutes, sort_day
+from peerdesk.ui.widgets.rows_model import SORT_ROLE, Column, Index, RowsModel
+from peerdesk.ui.widgets.words import clock, label, minutes, sort_day, table_day
 from peerdesk.vocabulary import MeetingMode, PairingStatus, SessionStatus, SupportedAs
-
-T = TypeVar("T")
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    heading: str
-    text: Callable[[T], str]
-    sort: Callable[[T], Any] | None = None
-
-
-class RowsModel(QAbstractTableModel, Generic[T]):
-    def __init__(
-        self,
-        columns: Sequence[Column[T]],
-        id_of: Callable[[T], int],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.id_of = id_of
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> T:
-        return self._rows[row]
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].heading
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return column.text(row)
-        if role == ID_ROLE:
-            return self.id_of(row)
-        if role == SORT_ROLE:
-            return column.sort(row) if column.sort is not None else column.text(row).casefold()
-        return None
-
-
-def sorting_proxy(
-    model: QAbstractTableModel, parent: QObject | None = None
-) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterKeyColumn(-1)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
 
 
 def _status(row: PairingRow) -> str:
@@ -116,18 +25,30 @@ PAIRING_COLUMNS: list[Column[PairingRow]] = [
     Column("Mentor", lambda r: r.mentor_name),
     Column("Mentee or carer", lambda r: r.mentee_name),
     Column("Status", _status, lambda r: list(PairingStatus).index(PairingStatus(r.status))),
-    Column("Started", lambda r: day(r.start_date, "Not started"), lambda r: sort_day(r.start_date)),
     Column(
-        "Last session", lambda r: day(r.last_held, "None held yet"), lambda r: sort_day(r.last_held)
+        "Started",
+        lambda r: table_day(r.start_date, "Not started"),
+        lambda r: sort_day(r.start_date),
     ),
-    Column("Next planned", lambda r: day(r.next_planned, ""), lambda r: sort_day(r.next_planned)),
+    Column(
+        "Last session",
+        lambda r: table_day(r.last_held, "None held yet"),
+        lambda r: sort_day(r.last_held),
+    ),
+    Column(
+        "Next planned", lambda r: table_day(r.next_planned, ""), lambda r: sort_day(r.next_planned)
+    ),
     Column("Held", lambda r: str(r.sessions_held), lambda r: r.sessions_held),
 ]
 
 WAITING_COLUMNS: list[Column[WaitingRow]] = [
     Column("Name", lambda r: r.name),
     Column("Supported as", lambda r: SupportedAs(r.supported_as).label),
-    Column("Referred", lambda r: day(r.referral_date), lambda r: sort_day(r.referral_date)),
+    Column(
+        "Referred",
+        lambda r: table_day(r.referral_date, "Not set"),
+        lambda r: sort_day(r.referral_date),
+    ),
     Column("Waiting", lambda r: f"{r.days_waiting} days", lambda r: r.days_waiting),
     Column("Area", lambda r: r.area or "Not recorded"),
     Column("Conditions", lambda r: r.conditions or "Not recorded"),
@@ -142,7 +63,7 @@ def _session_status(row: SessionRow) -> str:
 SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column(
         "Date",
-        lambda r: day(r.session_date),
+        lambda r: table_day(r.session_date, "Not set"),
         lambda r: (sort_day(r.session_date), clock(r.start_time)),
     ),
     Column("Time", lambda r: clock(r.start_time)),
@@ -154,7 +75,7 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
 ]
 
 TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
-    Column("Date", lambda e: day(e.on), lambda e: sort_day(e.on)),
+    Column("Date", lambda e: table_day(e.on, "Not set"), lambda e: sort_day(e.on)),
     Column("What happened", lambda e: e.title),
     Column("Details", lambda e: e.detail.replace("\n", " ")),
 ]

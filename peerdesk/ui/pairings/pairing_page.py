@@ -27,14 +27,15 @@ from peerdesk.ui.messages import show_problem
 from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
 from peerdesk.ui.pairings.end_dialog import EndDialog
-from peerdesk.ui.pairings.models import TIMELINE_COLUMNS, RowsModel, sorting_proxy
+from peerdesk.ui.pairings.models import TIMELINE_COLUMNS
 from peerdesk.ui.pairings.review_dialog import ReviewDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.pairings.tables import make_table
-from peerdesk.ui.pairings.words import day, label, long_day, minutes
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.widgets.flow_layout import FlowLayout
+from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
+from peerdesk.ui.widgets.words import day, heading_day, label, minutes
 from peerdesk.vocabulary import (
     ClosureReason,
     MeetingFrequency,
@@ -174,13 +175,13 @@ class PairingPage(QWidget):
                 if pairing.ended_as_planned is None
                 else (", as planned" if pairing.ended_as_planned else ", early")
             )
-            parts[0] = f"Ended {long_day(pairing.end_date)} ({reason.lower()}{early})"
+            parts[0] = f"Ended {heading_day(pairing.end_date)} ({reason.lower()}{early})"
             if pairing.wants_new_pairing:
                 parts.append("would like a new pairing")
         elif pairing.start_date is not None:
-            parts[0] = f"{status.label} since starting on {long_day(pairing.start_date)}"
+            parts[0] = f"{status.label} since starting on {heading_day(pairing.start_date)}"
         else:
-            parts[0] = f"{status.label}, proposed on {long_day(pairing.proposed_on)}"
+            parts[0] = f"{status.label}, proposed on {heading_day(pairing.proposed_on)}"
         parts.append(f"meet {label(MeetingFrequency, pairing.meeting_frequency).lower()}")
         parts.append(label(MeetingMode, pairing.usual_mode).lower())
         if pairing.usual_place:

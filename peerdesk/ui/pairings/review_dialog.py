@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 from peerdesk.services import Services
 from peerdesk.services.records import Review
 from peerdesk.services.reviews import ReviewEntry
-from peerdesk.ui.pairings.words import long_day
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.words import heading_day
 from peerdesk.vocabulary import ReviewDecision
 
 
@@ -26,7 +26,7 @@ class ReviewDialog(RecordDialog):
             services,
             parent,
             title=f"Review of {pairing.reference}",
-            intro=f"Review due {long_day(due.due)}."
+            intro=f"Review due {heading_day(due.due)}."
             if due
             else "No review is due by the schedule.",
         )

@@ -21,10 +21,10 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.records import MentoringSession, Pairing
 from peerdesk.services.sessions import SessionEntry
-from peerdesk.ui.pairings.words import long_day
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, select_data, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.words import heading_day
 from peerdesk.vocabulary import MeetingMode, SessionStatus
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.]?(\d{2})\s*$")
@@ -195,7 +195,7 @@ class SessionDialog(RecordDialog):
         self.concern.setChecked(False)
         select_data(self.status, SessionStatus.HELD.value)
         self.problem.setText(
-            f"Saved the session on {long_day(saved.session_date if saved else None)}. "
+            f"Saved the session on {heading_day(saved.session_date if saved else None)}. "
             "Log the next one."
         )
         self.problem.show()

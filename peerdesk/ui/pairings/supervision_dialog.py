@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from peerdesk.services import Services
 from peerdesk.services.pairing_lists import PairingRow
 from peerdesk.services.records import Supervision
-from peerdesk.ui.pairings.models import Column, Index, RowsModel
 from peerdesk.ui.pairings.tables import make_table
-from peerdesk.ui.pairings.words import day
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.rows_model import Column, Index, RowsModel
+from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import MeetingMode, PairingStatus
 
 
@@ -30,7 +30,7 @@ class DiscussedModel(RowsModel[PairingRow]):
                 Column("Discussed", lambda r: r.reference),
                 Column("Mentee or carer", lambda r: r.mentee_name),
                 Column("Status", lambda r: PairingStatus(r.status).label),
-                Column("Last session", lambda r: day(r.last_held, "None held yet")),
+                Column("Last session", lambda r: table_day(r.last_held, "None held yet")),
             ],
             lambda r: r.id,
             parent,

@@ -12,7 +12,7 @@ from peerdesk.services.records import Person
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.widgets import EmptyState, RecordTable
-from peerdesk.ui.widgets.words import age_on, day, text_or
+from peerdesk.ui.widgets.words import age_on, day, table_day, text_or
 from peerdesk.vocabulary import (
     ConditionLink,
     ConsentKind,
@@ -237,7 +237,7 @@ class PairingsSection(Section):
                         other,
                         "Mentor" if as_mentor else "Supported",
                         PairingStatus(pairing.status).label,
-                        day(pairing.start_date, "Not started"),
+                        table_day(pairing.start_date, "Not started"),
                         str(held),
                     ),
                 )
@@ -248,7 +248,7 @@ class PairingsSection(Section):
                     (
                         s.session_date,
                         s.id,
-                        (day(s.session_date), other, SessionStatus(s.status).label),
+                        (table_day(s.session_date), other, SessionStatus(s.status).label),
                     )
                 )
         session_rows.sort(key=lambda r: r[0], reverse=True)  # type: ignore[arg-type, return-value]

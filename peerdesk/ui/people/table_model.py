@@ -6,31 +6,25 @@ those rows in memory (no database query per keystroke), so 10,000 people stay in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
 from peerdesk.services.people import PersonRow
+from peerdesk.ui.widgets.rows_model import ID_ROLE, Column, Index, RowsModel
 from peerdesk.vocabulary import Role
 
-Index = QModelIndex | QPersistentModelIndex
-
-#: Column numbers and headings.
+#: Column numbers.
 NAME, ROLES, STATUS, AREA, PHONE = range(5)
-HEADINGS = ("Name", "Roles", "Status", "Area", "Phone")
 
 #: The person's id, for opening their page.
-PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The whole PersonRow, for filters.
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+PERSON_ID_ROLE = ID_ROLE
 
 
 _PHONE_CHARACTERS = frozenset("0123456789+()-.")
@@ -40,97 +34,65 @@ def roles_text(roles: tuple[str, ...]) -> str:
     return ", ".join(Role(role).label for role in roles) if roles else "No current role"
 
 
-class PeopleTableModel(QAbstractTableModel):
+PEOPLE_COLUMNS: list[Column[PersonRow]] = [
+    Column("Name", lambda r: r.name),
+    Column("Roles", lambda r: roles_text(r.roles)),
+    Column("Status", lambda r: r.status),
+    Column("Area", lambda r: r.area or "Not recorded"),
+    Column("Phone", lambda r: r.phone or "No phone"),
+]
+HEADINGS = tuple(column.heading for column in PEOPLE_COLUMNS)
+
+
+class PeopleTableModel(RowsModel[PersonRow]):
+    """The rows model, sorted in Python and with each row's search words kept beside it."""
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PersonRow] = []
+        super().__init__(PEOPLE_COLUMNS, lambda r: r.id, parent)
         self._search_texts: list[str] = []
         #: Goes up whenever the rows or their order change (the proxy's cache key).
         self.generation = 0
 
-    def set_rows(self, rows: list[PersonRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._search_texts = [row.search_text for row in self._rows]
+    def set_rows(self, rows: Sequence[PersonRow]) -> None:
+        self._search_texts = [row.search_text for row in rows]
         self.generation += 1
-        self.endResetModel()
-
-    def rows(self) -> list[PersonRow]:
-        return self._rows
+        super().set_rows(rows)
 
     def search_texts(self) -> list[str]:
         return self._search_texts
 
+    def rows_in_order(self) -> list[PersonRow]:
+        """The rows themselves (not a copy), for the filter's one pass over them."""
+        return self._rows
+
     def row_for(self, person_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == person_id:
-                return number
-        return None
+        number = self.row_of(person_id)
+        return None if number < 0 else number
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the Python list itself: far quicker than Qt comparing 10,000 cells one by one."""
-        if not 0 <= column < len(HEADINGS):
+        if not 0 <= column < len(self.columns):
             return
+        text = self.columns[column].text
         self.layoutAboutToBeChanged.emit()
         self._rows.sort(
-            key=lambda row: (self._text(row, column).casefold(), row.name.casefold(), row.id),
+            key=lambda row: (text(row).casefold(), row.name.casefold(), row.id),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self._search_texts = [row.search_text for row in self._rows]
         self.generation += 1
         self.layoutChanged.emit()
 
-    def row_at(self, number: int) -> PersonRow:
-        return self._rows[number]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADINGS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADINGS)
-        ):
-            return HEADINGS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and index.column() == NAME
+            and 0 <= index.row() < len(self._rows)
+        ):
+            row = self._rows[index.row()]
             return f"{row.name}: {row.status}"
-        if role == PERSON_ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    @staticmethod
-    def _text(row: PersonRow, column: int) -> str:
-        if column == NAME:
-            return row.name
-        if column == ROLES:
-            return roles_text(row.roles)
-        if column == STATUS:
-            return row.status
-        if column == AREA:
-            return row.area or "Not recorded"
-        if column == PHONE:
-            return row.phone or "No phone"
-        return ""
+        return super().data(index, role)
 
 
 class PeopleFilterProxy(QSortFilterProxyModel):
@@ -194,7 +156,7 @@ class PeopleFilterProxy(QSortFilterProxyModel):
             words = self._words
             self._accepted = [
                 self._passes(row) and all(word in text for word in words)
-                for row, text in zip(model.rows(), model.search_texts(), strict=True)
+                for row, text in zip(model.rows_in_order(), model.search_texts(), strict=True)
             ]
             self._cache_key = key
         return self._accepted

@@ -16,7 +16,7 @@ from peerdesk.ui.people.volunteer_dialogs import (
     VolunteerDialog,
 )
 from peerdesk.ui.widgets import EmptyState, RecordTable
-from peerdesk.ui.widgets.words import day, minutes
+from peerdesk.ui.widgets.words import day, minutes, table_day
 from peerdesk.vocabulary import DisclosureLevel, DisclosureScheme, MeetingMode, VolunteerStage
 
 
@@ -71,8 +71,8 @@ class JourneySection(_VolunteerSection):
                     (
                         DisclosureScheme(check.scheme).label + reference,
                         DisclosureLevel(check.level).label,
-                        day(check.issue_date),
-                        day(check.renewal_date, "No renewal date"),
+                        table_day(check.issue_date),
+                        table_day(check.renewal_date, "No renewal date"),
                     ),
                 )
             )
@@ -101,7 +101,7 @@ class TrainingSection(_VolunteerSection):
                     r.id,
                     (
                         r.module,
-                        day(r.training_date),
+                        table_day(r.training_date),
                         minutes(r.duration_minutes),
                         "Yes" if r.completed else "Not yet",
                     ),
@@ -132,10 +132,10 @@ class SupervisionSection(_VolunteerSection):
                 (
                     s.id,
                     (
-                        day(s.supervision_date),
+                        table_day(s.supervision_date),
                         MeetingMode(s.mode).label,
                         minutes(s.duration_minutes),
-                        day(s.next_date, "Not set"),
+                        table_day(s.next_date, "Not set"),
                     ),
                 )
             )

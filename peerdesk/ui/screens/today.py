@@ -37,7 +37,7 @@ from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
-from peerdesk.ui.widgets.words import day
+from peerdesk.ui.widgets.words import heading_day
 
 Index = QModelIndex | QPersistentModelIndex
 WHAT, DETAIL = range(2)
@@ -187,7 +187,7 @@ class TodayScreen(Screen):
 
     def refresh(self) -> None:
         today = self.services.today()
-        self.heading.setText(f"<h2>Today, {today:%A} {day(today)}</h2>")
+        self.heading.setText(f"<h2>Today, {heading_day(today)}</h2>")
         self._asked += 1
         if not self._looking:
             self._look()

@@ -110,7 +110,13 @@ class DateBox(QWidget):
             f"{blank_text} (type {ENTRY_HINT})" if optional else ENTRY_HINT
         )
         self.editor.setToolTip(_TIP + (" Delete clears it." if optional else ""))
-        self.editor.setMinimumWidth(self.editor.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        # As wide as the date or the words shown when blank, never cut short; no wider.
+        metrics = self.editor.fontMetrics()
+        words = max(
+            metrics.horizontalAdvance(t)
+            for t in ("Wed 28 Sep 20266", self.editor.placeholderText())
+        )
+        self.editor.setFixedWidth(words + 24)
         self.editor.editingFinished.connect(self._on_editor_editing_finished)
         self.editor.textEdited.connect(self._on_editor_text_edited)
         self.editor.calendar_requested.connect(self.open_calendar)
@@ -139,9 +145,10 @@ class DateBox(QWidget):
             self.editor.clears_on_delete = True
             self.editor.delete_pressed.connect(self.clear)
             self.editor.textChanged.connect(self._update_clear)
-        row.addWidget(self.editor, 1)
+        row.addWidget(self.editor)
         row.addWidget(self.calendar_button)
         row.addWidget(self.clear_button)
+        row.addStretch(1)
         outer.addLayout(row)
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")

@@ -6,63 +6,30 @@ click or Enter) emits `record_activated(id)`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.rows_model import ID_ROLE, Column, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A row of a record table: the record's id and the words of each cell.
+RecordRow = tuple[int, Sequence[str]]
+RECORD_ID_ROLE = ID_ROLE
 
 
-class RecordTableModel(QAbstractTableModel):
+def _cell(number: int) -> Callable[[RecordRow], str]:
+    return lambda row: row[1][number] if number < len(row[1]) else ""
+
+
+class RecordTableModel(RowsModel[RecordRow]):
+    """The rows model with one column per heading, each row's words already written."""
+
     def __init__(self, headings: tuple[str, ...], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        columns = [Column(heading, _cell(number)) for number, heading in enumerate(headings)]
+        super().__init__(columns, lambda row: row[0], parent)
         self.headings = headings
-        self._rows: list[tuple[int, Sequence[str]]] = []
-
-    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headings)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headings)
-        ):
-            return self.headings[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record_id, cells = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return cells[index.column()] if index.column() < len(cells) else ""
-        if role == RECORD_ID_ROLE:
-            return record_id
-        return None
 
 
 class RecordTable(QTableView):
@@ -90,7 +57,7 @@ class RecordTable(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activated.connect(self._on_row_activated)
 
-    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+    def set_rows(self, rows: Sequence[RecordRow]) -> None:
         self.table_model.set_rows(rows)
         self.resizeRowsToContents()
         self.updateGeometry()

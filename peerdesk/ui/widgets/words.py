@@ -1,31 +1,37 @@
-"""Dates and values as the coordinator reads them: never "None", never ISO dates.
+"""The one wording module: dates, lengths and stored values as the coordinator reads them,
+never "None", never ISO dates. Every screen says a date or a length the same way:
 
-One place for the wording, so every screen says a date or a length the same way.
+- tables: 7 Dec 2026 (`table_day`)
+- headings and dates to act on: Monday 7 December 2026 (`heading_day`)
+- sentences: 7 December 2026 (`day`)
 """
 
 from __future__ import annotations
 
 from datetime import date, time
 
-from peerdesk.vocabulary import Labelled
+from peerdesk.vocabulary import GroupKind, GroupStatus, Labelled
+
+GROUP_KIND_WORDS = {GroupKind.DROP_IN.value: "Drop-in", GroupKind.CLOSED.value: "Closed"}
+GROUP_STATUS_WORDS = {status.value: status.label for status in GroupStatus}
 
 
 def day(value: date | None, missing: str = "Not recorded") -> str:
-    """3 July 2026, or the words for a date not recorded."""
+    """3 July 2026 (in a sentence), or the words for a date not recorded."""
     if value is None:
         return missing
     return f"{value.day} {value:%B %Y}"
 
 
-def short_day(value: date | None, missing: str = "") -> str:
-    """Thu 18 Jun 2026: dates in tables, where room is short."""
+def table_day(value: date | None, missing: str = "") -> str:
+    """7 Dec 2026: dates in tables, where room is short."""
     if value is None:
         return missing
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    return f"{value.day} {value:%b %Y}"
 
 
-def long_day(value: date | None, missing: str = "Not set") -> str:
-    """Thursday 18 June 2026: a date someone must act on."""
+def heading_day(value: date | None, missing: str = "Not set") -> str:
+    """Monday 7 December 2026: headings, and a date someone must act on."""
     if value is None:
         return missing
     return f"{value:%A} {value.day} {value:%B %Y}"
