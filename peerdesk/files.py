@@ -34,7 +34,7 @@ def atomic_path(
     """Yield a temporary path beside `target` to write; when the block ends without an
     error, the file is synced to the disk and put in place of `target` in one rename.
 
-    For writers that want a path (openpyxl, reportlab, SQLite): `with atomic_path(target) as
+    For writers that want a path (openpyxl, the PDF makers, SQLite): `with atomic_path(target) as
     part: book.save(part)`. `temporary` names the temporary file instead of a fresh hidden
     `.<name>.<random>.part` (for backups, whose leftovers are found by name); `discard`
     removes it on failure (default: delete it; a database also leaves a journal beside it).
