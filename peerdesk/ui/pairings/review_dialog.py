@@ -4,7 +4,7 @@ progress on each goal, what is working, and the decision: continue, adjust or en
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
 from peerdesk.services.records import Review
@@ -40,15 +40,19 @@ class ReviewDialog(RecordDialog):
         )
         self.review_date.date_changed.connect(self._on_review_date_changed)
         self.held = rows.add("Sessions &held", QSpinBox(), field="sessions_held")
-        self.planned = rows.add("Sessions &planned", QSpinBox(), field="sessions_planned")
+        self.planned = rows.add(
+            "Sessions &planned",
+            QSpinBox(),
+            field="sessions_planned",
+            help_text="Both filled in from the session log and how often they meet.",
+        )
         for box in (self.held, self.planned):
             box.setRange(0, 1000)
-        self.counts_note = QLabel("Filled in from the session log and how often they meet.")
-        self.counts_note.setWordWrap(True)
-        rows.layout.addRow("", self.counts_note)
         self.progress: list[QLineEdit] = []
         for number, goal in enumerate(self.goals or ["(no goals recorded)"], start=1):
-            edit = rows.add(f"Goal {number}: {goal}", QLineEdit(), field=f"goal_{number}")
+            # The goal itself under the box: a long goal as the caption made the form too
+            # wide for its inputs.
+            edit = rows.add(f"Goal {number}", QLineEdit(), field=f"goal_{number}", help_text=goal)
             edit.setPlaceholderText("How it is going")
             edit.setAccessibleName(f"Progress on goal {number}")
             self.progress.append(edit)
