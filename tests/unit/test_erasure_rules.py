@@ -1,0 +1,112 @@
+"""Re-applying erasures after a restore: who counts as already erased, who is erased again.
+
+After restoring an older backup, the erasure log is applied again. A record counts as
+already erased only if it is the empty "Erased person" stub with nothing left about them;
+anything else (a detail on the record, a consent, a condition) is erased again, and a
+stub that is clean is left alone, whatever other people's records hold.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import select
+
+from peerdesk.data.database import Database
+from peerdesk.data.models import Consent, Person
+from peerdesk.services import Services
+from peerdesk.services.consents import ConsentEntry
+from peerdesk.services.erasure import ErasureReport, is_stub
+from peerdesk.services.people import PersonDetails
+from peerdesk.vocabulary import ConsentKind, ConsentMethod
+from tests.conftest import TODAY
+
+
+def add(services: Services, first: str, last: str = "Smith") -> int:
+    person = services.people.add(PersonDetails(first_name=first, last_name=last))
+    assert person.id is not None
+    return person.id
+
+
+def consent(services: Services, person_id: int) -> None:
+    services.consents.record(
+        person_id,
+        ConsentEntry(
+            kind=ConsentKind.CONFIDENTIALITY,
+            given_on=date(2026, 6, 1),
+            method=ConsentMethod.VERBAL,
+            recorded_by="Coordinator",
+        ),
+    )
+
+
+def consents_of(services: Services, person_id: int) -> int:
+    with services.db.session() as session:
+        return len(list(session.exec(select(Consent).where(Consent.person_id == person_id))))
+
+
+@pytest.mark.parametrize(
+    ("details", "stub"),
+    [
+        ({}, True),
+        ({"email": "ann@example.org"}, False),
+        ({"phone": "07700 900123"}, False),
+        ({"address": "1 High Street"}, False),
+        ({"notes": "Prefers mornings"}, False),
+        ({"date_of_birth": date(1970, 5, 1)}, False),
+        ({"first_name": "Ann"}, False),
+        ({"last_name": "Smith"}, False),
+    ],
+)
+def test_only_the_empty_erased_person_record_counts_as_a_stub(
+    details: dict[str, object], stub: bool
+) -> None:
+    fields: dict[str, object] = {"first_name": "Erased", "last_name": "person"} | details
+    assert is_stub(Person(**fields)) is stub  # type: ignore[arg-type]
+
+
+def test_a_restored_person_with_only_their_name_is_erased_again(services: Services) -> None:
+    ann = add(services, "Ann")
+    assert services.erasure.reapply([ann]) == 1
+    assert services.people.get(ann).display_name == "Erased person"
+
+
+def test_a_stub_with_a_consent_left_over_is_erased_again(services: Services) -> None:
+    ann = add(services, "Ann")
+    services.erasure.erase(ann)
+    consent(services, ann)  # as an older copy of the records might still hold
+    assert services.erasure.reapply([ann]) == 1
+    assert consents_of(services, ann) == 0
+
+
+def test_a_clean_stub_is_left_alone_whatever_others_hold(services: Services) -> None:
+    ann, bob = add(services, "Ann"), add(services, "Bob")
+    consent(services, bob)
+    services.erasure.erase(ann)
+    assert services.erasure.reapply([ann]) == 0
+    assert consents_of(services, bob) == 1
+
+
+def test_a_number_not_in_the_restored_copy_is_kept_as_an_archived_stub(
+    services: Services,
+) -> None:
+    services.erasure.reapply([41])
+    stub = services.people.get(41)
+    assert is_stub(stub)
+    assert stub.archived_on == TODAY
+
+
+def test_the_erasure_log_is_in_date_order(services: Services, db: Database) -> None:
+    ann, bob = add(services, "Ann"), add(services, "Bob")
+    services.erasure.erase(bob)
+    earlier = Services(db, today=lambda: TODAY - timedelta(days=5))
+    earlier.erasure.erase(ann)  # recorded second, dated first
+    assert services.erasure.erasure_log() == [(ann, TODAY - timedelta(days=5)), (bob, TODAY)]
+
+
+@pytest.mark.parametrize(("removed", "line"), [(1, "1 other note"), (2, "2 other notes")])
+def test_the_report_counts_the_notes_the_name_was_removed_from(removed: int, line: str) -> None:
+    report = ErasureReport(person_id=1, erased_on=TODAY, names_removed=removed)
+    assert report.lines()[-1] == f"Their name removed from {line}"
+    assert not any("removed from" in text for text in ErasureReport(1, TODAY).lines())
