@@ -207,6 +207,33 @@ def tidy(folder: Path, *, identity: str, database: Path, adopt: bool) -> Tidied:
     return Tidied(partial_files_removed=removed, adopted=adopted)
 
 
+def note_folder(folder: Path, *, identity: str, database: Path, chosen: Path | None) -> None:
+    """Note in `folder` (peerdesk's own backup folder) that this database's backups go to
+    `chosen` (None: here). The setting itself is in the database, which is what is missing
+    when a lost database's backups are looked for: this note is how they are found."""
+    with updating(folder) as registry:
+        _note_database(registry, identity, database)
+        entry = registry.databases[identity]
+        if chosen is None:
+            entry.pop("backup_folder", None)
+        else:
+            entry["backup_folder"] = str(chosen)
+
+
+def noted_folders(folder: Path, database: Path) -> list[Path]:
+    """The folders `note_folder` noted in `folder` for the databases last opened at `database`."""
+    wanted = _normal(database)
+    return sorted(
+        {
+            Path(entry["backup_folder"])
+            for entry in read(folder).databases.values()
+            if isinstance(entry, dict)
+            and entry.get("backup_folder")
+            and _normal(Path(entry.get("path", ""))) == wanted
+        }
+    )
+
+
 def old_backups(folder: Path, database: Path) -> list[Path]:
     """Backups with old, untagged names and `database`'s file stem, not yet adopted."""
     if not folder.is_dir():
@@ -278,7 +305,11 @@ def _entry(
 
 
 def _note_database(registry: Registry, identity: str, database: Path) -> None:
-    registry.databases[identity] = {"path": str(database), "name": database.name}
+    # Updated, not replaced: the entry may also say where the backups go (`note_folder`).
+    entry = registry.databases.get(identity)
+    if not isinstance(entry, dict):
+        entry = registry.databases[identity] = {}
+    entry.update(path=str(database), name=database.name)
 
 
 def _normal(path: Path) -> str:

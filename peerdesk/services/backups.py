@@ -41,6 +41,7 @@ from peerdesk.data.models import ErasureLogEntry, Pairing, Person
 from peerdesk.errors import DatabaseProblem, ValidationError
 from peerdesk.services.base import Clock, Service
 from peerdesk.services.locations import LocationRisk, location_risk
+from peerdesk.services.organisation import OrganisationService
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,11 @@ class RotationPolicy:
     daily: int = 7
     weekly: int = 4
     monthly: int = 12
+
+    @classmethod
+    def chosen(cls, keep: dict[str, int]) -> RotationPolicy:
+        """The policy with the numbers chosen in the settings (the usual ones for the rest)."""
+        return cls(**keep)
 
 
 @dataclass(frozen=True)
@@ -234,6 +240,17 @@ def make_backup(
     return path
 
 
+def noted_backup_folders(default_folder: Path, database: Path) -> list[Path]:
+    """Other folders the backups of the database at `database` went to, as noted in peerdesk's
+    own backup folder: where to look too when that database is lost or damaged (its backup
+    folder setting is inside it)."""
+    try:
+        return registry.noted_folders(default_folder, database)
+    except OSError as error:
+        log.warning("backup register unreadable: %s", type(error).__name__)
+        return []
+
+
 def is_restorable(path: Path, key: Passphrase | None = None) -> bool:
     """A sound peerdesk database this version can open (quick check; for offering backups)."""
     try:
@@ -297,12 +314,28 @@ class BackupService(Service):
         today: Clock = date.today,
         erasure: Callable[[], Any] | None = None,
         now: Callable[[], datetime] = datetime.now,
+        settings: OrganisationService | None = None,
     ) -> None:
         super().__init__(db, today)
         self._erasure = erasure or (lambda: None)
         self._now = now
+        #: Where the folder and rotation chosen in the app's settings are kept (the database).
+        self._settings = settings or OrganisationService(db, today)
+        #: A folder for this run only (`peerdesk backup --to`), instead of the setting.
         self._chosen_folder: Path | None = None
-        self.policy = RotationPolicy()
+        self._policy: RotationPolicy | None = None
+        self._tidied: set[Path] = set()
+
+    @property
+    def policy(self) -> RotationPolicy:
+        """The rotation chosen in the settings (or set for this run only)."""
+        if self._policy is not None:
+            return self._policy
+        return RotationPolicy.chosen(dict(self._settings.backup_settings().keep))
+
+    @policy.setter
+    def policy(self, policy: RotationPolicy | None) -> None:
+        self._policy = policy
 
     # -- where ---------------------------------------------------------------------------
 
@@ -312,26 +345,37 @@ class BackupService(Service):
 
     @property
     def folder(self) -> Path:
-        """Where new backups go: the folder the coordinator chose, or peerdesk's own."""
-        return self._chosen_folder or self.default_folder
+        """Where new backups go: the folder chosen in the settings (in the database, so the
+        app and the `peerdesk` command agree), or peerdesk's own."""
+        chosen = self._chosen_folder or self._settings.backup_settings().folder
+        if chosen is None:
+            return self.default_folder
+        self._tidy_once(chosen)
+        return chosen
+
+    def save_folder(self, folder: Path | str | None) -> Path | None:
+        """Keep new backups in `folder` (e.g. a USB stick) from now on, in the settings;
+        None goes back to peerdesk's own folder. Refused in plain words if it cannot be
+        written to (see `OrganisationService.choose_backup_folder`)."""
+        chosen = self._settings.choose_backup_folder(folder)
+        self._chosen_folder = None
+        return chosen
 
     def choose_folder(self, folder: Path | str | None) -> None:
-        """Use `folder` (e.g. a USB stick) for new backups; None goes back to the default.
-
-        A chosen folder that is there gets the same care as the default one at start-up
-        (half-written backups of this database removed, old names adopted).
-        """
+        """Use `folder` for new backups in this run only (`peerdesk backup --to`), whatever
+        the settings say; None goes back to the settings."""
         self._chosen_folder = Path(folder).expanduser() if folder else None
-        if self._chosen_folder is not None and self._chosen_folder.is_dir():
-            try:
-                registry.tidy(
-                    self._chosen_folder,
-                    identity=self.db.identity,
-                    database=self.db.path,
-                    adopt=True,
-                )
-            except OSError as error:
-                log.warning("chosen backup folder not tidied: %s", type(error).__name__)
+
+    def _tidy_once(self, folder: Path) -> None:
+        """A chosen folder that is there gets the same care as the default one at start-up
+        (half-written backups of this database removed, old names adopted), once a run."""
+        if folder in self._tidied or not folder.is_dir():
+            return
+        self._tidied.add(folder)
+        try:
+            registry.tidy(folder, identity=self.db.identity, database=self.db.path, adopt=True)
+        except OSError as error:
+            log.warning("chosen backup folder not tidied: %s", type(error).__name__)
 
     def location_risks(self) -> list[LocationRisk]:
         """Warnings for a database or backup folder inside a synced folder or on a network."""
@@ -347,10 +391,26 @@ class BackupService(Service):
         if target == self.default_folder:
             target.mkdir(parents=True, exist_ok=True)
         path = make_backup(self.db, target, reason, self._now())
+        if folder is None and self._chosen_folder is None:
+            self._note_folder(target)  # the settings' folder, not a folder for this once
         self.rotate(target, spare=path)
         info = backup_info(path, key=self.db.key)
         assert info is not None
         return info
+
+    def _note_folder(self, target: Path) -> None:
+        """Note in peerdesk's own folder where the backups went (see `noted_backup_folders`)."""
+        default = self.default_folder
+        chosen = None if target == default else target
+        if not self.db.identity or (chosen is None and not default.is_dir()):
+            return
+        try:
+            default.mkdir(parents=True, exist_ok=True)
+            registry.note_folder(
+                default, identity=self.db.identity, database=self.db.path, chosen=chosen
+            )
+        except OSError as error:
+            log.warning("backup folder not noted: %s", type(error).__name__)
 
     def before(self, action: str) -> BackupInfo:
         """A backup just before a risky `action` ("import", "erasure", "restore")."""

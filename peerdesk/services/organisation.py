@@ -18,7 +18,6 @@ from peerdesk.data.models import Organisation
 from peerdesk.data.models.organisation import BACKUP_KEEP_LIMITS
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
-from peerdesk.services.backups import RotationPolicy
 from peerdesk.services.base import Service
 
 #: Words for each number of backups kept, in plain-English problems.
@@ -59,12 +58,9 @@ class BackupSettings:
     """Where new backups go and how many are kept, as chosen (None: not chosen)."""
 
     folder: Path | None = None
-    #: The chosen numbers; kinds not chosen are absent and keep peerdesk's usual number.
+    #: The chosen numbers; kinds not chosen are absent and keep peerdesk's usual number
+    #: (`peerdesk.services.backups.RotationPolicy` has them).
     keep: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def rotation(self) -> RotationPolicy:
-        return RotationPolicy(**dict(self.keep))
 
 
 @dataclass(frozen=True)
@@ -144,7 +140,8 @@ class OrganisationService(Service):
     def choose_backup_folder(self, folder: Path | str | None) -> Path | None:
         """Keep new backups in `folder` (e.g. a USB stick); None: peerdesk's own folder.
 
-        The folder must be there and peerdesk must be able to write in it.
+        A folder that is there must be one peerdesk can write in. One that is not there
+        (a USB stick not plugged in) is kept: each backup until it is says to plug it in.
         """
         chosen = writable_folder(folder) if folder else None
         with self.db.transaction() as session:
@@ -247,17 +244,18 @@ class OrganisationService(Service):
 
 
 def writable_folder(folder: Path | str) -> Path:
-    """`folder` as a full path, if peerdesk can write in it; a plain-English problem if not."""
+    """`folder` as a full path, if peerdesk can write in it (or it is not there yet: a drive
+    not plugged in); a plain-English problem if not."""
     path = Path(folder).expanduser()
     if not path.is_absolute():
         raise ValidationError(
             f"Please choose the backup folder by its full path (not “{folder}”).", "backup_folder"
         )
+    if not path.exists():
+        return path
     if not path.is_dir():
         raise ValidationError(
-            f"The folder {path} is not there. If it is on a USB stick or a network drive, "
-            "connect it first; or choose another folder for backups.",
-            "backup_folder",
+            f"{path} is a file, not a folder: choose a folder for backups.", "backup_folder"
         )
     try:
         # Proof by doing: permissions, read-only drives and full disks all show here.

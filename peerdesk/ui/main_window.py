@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.settings = settings
+        # The backup folder and rotation an older peerdesk kept in settings.ini move into the
+        # database once, before anything (the location check, automatic backups) reads them.
+        preferences.adopt_old_backup_settings(settings, services)
         # Each screen is built the first time it is needed: start-up builds only Today.
         self.screens = LazyScreens([key for key, _, _ in SCREENS], self._build_screen)
         self._menus: dict[str, QMenu] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -105,6 +106,12 @@ OLD_BACKUP_KEEP = {
 MOVED_TO_DATABASE = (OLD_BACKUP_FOLDER, *OLD_BACKUP_KEEP.values())
 
 
+def old_backup_folder(settings: QSettings) -> Path | None:
+    """The backup folder an older peerdesk kept here, not yet handed to the database."""
+    folder = settings.value(OLD_BACKUP_FOLDER)
+    return Path(str(folder)) if folder else None
+
+
 def adopt_old_backup_settings(settings: QSettings, services: Services) -> bool:
     """Hand the backup folder and rotation an older peerdesk kept here to the database, once.
 
@@ -115,7 +122,7 @@ def adopt_old_backup_settings(settings: QSettings, services: Services) -> bool:
     present = [key for key in MOVED_TO_DATABASE if settings.contains(key)]
     if not present:
         return False
-    folder = settings.value(OLD_BACKUP_FOLDER)
+    folder = old_backup_folder(settings)
     keep = tuple(
         (kind, str(value))
         for kind, key in OLD_BACKUP_KEEP.items()

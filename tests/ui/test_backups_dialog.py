@@ -14,6 +14,7 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.backups import BackupService
 from peerdesk.services.opening import open_services
+from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.services.people import PersonDetails
 from peerdesk.services.recovery import recovery_offer
 from peerdesk.ui.backups.auto_backup import AutoBackup
@@ -73,15 +74,18 @@ def test_choosing_a_missing_folder_keeps_the_choice_and_says_plug_it_in(
         "peerdesk.ui.backups.backups_dialog.show_problem",
         lambda _parent, _title, message: shown.append(str(message)),
     )
+    services.organisation.save(OrganisationDetails(name="Wick Peers"))
     dialog = BackupsDialog(services, settings)
     qtbot.addWidget(dialog)
     stick = tmp_path / "unplugged" / "stick"
-    dialog.choose_folder(stick)
+    assert dialog.choose_folder(stick)
     with qtbot.waitSignal(dialog.failed, timeout=20000):
         dialog.back_up_button.click()
     assert "plug it in" in shown[0]
     assert str(stick) in dialog.folder_label.text()
-    assert QSettings(settings.fileName(), QSettings.Format.IniFormat).value("backups/folder")
+    # Kept in the database (so `peerdesk backup` uses it too), not in settings.ini.
+    assert services.organisation.backup_settings().folder == stick
+    assert not QSettings(settings.fileName(), QSettings.Format.IniFormat).allKeys()
 
 
 def test_the_model(qtmodeltester, services: Services) -> None:

@@ -4,6 +4,7 @@ settings.ini are handed to the database once."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,13 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import Services
 from peerdesk.services.backups import RotationPolicy
 from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.people import PersonDetails
 from peerdesk.ui import preferences
+from peerdesk.ui.backups.auto_backup import AutoBackup
+from peerdesk.ui.backups.backups_dialog import BackupsDialog
+from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens.settings import SettingsScreen
+from tests.helpers import last_written
 
 
 @pytest.fixture
@@ -63,13 +69,13 @@ def test_old_backup_settings_are_handed_to_the_database_once(
     assert preferences.adopt_old_backup_settings(old, set_up)
     settings = set_up.organisation.backup_settings()
     assert settings.folder == stick
-    assert settings.rotation == RotationPolicy(recent=3, monthly=24)
+    assert set_up.backups.policy == RotationPolicy(recent=3, monthly=24)
     reread = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
     assert reread.allKeys() == ["appearance/text_size"]
     # Once: a second start finds nothing to hand over, and a later choice stays.
     set_up.organisation.set_backup_rotation({"recent": 9})
     assert not preferences.adopt_old_backup_settings(reread, set_up)
-    assert set_up.organisation.backup_settings().rotation.recent == 9
+    assert set_up.backups.policy.recent == 9
 
 
 def test_old_backup_settings_stay_in_the_file_until_the_organisation_is_set_up(
@@ -78,3 +84,51 @@ def test_old_backup_settings_stay_in_the_file_until_the_organisation_is_set_up(
     old = _old_ini(tmp_path / "old.ini", tmp_path / "stick")
     assert not preferences.adopt_old_backup_settings(old, services)
     assert old.value(preferences.OLD_BACKUP_FOLDER) == (tmp_path / "stick").as_posix()
+
+
+def test_a_backup_folder_that_cannot_be_used_is_refused_in_the_backups_dialog(
+    qtbot: QtBot,
+    set_up: Services,
+    qsettings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "peerdesk.ui.backups.backups_dialog.show_problem",
+        lambda _parent, _title, message: shown.append(str(message)),
+    )
+    dialog = BackupsDialog(set_up, qsettings)
+    qtbot.addWidget(dialog)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    assert not dialog.choose_folder(a_file)
+    assert "is a file, not a folder" in shown[0]
+    assert set_up.backups.folder == set_up.backups.default_folder
+
+
+def test_closing_with_the_stick_unplugged_backs_up_to_peerdesks_folder_and_keeps_the_choice(
+    set_up: Services, qsettings: QSettings, tmp_path: Path
+) -> None:
+    stick = tmp_path / "unplugged" / "stick"
+    set_up.backups.save_folder(stick)
+    set_up.people.add(PersonDetails(first_name="Ada"))
+    auto = AutoBackup(set_up, qsettings)
+    auto.last_backup = last_written(set_up.db) - timedelta(seconds=5)
+    made = auto.finish()
+    assert made is not None and made.path.parent == set_up.backups.default_folder
+    assert set_up.organisation.backup_settings().folder == stick
+
+
+def test_the_main_window_hands_old_backup_settings_to_the_database_on_opening(
+    qtbot: QtBot, set_up: Services, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    old = _old_ini(tmp_path / "old.ini", stick)
+    window = MainWindow(set_up, old)
+    qtbot.addWidget(window)
+    assert set_up.backups.folder == stick
+    assert set_up.backups.policy == RotationPolicy(recent=3, monthly=24)
+    assert old.value(preferences.OLD_BACKUP_FOLDER) is None
+    assert preferences.TEXT_SIZE.read(old) == 2  # how the app looks stays in settings.ini

@@ -24,7 +24,7 @@ def set_up(services: Services) -> Services:
 def test_nothing_chosen_means_peerdesks_own_folder_and_usual_rotation(set_up: Services) -> None:
     settings = set_up.organisation.backup_settings()
     assert settings.folder is None
-    assert settings.rotation == RotationPolicy()
+    assert set_up.backups.policy == RotationPolicy()
 
 
 def test_the_coordinators_name_is_saved_with_the_organisation(set_up: Services) -> None:
@@ -42,23 +42,21 @@ def test_a_chosen_folder_and_rotation_are_kept_in_the_database(
     set_up.organisation.set_backup_rotation({"recent": 3, "monthly": 24})
     settings = set_up.organisation.backup_settings()
     assert settings.folder == stick.resolve()
-    assert settings.rotation == RotationPolicy(recent=3, daily=7, weekly=4, monthly=24)
+    assert set_up.backups.policy == RotationPolicy(recent=3, daily=7, weekly=4, monthly=24)
     organisation = set_up.organisation.get()
     assert organisation is not None and organisation.backup_folder == str(stick.resolve())
     set_up.organisation.choose_backup_folder(None)
     set_up.organisation.set_backup_rotation({"recent": None})
     settings = set_up.organisation.backup_settings()
     assert settings.folder is None
-    assert settings.rotation == RotationPolicy(monthly=24)
+    assert set_up.backups.policy == RotationPolicy(monthly=24)
 
 
-def test_a_folder_that_is_not_there_is_refused_in_plain_words(
+def test_a_folder_that_is_not_there_yet_is_kept_like_an_unplugged_stick(
     set_up: Services, tmp_path: Path
 ) -> None:
-    with pytest.raises(ValidationError, match="is not there") as raised:
-        set_up.organisation.choose_backup_folder(tmp_path / "unplugged")
-    assert raised.value.field == "backup_folder"
-    assert set_up.organisation.backup_settings().folder is None
+    set_up.organisation.choose_backup_folder(tmp_path / "unplugged")
+    assert set_up.organisation.backup_settings().folder == tmp_path / "unplugged"
 
 
 def test_a_relative_folder_is_refused(set_up: Services) -> None:
@@ -99,8 +97,10 @@ def test_a_folder_the_system_will_not_write_in_is_refused(
 def test_a_file_instead_of_a_folder_is_refused(set_up: Services, tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
-    with pytest.raises(ValidationError, match="is not there"):
+    with pytest.raises(ValidationError, match="is a file, not a folder") as raised:
         set_up.organisation.choose_backup_folder(not_a_folder)
+    assert raised.value.field == "backup_folder"
+    assert set_up.organisation.backup_settings().folder is None
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_rotation_numbers_out_of_range_are_refused_and_nothing_is_half_saved(
     with pytest.raises(ValidationError, match=words) as raised:
         set_up.organisation.set_backup_rotation({"recent": 9, kind: number})
     assert raised.value.field == f"backup_keep_{kind}"
-    assert set_up.organisation.backup_settings().rotation == RotationPolicy()
+    assert set_up.backups.policy == RotationPolicy()
 
 
 def test_before_setting_up_backup_settings_cannot_be_saved(
@@ -140,7 +140,7 @@ def test_old_settings_are_adopted_once_and_brought_into_range(
     settings = set_up.organisation.backup_settings()
     assert settings.folder == tmp_path / "stick"
     # 0 became 1 and 1000 the most allowed, as the old settings reader did; "many" is ignored.
-    assert settings.rotation == RotationPolicy(recent=3, daily=1, weekly=4, monthly=240)
+    assert set_up.backups.policy == RotationPolicy(recent=3, daily=1, weekly=4, monthly=240)
 
 
 def test_what_the_database_chose_is_not_overwritten_by_old_settings(
@@ -152,7 +152,7 @@ def test_what_the_database_chose_is_not_overwritten_by_old_settings(
     assert set_up.organisation.adopt_old_backup_settings(old)
     settings = set_up.organisation.backup_settings()
     assert settings.folder == tmp_path.resolve()
-    assert settings.rotation == RotationPolicy(recent=8, daily=9)
+    assert set_up.backups.policy == RotationPolicy(recent=8, daily=9)
 
 
 def test_old_settings_wait_until_the_organisation_is_set_up(

@@ -14,14 +14,15 @@ def register(subparsers: Any) -> None:
         "backup",
         help="make a checked backup of the database now",
         description="Make a backup of the database with SQLite's online backup API, check it, "
-        "and keep it under a name that says when it was made. Older backups are thinned out "
-        "(7 daily, 4 weekly, 12 monthly are kept).",
+        "and keep it under a name that says when it was made, in the backup folder chosen in "
+        "the app's settings. Older backups are thinned out as chosen there (usually the 5 "
+        "newest, 7 daily, 4 weekly and 12 monthly are kept).",
     )
     parser.add_argument(
         "--to",
         metavar="PATH",
-        help="the folder to put the backup in, e.g. a USB stick "
-        "(default: peerdesk's backup folder)",
+        help="the folder to put this backup in, e.g. a USB stick (default: the folder chosen "
+        "in the app's settings, or peerdesk's own backup folder)",
     )
     parser.set_defaults(handler=run)
 

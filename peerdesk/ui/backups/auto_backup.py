@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.backups import BackupInfo
-from peerdesk.ui.backups import preferences
 from peerdesk.ui.operation import run_operation
 
 log = logging.getLogger(__name__)
@@ -50,7 +49,6 @@ class AutoBackup(QObject):
         if self.running or not self.services.backups.changed_since(self.last_backup):
             return
         self.running = True
-        preferences.apply(self.services, self.settings)
         started = datetime.now()
         run_operation(
             lambda: self.services.backups.back_up("automatic"),
@@ -73,22 +71,23 @@ class AutoBackup(QObject):
         self.timer.stop()
         if not self.services.backups.changed_since(self.last_backup):
             return None
-        preferences.apply(self.services, self.settings)
+        backups = self.services.backups
         try:
-            info = self.services.backups.back_up("on-close")
+            info = backups.back_up("on-close")
         except PeerdeskError as error:
             log.warning("backup on close failed: %s", type(error).__name__)
-            if preferences.chosen_folder(self.settings) is not None:
+            if backups.folder != backups.default_folder:
                 return self._fall_back_to_default()
             return None
         self.last_backup = datetime.now()
         return info
 
     def _fall_back_to_default(self) -> BackupInfo | None:
-        # The chosen folder (a USB stick) is not there: keep a copy in peerdesk's own folder.
-        self.services.backups.choose_folder(None)
+        # The chosen folder (a USB stick) is not there: keep a copy in peerdesk's own folder,
+        # this once (the setting stays, for when the stick is back).
+        backups = self.services.backups
         try:
-            return self.services.backups.back_up("on-close")
+            return backups.back_up("on-close", folder=backups.default_folder)
         except PeerdeskError as error:
             log.warning("backup on close failed again: %s", type(error).__name__)
             return None

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.backups import BackupInfo, RestoreResult
-from peerdesk.ui.backups import preferences
 from peerdesk.ui.backups.table_model import WHEN, BackupTableModel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
@@ -42,7 +42,6 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.settings = settings
-        preferences.apply(services, settings)
         self.setWindowTitle("Backups")
         self.setAccessibleName("Backups")
         self.resize(760, 440)
@@ -159,12 +158,17 @@ class BackupsDialog(QDialog):
         if chosen:
             self.choose_folder(Path(chosen))
 
-    def choose_folder(self, folder: Path) -> None:
-        """Use `folder` for new backups from now on (kept in the settings)."""
-        preferences.set_chosen_folder(self.settings, folder)
-        self.services.backups.choose_folder(folder)
+    def choose_folder(self, folder: Path) -> bool:
+        """Use `folder` for new backups from now on: kept in the database's settings, so
+        `peerdesk backup` uses it too. False (and why, shown) when it cannot be used."""
+        try:
+            chosen = self.services.backups.save_folder(folder)
+        except PeerdeskError as error:
+            show_problem(self, "The backup folder was not changed", error)
+            return False
         self.refresh()
-        self.status_label.setText(f"New backups will go to {folder}.")
+        self.status_label.setText(f"New backups will go to {chosen or folder}.")
+        return True
 
     # -- restoring -----------------------------------------------------------------------
 

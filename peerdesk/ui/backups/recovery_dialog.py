@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import DatabaseProblem, PeerdeskError
 from peerdesk.paths import Paths
+from peerdesk.services.backups import noted_backup_folders
 from peerdesk.services.recovery import (
     RecoveryOffer,
     RecoveryResult,
@@ -30,7 +31,7 @@ from peerdesk.services.recovery import (
     restore_after_problem,
     start_afresh,
 )
-from peerdesk.ui.backups import preferences
+from peerdesk.ui import preferences
 from peerdesk.ui.messages import show_problem
 
 RESTORE, AFRESH, QUIT = "restore", "afresh", "quit"
@@ -125,7 +126,12 @@ def recover_at_start(paths: Paths, settings: QSettings, error: PeerdeskError) ->
     """Show the recovery dialog for `error`; True when the database can now be opened."""
     if not isinstance(error, DatabaseProblem) or not is_recoverable(error):
         return False
-    extra = [folder for folder in [preferences.chosen_folder(settings)] if folder is not None]
+    # The backup folder setting is inside the database that cannot be opened: look where
+    # peerdesk's own folder says its backups went, and where an older peerdesk kept them.
+    extra = noted_backup_folders(paths.backup_dir, paths.database)
+    old = preferences.old_backup_folder(settings)
+    if old is not None and old not in extra:
+        extra.append(old)
     offer = recovery_offer(paths, error, extra_folders=extra)
     dialog = RecoveryDialog(offer)
     if dialog.exec() != QDialog.DialogCode.Accepted:

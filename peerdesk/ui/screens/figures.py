@@ -33,6 +33,7 @@ from peerdesk.services import Services
 from peerdesk.services.figures import ExportFormat, FiguresReport, Mode, Period
 from peerdesk.services.figures.definitions import HEADLINES, SECTIONS
 from peerdesk.services.figures.report import rows_of
+from peerdesk.ui import preferences
 from peerdesk.ui.figures.definitions_dialog import DefinitionsDialog
 from peerdesk.ui.figures.model import SECTION_ROLE, FigureRowsModel, Line
 from peerdesk.ui.messages import show_problem
@@ -316,7 +317,7 @@ class FiguresScreen(Screen):
             return
         fmt = ExportFormat(self.export_box.currentData())
         stem = f"figures-{report.figures.period.short_label}-{report.mode.value}"
-        folder = Path(str(self.settings.value("figures/export_folder", str(Path.home()))))
+        folder = Path(preferences.FIGURES_EXPORT_FOLDER.read(self.settings) or Path.home())
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the figures", str(folder / f"{stem}.{fmt.value}"), FILTERS[fmt]
         )
@@ -325,7 +326,7 @@ class FiguresScreen(Screen):
         path = Path(name)
         if path.suffix.lower() != f".{fmt.value}":
             path = path.with_name(path.name + f".{fmt.value}")
-        self.settings.setValue("figures/export_folder", str(path.parent))
+        preferences.FIGURES_EXPORT_FOLDER.write(self.settings, str(path.parent))
         self._set_busy(True, f"Saving {path.name}…")
         figures = self.services.figures
         run_operation(
