@@ -91,6 +91,53 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
 }
 
+#: Module name -> the tests that may kill its mutants (path prefixes). mutmut runs, for each
+#: mutant, every selected test that reached the function; opening a database reads the key
+#: header and makes a pairing, so hundreds of unrelated tests reach those. Keeping to the
+#: module's own unit and integration tests is what makes a full run fit in about an hour.
+TESTS: dict[str, list[str]] = {
+    "suppression": [
+        "tests/unit/figures/",
+        "tests/unit/test_suppression_edges.py",
+        "tests/integration/test_figures_exports.py",
+    ],
+    "consents": [
+        "tests/unit/test_gates_consents.py",
+        "tests/unit/test_consent_rules.py",
+        "tests/unit/test_attention_people_rules.py",
+        "tests/unit/test_attention_sql_equivalence.py",
+    ],
+    "erasure": [
+        "tests/unit/test_erasure_",
+        "tests/unit/test_retention_review.py",
+        "tests/integration/test_person_cli.py",
+        "tests/integration/test_restore_roundtrip.py",
+    ],
+    "import": [
+        "tests/unit/importing/",
+        "tests/unit/test_import_apply_rules.py",
+        "tests/integration/test_import_",
+    ],
+    "keys": [
+        "tests/unit/test_keys_rules.py",
+        "tests/unit/test_encryption_strength.py",
+        "tests/unit/test_database_open.py",
+        "tests/integration/test_encryption_",
+    ],
+    "pairings": [
+        "tests/unit/test_pairing_transitions.py",
+        "tests/unit/test_pairings_lifecycle.py",
+        "tests/unit/test_gates_consents.py",
+    ],
+    "backup": [
+        "tests/unit/test_backup_",
+        "tests/integration/test_backup_",
+        "tests/integration/test_restore_roundtrip.py",
+        "tests/integration/test_corruption_recovery.py",
+        "tests/integration/test_encryption_convert.py",
+    ],
+}
+
 #: Survivors that behave exactly like the original, with the reason (shown in the summary).
 EQUIVALENT: dict[str, str] = {}
 
@@ -105,8 +152,29 @@ def switch_off_string_mutants() -> None:
     ]
 
 
+def keep_to_module_tests() -> None:
+    """After mutmut has loaded which tests reach which function, keep, for the functions of
+    each module, only that module's tests (TESTS)."""
+    import mutmut.__main__ as mutmut_main
+    from mutmut.state import state
+
+    collect = mutmut_main.collect_or_load_stats
+
+    def collect_then_narrow(*args: object, **kwargs: object) -> None:
+        collect(*args, **kwargs)  # type: ignore[arg-type]
+        for function, tests in state().tests_by_mangled_function_name.items():
+            for module, (_, patterns) in MODULES.items():
+                if any(fnmatch.fnmatch(function + "__mutmut_1", p) for p in patterns):
+                    tests.intersection_update(
+                        t for t in tests if t.startswith(tuple(TESTS[module]))
+                    )
+
+    mutmut_main.collect_or_load_stats = collect_then_narrow  # type: ignore[assignment]
+
+
 def run(patterns: list[str]) -> None:
     switch_off_string_mutants()
+    keep_to_module_tests()
     from mutmut.__main__ import cli
 
     try:
