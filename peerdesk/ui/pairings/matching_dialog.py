@@ -85,22 +85,7 @@ class MatchingDialog(QDialog):
         splitter.addWidget(bottom)
         splitter.setSizes([380, 180])
         layout.addWidget(splitter, 1)
-        plan = QFormLayout()
-        layout.addLayout(plan)
-        self.plan_rows = FormRows(plan)
-        self.frequency = self.plan_rows.add(
-            "How &often they will meet",
-            vocabulary_combo(MeetingFrequency, MeetingFrequency.FORTNIGHTLY, self),
-            field="meeting_frequency",
-        )
-        self.mode = self.plan_rows.add(
-            "How they will &meet", vocabulary_combo(MeetingMode, parent=self), field="usual_mode"
-        )
-        self.proposed_on = self.plan_rows.add(
-            "Proposed &on",
-            DateBox(services.today(), self, today=services.today),
-            field="proposed_on",
-        )
+        self._build_plan(layout)
         self.problem = ProblemLabel(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -117,6 +102,25 @@ class MatchingDialog(QDialog):
         if person_id is not None:
             select_data(self.person, person_id)
         self._on_person_changed()
+
+    def _build_plan(self, layout: QVBoxLayout) -> None:
+        """How they will meet and from when: problems with these show under them."""
+        plan = QFormLayout()
+        layout.addLayout(plan)
+        self.plan_rows = FormRows(plan)
+        self.frequency = self.plan_rows.add(
+            "How &often they will meet",
+            vocabulary_combo(MeetingFrequency, MeetingFrequency.FORTNIGHTLY, self),
+            field="meeting_frequency",
+        )
+        self.mode = self.plan_rows.add(
+            "How they will &meet", vocabulary_combo(MeetingMode, parent=self), field="usual_mode"
+        )
+        self.proposed_on = self.plan_rows.add(
+            "Proposed &on",
+            DateBox(self.services.today(), self, today=self.services.today),
+            field="proposed_on",
+        )
 
     # -- reading ---------------------------------------------------------------------------
     def selected_mentor(self) -> RankedMentor | None:

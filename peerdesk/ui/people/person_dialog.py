@@ -100,7 +100,14 @@ class PersonDialog(RecordDialog):
         column = QVBoxLayout(content)
         scroll.setWidget(content)
         self.body.addWidget(scroll, 1)
+        self._build_about(column)
+        self._build_contact(column)
+        self._build_roles(column)
+        self._build_needs(column)
+        self._build_more(column)
+        column.addStretch(1)
 
+    def _build_about(self, column: QVBoxLayout) -> None:
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.preferred_name = QLineEdit()
@@ -126,6 +133,7 @@ class PersonDialog(RecordDialog):
         self.rows.add("&Date of birth", self.date_of_birth, field="date_of_birth")
         self.rows.add("&Gender", self.gender, field="gender")
 
+    def _build_contact(self, column: QVBoxLayout) -> None:
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.address = _text_area()
@@ -145,6 +153,7 @@ class PersonDialog(RecordDialog):
             "A&rea", self.area, field="area", help_text="The local authority area they live in."
         )
 
+    def _build_roles(self, column: QVBoxLayout) -> None:
         self.role_boxes: dict[Role, QCheckBox] = {}
         if self.person_id is None:
             roles_box = QGroupBox("Roles")
@@ -156,6 +165,7 @@ class PersonDialog(RecordDialog):
             roles_layout.addStretch(1)
             column.addWidget(roles_box)
 
+    def _build_needs(self, column: QVBoxLayout) -> None:
         self.condition_edits: dict[ConditionLink, QLineEdit] = {}
         needs = self._section(column, "Conditions and needs")
         self.needs_rows = self.adopt_form(FormRows(needs))
@@ -175,6 +185,7 @@ class PersonDialog(RecordDialog):
         self.needs_rows.add("Energ&y needs", self.energy_needs, field="energy_needs")
         needs.addRow(self.large_print)
 
+    def _build_more(self, column: QVBoxLayout) -> None:
         self.preferred_gender = _choice_box(
             [("No preference", None)] + [(g.label, g.value) for g in Gender]
         )
@@ -208,7 +219,6 @@ class PersonDialog(RecordDialog):
             field="notes",
             help_text="Short and factual: the person may ask to see their record.",
         )
-        column.addStretch(1)
 
     @staticmethod
     def _section(column: QVBoxLayout, title: str) -> QFormLayout:
