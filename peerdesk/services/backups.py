@@ -475,7 +475,8 @@ class BackupService(Service):
     def restore(self, backup: Path | str) -> RestoreResult:
         """Replace the database with `backup`, keeping a backup of it as it is now.
 
-        People erased since the backup was made are erased again, so nobody comes back.
+        People erased since the backup was made are erased again, so nobody comes back; the
+        backup folder and rotation stay as they are now (where backups go is not a record).
         """
         backup = Path(backup).expanduser().resolve()
         if backup == self.db.path:
@@ -486,9 +487,11 @@ class BackupService(Service):
         if erasure is not None and hasattr(erasure, "erased_ids"):
             erased.update(erasure.erased_ids())
         safety = self.before("restore")
+        kept = self._settings.backup_settings()
         self.db.release_connections()
         replace_with_backup(backup, self.db.path, key=self.db.key)
         state = bring_up_to_date(self.db)
+        self._settings.keep_backup_settings(kept)
         erased_again = self.reapply_erasures(sorted(erased))
         log.info("backup restored; %d erased people erased again", erased_again)
         return RestoreResult(

@@ -63,6 +63,8 @@ class Services:
         self.erasure = ErasureService(db, today)
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)
-        self.backups = BackupService(db, today, lambda: getattr(self, "erasure", None))
+        self.backups = BackupService(
+            db, today, lambda: getattr(self, "erasure", None), settings=self.organisation
+        )
         self.figures = FiguresService(db, today)
         self.security = SecurityService(db, today, lambda: getattr(self, "backups", None))

@@ -162,6 +162,19 @@ class OrganisationService(Service):
                 setattr(organisation, f"backup_keep_{kind}", number)
             session.add(organisation)
 
+    def keep_backup_settings(self, kept: BackupSettings) -> None:
+        """Put back the backup folder and rotation as they were before a restore: a restored
+        backup brings back the records, not an older idea of where backups go."""
+        with self.db.transaction() as session:
+            organisation = session.exec(select(Organisation)).first()
+            if organisation is None:
+                return
+            organisation.backup_folder = str(kept.folder) if kept.folder else None
+            chosen = dict(kept.keep)
+            for kind in BACKUP_KEEP_LIMITS:
+                setattr(organisation, f"backup_keep_{kind}", chosen.get(kind))
+            session.add(organisation)
+
     def adopt_old_backup_settings(self, old: OldBackupSettings) -> bool:
         """Copy what an older peerdesk kept in settings.ini into the database, once.
 

@@ -83,3 +83,24 @@ def test_once_chosen_a_lost_databases_backups_are_found_in_the_chosen_folder(
         extra_folders=noted_backup_folders(paths.backup_dir, paths.database),
     )
     assert offer.newest_good is not None and offer.newest_good.path.parent == stick.resolve()
+
+
+def test_restoring_an_older_backup_keeps_the_backup_folder_and_rotation(
+    paths: Paths, tmp_path: Path
+) -> None:
+    services = open_services(paths, today=lambda: TODAY)
+    try:
+        services.organisation.save(OrganisationDetails(name="Wick Peers"))
+        older = services.backups.back_up("manual")  # before any folder was chosen
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        services.backups.save_folder(stick)
+        services.organisation.set_backup_rotation({"monthly": 36})
+        services.organisation.save(OrganisationDetails(name="Wick Peer Support"))
+        services.backups.restore(older.path)
+        organisation = services.organisation.get()
+        assert organisation is not None and organisation.name == "Wick Peers"  # restored
+        assert services.backups.folder == stick.resolve()
+        assert services.backups.policy.monthly == 36
+    finally:
+        services.close()
