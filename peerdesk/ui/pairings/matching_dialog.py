@@ -20,10 +20,10 @@ from peerdesk.services import Services
 from peerdesk.services.matching import MatchResult, RankedMentor
 from peerdesk.services.pairings import PairingPlan
 from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
-from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo
 from peerdesk.ui.widgets.rows_model import ID_ROLE, RowsModel
+from peerdesk.ui.widgets.tables import make_table
 from peerdesk.vocabulary import MeetingFrequency, MeetingMode, SupportedAs
 
 

@@ -31,10 +31,10 @@ from peerdesk.ui.pairings.models import TIMELINE_COLUMNS
 from peerdesk.ui.pairings.review_dialog import ReviewDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
-from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
+from peerdesk.ui.widgets.tables import make_table
 from peerdesk.ui.widgets.words import day, heading_day, label, minutes
 from peerdesk.vocabulary import (
     ClosureReason,

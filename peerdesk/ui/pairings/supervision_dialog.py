@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from peerdesk.services import Services
 from peerdesk.services.pairing_lists import PairingRow
 from peerdesk.services.records import Supervision
-from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.rows_model import Column, Index, RowsModel
+from peerdesk.ui.widgets.tables import make_table
 from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import MeetingMode, PairingStatus
 

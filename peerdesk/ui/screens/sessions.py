@@ -19,12 +19,12 @@ from peerdesk.services.sessions import SessionFilter, SessionRow
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
 from peerdesk.ui.pairings.models import SESSION_COLUMNS
 from peerdesk.ui.pairings.session_dialog import SessionDialog
-from peerdesk.ui.pairings.tables import make_table
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.ui.widgets.form_rows import select_data
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
+from peerdesk.ui.widgets.tables import make_table
 from peerdesk.vocabulary import SessionStatus
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
-from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.rows_model import ID_ROLE, Column, RowsModel
+from peerdesk.ui.widgets.tables import set_up_table
 
 #: A row of a record table: the record's id and the words of each cell.
 RecordRow = tuple[int, Sequence[str]]
@@ -43,17 +43,9 @@ class RecordTable(QTableView):
         super().__init__(parent)
         self.table_model = RecordTableModel(headings, self)
         self.setModel(self.table_model)
-        self.setAccessibleName(accessible_name)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        set_up_table(self, accessible_name)
+        # Long words wrap; `set_rows` fits the rows to them (record tables are short).
         self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
-        show_full_text_tips(self)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activated.connect(self._on_row_activated)
 

@@ -1,4 +1,6 @@
-"""A read-only table view set up the same way everywhere in the Pairings feature."""
+"""Every read-only table is set up the same way: rows selected whole, one at a time, Tab
+leaves the table (arrows move inside it), alternate row colours, columns fitted to their
+words, and cells cut short show their whole text when pointed at."""
 
 from __future__ import annotations
 
@@ -7,16 +9,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 
 
-def make_table(
-    name: str,
-    parent: QWidget | None = None,
-    *,
-    sortable: bool = False,
-    fit_rows: bool = False,
+def set_up_table(
+    view: QTableView, name: str, *, sortable: bool = False, fit_rows: bool = False
 ) -> QTableView:
     """`fit_rows`: rows grow to show wrapped text in full (for short lists only: it measures
     every row whenever a column changes width)."""
-    view = QTableView(parent)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -35,3 +32,14 @@ def make_table(
     else:
         view.setWordWrap(False)
     return view
+
+
+def make_table(
+    name: str,
+    parent: QWidget | None = None,
+    *,
+    sortable: bool = False,
+    fit_rows: bool = False,
+) -> QTableView:
+    """A new table view set up as above."""
+    return set_up_table(QTableView(parent), name, sortable=sortable, fit_rows=fit_rows)
