@@ -38,6 +38,8 @@ class OrganisationInfo:
     email: str = ""
     charity_number: str = ""
     logo_png: bytes | None = None
+    #: Printed on the coordinator's signature line of forms filled in for a record.
+    coordinator_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def build(kit: Kit) -> list[Flowable]:
         )
     ]
     story += kit.signatures(
-        [("Person signing", "person_name"), ("Coordinator", ""), ("Witness", "")],
+        [("Person signing", "person_name"), ("Coordinator", "coordinator_name"), ("Witness", "")],
         heading="Agreement",
         lead="I have read this agreement, I understand it and I will keep to it.",
     )

@@ -34,7 +34,7 @@ def build(kit: Kit) -> list[Flowable]:
     story += kit.box("Anything else agreed", lines=1)
     story += kit.yes_no("The mentee would like another pairing in future", "wants_new")
     story += kit.yes_no("The mentor is happy to be paired again", "")
-    story += kit.signatures([("Coordinator", "")])
+    story += kit.signatures([("Coordinator", "coordinator_name")])
     return story
 
 

@@ -16,7 +16,8 @@ def build(kit: Kit) -> list[Flowable]:
     story += kit.yes_no("The first meetings will be in a public place", "public_first")
     story += kit.heading("Who to call")
     story += kit.fields(
-        Field("Coordinator: name", "", 1.5), Field("Coordinator: phone", "office_phone", 1)
+        Field("Coordinator: name", "coordinator_name", 1.5),
+        Field("Coordinator: phone", "office_phone", 1),
     )
     story += kit.fields(Field("If the coordinator cannot be reached, call", "", 1))
     story += kit.fields(

@@ -56,7 +56,7 @@ def build(kit: Kit) -> list[Flowable]:
         )
     ]
     story += kit.signatures(
-        [("Mentor", "mentor_name"), ("Mentee", "mentee_name"), ("Coordinator", "")]
+        [("Mentor", "mentor_name"), ("Mentee", "mentee_name"), ("Coordinator", "coordinator_name")]
     )
     return story
 

@@ -32,7 +32,7 @@ def build(kit: Kit) -> list[Flowable]:
     story += kit.box("What will change", lines=2, hint="(if anything)")
     story += kit.fields(Field("Next review date"))
     story += kit.signatures(
-        [("Mentor", "mentor_name"), ("Mentee", "mentee_name"), ("Coordinator", "")],
+        [("Mentor", "mentor_name"), ("Mentee", "mentee_name"), ("Coordinator", "coordinator_name")],
         name_line=False,
     )
     return story

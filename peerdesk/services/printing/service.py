@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +97,7 @@ class PrintingService(Service):
             email=row.email,
             charity_number=row.charity_number,
             logo_png=row.logo_png,
+            coordinator_name=row.coordinator_name,
         )
 
     def subjects(self, kind: str) -> list[SubjectChoice]:
@@ -184,10 +185,10 @@ class PrintingService(Service):
                 f"{_KIND_WORDS[subject]}. Choose {wanted}, or print it blank.",
                 "subject",
             )
+        organisation = organisation or self.organisation_info()
         with self.db.session() as session:
-            return gatherer(
-                session, record_id, self.today(), organisation or self.organisation_info()
-            )
+            data = gatherer(session, record_id, self.today(), organisation)
+        return with_coordinator(data, organisation.coordinator_name)
 
     def render(
         self,
@@ -242,3 +243,15 @@ class PrintingService(Service):
             raise NotFoundError(
                 f"Forms are filled in for a person, pairing, group or meeting, not “{kind}”."
             ) from None
+
+
+def with_coordinator(data: FormData, name: str) -> FormData:
+    """`data` with the coordinator's name (from Settings) for the coordinator's signature
+    line, in a pack's every part too; a name the record's data already gives is kept."""
+    if not name:
+        return data
+    return replace(
+        data,
+        fields={"coordinator_name": name, **data.fields},
+        parts=tuple((part, with_coordinator(part_data, name)) for part, part_data in data.parts),
+    )
