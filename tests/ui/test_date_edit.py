@@ -104,6 +104,7 @@ def test_an_impossible_date_stays_as_typed_and_is_named_under_the_field(
     problem = form.rows.problem_text("session_date")
     assert f"{typed} is not a date" in problem
     assert not form.box.problem.isVisible()  # shown once, in the form's place for it
+    assert f"{typed} is not a date" in form.box.editor.accessibleDescription()
     with pytest.raises(ValidationError) as refused:
         form.box.value()
     assert refused.value.field == "session_date"

@@ -67,6 +67,7 @@ def test_a_date_that_is_not_one_is_named_under_its_field_and_nothing_is_saved(
     assert services.sessions.for_pairing(dialog.pairing.id or 0) == []
     assert dialog.date.text() == typed and dialog.place.text() == "Library"  # all kept
     assert dialog.date.editor.hasFocus()
+    assert f"{typed} is not a date" in dialog.date.editor.accessibleDescription()  # read out
 
     type_date(qtbot, dialog.date, "28/11/2025")
     assert dialog.problem_text("session_date") == ""

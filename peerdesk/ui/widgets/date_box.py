@@ -168,6 +168,11 @@ class DateBox(QWidget):
         self.calendar.setAccessibleName(f"Calendar for {name.lower()}")
         self.clear_button.setAccessibleName(f"Clear {name.lower()}")
 
+    def setAccessibleDescription(self, description: str) -> None:
+        # The typing box is what a screen reader is on: a problem shown by a form reaches it.
+        super().setAccessibleDescription(description)
+        self.editor.setAccessibleDescription(description)
+
     def report_problems_elsewhere(self) -> None:
         """A form shows this box's problems under it (from `problem_changed`): no second
         copy inside the box."""
