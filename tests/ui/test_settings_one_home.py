@@ -132,3 +132,32 @@ def test_the_main_window_hands_old_backup_settings_to_the_database_on_opening(
     assert set_up.backups.policy == RotationPolicy(recent=3, monthly=24)
     assert old.value(preferences.OLD_BACKUP_FOLDER) is None
     assert preferences.TEXT_SIZE.read(old) == 2  # how the app looks stays in settings.ini
+
+
+def test_settings_chooses_the_backup_folder_and_rotation_kept_in_the_database(
+    qtbot: QtBot, set_up: Services, qsettings: QSettings, tmp_path: Path
+) -> None:
+    screen = SettingsScreen(set_up, qsettings)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    panel = screen.backups_panel
+    assert "peerdesk's own folder" in panel.folder_label.text()
+    assert panel.keep["daily"].value() == RotationPolicy().daily
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert panel.choose_folder(stick)
+    assert str(stick.resolve()) in panel.folder_label.text()
+    panel.keep["recent"].setValue(3)
+    panel.keep["monthly"].setValue(36)
+    panel.save_button.click()
+    assert "Saved" in panel.saved_note.text()
+    assert set_up.backups.folder == stick.resolve()
+    assert set_up.backups.policy == RotationPolicy(recent=3, monthly=36)
+    assert not qsettings.allKeys()  # nothing about backups on this computer only
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    assert not panel.choose_folder(a_file)
+    assert "is a file, not a folder" in panel.rows.problem_text("backup_folder")
+    assert set_up.backups.folder == stick.resolve()
+    panel.own_button.click()
+    assert set_up.backups.folder == set_up.backups.default_folder

@@ -1,5 +1,5 @@
-"""Settings: the organisation's details and logo, reminder thresholds, and how the app looks
-(text size, light or dark, high contrast) — applied to the whole app at once."""
+"""Settings: the organisation's details and logo, reminder thresholds, backups, and how the app
+looks (text size, light or dark, high contrast) — applied to the whole app at once."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui import preferences, theme
+from peerdesk.ui.backups.settings_panel import BackupSettingsPanel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
@@ -98,6 +99,7 @@ class SettingsScreen(Screen):
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
         self.column.addWidget(SecurityPanel(services, settings))
+        self.backups_panel = BackupSettingsPanel(services)
         self._build_appearance()
         self._build_organisation()
         self._build_thresholds()
@@ -109,6 +111,8 @@ class SettingsScreen(Screen):
         save_row.addWidget(self.saved_note, 1)
         save_row.addWidget(self.save_button)
         self.column.addLayout(save_row)
+        # Saved by its own button: it is not part of the organisation's details.
+        self.column.addWidget(self.backups_panel)
         self.column.addStretch(1)
 
     # -- building --------------------------------------------------------------------------
@@ -231,6 +235,7 @@ class SettingsScreen(Screen):
         self._show_logo(organisation.logo_png if organisation else None)
         self.saved_note.clear()
         self._details = details
+        self.backups_panel.refresh()
 
     def _show_logo(self, png: bytes | None) -> None:
         self.remove_logo.setEnabled(png is not None)
