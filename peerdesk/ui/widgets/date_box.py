@@ -73,8 +73,10 @@ class _DateLine(QLineEdit):
 
 
 class DateBox(QWidget):
-    """`DateBox(today=services.today)` for a date that must be given (starts at today);
-    `DateBox(optional=True)` for one that may be left blank (`value()` is then None).
+    """`DateBox(value, today=services.today)` for a date that must be given;
+    `DateBox(optional=True, today=services.today)` for one that may be left blank (`value()`
+    is then None). `today` reads "today" and "yesterday" and opens an empty calendar (the
+    services' clock, never the wall clock, so tests can fix the day).
 
     `date_changed` is emitted when the date it holds changes: on leaving the box, choosing on
     the calendar, clearing, or `set_value`; not on every key press."""
@@ -88,8 +90,8 @@ class DateBox(QWidget):
         value: date | None = None,
         parent: QWidget | None = None,
         *,
+        today: Callable[[], date],
         optional: bool = False,
-        today: Callable[[], date] = date.today,
         blank_text: str = "Not set",
         opens_at: date | None = None,
     ) -> None:
