@@ -126,12 +126,17 @@ def test_two_digit_years_follow_the_today_passed_in() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["  25/06/2026", "25/06/2026  ", "\t25 / 06 / 2026 ", " 5  Mar  2026 "]
+    ("text", "expected"),
+    [
+        ("  25/06/2026", date(2026, 6, 25)),
+        ("25/06/2026  ", date(2026, 6, 25)),
+        ("\t25 / 06 / 2026 ", date(2026, 6, 25)),
+        (" 5  Mar  2026 ", date(2026, 3, 5)),
+        ("  today ", TODAY),
+    ],
 )
-def test_surrounding_and_doubled_spaces_are_ignored(text: str) -> None:
-    found = read_date(text, TODAY)
-    assert found is not None and (found.month, found.year) in ((6, 2026), (3, 2026))
-    assert found.day in (25, 5)
+def test_surrounding_and_doubled_spaces_are_ignored(text: str, expected: date) -> None:
+    assert read_date(text, TODAY) == expected
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t"])
