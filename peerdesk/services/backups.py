@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from peerdesk.data.backup import (
     backup_file_name,
     backup_files,
     parse_backup_name,
-    parse_old_backup_name,
     replace_with_backup,
 )
 from peerdesk.data.database import (
@@ -34,41 +33,50 @@ from peerdesk.data.database import (
     bring_up_to_date,
     inspect_file,
     read_erased_ids,
-    record_counts,
 )
 from peerdesk.data.keys import Passphrase, WrongPassphraseError
 from peerdesk.data.models import ErasureLogEntry, Pairing, Person
 from peerdesk.errors import DatabaseProblem, ValidationError
+from peerdesk.services.backup_list import (
+    REASONS,
+    SHOWN_COUNTS,
+    BackupInfo,
+    backup_info,
+    describe_size,
+    describe_when,
+    list_backups,
+    noted_backup_folders,
+)
 from peerdesk.services.base import Clock, Service
 from peerdesk.services.locations import LocationRisk, location_risk
 from peerdesk.services.organisation import OrganisationService
 
 log = logging.getLogger(__name__)
 
-#: The words a backup's reason is shown with.
-REASONS = {
-    "manual": "Made by you",
-    "automatic": "Automatic (every 30 minutes of work)",
-    "on-close": "When peerdesk closed",
-    "before-upgrade": "Before peerdesk was updated",
-    "before-import": "Before an import",
-    "before-restore": "Before a backup was restored",
-    "before-erasure": "Before someone's records were erased",
-    "before-encryption": "Before the database was encrypted",
-    "before-passphrase-change": "Before the passphrase was changed",
-}
+#: Backups in words and finding them live in `backup_list`; their names are kept here too.
+__all__ = [
+    "REASONS",
+    "ROUTINE_REASONS",
+    "SHOWN_COUNTS",
+    "BackupInfo",
+    "BackupService",
+    "RestoreResult",
+    "RotationPolicy",
+    "backup_info",
+    "check_backup",
+    "describe_size",
+    "describe_when",
+    "is_restorable",
+    "list_backups",
+    "make_backup",
+    "noted_backup_folders",
+    "to_keep",
+]
 
 #: Backups made as a matter of routine: their copy gets SQLite's quick check. Every other
 #: backup (before an import, an erasure, a restore, an upgrade) gets the full integrity check,
 #: and a backup is checked in full again before it is ever restored (docs/data-safety.md).
 ROUTINE_REASONS = frozenset({"manual", "automatic", "on-close"})
-
-#: Tables whose counts are shown beside each backup, in this order.
-SHOWN_COUNTS = (
-    ("person", "person", "people"),
-    ("pairing", "pairing", "pairings"),
-    ("mentoring_session", "session", "sessions"),
-)
 
 
 @dataclass(frozen=True)
@@ -93,112 +101,11 @@ class RotationPolicy:
 
 
 @dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    made_at: datetime
-    reason: str
-    size_bytes: int
-    record_counts: dict[str, int] = field(default_factory=dict)
-    #: Made by an older peerdesk under an old name, and adopted (renamed) after the upgrade.
-    adopted: bool = False
-
-    @property
-    def reason_text(self) -> str:
-        text = REASONS.get(self.reason, self.reason.replace("-", " ").capitalize())
-        return f"{text} (from before peerdesk 0.2)" if self.adopted else text
-
-    @property
-    def size_text(self) -> str:
-        return describe_size(self.size_bytes)
-
-    @property
-    def counts_text(self) -> str:
-        if not self.record_counts:
-            return "Could not be read"
-        parts = []
-        for table, one, many in SHOWN_COUNTS:
-            count = self.record_counts.get(table, 0)
-            parts.append(f"{count:,} {one if count == 1 else many}")
-        return ", ".join(parts)
-
-    def when_text(self, now: datetime | None = None) -> str:
-        return describe_when(self.made_at, now or datetime.now())
-
-
-@dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
     safety_backup: Path
     erased_again: int
     upgraded: bool
-
-
-def describe_when(moment: datetime, now: datetime) -> str:
-    """`moment` in plain words: "today at 10:15", "yesterday at 16:40", "Monday 8 June 2026 at 09:00"."""
-    clock = moment.strftime("%H:%M")
-    if moment.date() == now.date():
-        return f"today at {clock}"
-    if moment.date() == now.date() - timedelta(days=1):
-        return f"yesterday at {clock}"
-    return f"{moment.strftime('%A')} {moment.day} {moment.strftime('%B %Y')} at {clock}"
-
-
-def describe_size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def backup_info(
-    path: Path,
-    *,
-    with_counts: bool = True,
-    key: Passphrase | None = None,
-    adopted: bool = False,
-) -> BackupInfo | None:
-    parsed = parse_backup_name(path.name) or parse_old_backup_name(path.name)
-    if parsed is None or not path.is_file():
-        return None
-    return BackupInfo(
-        path=path,
-        made_at=parsed.made_at,
-        reason=parsed.reason,
-        size_bytes=path.stat().st_size,
-        record_counts=record_counts(path, key) if with_counts else {},
-        adopted=adopted,
-    )
-
-
-def list_backups(
-    folders: list[Path],
-    database: Path,
-    *,
-    identity: str | None = None,
-    with_counts: bool = True,
-    key: Passphrase | None = None,
-) -> list[BackupInfo]:
-    """Backups of one database found in any of `folders`, newest first.
-
-    With `identity` (the database is open), exactly its backups. Without (it is missing or
-    cannot be opened), the backups of every identity last opened at `database` according to
-    each folder's register, and those with old names and its file stem not yet adopted.
-    """
-    seen: set[Path] = set()
-    found: list[BackupInfo] = []
-    for folder in folders:
-        known = registry.read(folder)
-        identities = {identity} if identity else known.identities_at(database, folder)
-        paths = [path for each in sorted(identities) for path in backup_files(folder, each)]
-        if not identity:
-            paths += registry.old_backups(folder, database)
-        for path in paths:
-            info = backup_info(
-                path, with_counts=with_counts, key=key, adopted=known.is_adopted(path)
-            )
-            if info is not None and path.resolve() not in seen:
-                seen.add(path.resolve())
-                found.append(info)
-    return sorted(found, key=lambda info: info.made_at, reverse=True)
 
 
 def make_backup(
@@ -238,17 +145,6 @@ def make_backup(
         log.warning("backup not yet recorded in the register: %s", type(error).__name__)
     log.info("backup made (%s, %s check)", reason, check)
     return path
-
-
-def noted_backup_folders(default_folder: Path, database: Path) -> list[Path]:
-    """Other folders the backups of the database at `database` went to, as noted in peerdesk's
-    own backup folder: where to look too when that database is lost or damaged (its backup
-    folder setting is inside it)."""
-    try:
-        return registry.noted_folders(default_folder, database)
-    except OSError as error:
-        log.warning("backup register unreadable: %s", type(error).__name__)
-        return []
 
 
 def is_restorable(path: Path, key: Passphrase | None = None) -> bool:

@@ -36,7 +36,11 @@ def timed(services: Services, clock: FixedClock) -> Services:
     services.backups = BackupService(
         services.db, services.today, lambda: services.erasure, now=clock.now
     )
-    clock.freeze("peerdesk.ui.backups.table_model", "peerdesk.services.backups")
+    clock.freeze(
+        "peerdesk.ui.backups.table_model",
+        "peerdesk.services.backups",
+        "peerdesk.services.backup_list",
+    )
     return services
 
 
