@@ -11,15 +11,19 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.backups import RotationPolicy
+from peerdesk.services.opening import open_services
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.services.people import PersonDetails
 from peerdesk.ui import preferences
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
+from peerdesk.ui.backups.recovery_dialog import backup_folders_to_search
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens.settings import SettingsScreen
+from tests.conftest import TODAY
 from tests.helpers import last_written
 
 
@@ -161,3 +165,22 @@ def test_settings_chooses_the_backup_folder_and_rotation_kept_in_the_database(
     assert set_up.backups.folder == stick.resolve()
     panel.own_button.click()
     assert set_up.backups.folder == set_up.backups.default_folder
+
+
+def test_a_database_that_cannot_be_opened_has_its_backups_looked_for_everywhere_noted(
+    paths: Paths, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    services = open_services(paths, today=lambda: TODAY)
+    try:
+        services.organisation.save(OrganisationDetails(name="Wick Peers"))
+        services.backups.save_folder(stick)
+        services.backups.back_up("manual")
+    finally:
+        services.close()
+    old_stick = tmp_path / "old stick"
+    old = _old_ini(tmp_path / "old.ini", old_stick)  # as peerdesk 0.1 left it
+    assert backup_folders_to_search(paths, old) == [stick.resolve(), old_stick]
+    empty = QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat)
+    assert backup_folders_to_search(paths, empty) == [stick.resolve()]

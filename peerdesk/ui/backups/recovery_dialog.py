@@ -122,17 +122,22 @@ def carry_out(choice: str, paths: Paths, backup: Path | None) -> RecoveryResult 
     return None
 
 
+def backup_folders_to_search(paths: Paths, settings: QSettings) -> list[Path]:
+    """Where else a database that cannot be opened may have its backups. Its backup folder
+    setting is inside it: look where peerdesk's own folder says its backups went, and where
+    an older peerdesk kept them (settings.ini, not yet handed to the database)."""
+    folders = noted_backup_folders(paths.backup_dir, paths.database)
+    old = preferences.old_backup_folder(settings)
+    if old is not None and old not in folders:
+        folders.append(old)
+    return folders
+
+
 def recover_at_start(paths: Paths, settings: QSettings, error: PeerdeskError) -> bool:
     """Show the recovery dialog for `error`; True when the database can now be opened."""
     if not isinstance(error, DatabaseProblem) or not is_recoverable(error):
         return False
-    # The backup folder setting is inside the database that cannot be opened: look where
-    # peerdesk's own folder says its backups went, and where an older peerdesk kept them.
-    extra = noted_backup_folders(paths.backup_dir, paths.database)
-    old = preferences.old_backup_folder(settings)
-    if old is not None and old not in extra:
-        extra.append(old)
-    offer = recovery_offer(paths, error, extra_folders=extra)
+    offer = recovery_offer(paths, error, extra_folders=backup_folders_to_search(paths, settings))
     dialog = RecoveryDialog(offer)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
