@@ -11,6 +11,7 @@ that day) and self-contained (journal_mode DELETE: no -wal beside it).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sqlite3
 import sys
 from datetime import UTC, date, datetime, time, timedelta
@@ -25,6 +26,7 @@ from peerdesk.data.models import MentoringSession, OutcomeScore, Pairing, Person
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
 from peerdesk.services.groups import GroupDetails
+from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.services.reviews import ReviewEntry
 from peerdesk.services.sessions import ConcernDetails
 from peerdesk.vocabulary import GroupKind, MeetingMode, RecordKind, SessionStatus
@@ -45,6 +47,7 @@ def build(target: Path) -> None:
         services = Services(database, today=lambda: TODAY)
         services.demo.generate(DemoOptions(seed=SEED, years=1, scale=0.2))
         _fill_the_rest(services, database)
+        _fill_settings(services)
         _stamp_times(database)
         _fix_identity(database)
     finally:
@@ -53,6 +56,16 @@ def build(target: Path) -> None:
     with contextlib.closing(sqlite3.connect(target)) as connection:
         connection.execute("PRAGMA journal_mode = DELETE")
         connection.execute("VACUUM")
+
+
+def _fill_settings(services: Services) -> None:
+    """Settings columns with values (not their defaults), so a later migration is seen to keep
+    them. No backup folder: a path from this machine would make the file differ by machine."""
+    organisation = services.organisation.get()
+    assert organisation is not None
+    details = OrganisationDetails.of(organisation)
+    services.organisation.save(dataclasses.replace(details, coordinator_name="Morag Gunn"))
+    services.organisation.set_backup_rotation({"recent": 3, "daily": 10, "monthly": 24})
 
 
 def _fill_the_rest(services: Services, database: Database) -> None:
