@@ -20,6 +20,7 @@ from peerdesk.services.people import PersonDetails
 from peerdesk.ui import preferences
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
+from peerdesk.ui.backups.menu import open_backups
 from peerdesk.ui.backups.recovery_dialog import backup_folders_to_search
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens.settings import SettingsScreen
@@ -184,3 +185,27 @@ def test_a_database_that_cannot_be_opened_has_its_backups_looked_for_everywhere_
     assert backup_folders_to_search(paths, old) == [stick.resolve(), old_stick]
     empty = QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat)
     assert backup_folders_to_search(paths, empty) == [stick.resolve()]
+
+
+def test_a_folder_chosen_in_the_backups_dialog_shows_on_the_open_settings_screen(
+    qtbot: QtBot,
+    set_up: Services,
+    qsettings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = MainWindow(set_up, qsettings)
+    qtbot.addWidget(window)
+    window.show_screen("settings")
+    screen = window.screens.built("settings")
+    assert isinstance(screen, SettingsScreen)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def choose_in_the_dialog(dialog: BackupsDialog) -> int:
+        dialog.choose_folder(stick)
+        return 0
+
+    monkeypatch.setattr(BackupsDialog, "exec", choose_in_the_dialog)
+    open_backups(set_up, qsettings, window)
+    assert str(stick.resolve()) in screen.backups_panel.folder_label.text()

@@ -37,6 +37,8 @@ class BackupsDialog(QDialog):
     backup_made = Signal(object)
     restored = Signal(object)
     failed = Signal(str)
+    #: The backup folder setting was changed (Settings ▸ Backups shows it too).
+    folder_changed = Signal()
 
     def __init__(self, services: Services, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -168,6 +170,7 @@ class BackupsDialog(QDialog):
             return False
         self.refresh()
         self.status_label.setText(f"New backups will go to {chosen or folder}.")
+        self.folder_changed.emit()
         return True
 
     # -- restoring -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from peerdesk.ui.operation import run_operation
 def open_backups(services: Services, settings: QSettings, parent: QWidget) -> None:
     dialog = BackupsDialog(services, settings, parent)
     dialog.restored.connect(lambda _result: _refresh_current_screen(parent))
+    dialog.folder_changed.connect(lambda: _refresh_current_screen(parent))
     dialog.exec()
 
 
@@ -38,7 +39,8 @@ def check_database(services: Services, _settings: QSettings, parent: QWidget) ->
 
 
 def _refresh_current_screen(parent: QWidget) -> None:
-    # After a restore the records on screen are out of date.
+    # After a restore the records on screen are out of date; after a new backup folder, the
+    # Settings screen's Backups part is.
     current = getattr(parent, "current_screen", None)
     screen = current() if callable(current) else None
     if screen is not None:
