@@ -14,8 +14,8 @@ import pytest
 from peerdesk.data.database import Database
 from peerdesk.errors import NotFoundError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 from tests.conftest import TODAY
 
@@ -197,6 +197,23 @@ def test_missing_comes_before_expiring_and_sooner_reviews_first(services: Servic
         ("Bea Test", "expiring", TODAY + timedelta(days=20)),
         ("Abe Test", "expiring", TODAY + timedelta(days=21)),
     ]
+
+
+def test_sharing_consents_are_not_listed_with_the_consents_a_role_needs(
+    services: Services,
+) -> None:
+    # Sharing is asked per organisation, when sharing: a lapsed one is no gap on its own.
+    mo = person(services, "Mo", Role.MENTOR)
+    answer(services, mo, CONF, date(2026, 6, 1))
+    answer(
+        services,
+        mo,
+        ConsentKind.SHARING,
+        date(2026, 1, 1),
+        review_on=date(2026, 2, 1),
+        third_party=GP,
+    )
+    assert services.consents.gaps() == []
 
 
 def test_a_later_day_uses_the_same_records(services: Services, db: Database) -> None:

@@ -16,9 +16,9 @@ from sqlmodel import select
 from peerdesk.data.database import Database
 from peerdesk.data.models import Consent, Person
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.erasure import ErasureReport, is_stub
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.data_protection.erasure import ErasureReport, is_stub
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import ConsentKind, ConsentMethod
 from tests.conftest import TODAY
 
@@ -70,6 +70,13 @@ def test_a_restored_person_with_only_their_name_is_erased_again(services: Servic
     ann = add(services, "Ann")
     assert services.erasure.reapply([ann]) == 1
     assert services.people.get(ann).display_name == "Erased person"
+
+
+def test_everyone_erased_again_is_counted_and_archived(services: Services) -> None:
+    # Archived: an erased person must not reappear in the lists of people.
+    ann, bob = add(services, "Ann"), add(services, "Bob")
+    assert services.erasure.reapply([ann, bob]) == 2
+    assert [services.people.get(p).archived_on for p in (ann, bob)] == [TODAY, TODAY]
 
 
 def test_a_stub_with_a_consent_left_over_is_erased_again(services: Services) -> None:
