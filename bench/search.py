@@ -38,7 +38,7 @@ ORDER BY id
 
 
 def _people_list_sql() -> str:
-    from peerdesk.services.people import _PEOPLE_LIST_SQL
+    from peerdesk.services.people.service import _PEOPLE_LIST_SQL
 
     return _PEOPLE_LIST_SQL
 

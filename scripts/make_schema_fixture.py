@@ -25,10 +25,10 @@ from peerdesk.data.migrate import head_revision
 from peerdesk.data.models import MentoringSession, OutcomeScore, Pairing, Person
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
-from peerdesk.services.groups import GroupDetails
+from peerdesk.services.groups.service import GroupDetails
+from peerdesk.services.mentoring.reviews import ReviewEntry
+from peerdesk.services.mentoring.sessions import ConcernDetails
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.reviews import ReviewEntry
-from peerdesk.services.sessions import ConcernDetails
 from peerdesk.vocabulary import GroupKind, MeetingMode, RecordKind, SessionStatus
 
 FOLDER = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schemas"

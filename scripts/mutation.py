@@ -22,8 +22,8 @@ import json
 import sys
 from pathlib import Path
 
-CONSENTS = "peerdesk.services.consents."
-BACKUPS = "peerdesk.services.backups."
+CONSENTS = "peerdesk.services.data_protection.consents."
+BACKUPS = "peerdesk.services.safety.backups."
 
 #: Module name -> (what is mutated, mutmut name patterns).
 MODULES: dict[str, tuple[str, list[str]]] = {
@@ -32,11 +32,11 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ["peerdesk.services.figures.suppression.*"],
     ),
     "consents": (
-        "services/gates.py (whole file); services/consents.py: current_consent, "
+        "services/data_protection/gates.py (whole file); services/data_protection/consents.py: current_consent, "
         "latest_consents, answered_kinds, flagged_kinds, LatestAnswer.gap_state, "
         "ConsentService.has_current and .gaps",
         [
-            "peerdesk.services.gates.*",
+            "peerdesk.services.data_protection.gates.*",
             CONSENTS + "x_current_consent*",
             CONSENTS + "x_latest_consents*",
             CONSENTS + "x_answered_kinds*",
@@ -47,8 +47,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "erasure": (
-        "services/erasure.py (whole file)",
-        ["peerdesk.services.erasure.*"],
+        "services/data_protection/erasure.py (whole file)",
+        ["peerdesk.services.data_protection.erasure.*"],
     ),
     "import": (
         "services/importing/apply.py (whole file: the write step); services/importing/"
@@ -63,22 +63,22 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ["peerdesk.data.keys.*", "peerdesk.data.encryption.*"],
     ),
     "pairings": (
-        "services/pairings.py: the transition methods, _transition, _check_end_date, "
+        "services/mentoring/pairings.py: the transition methods, _transition, _check_end_date, "
         "_close_open_referrals, _planned_after",
         [
-            "peerdesk.services.pairings.xǁPairingServiceǁintroduce*",
-            "peerdesk.services.pairings.xǁPairingServiceǁactivate*",
-            "peerdesk.services.pairings.xǁPairingServiceǁpause*",
-            "peerdesk.services.pairings.xǁPairingServiceǁresume*",
-            "peerdesk.services.pairings.xǁPairingServiceǁend*",
-            "peerdesk.services.pairings.xǁPairingServiceǁ_transition*",
-            "peerdesk.services.pairings.x_check_end_date*",
-            "peerdesk.services.pairings.x_close_open_referrals*",
-            "peerdesk.services.pairings.x_planned_after*",
+            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁintroduce*",
+            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁactivate*",
+            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁpause*",
+            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁresume*",
+            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁend*",
+            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁ_transition*",
+            "peerdesk.services.mentoring.pairings.x_check_end_date*",
+            "peerdesk.services.mentoring.pairings.x_close_open_referrals*",
+            "peerdesk.services.mentoring.pairings.x_planned_after*",
         ],
     ),
     "backup": (
-        "data/backup.py (whole file); services/backups.py: is_restorable, check_backup, "
+        "data/backup.py (whole file); services/safety/backups.py: is_restorable, check_backup, "
         "BackupService.restore, .reapply_erasures, ._reapply_minimally",
         [
             "peerdesk.data.backup.*",

@@ -20,7 +20,7 @@ from peerdesk.services.opening import (
     WrongPassphraseError,
     open_services,
 )
-from peerdesk.services.security import ENV_PASSPHRASE
+from peerdesk.services.safety.security import ENV_PASSPHRASE
 
 #: Tries at typing the passphrase before a command gives up.
 PASSPHRASE_TRIES = 3

@@ -7,28 +7,28 @@ from pathlib import Path
 
 from peerdesk.data.database import Database
 from peerdesk.services.attention import AttentionService
-from peerdesk.services.backups import BackupService
 from peerdesk.services.base import Clock
-from peerdesk.services.consents import ConsentService
+from peerdesk.services.data_protection.consents import ConsentService
+from peerdesk.services.data_protection.erasure import ErasureService
+from peerdesk.services.data_protection.gates import GateService
+from peerdesk.services.data_protection.retention import RetentionService
+from peerdesk.services.data_protection.subject_access import SubjectAccessService
 from peerdesk.services.demo.generator import DemoService
-from peerdesk.services.erasure import ErasureService
 from peerdesk.services.figures import FiguresService
-from peerdesk.services.gates import GateService
-from peerdesk.services.groups import GroupService
-from peerdesk.services.health import HealthService
+from peerdesk.services.groups.service import GroupService
 from peerdesk.services.importing import ExportService, ImportService
-from peerdesk.services.matching import MatchingService
+from peerdesk.services.mentoring.matching import MatchingService
+from peerdesk.services.mentoring.pairings import PairingService
+from peerdesk.services.mentoring.referrals import ReferralService
+from peerdesk.services.mentoring.reviews import ReviewService
+from peerdesk.services.mentoring.sessions import SessionService
 from peerdesk.services.organisation import OrganisationService
-from peerdesk.services.pairings import PairingService
-from peerdesk.services.people import PeopleService
+from peerdesk.services.people.service import PeopleService
 from peerdesk.services.printing import PrintingService
-from peerdesk.services.referrals import ReferralService
-from peerdesk.services.retention import RetentionService
-from peerdesk.services.reviews import ReviewService
-from peerdesk.services.security import SecurityService
-from peerdesk.services.sessions import SessionService
-from peerdesk.services.subject_access import SubjectAccessService
-from peerdesk.services.volunteers import VolunteerService
+from peerdesk.services.safety.backups import BackupService
+from peerdesk.services.safety.health import HealthService
+from peerdesk.services.safety.security import SecurityService
+from peerdesk.services.volunteers.service import VolunteerService
 
 
 class Services:

@@ -59,7 +59,7 @@ class BackupSettings:
 
     folder: Path | None = None
     #: The chosen numbers; kinds not chosen are absent and keep peerdesk's usual number
-    #: (`peerdesk.services.backups.RotationPolicy` has them).
+    #: (`peerdesk.services.safety.backups.RotationPolicy` has them).
     keep: tuple[tuple[str, int], ...] = ()
 
 

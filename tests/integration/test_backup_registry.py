@@ -22,9 +22,9 @@ from peerdesk.data.identity import identity_of_file
 from peerdesk.errors import DatabaseDamagedError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.backups import RotationPolicy
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.recovery import recovery_offer
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety.backups import RotationPolicy
+from peerdesk.services.safety.recovery import recovery_offer
 from tests.conftest import TODAY
 
 NOON = datetime(2026, 6, 15, 12, 0)

@@ -13,8 +13,8 @@ from peerdesk.cli.main import main
 from peerdesk.data.backup import backup_file_name
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.backups import RotationPolicy, backup_info, describe_when, to_keep
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety.backups import RotationPolicy, backup_info, describe_when, to_keep
 from tests.helpers import database_files, last_written, table_contents
 
 
@@ -100,7 +100,7 @@ def test_rotation_spares_manual_and_before_backups_for_a_week() -> None:
     now = datetime(2026, 6, 15, 18, 0)
 
     def info(hours_ago: int, reason: str) -> object:
-        from peerdesk.services.backups import BackupInfo
+        from peerdesk.services.safety.backups import BackupInfo
 
         made_at = now - timedelta(hours=hours_ago)
         return BackupInfo(Path(f"{hours_ago}-{reason}.db"), made_at, reason, 1)

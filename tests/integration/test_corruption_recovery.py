@@ -27,8 +27,8 @@ from peerdesk.errors import (
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.opening import open_services
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.recovery import (
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety.recovery import (
     DAMAGED,
     LOST,
     NEWER,

@@ -15,7 +15,7 @@ import pytest
 from peerdesk.data.engine import connect_raw
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.security.private_files import private_temp_folder, remove_temp_folder
 
 PASSPHRASE = "kettle orbit paper lantern"

@@ -21,7 +21,7 @@ from peerdesk.services.opening import (
     WrongPassphraseError,
     open_services,
 )
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 from tests.helpers import table_contents
 

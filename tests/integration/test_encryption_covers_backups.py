@@ -24,9 +24,9 @@ from peerdesk.data.engine import DatabaseError, connect_raw
 from peerdesk.data.keys import Passphrase
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.backups import RotationPolicy
 from peerdesk.services.opening import open_services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety.backups import RotationPolicy
 from tests.conftest import TODAY
 
 PASSPHRASE = "kettle orbit paper lantern"

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from peerdesk.cli.main import main
 from peerdesk.data.database import open_database
 from peerdesk.services import Services
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.sessions import SessionEntry
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.mentoring.sessions import SessionEntry
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 #: The headings the import reads back (an export is a valid import).

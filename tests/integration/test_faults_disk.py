@@ -29,7 +29,7 @@ from peerdesk.data.faults import (
 )
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.helpers import table_contents
 
 

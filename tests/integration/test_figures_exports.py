@@ -18,8 +18,8 @@ from peerdesk.services import Services
 from peerdesk.services.figures.export_csv import HEADER, parse_value
 from peerdesk.services.figures.export_xlsx import HEADER_ROW, NOT_GIVEN
 from peerdesk.services.figures.report import rows_of
+from peerdesk.services.importing.spreadsheet_safety import neutralise
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.spreadsheet_safety import neutralise
 from tests.unit.figures.dataset import build
 
 

@@ -15,7 +15,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.figures import Period
 from peerdesk.services.importing.templates import TEMPLATE_XLSX, write_templates
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 Writer = Callable[[Services, Path], object]

@@ -12,7 +12,7 @@ from peerdesk.cli.main import main
 from peerdesk.data.database import open_database
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

@@ -10,7 +10,7 @@ import pytest
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.importing import Action, DuplicateChoice, MappingStore
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 
 CSV = (
     "First name,Last name,DOB,Phone,Email,Roles\n"

@@ -17,7 +17,7 @@ from peerdesk.data.database import open_database
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.importing import apply as writer
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import Role
 from tests.helpers import table_contents
 

@@ -11,7 +11,7 @@ import pytest
 from peerdesk.cli.main import main
 from peerdesk.data.database import open_database
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 MARKER = "Vexworthington"

@@ -14,7 +14,7 @@ from peerdesk.errors import DatabaseDamagedError, NotAPeerdeskDatabaseError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.opening import open_services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 from tests.helpers import table_contents
 

@@ -10,10 +10,10 @@ from peerdesk.cli.main import main
 from peerdesk.data.backup import backup_files
 from peerdesk.data.database import DatabaseLostError
 from peerdesk.paths import Paths
-from peerdesk.services.backups import make_backup, noted_backup_folders
 from peerdesk.services.opening import open_services
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.recovery import recovery_offer
+from peerdesk.services.safety.backups import make_backup, noted_backup_folders
+from peerdesk.services.safety.recovery import recovery_offer
 from tests.conftest import NOW, TODAY
 
 

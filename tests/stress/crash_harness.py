@@ -25,8 +25,8 @@ from pathlib import Path
 from peerdesk.data import registry
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.models import Pairing
-from peerdesk.services.backups import BackupService
-from peerdesk.services.people import PeopleService, PersonDetails
+from peerdesk.services.people.service import PeopleService, PersonDetails
+from peerdesk.services.safety.backups import BackupService
 from peerdesk.vocabulary import PairingStatus, Role
 
 WORKER = Path(__file__).with_name("crash_worker.py")

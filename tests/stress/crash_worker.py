@@ -23,10 +23,10 @@ from pathlib import Path
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.instance_lock import InstanceLock
 from peerdesk.errors import ValidationError
-from peerdesk.services.backups import BackupService
-from peerdesk.services.consents import ConsentEntry, ConsentService
-from peerdesk.services.people import PeopleService, PersonDetails
-from peerdesk.services.sessions import SessionEntry, SessionService
+from peerdesk.services.data_protection.consents import ConsentEntry, ConsentService
+from peerdesk.services.mentoring.sessions import SessionEntry, SessionService
+from peerdesk.services.people.service import PeopleService, PersonDetails
+from peerdesk.services.safety.backups import BackupService
 from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 
 TODAY = date(2026, 6, 15)

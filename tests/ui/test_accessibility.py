@@ -96,7 +96,7 @@ def test_every_input_of_every_screen_is_named(qtbot, demo_services, qsettings) -
 
 def test_every_dialog_input_is_named(qtbot, services, paths) -> None:  # type: ignore[no-untyped-def]
     person = services.people.add(
-        __import__("peerdesk.services.people", fromlist=["PersonDetails"]).PersonDetails(
+        __import__("peerdesk.services.people.service", fromlist=["PersonDetails"]).PersonDetails(
             first_name="Ann"
         )
     )

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 
 from peerdesk.services import Services
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui import preferences
 from peerdesk.ui.main_window import MainWindow
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from peerdesk.errors import DatabaseDamagedError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.backups import BackupService
 from peerdesk.services.opening import open_services
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.recovery import recovery_offer
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety.backups import BackupService
+from peerdesk.services.safety.recovery import recovery_offer
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
 from peerdesk.ui.backups.recovery_dialog import AFRESH, QUIT, RESTORE, RecoveryDialog, carry_out
@@ -38,8 +38,8 @@ def timed(services: Services, clock: FixedClock) -> Services:
     )
     clock.freeze(
         "peerdesk.ui.backups.table_model",
-        "peerdesk.services.backups",
-        "peerdesk.services.backup_list",
+        "peerdesk.services.safety.backups",
+        "peerdesk.services.safety.backup_list",
     )
     return services
 

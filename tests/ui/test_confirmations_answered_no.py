@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
-from peerdesk.services.groups import GroupDetails, MeetingRecord
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.groups.service import GroupDetails, MeetingRecord
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.pairings.change_dialogs import StatusChangeDialog
 from peerdesk.vocabulary import Role
 from tests.conftest import TODAY
@@ -176,7 +176,7 @@ def test_cancel_to_starting_afresh_keeps_the_damaged_file(
 ) -> None:
     from peerdesk.errors import DatabaseDamagedError
     from peerdesk.paths import Paths
-    from peerdesk.services.recovery import recovery_offer
+    from peerdesk.services.safety.recovery import recovery_offer
     from peerdesk.ui.backups.recovery_dialog import AFRESH, RecoveryDialog, carry_out
 
     paths = Paths.for_user(services.database_path)

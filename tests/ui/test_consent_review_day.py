@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.data.database import Database
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.pairings.change_dialogs import StatusChangeDialog
 from peerdesk.ui.pairings.pairing_page import PairingPage
 from peerdesk.ui.screens.today import WHAT, TodayScreen

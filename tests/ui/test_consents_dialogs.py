@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import text
 
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.consents.gaps_dialog import ConsentGapsDialog
 from peerdesk.ui.consents.retention_dialog import RetentionDialog
 from peerdesk.ui.consents.wordings_dialog import WordingsDialog

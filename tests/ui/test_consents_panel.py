@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from peerdesk.services import Services
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.consents import ConsentsPanel
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.consents.rights_dialogs import EraseDialog

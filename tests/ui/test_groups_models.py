@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from peerdesk.services import Services
-from peerdesk.services.groups import RegisterCandidate
+from peerdesk.services.groups.service import RegisterCandidate
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.groups.table_models import (
     GroupsFilterProxy,

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 
 from peerdesk.services import Services
-from peerdesk.services.groups import GroupDetails, MeetingRecord
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.groups.service import GroupDetails, MeetingRecord
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.groups.meeting_dialog import MeetingDialog
 from peerdesk.ui.groups.table_models import MeetingsTableModel
 from peerdesk.ui.screens.groups import GroupsScreen

@@ -101,7 +101,7 @@ def test_a_duplicate_choice_changes_the_plan(
 ) -> None:
     copy = tmp_path / "people.csv"
     shutil.copy(FIXTURES / "people_windows1252.csv", copy)
-    from peerdesk.services.people import PersonDetails
+    from peerdesk.services.people.service import PersonDetails
 
     services.people.add(PersonDetails(first_name="José", last_name="Núñez", phone="01955 600100"))
     assistant = _start(qtbot, services, paths, str(copy))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.security.idle_lock import LOCKED_TITLE, IdleLock, find_idle_lock
 from peerdesk.ui.security.menu import lock_now

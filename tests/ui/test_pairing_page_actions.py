@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
-from peerdesk.services.pairings import PairingPlan
+from peerdesk.services.mentoring.pairings import PairingPlan
 from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
 from peerdesk.ui.pairings.pairing_page import PairingPage

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails, PersonRow
+from peerdesk.services.people.service import PersonDetails, PersonRow
 from peerdesk.ui.people.person_dialog import PersonDialog
 from peerdesk.ui.people.table_model import (
     NAME,

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.vocabulary import ConsentKind, ConsentMethod

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.consents.retention_dialog import RetentionDialog
 from peerdesk.ui.consents.rights_dialogs import KeepDialog, SubjectAccessDialog
 from peerdesk.vocabulary import Role

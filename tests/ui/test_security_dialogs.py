@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.security.passphrase_dialog import PassphraseDialog, run_passphrase_dialog
 from peerdesk.ui.security.recovery_sheet import RecoverySheetDialog
 from peerdesk.ui.security.unlock_dialog import UnlockDialog

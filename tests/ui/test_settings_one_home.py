@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.backups import RotationPolicy
 from peerdesk.services.opening import open_services
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety.backups import RotationPolicy
 from peerdesk.ui import preferences
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.backups_dialog import BackupsDialog

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.screens.today import LOOKING, WHAT, AttentionTableModel, TodayScreen
 from peerdesk.vocabulary import ConsentKind, Role
 from tests.conftest import TODAY

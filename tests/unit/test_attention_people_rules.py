@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.referrals import ReferralDetails
-from peerdesk.services.sessions import ConcernDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.mentoring.referrals import ReferralDetails
+from peerdesk.services.mentoring.sessions import ConcernDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import ConsentKind, MeetingMode, Role, VolunteerStage
 from tests.conftest import TODAY
 

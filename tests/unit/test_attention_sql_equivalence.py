@@ -30,8 +30,8 @@ from peerdesk.services.attention.base import AttentionContext
 from peerdesk.services.attention.consents_due import consents_due
 from peerdesk.services.attention.pairings_due import planned_sessions, quiet_pairings
 from peerdesk.services.attention.referrals_waiting import OPEN_STATUSES, referrals_waiting
-from peerdesk.services.consents import NEEDED_BY_ROLE, ConsentService
-from peerdesk.services.retention import (
+from peerdesk.services.data_protection.consents import NEEDED_BY_ROLE, ConsentService
+from peerdesk.services.data_protection.retention import (
     _CONTACT_SQL,
     _ROLE_KINDS,
     add_years,
@@ -39,7 +39,7 @@ from peerdesk.services.retention import (
     kept_until,
     retention_rules,
 )
-from peerdesk.services.reviews import _next_due, _organisation_schedule, reviews_due
+from peerdesk.services.mentoring.reviews import _next_due, _organisation_schedule, reviews_due
 from peerdesk.vocabulary import ConsentKind, PairingStatus, RecordKind, Role, SessionStatus
 from tests.conftest import TODAY
 

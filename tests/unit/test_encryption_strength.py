@@ -6,7 +6,7 @@ import pytest
 
 from peerdesk.data.keys import Passphrase
 from peerdesk.errors import ValidationError
-from peerdesk.services.security import check_new_passphrase, estimate_strength
+from peerdesk.services.safety.security import check_new_passphrase, estimate_strength
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from peerdesk.services import Services
-from peerdesk.services.groups import GroupDetails, MeetingRecord
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import PersonDetails
-from peerdesk.services.referrals import ReferralDetails
-from peerdesk.services.sessions import ConcernDetails, SessionEntry
+from peerdesk.services.groups.service import GroupDetails, MeetingRecord
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.mentoring.referrals import ReferralDetails
+from peerdesk.services.mentoring.sessions import ConcernDetails, SessionEntry
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import Role
 from tests.conftest import TODAY
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 MARKER_FIRST = "Zyxqunthia"

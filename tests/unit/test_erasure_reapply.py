@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from peerdesk.data.database import open_database
 from peerdesk.services import Services
-from peerdesk.services.erasure import PERSON_TABLES
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.erasure import PERSON_TABLES
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 from tests.unit.test_subject_access_export import (
     MARKER,

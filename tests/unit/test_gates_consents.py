@@ -10,9 +10,9 @@ import pytest
 from peerdesk.data.database import Database
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import ready_mentor

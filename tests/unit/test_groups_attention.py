@@ -12,8 +12,8 @@ from peerdesk.services.attention.groups_due import (
     ground_rules_due,
     meetings_this_week,
 )
-from peerdesk.services.groups import GroupDetails, MeetingRecord
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.groups.service import GroupDetails, MeetingRecord
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 

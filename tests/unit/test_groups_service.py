@@ -8,8 +8,8 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.groups import GroupDetails, MeetingRecord
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.groups.service import GroupDetails, MeetingRecord
+from peerdesk.services.people.service import PersonDetails
 from tests.conftest import TODAY
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.services.locations import (
+from peerdesk.services.safety.locations import (
     CLOUD,
     NETWORK,
     LocationRisk,

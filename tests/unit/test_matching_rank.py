@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from peerdesk.services import matching as m
-from peerdesk.services.matching import MentorCandidate, Seeker, rank_mentors, split_languages
+from peerdesk.services.mentoring import matching as m
+from peerdesk.services.mentoring.matching import (
+    MentorCandidate,
+    Seeker,
+    rank_mentors,
+    split_languages,
+)
 
 SEEKER = Seeker(
     person_id=1,

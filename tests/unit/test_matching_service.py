@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from peerdesk.services import Services
-from peerdesk.services.pairings import PairingPlan
+from peerdesk.services.mentoring.pairings import PairingPlan
 from tests.unit.test_pairings_builders import active_pairing, ready_mentor, waiting_mentee
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.pairings import Ending, PairingPlan
+from peerdesk.services.mentoring.pairings import Ending, PairingPlan
 from peerdesk.vocabulary import ClosureReason, PairingStatus
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import (

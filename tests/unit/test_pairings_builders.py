@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.people import ConditionEntry, PersonDetails
-from peerdesk.services.referrals import ReferralDetails
+from peerdesk.services.people.service import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import (
     ConditionLink,
     ConsentKind,

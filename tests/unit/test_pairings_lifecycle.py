@@ -8,8 +8,8 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.pairings import Ending, PairingPlan
-from peerdesk.services.sessions import SessionEntry
+from peerdesk.services.mentoring.pairings import Ending, PairingPlan
+from peerdesk.services.mentoring.sessions import SessionEntry
 from peerdesk.vocabulary import ClosureReason, PairingStatus, Role
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import (
@@ -148,8 +148,8 @@ def test_pairing_rows_filter_by_status(services: Services) -> None:
 
 
 def test_ending_without_wanting_another_closes_the_referral(services: Services) -> None:
-    from peerdesk.services.people import PersonDetails
-    from peerdesk.services.referrals import ReferralDetails
+    from peerdesk.services.mentoring.referrals import ReferralDetails
+    from peerdesk.services.people.service import PersonDetails
 
     mentor = services.people.add(PersonDetails(first_name="Morag"), roles=[Role.MENTOR])
     mentee = services.people.add(PersonDetails(first_name="Ali"))
@@ -176,8 +176,8 @@ def test_ending_without_wanting_another_closes_the_referral(services: Services) 
 
 
 def test_ending_and_wanting_another_puts_them_back_in_the_queue(services: Services) -> None:
-    from peerdesk.services.people import PersonDetails
-    from peerdesk.services.referrals import ReferralDetails
+    from peerdesk.services.mentoring.referrals import ReferralDetails
+    from peerdesk.services.people.service import PersonDetails
 
     mentor = services.people.add(PersonDetails(first_name="Morag"), roles=[Role.MENTOR])
     mentee = services.people.add(PersonDetails(first_name="Ali"))

@@ -11,8 +11,8 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.backups import RotationPolicy
 from peerdesk.services.organisation import OldBackupSettings, OrganisationDetails
+from peerdesk.services.safety.backups import RotationPolicy
 
 
 @pytest.fixture

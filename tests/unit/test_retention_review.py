@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.people import PersonDetails
+from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import RecordKind, Role
 
 

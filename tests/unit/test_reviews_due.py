@@ -16,9 +16,9 @@ from peerdesk.services.attention.pairings_due import (
     planned_sessions,
     quiet_pairings,
 )
-from peerdesk.services.pairings import PairingPlan
-from peerdesk.services.reviews import ReviewEntry
-from peerdesk.services.sessions import SessionEntry
+from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.mentoring.reviews import ReviewEntry
+from peerdesk.services.mentoring.sessions import SessionEntry
 from tests.unit.test_pairings_builders import active_pairing, organisation, table_snapshot
 
 START = date(2026, 1, 5)

@@ -8,7 +8,7 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.sessions import ConcernDetails, SessionEntry, SessionFilter
+from peerdesk.services.mentoring.sessions import ConcernDetails, SessionEntry, SessionFilter
 from tests.unit.test_pairings_builders import active_pairing, table_snapshot
 
 

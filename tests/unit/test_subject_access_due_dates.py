@@ -8,9 +8,9 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.bank_holidays import Region, region_for_postcode
+from peerdesk.services.data_protection.bank_holidays import Region, region_for_postcode
+from peerdesk.services.data_protection.subject_access import due_date
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.subject_access import due_date
 from tests.conftest import TODAY
 
 ENGLAND = Region.ENGLAND_AND_WALES
@@ -97,6 +97,6 @@ def test_a_request_cannot_come_from_the_future(services: Services) -> None:
 
 
 def _details(name: str):  # type: ignore[no-untyped-def]
-    from peerdesk.services.people import PersonDetails
+    from peerdesk.services.people.service import PersonDetails
 
     return PersonDetails(first_name=name)

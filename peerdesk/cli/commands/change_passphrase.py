@@ -9,7 +9,7 @@ from typing import Any
 from peerdesk.cli.commands.encrypt import report
 from peerdesk.cli.context import CommandContext, ask_passphrase
 from peerdesk.errors import ValidationError
-from peerdesk.services.security import LOST_PASSPHRASE_WARNING, check_new_passphrase
+from peerdesk.services.safety.security import LOST_PASSPHRASE_WARNING, check_new_passphrase
 
 
 def register(subparsers: Any) -> None:

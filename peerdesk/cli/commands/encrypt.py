@@ -10,7 +10,7 @@ from typing import Any
 
 from peerdesk.cli.context import CommandContext, ask_passphrase
 from peerdesk.errors import ValidationError
-from peerdesk.services.security import (
+from peerdesk.services.safety.security import (
     ENV_PASSPHRASE,
     LOST_PASSPHRASE_WARNING,
     EncryptionResult,

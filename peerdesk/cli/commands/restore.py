@@ -9,7 +9,7 @@ from typing import Any
 
 from peerdesk.cli.context import CommandContext
 from peerdesk.errors import PeerdeskError
-from peerdesk.services.recovery import is_recoverable, restore_after_problem
+from peerdesk.services.safety.recovery import is_recoverable, restore_after_problem
 
 
 def register(subparsers: Any) -> None:

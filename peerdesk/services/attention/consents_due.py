@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
 from peerdesk.services.attention.people_facts import days_phrase, person_facts, when
-from peerdesk.services.consents import answered_kinds, latest_consents
+from peerdesk.services.data_protection.consents import answered_kinds, latest_consents
 from peerdesk.vocabulary import ConsentKind
 
 GROUP = "Consents"

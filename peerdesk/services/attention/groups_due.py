@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import PeerGroup
-from peerdesk.services import group_reports as reports
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
-from peerdesk.services.group_views import time_text
+from peerdesk.services.groups import reports as reports
+from peerdesk.services.groups.views import time_text
 
 REVIEW_GROUP = "Group agreements to review"
 MEETINGS_GROUP = "Group meetings this week"

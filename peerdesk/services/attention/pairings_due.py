@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import MentoringSession, Pairing
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
-from peerdesk.services.reviews import REVIEW_EARLY_DAYS, names_of, reviews_due
+from peerdesk.services.mentoring.reviews import REVIEW_EARLY_DAYS, names_of, reviews_due
 from peerdesk.vocabulary import PairingStatus, SessionStatus
 
 REVIEWS_GROUP = "Reviews due"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
-from peerdesk.services.person_records import long_date
-from peerdesk.services.retention import due_for_review
+from peerdesk.services.data_protection.retention import due_for_review
+from peerdesk.services.people.views import long_date
 
 GROUP = "Past the retention date"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
-from peerdesk.services.person_records import long_date
-from peerdesk.services.subject_access import open_requests
+from peerdesk.services.data_protection.subject_access import open_requests
+from peerdesk.services.people.views import long_date
 
 GROUP = "Requests to see records"
 

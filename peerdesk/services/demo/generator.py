@@ -22,7 +22,7 @@ from peerdesk.data.models import (
 )
 from peerdesk.errors import ValidationError
 from peerdesk.services.base import Service
-from peerdesk.services.consents import DEFAULT_WORDINGS
+from peerdesk.services.data_protection.consents import DEFAULT_WORDINGS
 from peerdesk.services.demo import vocabulary as vocab
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary

@@ -11,7 +11,7 @@ from pathlib import Path
 from peerdesk.services.figures.report import FigureRow, FiguresReport, rows_of
 from peerdesk.services.figures.suppression import Value
 from peerdesk.services.figures.writing import atomic_path
-from peerdesk.services.spreadsheet_safety import neutralise
+from peerdesk.services.importing.spreadsheet_safety import neutralise
 
 HEADER = ("section", "figure", "breakdown", "value", "previous")
 ABOUT = "about"

@@ -18,7 +18,7 @@ from peerdesk.services.figures.definitions import (
 )
 from peerdesk.services.figures.report import FigureRow, FiguresReport, rows_of
 from peerdesk.services.figures.writing import atomic_path
-from peerdesk.services.spreadsheet_safety import neutralise
+from peerdesk.services.importing.spreadsheet_safety import neutralise
 
 #: What a cell shows where a mean is not given.
 NOT_GIVEN = "not given: too few people"

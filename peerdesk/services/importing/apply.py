@@ -18,11 +18,11 @@ from peerdesk.data.models import (
     PersonCondition,
     utc_now,
 )
-from peerdesk.services.group_register import ensure_role, recompute_is_new
+from peerdesk.services.groups.register import ensure_role, recompute_is_new
 from peerdesk.services.importing.directory import resolve
 from peerdesk.services.importing.links_plan import LinkPlanner
 from peerdesk.services.importing.model import Action, PairingOp, PersonOp, PersonRef
-from peerdesk.services.people import ConditionEntry, PersonDetails, _replace_conditions
+from peerdesk.services.people.service import ConditionEntry, PersonDetails, _replace_conditions
 from peerdesk.vocabulary import ClosureReason, ConditionLink, GroupKind, PairingStatus, Role
 
 

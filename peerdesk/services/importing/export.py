@@ -27,7 +27,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services.base import Service
 from peerdesk.services.importing.fields import FIELDS, SheetKind
-from peerdesk.services.spreadsheet_safety import neutralise
+from peerdesk.services.importing.spreadsheet_safety import neutralise
 from peerdesk.vocabulary import Gender, MeetingMode, Role, SessionStatus, YesNoPreferNot
 
 log = logging.getLogger(__name__)

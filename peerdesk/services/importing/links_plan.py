@@ -22,7 +22,7 @@ from peerdesk.services.importing.model import (
 )
 from peerdesk.services.importing.people_plan import MentorLink
 from peerdesk.services.importing.rowreader import RowReader, SheetContext
-from peerdesk.services.sessions import SessionEntry, SessionService
+from peerdesk.services.mentoring.sessions import SessionEntry, SessionService
 from peerdesk.vocabulary import (
     MeetingMode,
     PairingStatus,

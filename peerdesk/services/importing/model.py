@@ -10,7 +10,7 @@ from pathlib import Path
 from peerdesk.data.models import MentoringSession
 from peerdesk.services.importing.problems import Problem
 from peerdesk.services.importing.settings import ImportSettings
-from peerdesk.services.people import ConditionEntry, PersonDetails
+from peerdesk.services.people.service import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import Role
 
 

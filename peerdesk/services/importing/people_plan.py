@@ -21,7 +21,7 @@ from peerdesk.services.importing.model import (
 )
 from peerdesk.services.importing.rowreader import RowReader, SheetContext
 from peerdesk.services.importing.values import split_name
-from peerdesk.services.people import ConditionEntry, PeopleService, PersonDetails
+from peerdesk.services.people.service import ConditionEntry, PeopleService, PersonDetails
 from peerdesk.vocabulary import ConditionLink, Role
 
 DETAIL_FIELDS = tuple(f.name for f in fields(PersonDetails))

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from peerdesk.services.backups import make_backup
 from peerdesk.services.base import Service
 from peerdesk.services.importing.apply import apply_links, apply_people
 from peerdesk.services.importing.directory import Directory
@@ -34,8 +33,9 @@ from peerdesk.services.importing.rowreader import SheetContext
 from peerdesk.services.importing.settings import ImportSettings, MappingStore, SheetMapping
 from peerdesk.services.importing.templates import INSTRUCTIONS_SHEET
 from peerdesk.services.importing.values import is_blank
-from peerdesk.services.people import PeopleService
-from peerdesk.services.sessions import SessionService
+from peerdesk.services.mentoring.sessions import SessionService
+from peerdesk.services.people.service import PeopleService
+from peerdesk.services.safety.backups import make_backup
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from peerdesk.forms.reports.recovery_sheet import RecoverySheetData, recovery_sh
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.printing import group_data, pairing_data, person_data
 from peerdesk.services.printing import text as t
-from peerdesk.services.security import LOST_PASSPHRASE_WARNING, RecoverySheet
+from peerdesk.services.safety.security import LOST_PASSPHRASE_WARNING, RecoverySheet
 
 log = logging.getLogger(__name__)
 

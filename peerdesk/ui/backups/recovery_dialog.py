@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import DatabaseProblem, PeerdeskError
 from peerdesk.paths import Paths
-from peerdesk.services.backups import noted_backup_folders
-from peerdesk.services.recovery import (
+from peerdesk.services.safety.backups import noted_backup_folders
+from peerdesk.services.safety.recovery import (
     RecoveryOffer,
     RecoveryResult,
     is_recoverable,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
+from peerdesk.services.data_protection.consents import ConsentEntry
 from peerdesk.services.records import Consent
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.record_dialog import RecordDialog

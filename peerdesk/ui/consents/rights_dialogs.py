@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.erasure import ErasureReport
-from peerdesk.services.subject_access import SubjectAccessExport
+from peerdesk.services.data_protection.erasure import ErasureReport
+from peerdesk.services.data_protection.subject_access import SubjectAccessExport
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.private_files import confirm_personal_export

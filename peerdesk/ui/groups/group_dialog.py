@@ -8,7 +8,7 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTimeEdit, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.groups import GroupDetails
+from peerdesk.services.groups.service import GroupDetails
 from peerdesk.ui.widgets.form_rows import minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.groups import MeetingRecord
-from peerdesk.services.sessions import ConcernDetails
+from peerdesk.services.groups.service import MeetingRecord
+from peerdesk.services.mentoring.sessions import ConcernDetails
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.widgets.date_box import DateBox

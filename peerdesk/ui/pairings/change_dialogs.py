@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.pairings import MAX_GOALS, PairingPlan
+from peerdesk.services.mentoring.pairings import MAX_GOALS, PairingPlan
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog

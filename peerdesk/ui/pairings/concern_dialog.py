@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from peerdesk.services import Services
+from peerdesk.services.mentoring.sessions import ConcernDetails
 from peerdesk.services.records import Concern
-from peerdesk.services.sessions import ConcernDetails
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import heading_day

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.matching import MatchResult, RankedMentor
-from peerdesk.services.pairings import PairingPlan
+from peerdesk.services.mentoring.matching import MatchResult, RankedMentor
+from peerdesk.services.mentoring.pairings import PairingPlan
 from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo

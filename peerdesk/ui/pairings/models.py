@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from peerdesk.services.matching import IneligibleMentor, RankedMentor
-from peerdesk.services.pairing_lists import PairingRow, TimelineEntry, WaitingRow
-from peerdesk.services.sessions import SessionRow
+from peerdesk.services.mentoring.matching import IneligibleMentor, RankedMentor
+from peerdesk.services.mentoring.sessions import SessionRow
+from peerdesk.services.mentoring.views import PairingRow, TimelineEntry, WaitingRow
 from peerdesk.ui.widgets.rows_model import SORT_ROLE, Column, Index, RowsModel
 from peerdesk.ui.widgets.words import clock, label, minutes, sort_day, table_day
 from peerdesk.vocabulary import MeetingMode, PairingStatus, SessionStatus, SupportedAs

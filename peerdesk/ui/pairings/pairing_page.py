@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.pairing_lists import TimelineEntry
+from peerdesk.services.mentoring.views import TimelineEntry
 from peerdesk.services.records import Pairing
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog

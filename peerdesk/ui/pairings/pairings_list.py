@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.pairing_lists import PairingRow, WaitingRow
+from peerdesk.services.mentoring.views import PairingRow, WaitingRow
 from peerdesk.ui.pairings.models import PAIRING_COLUMNS, WAITING_COLUMNS
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.tables import make_table

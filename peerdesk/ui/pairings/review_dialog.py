@@ -7,8 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
+from peerdesk.services.mentoring.reviews import ReviewEntry
 from peerdesk.services.records import Review
-from peerdesk.services.reviews import ReviewEntry
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
+from peerdesk.services.mentoring.sessions import SessionEntry
 from peerdesk.services.records import MentoringSession, Pairing
-from peerdesk.services.sessions import SessionEntry
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, select_data, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.pairing_lists import PairingRow
+from peerdesk.services.mentoring.views import PairingRow
 from peerdesk.services.records import Supervision
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.people import ConditionEntry, PersonDetails
+from peerdesk.services.people.service import ConditionEntry, PersonDetails
 from peerdesk.services.records import Person
 from peerdesk.ui.widgets import DateBox, FormRows
 from peerdesk.ui.widgets.record_dialog import RecordDialog

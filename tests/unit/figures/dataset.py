@@ -11,13 +11,13 @@ from datetime import date
 
 from peerdesk.data.models import OutcomeScore
 from peerdesk.services import Services
-from peerdesk.services.consents import ConsentEntry
-from peerdesk.services.groups import GroupDetails, MeetingRecord
+from peerdesk.services.data_protection.consents import ConsentEntry
+from peerdesk.services.groups.service import GroupDetails, MeetingRecord
+from peerdesk.services.mentoring.pairings import Ending, PairingPlan
+from peerdesk.services.mentoring.referrals import ReferralDetails
+from peerdesk.services.mentoring.sessions import ConcernDetails, SessionEntry
 from peerdesk.services.organisation import OrganisationDetails
-from peerdesk.services.pairings import Ending, PairingPlan
-from peerdesk.services.people import ConditionEntry, PersonDetails
-from peerdesk.services.referrals import ReferralDetails
-from peerdesk.services.sessions import ConcernDetails, SessionEntry
+from peerdesk.services.people.service import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import ConsentKind, ConsentMethod, MeetingMode, Role, SessionStatus
 
 

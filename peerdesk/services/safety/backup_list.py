@@ -1,7 +1,7 @@
 """Backups in words, and finding them: what each backup is (`BackupInfo`: when, why, how big,
 what it holds), and the backups of one database in any of its folders.
 
-Split from `peerdesk.services.backups` (which makes, rotates and restores them, and re-exports
+Split from `peerdesk.services.safety.backups` (which makes, rotates and restores them, and re-exports
 these names) to keep each module readable.
 """
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from peerdesk.data.models import Consent, Pairing, Person
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.consents import current_consent
+from peerdesk.services.data_protection.consents import current_consent
 from peerdesk.vocabulary import ConsentKind
 
 

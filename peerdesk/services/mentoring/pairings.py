@@ -19,8 +19,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.organisation import parse_review_schedule
-from peerdesk.services.pairing_lists import (
+from peerdesk.services.mentoring.views import (
     PairingRow,
     TimelineEntry,
     WaitingRow,
@@ -28,7 +27,8 @@ from peerdesk.services.pairing_lists import (
     pairing_timeline,
     waiting_rows,
 )
-from peerdesk.services.volunteers import OCCUPYING_STATUSES
+from peerdesk.services.organisation import parse_review_schedule
+from peerdesk.services.volunteers.service import OCCUPYING_STATUSES
 from peerdesk.vocabulary import (
     ClosureReason,
     MeetingFrequency,

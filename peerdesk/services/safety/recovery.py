@@ -32,8 +32,8 @@ from peerdesk.errors import (
     NotAPeerdeskDatabaseError,
 )
 from peerdesk.paths import Paths
-from peerdesk.services.backups import BackupInfo, check_backup, is_restorable, list_backups
 from peerdesk.services.opening import open_services
+from peerdesk.services.safety.backups import BackupInfo, check_backup, is_restorable, list_backups
 
 log = logging.getLogger(__name__)
 

@@ -24,9 +24,14 @@ from peerdesk import files
 from peerdesk.data.models import Organisation, Person, SubjectAccessRequest
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import validation as v
-from peerdesk.services.bank_holidays import Region, is_working_day, region_for_postcode
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.person_records import (
+from peerdesk.services.data_protection.bank_holidays import (
+    Region,
+    is_working_day,
+    region_for_postcode,
+)
+from peerdesk.services.data_protection.retention import RULE_MEANING, retention_rules
+from peerdesk.services.people.views import (
     PERSON_TABLE,
     TABLE_TITLES,
     children_of,
@@ -34,7 +39,6 @@ from peerdesk.services.person_records import (
     plain,
     table,
 )
-from peerdesk.services.retention import RULE_MEANING, retention_rules
 from peerdesk.vocabulary import ConsentKind, RecordKind
 
 log = logging.getLogger(__name__)
@@ -173,7 +177,9 @@ class SubjectAccessService(Service):
 
     def export(self, person_id: int, out_dir: Path) -> SubjectAccessExport:
         """Write the PDF and the JSON into a new folder inside `out_dir`."""
-        from peerdesk.services.subject_access_pdf import write_pdf  # PDF drawing loads slowly
+        from peerdesk.services.data_protection.subject_access_pdf import (
+            write_pdf,  # PDF drawing loads slowly
+        )
 
         data = self.collect(person_id)
         folder = out_dir / f"everything-we-hold-person-{person_id}-{self.today():%Y-%m-%d}"

@@ -26,7 +26,7 @@ from peerdesk.data.models import (
     VolunteerProfile,
 )
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.volunteers import OCCUPYING_STATUSES, VolunteerService
+from peerdesk.services.volunteers.service import OCCUPYING_STATUSES, VolunteerService
 from peerdesk.vocabulary import (
     ConditionLink,
     Gender,

@@ -17,7 +17,7 @@ from peerdesk.data.models import (
     PeerGroup,
     Person,
 )
-from peerdesk.services import group_reports as reports
+from peerdesk.services.groups import reports as reports
 from peerdesk.vocabulary import GroupKind, GroupStatus, Weekday
 
 #: People who came within this long before a meeting are listed on its register to tick.

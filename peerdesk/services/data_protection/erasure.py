@@ -33,14 +33,14 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import ErasureLogEntry, Person, utc_now
-from peerdesk.services.backups import make_backup
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.person_records import (
+from peerdesk.services.people.views import (
     person_reference_columns,
     table,
     text_columns,
     title_for,
 )
+from peerdesk.services.safety.backups import make_backup
 
 log = logging.getLogger(__name__)
 

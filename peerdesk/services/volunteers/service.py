@@ -23,7 +23,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.consents import current_consent
+from peerdesk.services.data_protection.consents import current_consent
 from peerdesk.vocabulary import (
     ConsentKind,
     DisclosureLevel,

@@ -18,17 +18,17 @@ from peerdesk.data.models import (
     Person,
 )
 from peerdesk.errors import ValidationError
-from peerdesk.services import group_reports as reports
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.group_register import (
+from peerdesk.services.groups import reports as reports
+from peerdesk.services.groups.register import (
     apply_record,
     ensure_role,
     meeting_facilitator_ids,
     recompute_is_new,
     write_register,
 )
-from peerdesk.services.group_views import (
+from peerdesk.services.groups.views import (
     GroupRow,
     GroupSummary,
     MeetingRow,

@@ -28,7 +28,7 @@ from peerdesk.data.keys import (
 )
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services.base import Clock, Service
-from peerdesk.services.encryption_sweep import Sweep, readable_files, sweep, temp_folders
+from peerdesk.services.safety.encryption_sweep import Sweep, readable_files, sweep, temp_folders
 
 __all__ = [
     "ENV_PASSPHRASE",

@@ -183,7 +183,7 @@ class RetentionService(Service):
 
     def anonymise(self, person_id: int, *, backup_dir: Path | None = None) -> object:
         """Anonymise a person past their date: the same as erasing them (history still counts)."""
-        from peerdesk.services.erasure import ErasureService
+        from peerdesk.services.data_protection.erasure import ErasureService
 
         return ErasureService(self.db, self._today).erase(person_id, backup_dir=backup_dir)
 

@@ -37,7 +37,9 @@ from peerdesk.data.database import (
 from peerdesk.data.keys import Passphrase, WrongPassphraseError
 from peerdesk.data.models import ErasureLogEntry, Pairing, Person
 from peerdesk.errors import DatabaseProblem, ValidationError
-from peerdesk.services.backup_list import (
+from peerdesk.services.base import Clock, Service
+from peerdesk.services.organisation import OrganisationService
+from peerdesk.services.safety.backup_list import (
     REASONS,
     SHOWN_COUNTS,
     BackupInfo,
@@ -47,9 +49,7 @@ from peerdesk.services.backup_list import (
     list_backups,
     noted_backup_folders,
 )
-from peerdesk.services.base import Clock, Service
-from peerdesk.services.locations import LocationRisk, location_risk
-from peerdesk.services.organisation import OrganisationService
+from peerdesk.services.safety.locations import LocationRisk, location_risk
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Data protection: use cases and views of this area."""

@@ -1,0 +1,1 @@
+"""Groups: use cases and views of this area."""

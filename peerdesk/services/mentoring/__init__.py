@@ -1,0 +1,1 @@
+"""Mentoring: use cases and views of this area."""

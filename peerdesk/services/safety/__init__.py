@@ -1,0 +1,1 @@
+"""Safety: use cases and views of this area."""

@@ -1,0 +1,1 @@
+"""Volunteers: use cases and views of this area."""
