@@ -42,6 +42,8 @@ class Services:
         return self.db.path
 
     def __init__(self, db: Database, today: Clock = date.today) -> None:
+        # Built in dependency order: each service is handed the ones it works with, already
+        # built (organisation before backups; erasure before backups, before security).
         self.db = db
         self.today = today
         self.organisation = OrganisationService(db, today)
@@ -63,8 +65,8 @@ class Services:
         self.erasure = ErasureService(db, today)
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)
-        self.backups = BackupService(
-            db, today, lambda: getattr(self, "erasure", None), settings=self.organisation
-        )
         self.figures = FiguresService(db, today)
-        self.security = SecurityService(db, today, lambda: getattr(self, "backups", None))
+        self.backups = BackupService(db, today, self.erasure, settings=self.organisation)
+        self.security = SecurityService(
+            db, today, backups=self.backups, organisation=self.organisation
+        )

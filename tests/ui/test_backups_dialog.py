@@ -34,7 +34,7 @@ def settings(tmp_path: Path) -> QSettings:
 def timed(services: Services, clock: FixedClock) -> Services:
     """Backups made and described at the fixed clock: "Today at 10:15" whenever tests run."""
     services.backups = BackupService(
-        services.db, services.today, lambda: services.erasure, now=clock.now
+        services.db, services.today, services.erasure, now=clock.now, settings=services.organisation
     )
     clock.freeze(
         "peerdesk.ui.backups.table_model",

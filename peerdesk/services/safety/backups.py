@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, delete, select
 
@@ -50,6 +50,10 @@ from peerdesk.services.safety.backup_list import (
     noted_backup_folders,
 )
 from peerdesk.services.safety.locations import LocationRisk, location_risk
+
+if TYPE_CHECKING:
+    # Only for the type: the erasure service makes its own backups with `make_backup` below.
+    from peerdesk.services.data_protection.erasure import ErasureService
 
 log = logging.getLogger(__name__)
 
@@ -208,12 +212,14 @@ class BackupService(Service):
         self,
         db: Database,
         today: Clock = date.today,
-        erasure: Callable[[], Any] | None = None,
+        erasure: ErasureService | None = None,
         now: Callable[[], datetime] = datetime.now,
         settings: OrganisationService | None = None,
     ) -> None:
         super().__init__(db, today)
-        self._erasure = erasure or (lambda: None)
+        #: Erases again, after a restore, people erased since the backup was made; without it
+        #: (a backup-only tool, a crash test) `_reapply_minimally` does the least that is safe.
+        self._erasure = erasure
         self._now = now
         #: Where the folder and rotation chosen in the app's settings are kept (the database).
         self._settings = settings or OrganisationService(db, today)
@@ -379,9 +385,8 @@ class BackupService(Service):
             raise ValidationError("That is the database itself, not a backup of it.", "backup")
         check_backup(backup, self.db.key)
         erased = set(read_erased_ids(self.db.path, self.db.key))
-        erasure = self._erasure()
-        if erasure is not None and hasattr(erasure, "erased_ids"):
-            erased.update(erasure.erased_ids())
+        if self._erasure is not None:
+            erased.update(self._erasure.erased_ids())
         safety = self.before("restore")
         kept = self._settings.backup_settings()
         self.db.release_connections()
@@ -401,9 +406,8 @@ class BackupService(Service):
         """Erase again everyone in `person_ids` who is back; log them. Returns how many."""
         if not person_ids:
             return 0
-        erasure = self._erasure()
-        if erasure is not None and hasattr(erasure, "reapply"):
-            count = int(erasure.reapply(person_ids))
+        if self._erasure is not None:
+            count = self._erasure.reapply(person_ids)
         else:
             count = self._reapply_minimally(person_ids)
         self._log_erasures(person_ids)

@@ -9,11 +9,9 @@ A forgotten passphrase cannot be recovered: nothing here stores it, and there is
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from peerdesk.data.backup import parse_backup_name
 from peerdesk.data.database import Database
@@ -28,6 +26,8 @@ from peerdesk.data.keys import (
 )
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services.base import Clock, Service
+from peerdesk.services.organisation import OrganisationService
+from peerdesk.services.safety.backups import BackupService
 from peerdesk.services.safety.encryption_sweep import Sweep, readable_files, sweep, temp_folders
 
 __all__ = [
@@ -212,10 +212,14 @@ class SecurityService(Service):
         self,
         db: Database,
         today: Clock = date.today,
-        backups: Callable[[], Any] | None = None,
+        backups: BackupService | None = None,
+        organisation: OrganisationService | None = None,
     ) -> None:
         super().__init__(db, today)
-        self._backups = backups or (lambda: None)
+        #: Makes the backup before the file is converted and names the folders to sweep;
+        #: without it only the database's own backup folder is swept and no backup is made.
+        self._backups = backups
+        self._organisation = organisation or OrganisationService(db, today)
 
     @property
     def is_encrypted(self) -> bool:
@@ -231,7 +235,7 @@ class SecurityService(Service):
             raise ValidationError("This database is already encrypted.", "passphrase")
         check_new_passphrase(passphrase, confirmation)
         key = Passphrase(passphrase)
-        service = self._backups()
+        service = self._backups
         backup = service.before("encryption").path if service is not None else None
         self.db.release_connections()
         try:
@@ -263,7 +267,7 @@ class SecurityService(Service):
             raise ValidationError("The new passphrase is the same as the current one.", "new")
         check_new_passphrase(new, confirmation)
         old_key, new_key = self.db.key, Passphrase(new)
-        service = self._backups()
+        service = self._backups
         backup = service.before("passphrase-change").path if service is not None else None
         self.db.release_connections()
         try:
@@ -283,10 +287,8 @@ class SecurityService(Service):
         return readable_files(folders, temp_folders())
 
     def recovery_sheet(self) -> RecoverySheet:
-        from peerdesk.services.organisation import OrganisationService
-
-        organisation = OrganisationService(self.db, self._today).get()
-        service = self._backups()
+        organisation = self._organisation.get()
+        service = self._backups
         folder = service.folder if service is not None else self.db.path.parent / "backups"
         return RecoverySheet(
             organisation=organisation.name if organisation else "",
@@ -297,7 +299,7 @@ class SecurityService(Service):
         )
 
     def _backup_folders(self) -> list[Path]:
-        service = self._backups()
+        service = self._backups
         if service is None:
             folder = self.db.backup_dir or self.db.path.parent / "backups"
             return [folder] if folder.is_dir() else []
