@@ -11,16 +11,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import select
 
 from peerdesk.data.database import Database
-from peerdesk.data.models import Consent, Person
+from peerdesk.data.models import Consent, Person, Referral
+from peerdesk.errors import NotFoundError
 from peerdesk.services import Services
 from peerdesk.services.data_protection.consents import ConsentEntry
 from peerdesk.services.data_protection.erasure import ErasureReport, is_stub
+from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.people.service import PersonDetails
-from peerdesk.vocabulary import ConsentKind, ConsentMethod
+from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 from tests.conftest import TODAY
+from tests.unit.test_subject_access_export import build_everything
 
 
 def add(services: Services, first: str, last: str = "Smith") -> int:
@@ -117,3 +121,73 @@ def test_the_report_counts_the_notes_the_name_was_removed_from(removed: int, lin
     report = ErasureReport(person_id=1, erased_on=TODAY, names_removed=removed)
     assert report.lines()[-1] == f"Their name removed from {line}"
     assert not any("removed from" in text for text in ErasureReport(1, TODAY).lines())
+
+
+def test_re_applying_keeps_one_log_entry_with_the_first_date(
+    services: Services, db: Database
+) -> None:
+    ann = add(services, "Ann")
+    services.erasure.erase(ann)
+    later = Services(db, today=lambda: TODAY + timedelta(days=30))
+    later.erasure.reapply([ann])
+    assert later.erasure.erasure_log() == [(ann, TODAY)]
+
+
+def test_the_report_lists_only_what_was_there(services: Services) -> None:
+    # Someone with a role and nothing else: nothing deleted, no notes cleared, and the
+    # report says so rather than listing every table.
+    person = services.people.add(
+        PersonDetails(first_name="Ann", last_name="Bell"), roles=[Role.MENTEE]
+    )
+    assert person.id is not None
+    report = services.erasure.erase(person.id)
+    assert (report.person_id, report.erased_on) == (person.id, TODAY)
+    assert (dict(report.deleted), dict(report.cleared)) == ({}, {})
+    with pytest.raises(NotFoundError, match="That person could not be found"):
+        services.erasure.erase(person.id + 100)
+
+
+def referral(services: Services, person_id: int, hopes: str) -> int:
+    started = services.referrals.start(
+        person_id, ReferralDetails(referral_date=date(2026, 5, 1), source="self", hopes=hopes)
+    )
+    assert started.id is not None
+    return started.id
+
+
+def test_notes_are_emptied_and_a_required_reason_marked_erased(services: Services) -> None:
+    ann = add(services, "Ann")
+    taken = referral(services, ann, "To walk to the shops again")
+    refused = referral(services, ann, "")
+    services.referrals.not_taken_forward(refused, "Moved away from the area")
+    services.erasure.erase(ann)
+    with services.db.session() as session:
+        rows = {r.id: r for r in session.exec(select(Referral))}
+    assert (rows[taken].hopes, rows[taken].not_taken_forward_reason) == ("", "")
+    # A reason may not be blank once given (the record says one was given): marked instead.
+    assert (rows[refused].hopes, rows[refused].not_taken_forward_reason) == ("", "[erased]")
+
+
+def test_a_two_letter_name_is_removed_from_notes_linked_to_them(services: Services) -> None:
+    person_id = build_everything(services, first_name="Jo", last_name="")
+    with services.db.transaction() as session:
+        session.connection().execute(text("UPDATE group_meeting SET note = 'Jo came early.'"))
+    services.erasure.erase(person_id)
+    with services.db.session() as session:
+        note = session.connection().execute(text("SELECT note FROM group_meeting"))
+        assert note.scalar_one() == "[name removed] came early."
+
+
+def test_an_erasure_says_when_a_reader_kept_it_in_the_write_ahead_log(
+    services: Services,
+) -> None:
+    # Until the write-ahead log is emptied, the erased details are still in that file.
+    ann, bob = add(services, "Ann"), add(services, "Bob")
+    assert services.erasure.erase(ann).checkpointed
+    reader = services.db.engine.connect()
+    try:
+        # A read transaction left open (another window, a backup being read).
+        reader.exec_driver_sql("SELECT count(*) FROM person").fetchall()
+        assert not services.erasure.erase(bob).checkpointed
+    finally:
+        reader.close()
