@@ -14,9 +14,13 @@ from sqlmodel import select
 from peerdesk.data.models import Pairing, PersonRole
 from peerdesk.paths import Paths
 from peerdesk.services import Services
+from peerdesk.services.importing import DuplicateChoice
+from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.people.views import ConditionEntry
+from peerdesk.vocabulary import ConditionLink
 
 PEOPLE = [
-    ("Ewan", "Sinclair", "mentor"),
+    ("Ewan", "Sinclair", ""),  # a mentor because the pairings say so
     ("Morag", "Gunn", "mentee"),
     ("Innes", "Bain", ""),
     ("Alasdair", "Mackay", "mentee"),
@@ -118,4 +122,47 @@ def test_an_ongoing_pairing_is_active_and_supports_a_carer_as_a_carer(
     with services.db.session() as session:
         roles = {(r.person_id, r.role, r.started_on) for r in session.exec(select(PersonRole))}
     assert (innes.mentee_id, "carer", date(2025, 4, 7)) in roles
+    # The mentor's role starts with their first pairing in the sheet.
+    assert (innes.mentor_id, "mentor", date(2025, 3, 3)) in roles
     assert not any(pid == innes.mentee_id and role == "mentee" for pid, role, _ in roles)
+
+
+def test_every_status_change_of_an_imported_pairing_says_where_it_came_from(
+    services: Services, imported: dict[str, Pairing]
+) -> None:
+    assert imported["Morag"].id is not None
+    notes = {h.note for h in services.pairings.history(imported["Morag"].id)}
+    assert notes == {"Imported from a spreadsheet"}
+
+
+def test_updating_someone_adds_their_new_conditions_and_keeps_the_old(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    jo = services.people.add(
+        PersonDetails(first_name="Jo", last_name="Smith", date_of_birth=date(1980, 2, 1)),
+        conditions=[
+            ConditionEntry("COPD", ConditionLink.LIVED_EXPERIENCE),
+            ConditionEntry("ME/CFS", ConditionLink.LIVES_WITH),
+        ],
+    )
+    services.people.add(
+        PersonDetails(first_name="Sam", last_name="Patel"),
+        conditions=[ConditionEntry("Asthma", ConditionLink.LIVES_WITH)],
+    )
+    assert jo.id is not None
+    path = tmp_path / "people.csv"
+    path.write_text(
+        'First name,Last name,DOB,Condition(s)\nJo,Smith,01/02/1980,"copd, Long Covid"\n',
+        encoding="utf-8",
+    )
+    source = services.importing.read(path)
+    settings = services.importing.suggest(source)
+    preview = services.importing.preview(source, settings)
+    choices = {row.key: DuplicateChoice.UPDATE for row in preview.duplicates}
+    assert len(choices) == 1
+    assert services.importing.run(source, settings, choices, paths.backup_dir).committed
+    assert sorted((c.name, c.link) for c in services.people.conditions(jo.id)) == [
+        ("COPD", ConditionLink.LIVED_EXPERIENCE),  # "copd" is the same condition: kept as it was
+        ("Long Covid", ConditionLink.LIVES_WITH),
+        ("ME/CFS", ConditionLink.LIVES_WITH),
+    ]
