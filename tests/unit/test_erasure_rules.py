@@ -24,6 +24,7 @@ from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.people.service import PersonDetails
 from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 from tests.conftest import TODAY
+from tests.unit.test_pairings_builders import active_pairing
 from tests.unit.test_subject_access_export import build_everything
 
 
@@ -191,3 +192,10 @@ def test_an_erasure_says_when_a_reader_kept_it_in_the_write_ahead_log(
         assert not services.erasure.erase(bob).checkpointed
     finally:
         reader.close()
+
+
+def test_the_report_counts_the_goals_of_their_pairings(services: Services) -> None:
+    pairing = services.pairings.get(active_pairing(services))  # two goals
+    report = services.erasure.erase(pairing.mentee_id)
+    assert report.deleted["pairing_goal"] == 2
+    assert services.pairings.goals(pairing.id or 0) == []
