@@ -197,8 +197,25 @@ def due_for_review(
     is older than the shortest rule allows; only they are read as people and checked.
     """
     rules = retention_rules(session)
+    last = _last_contacts(session, rules, today, person_id)
+    if not last:
+        return []
+    ids = {"ids": json.dumps(sorted(last))}
+    found = _past_their_date(session, ids, last, _record_kinds(session, ids), rules, today)
+    found.sort(key=lambda due: (due.review_on, due.person_id))
+    return found
+
+
+#: The people `ids` names (a JSON list), for the queries below.
+_CHOSEN = "SELECT value FROM json_each(:ids)"
+
+
+def _last_contacts(
+    session: Session, rules: dict[RecordKind, int], today: date, person_id: int | None
+) -> dict[int, date]:
+    """Each not-erased person's last contact, for those whom the shortest rule may have passed."""
     # Nobody whose last contact is after this can be past any rule (a day's slack covers
-    # 29 February); the exact date is checked below.
+    # 29 February); the exact date is checked by `_past_their_date`.
     latest_possible = add_years(today, -min(rules.values())) + timedelta(days=1)
     last_sql = (
         f"SELECT contact.id, max(substr(contact.day, 1, 10)) FROM ({_CONTACT_SQL}) AS contact "
@@ -212,41 +229,55 @@ def due_for_review(
         " AND contact.id NOT IN (SELECT person_id FROM erasure_log WHERE person_id IS NOT NULL)"
         " GROUP BY contact.id HAVING max(substr(contact.day, 1, 10)) <= :latest"
     )
-    last: dict[int, date] = {
+    return {
         holder: date.fromisoformat(day)
         for holder, day in session.connection().execute(text(last_sql), arguments)
     }
-    if not last:
-        return []
-    chosen = "SELECT value FROM json_each(:ids)"
-    ids = {"ids": json.dumps(sorted(last))}
+
+
+def _record_kinds(session: Session, ids: dict[str, str]) -> dict[int, set[RecordKind]]:
+    """The kinds of record each chosen person has (their roles, a volunteer journey, or only
+    referrals not taken forward), which decide how long their records are kept."""
     kinds: dict[int, set[RecordKind]] = defaultdict(set)
     for holder, role in session.connection().execute(
-        text(f"SELECT person_id, role FROM person_role WHERE person_id IN ({chosen})"), ids
+        text(f"SELECT person_id, role FROM person_role WHERE person_id IN ({_CHOSEN})"), ids
     ):
         kinds[holder].add(_ROLE_KINDS[role])
     for (holder,) in session.connection().execute(
         text(
-            f"SELECT DISTINCT person_id FROM volunteer_stage_change WHERE person_id IN ({chosen})"
+            f"SELECT DISTINCT person_id FROM volunteer_stage_change WHERE person_id IN ({_CHOSEN})"
         ),
         ids,
     ):
         kinds[holder].add(RecordKind.VOLUNTEER)
     for (holder,) in session.connection().execute(
         text(
-            f"SELECT person_id FROM referral WHERE person_id IN ({chosen}) GROUP BY person_id "
+            f"SELECT person_id FROM referral WHERE person_id IN ({_CHOSEN}) GROUP BY person_id "
             "HAVING sum(status != 'not_taken_forward') = 0"
         ),
         ids,
     ):
         if not kinds[holder]:
             kinds[holder].add(RecordKind.REFERRAL_NOT_TAKEN_FORWARD)
+    return kinds
+
+
+def _past_their_date(
+    session: Session,
+    ids: dict[str, str],
+    last: dict[int, date],
+    kinds: dict[int, set[RecordKind]],
+    rules: dict[RecordKind, int],
+    today: date,
+) -> list[RetentionDue]:
+    """Of the chosen people, those past the longest rule that applies to them (the longest
+    of all when none does) and not marked to be kept for longer."""
     longest = max(rules.values())
     found: list[RetentionDue] = []
     people = session.connection().execute(
         text(
             "SELECT id, first_name, preferred_name, last_name, notes FROM person "
-            f"WHERE id IN ({chosen})"
+            f"WHERE id IN ({_CHOSEN})"
         ),
         ids,
     )
@@ -269,5 +300,4 @@ def due_for_review(
                 review_on=review_on,
             )
         )
-    found.sort(key=lambda due: (due.review_on, due.person_id))
     return found

@@ -68,74 +68,16 @@ def compute_figures(session: Session, period: Period) -> Figures:
     mentees = counter.supported_mentees()
     attendees = counter.group_unique_attendees()
     people = sorted(set(mentees) | set(attendees))
-    referrals_by_source = counter.by(
-        select(Referral.source, func.count())
-        .where(counter.within(col(Referral.referral_date)))
-        .group_by(col(Referral.source)),
-        ReferralSource.values(),
-        "referrals_received",
-    )
-    ended_by_reason = counter.by(
-        select(Pairing.closure_reason, func.count())
-        .where(counter.within(col(Pairing.end_date)))
-        .group_by(col(Pairing.closure_reason)),
-        ClosureReason.values(),
-        "pairings_ended",
-    )
-    sessions_by_mode = counter.by(
-        select(MentoringSession.mode, func.count())
-        .where(_held(counter))
-        .group_by(col(MentoringSession.mode)),
-        MeetingMode.values(),
-        "sessions_held",
-    )
-    hours = counter.volunteer_hours()
+    spent = counter.volunteer_hours()
     return Figures(
         organisation=organisation.name if organisation else "",
         period=period,
-        referrals_received=referrals_by_source.total,
-        referrals_by_source=referrals_by_source,
-        referrals_not_taken_forward=counter.count(
-            select(func.count())
-            .select_from(Referral)
-            .where(
-                counter.within(col(Referral.referral_date)),
-                col(Referral.status) == ReferralStatus.NOT_TAKEN_FORWARD.value,
-            )
-        ),
+        **_referral_figures(counter),
         mentees_supported=len(mentees),
         mentees_new=counter.new_mentees(),
         carers_supported=counter.supported_carers(),
-        pairings_started=counter.count(
-            select(func.count()).select_from(Pairing).where(counter.within(col(Pairing.start_date)))
-        ),
-        pairings_active=counter.count(
-            select(func.count())
-            .select_from(Pairing)
-            .where(
-                col(Pairing.start_date).is_not(None),
-                col(Pairing.start_date) <= period.end,
-                col(Pairing.end_date).is_(None) | (col(Pairing.end_date) >= period.start),
-            )
-        ),
-        pairings_ended=ended_by_reason.total,
-        pairings_ended_by_reason=ended_by_reason,
-        pairings_ended_as_planned=counter.count(
-            select(func.count())
-            .select_from(Pairing)
-            .where(counter.within(col(Pairing.end_date)), col(Pairing.ended_as_planned).is_(True))
-        ),
-        sessions_held=sessions_by_mode.total,
-        sessions_by_mode=sessions_by_mode,
-        sessions_cancelled=counter.count(
-            select(func.count())
-            .select_from(MentoringSession)
-            .where(
-                counter.within(col(MentoringSession.session_date)),
-                col(MentoringSession.status).in_([s.value for s in CANCELLED_STATUSES]),
-            )
-        ),
-        contact_hours=hours.mentoring,
+        **_pairing_figures(counter),
+        **_session_figures(counter, spent),
         group_meetings=counter.count(
             select(func.count())
             .select_from(GroupMeeting)
@@ -144,32 +86,118 @@ def compute_figures(session: Session, period: Period) -> Figures:
         group_attendances=counter.group_attendances(),
         group_unique_attendees=len(attendees),
         people_supported=len(people),
-        volunteers_active=counter.active_volunteers(),
-        volunteers_new=counter.new_volunteers(),
-        volunteers_left=counter.count(
-            select(func.count(func.distinct(VolunteerStageChange.person_id))).where(
-                col(VolunteerStageChange.stage) == VolunteerStage.LEFT.value,
-                counter.within(col(VolunteerStageChange.changed_on)),
-            )
-        ),
-        volunteers_trained=counter.count(
-            select(func.count(func.distinct(TrainingRecord.person_id))).where(
-                col(TrainingRecord.completed).is_(True),
-                counter.within(col(TrainingRecord.training_date)),
-            )
-        ),
-        volunteer_hours=hours,
-        supervision_sessions=counter.count(
-            select(func.count())
-            .select_from(Supervision)
-            .where(counter.within(col(Supervision.supervision_date)))
-        ),
+        **_volunteer_figures(counter, spent),
         concerns_raised=counter.count(
             select(func.count()).select_from(Concern).where(counter.within(col(Concern.raised_on)))
         ),
         demographics=counter.demographics(people),
         outcomes=counter.outcomes(),
     )
+
+
+# Each group of figures below is a set of `Figures` fields, counted for the counter's period.
+
+
+def _referral_figures(counter: _Counter) -> dict[str, Any]:
+    by_source = counter.by(
+        select(Referral.source, func.count())
+        .where(counter.within(col(Referral.referral_date)))
+        .group_by(col(Referral.source)),
+        ReferralSource.values(),
+        "referrals_received",
+    )
+    return {
+        "referrals_received": by_source.total,
+        "referrals_by_source": by_source,
+        "referrals_not_taken_forward": counter.count(
+            select(func.count())
+            .select_from(Referral)
+            .where(
+                counter.within(col(Referral.referral_date)),
+                col(Referral.status) == ReferralStatus.NOT_TAKEN_FORWARD.value,
+            )
+        ),
+    }
+
+
+def _pairing_figures(counter: _Counter) -> dict[str, Any]:
+    period = counter.period
+    by_reason = counter.by(
+        select(Pairing.closure_reason, func.count())
+        .where(counter.within(col(Pairing.end_date)))
+        .group_by(col(Pairing.closure_reason)),
+        ClosureReason.values(),
+        "pairings_ended",
+    )
+    return {
+        "pairings_started": counter.count(
+            select(func.count()).select_from(Pairing).where(counter.within(col(Pairing.start_date)))
+        ),
+        "pairings_active": counter.count(
+            select(func.count())
+            .select_from(Pairing)
+            .where(
+                col(Pairing.start_date).is_not(None),
+                col(Pairing.start_date) <= period.end,
+                col(Pairing.end_date).is_(None) | (col(Pairing.end_date) >= period.start),
+            )
+        ),
+        "pairings_ended": by_reason.total,
+        "pairings_ended_by_reason": by_reason,
+        "pairings_ended_as_planned": counter.count(
+            select(func.count())
+            .select_from(Pairing)
+            .where(counter.within(col(Pairing.end_date)), col(Pairing.ended_as_planned).is_(True))
+        ),
+    }
+
+
+def _session_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, Any]:
+    by_mode = counter.by(
+        select(MentoringSession.mode, func.count())
+        .where(_held(counter))
+        .group_by(col(MentoringSession.mode)),
+        MeetingMode.values(),
+        "sessions_held",
+    )
+    return {
+        "sessions_held": by_mode.total,
+        "sessions_by_mode": by_mode,
+        "sessions_cancelled": counter.count(
+            select(func.count())
+            .select_from(MentoringSession)
+            .where(
+                counter.within(col(MentoringSession.session_date)),
+                col(MentoringSession.status).in_([s.value for s in CANCELLED_STATUSES]),
+            )
+        ),
+        "contact_hours": spent.mentoring,
+    }
+
+
+def _volunteer_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, Any]:
+    return {
+        "volunteers_active": counter.active_volunteers(),
+        "volunteers_new": counter.new_volunteers(),
+        "volunteers_left": counter.count(
+            select(func.count(func.distinct(VolunteerStageChange.person_id))).where(
+                col(VolunteerStageChange.stage) == VolunteerStage.LEFT.value,
+                counter.within(col(VolunteerStageChange.changed_on)),
+            )
+        ),
+        "volunteers_trained": counter.count(
+            select(func.count(func.distinct(TrainingRecord.person_id))).where(
+                col(TrainingRecord.completed).is_(True),
+                counter.within(col(TrainingRecord.training_date)),
+            )
+        ),
+        "volunteer_hours": spent,
+        "supervision_sessions": counter.count(
+            select(func.count())
+            .select_from(Supervision)
+            .where(counter.within(col(Supervision.supervision_date)))
+        ),
+    }
 
 
 def _held(counter: _Counter) -> ColumnElement[bool]:

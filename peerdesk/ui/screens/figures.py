@@ -98,6 +98,16 @@ class FiguresScreen(Screen):
         heading = QLabel("<h2>Figures for funders</h2>")
         heading.setAccessibleName("Figures for funders")
         layout.addWidget(heading)
+        layout.addLayout(self._build_choices())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("What the figures show")
+        layout.addWidget(self.status)
+        self._build_tables(layout)
+        self._connect()
+
+    def _build_choices(self) -> QGridLayout:
+        """The period, the kind of figures and the buttons, above the tables."""
         choose = QGridLayout()
         self.year_choice = QRadioButton("&Reporting year")
         self.year_choice.setChecked(True)
@@ -149,13 +159,10 @@ class FiguresScreen(Screen):
         buttons.addWidget(self.how_button)
         choose.addLayout(buttons, 3, 0, 1, 2)
         choose.setColumnStretch(1, 1)
-        layout.addLayout(choose)
+        return choose
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("What the figures show")
-        layout.addWidget(self.status)
-
+    def _build_tables(self, layout: QVBoxLayout) -> None:
+        """The headline numbers, then every breakdown with a choice of section."""
         self.headlines = self._table(self.headline_model, "Headline numbers")
         self.headlines.setColumnHidden(1, True)
         layout.addWidget(self.headlines)
@@ -169,6 +176,7 @@ class FiguresScreen(Screen):
         self.breakdowns = self._table(self.proxy, "Every figure and breakdown")
         layout.addWidget(self.breakdowns, 5)
 
+    def _connect(self) -> None:
         self.year_choice.toggled.connect(self._on_choice_changed)
         self.year_box.currentIndexChanged.connect(self._on_choice_changed)
         self.from_date.date_changed.connect(self._on_choice_changed)
