@@ -49,8 +49,48 @@ class OrganisationDetails:
     coordinator_name: str = ""
 
     @classmethod
-    def of(cls, organisation: Organisation) -> OrganisationDetails:
+    def of(cls, organisation: Organisation | OrganisationView) -> OrganisationDetails:
         return cls(**{f.name: getattr(organisation, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    """The organisation's row as screens and the command line read it (never the row)."""
+
+    id: int
+    name: str
+    address: str
+    postcode: str
+    phone: str
+    email: str
+    charity_number: str
+    logo_png: bytes | None
+    reporting_year_start_month: int
+    suppression_threshold: int
+    no_session_weeks: int
+    supervision_weeks: int
+    referral_wait_days: int
+    expiry_warning_days: int
+    review_schedule_weeks: str
+    mileage_rate_pence: int
+    outcome_measure_name: str
+    coordinator_name: str
+    backup_folder: str | None
+    backup_keep_recent: int | None
+    backup_keep_daily: int | None
+    backup_keep_weekly: int | None
+    backup_keep_monthly: int | None
+    is_demo: bool
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> OrganisationView:
+        values = {f.name: getattr(organisation, f.name) for f in fields(cls)}
+        values["id"] = organisation.id or 0
+        return cls(**values)
+
+    @property
+    def details(self) -> OrganisationDetails:
+        return OrganisationDetails.of(self)
 
 
 @dataclass(frozen=True)
@@ -94,14 +134,17 @@ def parse_review_schedule(text: str) -> list[int]:
 
 
 class OrganisationService(Service):
-    def get(self) -> Organisation | None:
+    def get(self) -> OrganisationView | None:
         with self.db.session() as session:
-            return session.exec(select(Organisation)).first()
+            found = session.exec(select(Organisation)).first()
+            return OrganisationView.of(found) if found is not None else None
 
     def is_set_up(self) -> bool:
         return self.get() is not None
 
-    def save(self, details: OrganisationDetails, *, is_demo: bool | None = None) -> Organisation:
+    def save(
+        self, details: OrganisationDetails, *, is_demo: bool | None = None
+    ) -> OrganisationView:
         """Create or update the single organisation row."""
         cleaned = self._validate(details)
         with self.db.transaction() as session:
@@ -115,7 +158,7 @@ class OrganisationService(Service):
             session.add(organisation)
             session.flush()
             session.refresh(organisation)
-            return organisation
+            return OrganisationView.of(organisation)
 
     def set_logo(self, png: bytes | None) -> None:
         if png is not None and not png.startswith(b"\x89PNG"):
@@ -298,7 +341,7 @@ def checked_keep(kind: str, number: int | None) -> int | None:
     return int(number)
 
 
-def _backup_settings(organisation: Organisation) -> BackupSettings:
+def _backup_settings(organisation: OrganisationView) -> BackupSettings:
     keep = tuple(
         (kind, number)
         for kind in BACKUP_KEEP_LIMITS
