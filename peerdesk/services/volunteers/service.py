@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -24,6 +25,16 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.data_protection.consents import current_consent
+from peerdesk.services.volunteers.views import (
+    DEFAULT_TRAINING_MODULES,
+    DisclosureCheckView,
+    ProfileView,
+    Readiness,
+    ReferenceView,
+    StageView,
+    SupervisionView,
+    TrainingView,
+)
 from peerdesk.vocabulary import (
     ConsentKind,
     DisclosureLevel,
@@ -37,38 +48,11 @@ from peerdesk.vocabulary import (
 #: Stages from which a volunteer may be active as a mentor or facilitator.
 VOLUNTEER_ROLES = (Role.MENTOR, Role.FACILITATOR)
 
-#: The default training modules, after the Scottish Recovery Network's Peer2Peer course.
-DEFAULT_TRAINING_MODULES = (
-    "Peer values and mutuality",
-    "Power and boundaries",
-    "Trauma-informed peer support",
-    "Sharing experiences safely",
-    "Role tension and boundaries",
-    "Self care",
-    "Confidentiality and safeguarding",
-)
-
 #: Live capacity counts these statuses as taking up a mentor's time.
 OCCUPYING_STATUSES = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingStatus.PAUSED)
 
 
-@dataclass(frozen=True)
-class Readiness:
-    """Whether a volunteer may be paired now, and what is missing if not."""
-
-    person_id: int
-    stage: VolunteerStage | None
-    capacity: int
-    occupied: int
-    missing: tuple[str, ...] = field(default=())
-
-    @property
-    def spare(self) -> int:
-        return max(self.capacity - self.occupied, 0)
-
-    @property
-    def may_be_paired(self) -> bool:
-        return not self.missing
+__all__ = ["DEFAULT_TRAINING_MODULES", "Readiness", "VolunteerService"]
 
 
 class VolunteerService(Service):
@@ -80,7 +64,7 @@ class VolunteerService(Service):
         *,
         on: date | None = None,
         reason: str = "",
-    ) -> VolunteerStageChange:
+    ) -> StageView:
         stage = v.one_of(stage, VolunteerStage, "stage", "a stage")
         when = on or self.today()
         v.not_in_future(when, self.today(), "changed_on", "the date")
@@ -106,16 +90,17 @@ class VolunteerService(Service):
                 session.add(VolunteerProfile(person_id=person_id))
             session.flush()
             session.refresh(change)
-            return change
+            return StageView.of(change)
 
-    def journey(self, person_id: int) -> list[VolunteerStageChange]:
+    def journey(self, person_id: int) -> list[StageView]:
         with self.db.session() as session:
-            return list(
+            return _views(
+                StageView.of,
                 session.exec(
                     select(VolunteerStageChange)
                     .where(VolunteerStageChange.person_id == person_id)
                     .order_by(col(VolunteerStageChange.changed_on), col(VolunteerStageChange.id))
-                )
+                ),
             )
 
     def current_stage(self, person_id: int) -> VolunteerStage | None:
@@ -131,7 +116,7 @@ class VolunteerService(Service):
         lived_experience: str = "",
         skills: str = "",
         interests: str = "",
-    ) -> VolunteerProfile:
+    ) -> ProfileView:
         if not 0 <= max_mentees <= 20:
             raise ValidationError(
                 "The number of mentees should be between 0 and 20.", "max_mentees"
@@ -150,11 +135,12 @@ class VolunteerService(Service):
             session.add(profile)
             session.flush()
             session.refresh(profile)
-            return profile
+            return ProfileView.of(profile)
 
-    def profile(self, person_id: int) -> VolunteerProfile | None:
+    def profile(self, person_id: int) -> ProfileView | None:
         with self.db.session() as session:
-            return session.get(VolunteerProfile, person_id)
+            found = session.get(VolunteerProfile, person_id)
+            return ProfileView.of(found) if found is not None else None
 
     # -- checks and references -----------------------------------------------------------
     def add_disclosure_check(
@@ -166,7 +152,7 @@ class VolunteerService(Service):
         issue_date: date,
         reference_number: str = "",
         renewal_date: date | None = None,
-    ) -> DisclosureCheck:
+    ) -> DisclosureCheckView:
         scheme = v.one_of(scheme, DisclosureScheme, "scheme", "PVG or DBS")
         level = v.one_of(level, DisclosureLevel, "level", "the level of check")
         v.not_in_future(issue_date, self.today(), "issue_date", "the issue date")
@@ -191,16 +177,17 @@ class VolunteerService(Service):
             session.add(check)
             session.flush()
             session.refresh(check)
-            return check
+            return DisclosureCheckView.of(check)
 
-    def disclosure_checks(self, person_id: int) -> list[DisclosureCheck]:
+    def disclosure_checks(self, person_id: int) -> list[DisclosureCheckView]:
         with self.db.session() as session:
-            return list(
+            return _views(
+                DisclosureCheckView.of,
                 session.exec(
                     select(DisclosureCheck)
                     .where(DisclosureCheck.person_id == person_id)
                     .order_by(col(DisclosureCheck.issue_date).desc())
-                )
+                ),
             )
 
     def add_reference(
@@ -212,7 +199,7 @@ class VolunteerService(Service):
         contact: str = "",
         requested_on: date | None = None,
         received_on: date | None = None,
-    ) -> VolunteerReference:
+    ) -> ReferenceView:
         v.on_or_after(
             received_on,
             requested_on,
@@ -232,12 +219,12 @@ class VolunteerService(Service):
             session.add(reference)
             session.flush()
             session.refresh(reference)
-            return reference
+            return ReferenceView.of(reference)
 
     # -- training and supervision --------------------------------------------------------
     def record_training(
         self, person_id: int, *, module: str, on: date, duration_minutes: int, completed: bool
-    ) -> TrainingRecord:
+    ) -> TrainingView:
         v.not_in_future(on, self.today(), "training_date", "the training date")
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
@@ -256,16 +243,17 @@ class VolunteerService(Service):
             session.add(record)
             session.flush()
             session.refresh(record)
-            return record
+            return TrainingView.of(record)
 
-    def training(self, person_id: int) -> list[TrainingRecord]:
+    def training(self, person_id: int) -> list[TrainingView]:
         with self.db.session() as session:
-            return list(
+            return _views(
+                TrainingView.of,
                 session.exec(
                     select(TrainingRecord)
                     .where(TrainingRecord.person_id == person_id)
                     .order_by(col(TrainingRecord.training_date))
-                )
+                ),
             )
 
     def record_supervision(
@@ -281,7 +269,7 @@ class VolunteerService(Service):
         training_needs: str = "",
         actions: str = "",
         next_date: date | None = None,
-    ) -> Supervision:
+    ) -> SupervisionView:
         mode = v.one_of(mode, MeetingMode, "mode", "how you met")
         v.not_in_future(on, self.today(), "supervision_date", "the supervision date")
         v.on_or_after(
@@ -314,16 +302,17 @@ class VolunteerService(Service):
                 session.add(SupervisionPairing(supervision_id=record.id, pairing_id=pairing_id))
             session.flush()
             session.refresh(record)
-            return record
+            return SupervisionView.of(record)
 
-    def supervisions(self, mentor_id: int) -> list[Supervision]:
+    def supervisions(self, mentor_id: int) -> list[SupervisionView]:
         with self.db.session() as session:
-            return list(
+            return _views(
+                SupervisionView.of,
                 session.exec(
                     select(Supervision)
                     .where(Supervision.mentor_id == mentor_id)
                     .order_by(col(Supervision.supervision_date).desc())
-                )
+                ),
             )
 
     # -- readiness -----------------------------------------------------------------------
@@ -333,6 +322,14 @@ class VolunteerService(Service):
         with self.db.session() as session:
             get_or_raise(session, Person, person_id, "person")
             return _readiness(session, person_id, today)
+
+
+V = TypeVar("V")
+
+
+def _views(view: Callable[[Any], V], rows: Iterable[Any]) -> list[V]:
+    """Rows copied into their views while the session is open (the rows stay inside)."""
+    return [view(row) for row in rows]
 
 
 def _latest_stage(session: Session, person_id: int) -> VolunteerStageChange | None:

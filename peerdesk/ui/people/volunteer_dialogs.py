@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.volunteers.service import DEFAULT_TRAINING_MODULES
+from peerdesk.services.volunteers.views import DEFAULT_TRAINING_MODULES
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
