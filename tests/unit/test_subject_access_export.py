@@ -42,7 +42,7 @@ from peerdesk.data.models import (
     VolunteerStageChange,
 )
 from peerdesk.services import Services
-from peerdesk.services.people.views import title_for
+from peerdesk.services.people.record_tables import title_for
 
 MARKER = "Qwyzzlethorpe"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.cli.context import CommandContext
-from peerdesk.services.people.views import long_date
+from peerdesk.services.people.record_tables import long_date
 
 
 def register(subparsers: Any) -> None:

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
 from peerdesk.services.data_protection.retention import due_for_review
-from peerdesk.services.people.views import long_date
+from peerdesk.services.people.record_tables import long_date
 
 GROUP = "Past the retention date"
 

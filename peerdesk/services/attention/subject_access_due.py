@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from peerdesk.services.attention.base import AttentionContext, AttentionItem
 from peerdesk.services.data_protection.subject_access import open_requests
-from peerdesk.services.people.views import long_date
+from peerdesk.services.people.record_tables import long_date
 
 GROUP = "Requests to see records"
 

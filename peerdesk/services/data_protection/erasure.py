@@ -34,7 +34,7 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import ErasureLogEntry, Person, utc_now
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.people.views import (
+from peerdesk.services.people.record_tables import (
     person_reference_columns,
     table,
     text_columns,

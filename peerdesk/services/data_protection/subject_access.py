@@ -31,7 +31,7 @@ from peerdesk.services.data_protection.bank_holidays import (
     region_for_postcode,
 )
 from peerdesk.services.data_protection.retention import RULE_MEANING, retention_rules
-from peerdesk.services.people.views import (
+from peerdesk.services.people.record_tables import (
     PERSON_TABLE,
     TABLE_TITLES,
     children_of,

@@ -16,7 +16,7 @@ from peerdesk.forms.reports.subject_access import (
     SubjectAccessDocument,
     write_subject_access_pdf,
 )
-from peerdesk.services.people.views import (
+from peerdesk.services.people.record_tables import (
     PERSON_TABLE,
     field_title,
     readable,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date
 
 from sqlalchemy import delete
@@ -21,6 +20,16 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.people.pairings_of_person import latest_referral, pairings_of_person
+from peerdesk.services.people.views import (
+    ConditionEntry,
+    PersonDetails,
+    PersonPairings,
+    PersonRow,
+    PersonView,
+    ReferralSummary,
+    RoleView,
+)
 from peerdesk.vocabulary import (
     ConditionLink,
     Gender,
@@ -31,85 +40,30 @@ from peerdesk.vocabulary import (
     YesNoPreferNot,
 )
 
-
-@dataclass
-class PersonDetails:
-    """Everything about a person that the add/edit dialog and the importer can set."""
-
-    first_name: str
-    last_name: str = ""
-    preferred_name: str = ""
-    pronouns: str = ""
-    date_of_birth: date | None = None
-    gender: str | None = None
-    ethnicity: str | None = None
-    disability: str | None = None
-    carer_status: str | None = None
-    area: str = ""
-    address: str = ""
-    postcode: str = ""
-    phone: str = ""
-    email: str = ""
-    gp_practice: str = ""
-    languages: str = ""
-    emergency_contact: str = ""
-    access_needs: str = ""
-    energy_needs: str = ""
-    needs_large_print: bool = False
-    preferred_mentor_gender: str | None = None
-    preferred_mentor_age_min: int | None = None
-    preferred_mentor_age_max: int | None = None
-    notes: str = ""
-
-    @classmethod
-    def of(cls, person: Person) -> PersonDetails:
-        return cls(**{f.name: getattr(person, f.name) for f in fields(cls)})
-
-
-@dataclass(frozen=True)
-class ConditionEntry:
-    name: str
-    link: ConditionLink = ConditionLink.LIVES_WITH
-
-
-#: Everything but the digits of a phone number (searching "07700 900123" as "07700900123").
-_NOT_DIGITS = re.compile(r"\D+")
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    """One line of the People list: enough to show, search and filter, nothing more."""
-
-    id: int
-    name: str
-    roles: tuple[str, ...]
-    status: str
-    area: str
-    postcode: str
-    phone: str
-    email: str
-    conditions: tuple[str, ...] = field(default=())
-    archived: bool = False
-
-    @property
-    def search_text(self) -> str:
-        digits = _NOT_DIGITS.sub("", self.phone)
-        postcode = self.postcode.replace(" ", "")
-        return f"{self.name} {digits} {self.email} {self.postcode} {postcode}".casefold()
+__all__ = ["ConditionEntry", "PeopleService", "PersonDetails", "PersonRow", "PersonView"]
 
 
 class PeopleService(Service):
     # -- reading -------------------------------------------------------------------------
-    def get(self, person_id: int) -> Person:
+    def get(self, person_id: int) -> PersonView:
         with self.db.session() as session:
-            return get_or_raise(session, Person, person_id, "person")
+            return PersonView.of(get_or_raise(session, Person, person_id, "person"))
 
-    def roles(self, person_id: int, *, current_only: bool = True) -> list[PersonRole]:
+    def roles(self, person_id: int, *, current_only: bool = True) -> list[RoleView]:
         with self.db.session() as session:
             query = select(PersonRole).where(PersonRole.person_id == person_id)
             if current_only:
                 query = query.where(col(PersonRole.ended_on).is_(None))
-            return list(session.exec(query.order_by(col(PersonRole.started_on))))
+            return [
+                RoleView.of(r) for r in session.exec(query.order_by(col(PersonRole.started_on)))
+            ]
+
+    def pairings(self, person_id: int) -> PersonPairings:
+        """Their pairings with held sessions counted (one query) and their latest sessions."""
+        return pairings_of_person(self.db, person_id)
+
+    def latest_referral(self, person_id: int) -> ReferralSummary | None:
+        return latest_referral(self.db, person_id)
 
     def conditions(self, person_id: int) -> list[ConditionEntry]:
         with self.db.session() as session:
@@ -200,7 +154,7 @@ class PeopleService(Service):
         *,
         roles: list[Role] | None = None,
         conditions: list[ConditionEntry] | None = None,
-    ) -> Person:
+    ) -> PersonView:
         """Add a person with their first roles and conditions, all in one transaction."""
         cleaned = self._validate(details)
         role_list = [v.one_of(role, Role, "roles", "a role") for role in roles or []]
@@ -215,7 +169,7 @@ class PeopleService(Service):
                 _replace_conditions(session, person.id, conditions)
             session.flush()
             session.refresh(person)
-            return person
+            return PersonView.of(person)
 
     def update(
         self,
@@ -223,7 +177,7 @@ class PeopleService(Service):
         details: PersonDetails,
         *,
         conditions: list[ConditionEntry] | None = None,
-    ) -> Person:
+    ) -> PersonView:
         """Save edited details (and, when given, the conditions) in one transaction."""
         cleaned = self._validate(details)
         with self.db.transaction() as session:
@@ -236,7 +190,7 @@ class PeopleService(Service):
                 _replace_conditions(session, person_id, conditions)
             session.flush()
             session.refresh(person)
-            return person
+            return PersonView.of(person)
 
     def add_role(
         self,
@@ -245,7 +199,7 @@ class PeopleService(Service):
         *,
         started_on: date | None = None,
         cared_for_relationship: str = "",
-    ) -> PersonRole:
+    ) -> RoleView:
         role = v.one_of(role, Role, "role", "a role")
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
@@ -257,7 +211,7 @@ class PeopleService(Service):
                 )
             ).first()
             if existing is not None:
-                return existing
+                return RoleView.of(existing)
             record = PersonRole(
                 person_id=person_id,
                 role=role.value,
@@ -269,7 +223,7 @@ class PeopleService(Service):
             session.add(record)
             session.flush()
             session.refresh(record)
-            return record
+            return RoleView.of(record)
 
     def end_role(self, person_id: int, role: Role | str, *, ended_on: date | None = None) -> None:
         role = v.one_of(role, Role, "role", "a role")

@@ -1,137 +1,223 @@
-"""Which tables hold records about a person, found from the schema itself.
-
-Subject access and erasure both start here, so a table added later that refers to a person is
-included (or refused by a test until someone decides what erasure does with it).
-"""
+"""What the people services hand to screens and the command line: plain frozen records, never
+database rows. The UI imports this module (and the container), nothing else from the area."""
 
 from __future__ import annotations
 
-import functools
-from datetime import date, datetime, time
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any
 
-from sqlalchemy import String, Table
-from sqlmodel import SQLModel
-
-import peerdesk.data.models  # noqa: F401  (registers every table with the metadata)
-from peerdesk.vocabulary import Labelled
-
-PERSON_TABLE = "person"
-
-#: Plain-English names of the tables, as the coordinator and the person read them.
-TABLE_TITLES: dict[str, str] = {
-    "person": "Personal details",
-    "person_role": "Roles",
-    "person_condition": "Conditions and lived experience",
-    "availability": "Availability",
-    "meeting_mode_preference": "Ways of meeting",
-    "consent": "Consents",
-    "consent_wording": "Wordings of the consents",
-    "referral": "Referrals",
-    "volunteer_profile": "Volunteer profile",
-    "volunteer_stage_change": "Volunteer journey",
-    "disclosure_check": "Disclosure checks (PVG or DBS)",
-    "volunteer_reference": "References",
-    "training_record": "Training",
-    "supervision": "Supervision meetings",
-    "supervision_pairing": "Pairings discussed in supervision",
-    "expense": "Expenses",
-    "outcome_score": "Outcome scores",
-    "pairing": "Pairings",
-    "pairing_goal": "Pairing goals",
-    "pairing_status_change": "Pairing history",
-    "mentoring_session": "Sessions",
-    "review": "Pairing reviews",
-    "concern": "Concerns",
-    "peer_group": "Groups",
-    "group_member": "Group membership",
-    "group_facilitator": "Groups facilitated",
-    "group_meeting": "Group meetings",
-    "meeting_facilitator": "Group meetings facilitated",
-    "attendance": "Group meeting attendance",
-    "condition": "Conditions",
-    "subject_access_request": "Requests to see this information",
-}
+from peerdesk.vocabulary import ConditionLink, Role
 
 
-def title_for(table: str) -> str:
-    return TABLE_TITLES.get(table, table.replace("_", " ").capitalize())
+@dataclass
+class PersonDetails:
+    """Everything about a person that the add/edit dialog and the importer can set."""
+
+    first_name: str
+    last_name: str = ""
+    preferred_name: str = ""
+    pronouns: str = ""
+    date_of_birth: date | None = None
+    gender: str | None = None
+    ethnicity: str | None = None
+    disability: str | None = None
+    carer_status: str | None = None
+    area: str = ""
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    gp_practice: str = ""
+    languages: str = ""
+    emergency_contact: str = ""
+    access_needs: str = ""
+    energy_needs: str = ""
+    needs_large_print: bool = False
+    preferred_mentor_gender: str | None = None
+    preferred_mentor_age_min: int | None = None
+    preferred_mentor_age_max: int | None = None
+    notes: str = ""
+
+    @classmethod
+    def of(cls, person: Any) -> PersonDetails:
+        """The details of a person (a `PersonView`, or a row inside the services)."""
+        return cls(**{f.name: getattr(person, f.name) for f in fields(cls)})
 
 
-@functools.cache
-def person_reference_columns() -> dict[str, tuple[str, ...]]:
-    """Every table with a foreign key to person.id, and the columns that hold it."""
-    found: dict[str, list[str]] = {}
-    for table in SQLModel.metadata.sorted_tables:
-        for key in table.foreign_keys:
-            if key.column.table.name == PERSON_TABLE and key.column.name == "id":
-                found.setdefault(table.name, []).append(key.parent.name)
-    return {name: tuple(sorted(columns)) for name, columns in sorted(found.items())}
+@dataclass(frozen=True)
+class PersonView:
+    """One person as a screen shows them: their details, their id and whether archived."""
+
+    id: int
+    first_name: str
+    last_name: str = ""
+    preferred_name: str = ""
+    pronouns: str = ""
+    date_of_birth: date | None = None
+    gender: str | None = None
+    ethnicity: str | None = None
+    disability: str | None = None
+    carer_status: str | None = None
+    area: str = ""
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    gp_practice: str = ""
+    languages: str = ""
+    emergency_contact: str = ""
+    access_needs: str = ""
+    energy_needs: str = ""
+    needs_large_print: bool = False
+    preferred_mentor_gender: str | None = None
+    preferred_mentor_age_min: int | None = None
+    preferred_mentor_age_max: int | None = None
+    notes: str = ""
+    archived_on: date | None = None
+
+    @classmethod
+    def of(cls, person: Any) -> PersonView:
+        """Copied from a `Person` row while its session is open (the row stays inside)."""
+        values = {f.name: getattr(person, f.name) for f in fields(cls)}
+        values["id"] = person.id or 0
+        return cls(**values)
+
+    @property
+    def display_name(self) -> str:
+        """The name they use: the same words as the `Person` row's `display_name`."""
+        first = self.preferred_name or self.first_name
+        return f"{first} {self.last_name}".strip()
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_on is not None
+
+    @property
+    def details(self) -> PersonDetails:
+        return PersonDetails.of(self)
 
 
-def table(name: str) -> Table:
-    return SQLModel.metadata.tables[name]
+@dataclass(frozen=True)
+class RoleView:
+    """A role a person holds (or held, with `ended_on`). `role` is the vocabulary value."""
+
+    id: int
+    person_id: int
+    role: str
+    started_on: date
+    ended_on: date | None = None
+    cared_for_relationship: str = ""
+
+    @classmethod
+    def of(cls, record: Any) -> RoleView:
+        return cls(
+            id=record.id or 0,
+            person_id=record.person_id,
+            role=record.role,
+            started_on=record.started_on,
+            ended_on=record.ended_on,
+            cared_for_relationship=record.cared_for_relationship,
+        )
+
+    @property
+    def label(self) -> str:
+        return Role(self.role).label
 
 
-def children_of(parent: str) -> dict[str, tuple[str, ...]]:
-    """Tables with a foreign key to `parent`.id, and the columns that hold it."""
-    found: dict[str, list[str]] = {}
-    for candidate in SQLModel.metadata.sorted_tables:
-        for key in candidate.foreign_keys:
-            if key.column.table.name == parent and key.column.name == "id":
-                found.setdefault(candidate.name, []).append(key.parent.name)
-    return {name: tuple(columns) for name, columns in found.items()}
+@dataclass(frozen=True)
+class ConditionEntry:
+    name: str
+    link: ConditionLink = ConditionLink.LIVES_WITH
 
 
-def text_columns(name: str) -> list[str]:
-    """The free-text columns of a table (where a name could have been typed)."""
-    return [
-        column.name
-        for column in table(name).columns
-        if isinstance(getattr(column.type, "impl", column.type), String) and not column.foreign_keys
-    ]
+#: Everything but the digits of a phone number (searching "07700 900123" as "07700900123").
+_NOT_DIGITS = re.compile(r"\D+")
 
 
-def plain(value: Any) -> Any:
-    """A JSON-ready value: dates as ISO text, bytes left out."""
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return None
-    return value
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the People list: enough to show, search and filter, nothing more."""
+
+    id: int
+    name: str
+    roles: tuple[str, ...]
+    status: str
+    area: str
+    postcode: str
+    phone: str
+    email: str
+    conditions: tuple[str, ...] = field(default=())
+    archived: bool = False
+
+    @property
+    def search_text(self) -> str:
+        digits = _NOT_DIGITS.sub("", self.phone)
+        postcode = self.postcode.replace(" ", "")
+        return f"{self.name} {digits} {self.email} {self.postcode} {postcode}".casefold()
 
 
-@functools.cache
-def _labels() -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for vocabulary in Labelled.__subclasses__():
-        for member in vocabulary:
-            labels.setdefault(member.value, member.label)
-    return labels
+@dataclass(frozen=True)
+class PersonPairing:
+    """One of a person's pairings, seen from their side, with its held sessions counted."""
+
+    id: int
+    other_id: int
+    other_name: str
+    as_mentor: bool
+    status: str
+    proposed_on: date
+    start_date: date | None
+    sessions_held: int
 
 
-def readable(value: Any) -> str:
-    """A value as words for the PDF: vocabulary labels, dates in full, yes/no."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime):
-        return f"{value:%d %B %Y, %H:%M}"
-    if isinstance(value, date):
-        return long_date(value)
-    if isinstance(value, time):
-        return f"{value:%H:%M}"
-    if isinstance(value, str):
-        return _labels().get(value, value)
-    return str(value)
+@dataclass(frozen=True)
+class PersonSession:
+    """One session of one of a person's pairings (the person page lists the latest)."""
+
+    id: int
+    pairing_id: int
+    session_date: date
+    other_name: str
+    status: str
 
 
-def long_date(day: date) -> str:
-    """ "2 March 2026": no leading zero, on every platform."""
-    return f"{day.day} {day:%B %Y}"
+@dataclass(frozen=True)
+class PersonPairings:
+    """A person's pairings (newest proposed first) and their latest sessions (newest first)."""
+
+    pairings: tuple[PersonPairing, ...]
+    recent_sessions: tuple[PersonSession, ...]
 
 
-def field_title(column: str) -> str:
-    words = column.removesuffix("_id").replace("_", " ")
-    return words[:1].upper() + words[1:]
+@dataclass(frozen=True)
+class ReferralSummary:
+    """A person's latest referral, as the person page shows it, and how many came before."""
+
+    id: int
+    referral_date: date
+    source: str
+    status: str
+    referrer_name: str
+    referrer_organisation: str
+    hopes: str
+    earlier: int
+
+    @property
+    def referrer(self) -> str:
+        """Who referred them, in one line ("" when they referred themselves)."""
+        return ", ".join(p for p in (self.referrer_name, self.referrer_organisation) if p)
+
+
+__all__ = [
+    "ConditionEntry",
+    "PersonDetails",
+    "PersonPairing",
+    "PersonPairings",
+    "PersonRow",
+    "PersonSession",
+    "PersonView",
+    "ReferralSummary",
+    "RoleView",
+]

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.people.service import ConditionEntry, PersonDetails
-from peerdesk.services.records import Person
+from peerdesk.services.people.views import ConditionEntry, PersonDetails, PersonView
 from peerdesk.ui.widgets import DateBox, FormRows
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
@@ -84,7 +83,7 @@ class PersonDialog(RecordDialog):
             "rest later.",
         )
         self.person_id = person_id
-        self.saved_person: Person | None = None
+        self.saved_person: PersonView | None = None
         self._build()
         if person_id is not None:
             self._load(person_id)
@@ -230,7 +229,7 @@ class PersonDialog(RecordDialog):
     # -- loading and saving ----------------------------------------------------------------
     def _load(self, person_id: int) -> None:
         person = self.services.people.get(person_id)
-        d = PersonDetails.of(person)
+        d = person.details
         self.first_name.setText(d.first_name)
         self.last_name.setText(d.last_name)
         self.preferred_name.setText(d.preferred_name)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.records import Person
+from peerdesk.services.people.views import PersonView
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.widgets import EmptyState, RecordTable
@@ -38,8 +38,7 @@ class DetailsSection(Section):
         super().__init__("Details and contact permissions")
         self.services = services
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
+    def show_person(self, person: PersonView) -> None:
         allowed = [
             label
             for label, kind in CONTACT_KINDS
@@ -95,9 +94,8 @@ class RolesSection(Section):
         row.addStretch(1)
         self.column.addLayout(row)
 
-    def show_person(self, person: Person) -> None:
+    def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
-        assert person.id is not None
         roles = self.services.people.roles(person.id)
         self.set_facts(
             [(Role(r.role).label, f"since {day(r.started_on)}") for r in roles]
@@ -138,8 +136,7 @@ class NeedsSection(Section):
         super().__init__("Conditions and availability")
         self.services = services
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
+    def show_person(self, person: PersonView) -> None:
         conditions = self.services.people.conditions(person.id)
         facts: list[tuple[str, str]] = []
         for link in ConditionLink:
@@ -171,25 +168,20 @@ class ReferralSection(Section):
         super().__init__("Referral")
         self.services = services
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
-        referrals = self.services.referrals.for_person(person.id)
-        if not referrals:
+    def show_person(self, person: PersonView) -> None:
+        latest = self.services.people.latest_referral(person.id)
+        if latest is None:
             self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
             return
-        latest = referrals[0]
-        referrer = ", ".join(
-            part for part in (latest.referrer_name, latest.referrer_organisation) if part
-        )
         facts = [
             ("Referred on", day(latest.referral_date)),
             ("From", ReferralSource(latest.source).label),
-            ("Referrer", text_or(referrer, "Themselves")),
+            ("Referrer", text_or(latest.referrer, "Themselves")),
             ("Status", ReferralStatus(latest.status).label),
             ("What they hope for", text_or(latest.hopes)),
         ]
-        if len(referrals) > 1:
-            facts.append(("Earlier referrals", str(len(referrals) - 1)))
+        if latest.earlier:
+            facts.append(("Earlier referrals", str(latest.earlier)))
         self.set_facts(facts)
 
 
@@ -218,42 +210,27 @@ class PairingsSection(Section):
         for widget in (self.empty, hint, self.pairings, self.sessions):
             self.column.insertWidget(self.column.count() - 1, widget)
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
-        pairings = self.services.pairings.for_person(person.id)
-        rows: list[tuple[int, tuple[str, ...]]] = []
-        session_rows: list[tuple[object, int, tuple[str, ...]]] = []
-        for pairing in pairings:
-            assert pairing.id is not None
-            as_mentor = pairing.mentor_id == person.id
-            other_id = pairing.mentee_id if as_mentor else pairing.mentor_id
-            other = self.services.people.get(other_id).display_name
-            sessions = self.services.sessions.for_pairing(pairing.id)
-            held = sum(1 for s in sessions if s.status == SessionStatus.HELD.value)
-            rows.append(
+    def show_person(self, person: PersonView) -> None:
+        found = self.services.people.pairings(person.id)
+        rows = [
+            (
+                p.id,
                 (
-                    pairing.id,
-                    (
-                        other,
-                        "Mentor" if as_mentor else "Supported",
-                        PairingStatus(pairing.status).label,
-                        table_day(pairing.start_date, "Not started"),
-                        str(held),
-                    ),
-                )
+                    p.other_name,
+                    "Mentor" if p.as_mentor else "Supported",
+                    PairingStatus(p.status).label,
+                    table_day(p.start_date, "Not started"),
+                    str(p.sessions_held),
+                ),
             )
-            for s in sessions:
-                assert s.id is not None
-                session_rows.append(
-                    (
-                        s.session_date,
-                        s.id,
-                        (table_day(s.session_date), other, SessionStatus(s.status).label),
-                    )
-                )
-        session_rows.sort(key=lambda r: r[0], reverse=True)  # type: ignore[arg-type, return-value]
+            for p in found.pairings
+        ]
+        session_rows = [
+            (s.id, (table_day(s.session_date), s.other_name, SessionStatus(s.status).label))
+            for s in found.recent_sessions
+        ]
         self.pairings.set_rows(rows)
-        self.sessions.set_rows([(sid, cells) for _, sid, cells in session_rows[:10]])
+        self.sessions.set_rows(session_rows)
         self.empty.say(
             "No pairings yet. When they are matched, the pairing and its sessions appear here."
         )

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from peerdesk.services.people.service import PersonRow
+from peerdesk.services.people.views import PersonRow
 from peerdesk.ui.widgets.rows_model import ID_ROLE, Column, Index, RowsModel
 from peerdesk.vocabulary import Role
 

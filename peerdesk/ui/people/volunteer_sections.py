@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 
 from peerdesk.services import Services
-from peerdesk.services.records import Person
+from peerdesk.services.people.views import PersonView
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.people.volunteer_dialogs import (
     DisclosureCheckDialog,
@@ -46,8 +46,7 @@ class JourneySection(_VolunteerSection):
         self.add_action("Record a &step…", lambda: self._record(StageDialog))
         self.add_action("Add a &disclosure check…", lambda: self._record(DisclosureCheckDialog))
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
+    def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
         journey = self.services.volunteers.journey(person.id)
         facts = [(VolunteerStage(s.stage).label, day(s.changed_on)) for s in journey]
@@ -63,7 +62,6 @@ class JourneySection(_VolunteerSection):
         self.set_facts(facts)
         rows = []
         for check in self.services.volunteers.disclosure_checks(person.id):
-            assert check.id is not None
             reference = f" ({check.reference_number})" if check.reference_number else ""
             rows.append(
                 (
@@ -89,13 +87,11 @@ class TrainingSection(_VolunteerSection):
         self.column.insertWidget(2, self.table)
         self.add_action("Record &training…", lambda: self._record(TrainingDialog))
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
+    def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
         records = self.services.volunteers.training(person.id)
         rows = []
         for r in records:
-            assert r.id is not None
             rows.append(
                 (
                     r.id,
@@ -122,12 +118,10 @@ class SupervisionSection(_VolunteerSection):
         self.column.insertWidget(2, self.table)
         self.add_action("Record &supervision…", lambda: self._record(SupervisionDialog))
 
-    def show_person(self, person: Person) -> None:
-        assert person.id is not None
+    def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
         rows = []
         for s in self.services.volunteers.supervisions(person.id):
-            assert s.id is not None
             rows.append(
                 (
                     s.id,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import NotFoundError
 from peerdesk.services import Services
-from peerdesk.services.people.service import PersonRow
+from peerdesk.services.people.views import PersonRow
 from peerdesk.ui.people.person_dialog import PersonDialog
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.people.table_model import (
