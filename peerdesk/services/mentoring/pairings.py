@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
     MentoringSession,
+    Organisation,
     Pairing,
     PairingGoal,
     PairingStatusChange,
@@ -19,14 +20,20 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.mentoring.views import (
+from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
+from peerdesk.services.mentoring.reviews import _next_due, _organisation_schedule, names_of
+from peerdesk.services.mentoring.rows import (
+    NextReview,
+    PairingAction,
     PairingRow,
+    PairingView,
+    StatusChange,
+    SupervisionPlan,
     TimelineEntry,
     WaitingRow,
-    pairing_rows,
-    pairing_timeline,
-    waiting_rows,
+    status_change_view,
 )
+from peerdesk.services.mentoring.timeline import pairing_timeline
 from peerdesk.services.organisation import parse_review_schedule
 from peerdesk.services.volunteers.service import OCCUPYING_STATUSES
 from peerdesk.vocabulary import (
@@ -51,6 +58,34 @@ TRANSITIONS: dict[PairingStatus, frozenset[PairingStatus]] = {
     PairingStatus.ENDED: frozenset(),
 }
 MAX_GOALS = 3
+#: The next supervision is suggested this many weeks ahead at most, or sooner when the
+#: organisation's own limit (Settings, "mentor without supervision for") is shorter: the
+#: suggestion should fall well before Today starts flagging the mentor.
+SUPERVISION_SUGGESTED_WEEKS = 6
+
+
+def allowed_actions(status: PairingStatus | str, started: bool) -> frozenset[PairingAction]:
+    """What a pairing's page offers, from TRANSITIONS (so the page never disagrees with what
+    `_transition` accepts) and the session and review rules."""
+    current = PairingStatus(status)
+    reachable = TRANSITIONS[current]
+    paused = current is PairingStatus.PAUSED
+    allowed = {
+        PairingAction.INTRODUCE: PairingStatus.INTRODUCED in reachable,
+        # From paused, becoming active again is offered as Resume, not Activate.
+        PairingAction.ACTIVATE: PairingStatus.ACTIVE in reachable and not paused,
+        PairingAction.RESUME: PairingStatus.ACTIVE in reachable and paused,
+        PairingAction.PAUSE: PairingStatus.PAUSED in reachable,
+        PairingAction.END: PairingStatus.ENDED in reachable,
+        # Sessions can be planned once the pair are introduced (held ones once active:
+        # the session service says so when one is logged).
+        PairingAction.LOG: current is not PairingStatus.PROPOSED,
+        # Reviews count from the start date.
+        PairingAction.REVIEW: started,
+        PairingAction.ARRANGEMENTS: current is not PairingStatus.ENDED,
+        PairingAction.SUPERVISION: True,
+    }
+    return frozenset(action for action, ok in allowed.items() if ok)
 
 
 @dataclass
@@ -79,9 +114,9 @@ class Ending:
 
 
 class PairingService(Service):
-    def get(self, pairing_id: int) -> Pairing:
+    def get(self, pairing_id: int) -> PairingView:
         with self.db.session() as session:
-            return get_or_raise(session, Pairing, pairing_id, "pairing")
+            return self._view(session, get_or_raise(session, Pairing, pairing_id, "pairing"))
 
     def goals(self, pairing_id: int) -> list[str]:
         with self.db.session() as session:
@@ -92,15 +127,16 @@ class PairingService(Service):
             )
             return [row.text for row in rows]
 
-    def history(self, pairing_id: int) -> list[PairingStatusChange]:
+    def history(self, pairing_id: int) -> list[StatusChange]:
         with self.db.session() as session:
-            return list(
-                session.exec(
+            return [
+                status_change_view(change)
+                for change in session.exec(
                     select(PairingStatusChange)
                     .where(PairingStatusChange.pairing_id == pairing_id)
                     .order_by(col(PairingStatusChange.changed_on), col(PairingStatusChange.id))
                 )
-            )
+            ]
 
     def for_person(self, person_id: int) -> list[Pairing]:
         with self.db.session() as session:
@@ -112,7 +148,7 @@ class PairingService(Service):
                 )
             )
 
-    def propose(self, plan: PairingPlan) -> Pairing:
+    def propose(self, plan: PairingPlan) -> PairingView:
         proposed_on = plan.proposed_on or self.today()
         v.not_in_future(proposed_on, self.today(), "proposed_on", "the date proposed")
         if plan.mentor_id == plan.mentee_id:
@@ -164,9 +200,9 @@ class PairingService(Service):
             _write_goals(session, pairing.id, goals)
             session.flush()
             session.refresh(pairing)
-            return pairing
+            return self._view(session, pairing)
 
-    def update_arrangements(self, pairing_id: int, plan: PairingPlan) -> Pairing:
+    def update_arrangements(self, pairing_id: int, plan: PairingPlan) -> PairingView:
         """Change how the pair meet, the planned length and review schedule, and the goals.
         The people, the dates and the status are not changed here."""
         frequency = v.one_of(
@@ -193,7 +229,7 @@ class PairingService(Service):
             _write_goals(session, pairing_id, goals)
             session.flush()
             session.refresh(pairing)
-            return pairing
+            return self._view(session, pairing)
 
     def set_goals(self, pairing_id: int, goals: list[str] | tuple[str, ...]) -> None:
         cleaned = _clean_goals(goals)
@@ -201,19 +237,19 @@ class PairingService(Service):
             get_or_raise(session, Pairing, pairing_id, "pairing")
             _write_goals(session, pairing_id, cleaned)
 
-    def introduce(self, pairing_id: int, on: date | None = None) -> Pairing:
+    def introduce(self, pairing_id: int, on: date | None = None) -> PairingView:
         return self._transition(pairing_id, PairingStatus.INTRODUCED, on)
 
-    def activate(self, pairing_id: int, on: date | None = None) -> Pairing:
+    def activate(self, pairing_id: int, on: date | None = None) -> PairingView:
         return self._transition(pairing_id, PairingStatus.ACTIVE, on)
 
-    def pause(self, pairing_id: int, on: date | None = None, note: str = "") -> Pairing:
+    def pause(self, pairing_id: int, on: date | None = None, note: str = "") -> PairingView:
         return self._transition(pairing_id, PairingStatus.PAUSED, on, note=note)
 
-    def resume(self, pairing_id: int, on: date | None = None) -> Pairing:
+    def resume(self, pairing_id: int, on: date | None = None) -> PairingView:
         return self._transition(pairing_id, PairingStatus.ACTIVE, on)
 
-    def end(self, pairing_id: int, ending: Ending, on: date | None = None) -> Pairing:
+    def end(self, pairing_id: int, ending: Ending, on: date | None = None) -> PairingView:
         """End the pairing. Planned sessions after the end date are removed: they will not
         happen. Sessions that did happen (or were cancelled) stay in the log."""
         reason = v.one_of(ending.reason, ClosureReason, "closure_reason", "a reason for ending")
@@ -257,7 +293,7 @@ class PairingService(Service):
         *,
         note: str = "",
         ending: Ending | None = None,
-    ) -> Pairing:
+    ) -> PairingView:
         when = on or self.today()
         v.not_in_future(when, self.today(), "changed_on", "the date")
         with self.db.transaction() as session:
@@ -310,7 +346,59 @@ class PairingService(Service):
             )
             session.flush()
             session.refresh(pairing)
-            return pairing
+            return self._view(session, pairing)
+
+    def supervision_plan(self, mentor_id: int) -> SupervisionPlan:
+        """Where a supervision with this mentor starts: their current pairings (all ticked as
+        discussed) and the suggested date of the next supervision."""
+        with self.db.session() as session:
+            mentor = get_or_raise(session, Person, mentor_id, "mentor")
+            organisation = session.exec(select(Organisation)).first()
+        limit = organisation.supervision_weeks if organisation is not None else 8
+        weeks = min(limit, SUPERVISION_SUGGESTED_WEEKS)
+        return SupervisionPlan(
+            mentor_id=mentor_id,
+            mentor_name=mentor.display_name,
+            pairings=tuple(self.open_for_mentor(mentor_id)),
+            suggested_next=self.today() + timedelta(weeks=weeks),
+        )
+
+    def _view(self, session: Session, pairing: Pairing) -> PairingView:
+        assert pairing.id is not None
+        names = names_of(session, {pairing.mentor_id, pairing.mentee_id})
+        goals = session.exec(
+            select(PairingGoal.text)
+            .where(PairingGoal.pairing_id == pairing.id)
+            .order_by(col(PairingGoal.position))
+        ).all()
+        today = self.today()
+        due = _next_due(session, pairing, _organisation_schedule(session), today)
+        return PairingView(
+            id=pairing.id,
+            reference=pairing.reference,
+            mentor_id=pairing.mentor_id,
+            mentor_name=names.get(pairing.mentor_id, ""),
+            mentee_id=pairing.mentee_id,
+            mentee_name=names.get(pairing.mentee_id, ""),
+            supported_as=pairing.supported_as,
+            status=pairing.status,
+            proposed_on=pairing.proposed_on,
+            start_date=pairing.start_date,
+            end_date=pairing.end_date,
+            planned_length_weeks=pairing.planned_length_weeks,
+            meeting_frequency=pairing.meeting_frequency,
+            usual_mode=pairing.usual_mode,
+            usual_place=pairing.usual_place,
+            usual_duration_minutes=pairing.usual_duration_minutes,
+            review_schedule_weeks=pairing.review_schedule_weeks,
+            closure_reason=pairing.closure_reason,
+            ended_as_planned=pairing.ended_as_planned,
+            wants_new_pairing=pairing.wants_new_pairing,
+            closure_note=pairing.closure_note,
+            goals=tuple(goals),
+            next_review=None if due is None else NextReview(due.due, due.overdue(today)),
+            allowed_actions=allowed_actions(pairing.status, pairing.start_date is not None),
+        )
 
 
 def _close_open_referrals(session: Session, person_id: int, when: date) -> None:

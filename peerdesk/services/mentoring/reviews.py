@@ -29,6 +29,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.mentoring.rows import ReviewView, review_view
 from peerdesk.services.organisation import parse_review_schedule
 from peerdesk.vocabulary import (
     MeetingFrequency,
@@ -84,13 +85,13 @@ class ReviewEntry:
 
 
 class ReviewService(Service):
-    def for_pairing(self, pairing_id: int) -> list[Review]:
+    def for_pairing(self, pairing_id: int) -> list[ReviewView]:
         with self.db.session() as session:
-            return _reviews(session, pairing_id)
+            return [review_view(review) for review in _reviews(session, pairing_id)]
 
-    def get(self, review_id: int) -> Review:
+    def get(self, review_id: int) -> ReviewView:
         with self.db.session() as session:
-            return get_or_raise(session, Review, review_id, "review")
+            return review_view(get_or_raise(session, Review, review_id, "review"))
 
     def next_due(self, pairing_id: int) -> DueReview | None:
         """The next review due for this pairing, or None if none is (or it is not running)."""
@@ -110,7 +111,7 @@ class ReviewService(Service):
             pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
             return session_counts(session, pairing, when)
 
-    def record(self, pairing_id: int, entry: ReviewEntry) -> Review:
+    def record(self, pairing_id: int, entry: ReviewEntry) -> ReviewView:
         decision = v.one_of(entry.decision, ReviewDecision, "decision", "continue, adjust or end")
         v.not_in_future(entry.review_date, self.today(), "review_date", "the review date")
         v.on_or_after(
@@ -168,7 +169,7 @@ class ReviewService(Service):
             session.add(review)
             session.flush()
             session.refresh(review)
-            return review
+            return review_view(review)
 
     def goals(self, pairing_id: int) -> list[str]:
         with self.db.session() as session:

@@ -11,6 +11,7 @@ from peerdesk.data.models import Concern, GroupMeeting, MentoringSession, Pairin
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.mentoring.rows import ConcernView, SessionView, concern_view, session_view
 from peerdesk.vocabulary import MeetingMode, PairingStatus, SessionStatus
 
 CANCELLATIONS = (
@@ -81,21 +82,28 @@ class ConcernDetails:
 
 
 class SessionService(Service):
-    def get(self, session_id: int) -> MentoringSession:
+    def get(self, session_id: int) -> SessionView:
         with self.db.session() as session:
-            return get_or_raise(session, MentoringSession, session_id, "session")
+            record = get_or_raise(session, MentoringSession, session_id, "session")
+            return _view(session, record)
 
-    def for_pairing(self, pairing_id: int) -> list[MentoringSession]:
+    def for_pairing(self, pairing_id: int) -> list[SessionView]:
         with self.db.session() as session:
-            return list(
+            records = list(
                 session.exec(
                     select(MentoringSession)
                     .where(MentoringSession.pairing_id == pairing_id)
                     .order_by(col(MentoringSession.session_date), col(MentoringSession.id))
                 )
             )
+        # A session is only ever moved to another of the same pairing's sessions.
+        dates = {r.id: r.session_date for r in records}
+        return [
+            session_view(r, dates.get(r.rearranged_to_id) if r.rearranged_to_id else None)
+            for r in records
+        ]
 
-    def log(self, pairing_id: int, entry: SessionEntry) -> MentoringSession:
+    def log(self, pairing_id: int, entry: SessionEntry) -> SessionView:
         """Log one session. A rearranged one also gets a planned session on its new date,
         linked to it, so both stay in the log."""
         with self.db.transaction() as session:
@@ -129,14 +137,15 @@ class SessionService(Service):
             session.add(record)
             session.flush()
             session.refresh(record)
-            return record
+            return session_view(record, replacement.session_date if replacement else None)
 
-    def rearranged_from(self, session_id: int) -> MentoringSession | None:
+    def rearranged_from(self, session_id: int) -> SessionView | None:
         """The earlier session that was moved to this one, if any."""
         with self.db.session() as session:
-            return session.exec(
+            record = session.exec(
                 select(MentoringSession).where(MentoringSession.rearranged_to_id == session_id)
             ).first()
+            return None if record is None else _view(session, record)
 
     def rows(self, filters: SessionFilter | None = None) -> list[SessionRow]:
         """The Sessions list, newest first."""
@@ -197,7 +206,7 @@ class SessionService(Service):
             )
             return [(p.id or 0, p.display_name) for p in people]
 
-    def rearrange(self, session_id: int, new_entry: SessionEntry) -> MentoringSession:
+    def rearrange(self, session_id: int, new_entry: SessionEntry) -> SessionView:
         """Mark a session rearranged and record its new date; both stay, linked."""
         with self.db.transaction() as session:
             old = get_or_raise(session, MentoringSession, session_id, "session")
@@ -224,7 +233,7 @@ class SessionService(Service):
             session.add(old)
             session.flush()
             session.refresh(replacement)
-            return replacement
+            return session_view(replacement, None)
 
     def cancel(self, session_id: int, status: SessionStatus | str, note: str = "") -> None:
         status = v.one_of(status, SessionStatus, "status", "who cancelled")
@@ -239,7 +248,7 @@ class SessionService(Service):
                 record.note = v.long_text(note, "note", "the note")
             session.add(record)
 
-    def update(self, session_id: int, entry: SessionEntry) -> MentoringSession:
+    def update(self, session_id: int, entry: SessionEntry) -> SessionView:
         with self.db.transaction() as session:
             record = get_or_raise(session, MentoringSession, session_id, "session")
             pairing = get_or_raise(session, Pairing, record.pairing_id, "pairing")
@@ -265,7 +274,7 @@ class SessionService(Service):
             session.add(record)
             session.flush()
             session.refresh(record)
-            return record
+            return _view(session, record)
 
     def _new_session(
         self, pairing: Pairing, entry: SessionEntry, existing: MentoringSession | None = None
@@ -337,7 +346,7 @@ class SessionService(Service):
         *,
         session_id: int | None = None,
         group_meeting_id: int | None = None,
-    ) -> Concern:
+    ) -> ConcernView:
         v.not_in_future(details.raised_on, self.today(), "raised_on", "the date raised")
         with self.db.transaction() as session:
             if details.about_person_id is not None:
@@ -362,11 +371,11 @@ class SessionService(Service):
             session.add(concern)
             session.flush()
             session.refresh(concern)
-            return concern
+            return concern_view(concern)
 
     def close_concern(
         self, concern_id: int, on: date | None = None, action_taken: str = ""
-    ) -> Concern:
+    ) -> ConcernView:
         when = on or self.today()
         with self.db.transaction() as session:
             concern = get_or_raise(session, Concern, concern_id, "concern")
@@ -384,25 +393,33 @@ class SessionService(Service):
             session.add(concern)
             session.flush()
             session.refresh(concern)
-            return concern
+            return concern_view(concern)
 
-    def concerns_for_session(self, session_id: int) -> list[Concern]:
+    def concerns_for_session(self, session_id: int) -> list[ConcernView]:
         with self.db.session() as session:
-            return list(
-                session.exec(
+            return [
+                concern_view(concern)
+                for concern in session.exec(
                     select(Concern)
                     .where(Concern.session_id == session_id)
                     .order_by(col(Concern.raised_on), col(Concern.id))
                 )
-            )
+            ]
 
-    def get_concern(self, concern_id: int) -> Concern:
+    def get_concern(self, concern_id: int) -> ConcernView:
         with self.db.session() as session:
-            return get_or_raise(session, Concern, concern_id, "concern")
+            return concern_view(get_or_raise(session, Concern, concern_id, "concern"))
 
-    def open_concerns(self) -> list[Concern]:
+    def open_concerns(self) -> list[ConcernView]:
         with self.db.session() as session:
-            return _open_concerns(session)
+            return [concern_view(concern) for concern in _open_concerns(session)]
+
+
+def _view(session: Session, record: MentoringSession) -> SessionView:
+    moved_to = (
+        session.get(MentoringSession, record.rearranged_to_id) if record.rearranged_to_id else None
+    )
+    return session_view(record, moved_to.session_date if moved_to else None)
 
 
 def _open_concerns(session: Session) -> list[Concern]:

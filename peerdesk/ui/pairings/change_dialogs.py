@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.mentoring.pairings import MAX_GOALS, PairingPlan
+from peerdesk.services.mentoring.views import MAX_GOALS, PairingPlan
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -54,7 +54,7 @@ class ArrangementsDialog(RecordDialog):
         pairing = services.pairings.get(pairing_id)
         super().__init__(services, parent, title=f"Arrangements for {pairing.reference}")
         self.pairing_id = pairing_id
-        goals = services.pairings.goals(pairing_id)
+        goals = list(pairing.goals)
         rows = self.rows
         self.frequency = rows.add(
             "How &often",

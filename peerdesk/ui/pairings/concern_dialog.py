@@ -8,8 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.mentoring.sessions import ConcernDetails
-from peerdesk.services.records import Concern
+from peerdesk.services.mentoring.views import ConcernDetails, ConcernView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import heading_day
@@ -40,8 +39,8 @@ class ConcernDialog(RecordDialog):
         )
         self.session_id = session_id
         self.about_person_id = about_person_id
-        self.existing: Concern | None = existing
-        self.saved: Concern | None = None
+        self.existing: ConcernView | None = existing
+        self.saved: ConcernView | None = None
         rows, today = self.rows, services.today
         start = existing.raised_on if existing else (raised_on or today())
         self.raised_on = rows.add("&Raised on", DateBox(start, today=today), field="raised_on")
@@ -82,12 +81,12 @@ class ConcernDialog(RecordDialog):
                 session_id=self.session_id,
             )
             if self.closed.isChecked():
-                concern = sessions.close_concern(concern.id or 0, self.closed_on.day())
+                concern = sessions.close_concern(concern.id, self.closed_on.day())
         elif self.existing.closed_on is None and self.closed.isChecked():
             concern = sessions.close_concern(
-                self.existing.id or 0, self.closed_on.day(), self.action.toPlainText()
+                self.existing.id, self.closed_on.day(), self.action.toPlainText()
             )
         else:
             concern = self.existing
         self.saved = concern
-        self.concern_saved.emit(concern.id or 0)
+        self.concern_saved.emit(concern.id)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.mentoring.pairings import Ending
+from peerdesk.services.mentoring.views import Ending
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog

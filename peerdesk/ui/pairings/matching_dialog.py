@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.matching import MatchResult, RankedMentor
-from peerdesk.services.mentoring.pairings import PairingPlan
+from peerdesk.services.mentoring.views import MatchResult, PairingPlan, RankedMentor
 from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo
@@ -222,7 +221,7 @@ class MatchingDialog(QDialog):
             self.problem.show_error(error)
             return False
         self.proposed_id = pairing.id
-        self.pairing_proposed.emit(pairing.id or 0)
+        self.pairing_proposed.emit(pairing.id)
         return True
 
     def _on_propose_clicked(self) -> None:

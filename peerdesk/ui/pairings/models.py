@@ -7,9 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from peerdesk.services.mentoring.matching import IneligibleMentor, RankedMentor
-from peerdesk.services.mentoring.sessions import SessionRow
-from peerdesk.services.mentoring.views import PairingRow, TimelineEntry, WaitingRow
+from peerdesk.services.mentoring.views import (
+    IneligibleMentor,
+    PairingRow,
+    RankedMentor,
+    SessionRow,
+    TimelineEntry,
+    WaitingRow,
+)
 from peerdesk.ui.widgets.rows_model import SORT_ROLE, Column, Index, RowsModel
 from peerdesk.ui.widgets.words import clock, label, minutes, sort_day, table_day
 from peerdesk.vocabulary import MeetingMode, PairingStatus, SessionStatus, SupportedAs

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.views import TimelineEntry
-from peerdesk.services.records import Pairing
+from peerdesk.services.mentoring.views import PairingAction, PairingView, TimelineEntry
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
@@ -36,14 +35,7 @@ from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.tables import make_table
 from peerdesk.ui.widgets.words import day, heading_day, label, minutes
-from peerdesk.vocabulary import (
-    ClosureReason,
-    MeetingFrequency,
-    MeetingMode,
-    PairingStatus,
-    ReviewDecision,
-    SupportedAs,
-)
+from peerdesk.vocabulary import ClosureReason, MeetingFrequency, MeetingMode, PairingStatus
 
 
 class PairingPage(QWidget):
@@ -55,7 +47,7 @@ class PairingPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.settings = settings
-        self.pairing: Pairing | None = None
+        self.pairing: PairingView | None = None
         self.active_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -92,16 +84,16 @@ class PairingPage(QWidget):
         # The actions wrap onto more lines when the window is narrow or the text large.
         actions_row = FlowLayout()
         self.buttons: dict[str, QPushButton] = {}
-        actions: list[tuple[str, str, Callable[[], object]]] = [
-            ("log", "&Log a session…", self.log_session),
-            ("review", "Record a &review…", self.record_review),
-            ("introduce", "Mark &introduced…", self.introduce),
-            ("activate", "&Activate…", self.activate),
-            ("pause", "Pa&use…", self.pause),
-            ("resume", "Re&sume…", self.resume),
-            ("end", "E&nd pairing…", self.end),
-            ("arrangements", "Arrangements and &goals…", self.edit_arrangements),
-            ("supervision", "Super&vision with mentor…", self.supervision),
+        actions: list[tuple[PairingAction, str, Callable[[], object]]] = [
+            (PairingAction.LOG, "&Log a session…", self.log_session),
+            (PairingAction.REVIEW, "Record a &review…", self.record_review),
+            (PairingAction.INTRODUCE, "Mark &introduced…", self.introduce),
+            (PairingAction.ACTIVATE, "&Activate…", self.activate),
+            (PairingAction.PAUSE, "Pa&use…", self.pause),
+            (PairingAction.RESUME, "Re&sume…", self.resume),
+            (PairingAction.END, "E&nd pairing…", self.end),
+            (PairingAction.ARRANGEMENTS, "Arrangements and &goals…", self.edit_arrangements),
+            (PairingAction.SUPERVISION, "Super&vision with mentor…", self.supervision),
         ]
         for key, text, slot in actions:
             button = QPushButton(text, self)
@@ -133,71 +125,27 @@ class PairingPage(QWidget):
     def refresh(self) -> None:
         if self.pairing is None:
             return
-        services = self.services
-        pairing = self.pairing = services.pairings.get(self.pairing.id or 0)
-        mentor = services.people.get(pairing.mentor_id)
-        mentee = services.people.get(pairing.mentee_id)
-        status = PairingStatus(pairing.status)
-        who = "carer" if pairing.supported_as == SupportedAs.CARER else "mentee"
+        pairing = self.pairing = self.services.pairings.get(self.pairing.id)
         self.heading.setText(
-            f"<h2>{pairing.reference}: {_escape(mentor.display_name)} (mentor) and "
-            f"{_escape(mentee.display_name)} ({who})</h2>"
+            f"<h2>{pairing.reference}: {_escape(pairing.mentor_name)} (mentor) and "
+            f"{_escape(pairing.mentee_name)} ({pairing.supported_word})</h2>"
         )
         self.heading.setAccessibleDescription(self.heading.text())
-        self.facts.setText(self._facts_text(pairing, status))
-        goals = services.pairings.goals(pairing.id or 0)
+        self.facts.setText(_facts_text(pairing))
         self.goals.setText(
-            "Goals: " + "; ".join(f"{n}. {g}" for n, g in enumerate(goals, start=1))
-            if goals
+            "Goals: " + "; ".join(f"{n}. {g}" for n, g in enumerate(pairing.goals, start=1))
+            if pairing.goals
             else "No goals recorded yet: add up to three under Arrangements and goals."
         )
-        allowed = {
-            "introduce": status is PairingStatus.PROPOSED,
-            "activate": status in (PairingStatus.PROPOSED, PairingStatus.INTRODUCED),
-            "pause": status is PairingStatus.ACTIVE,
-            "resume": status is PairingStatus.PAUSED,
-            "end": status is not PairingStatus.ENDED,
-            "log": status is not PairingStatus.PROPOSED,
-            "review": pairing.start_date is not None,
-            "arrangements": status is not PairingStatus.ENDED,
-        }
+        # The service decides what may be done now, from its own transition table.
         for key, button in self.buttons.items():
-            button.setVisible(allowed.get(key, True))
-        self.timeline_model.set_rows(services.pairings.timeline(pairing.id or 0))
+            button.setVisible(pairing.allows(key))
+        self.timeline_model.set_rows(self.services.pairings.timeline(pairing.id))
         self.timeline.scrollToBottom()
-
-    def _facts_text(self, pairing: Pairing, status: PairingStatus) -> str:
-        parts = [status.label]
-        if status is PairingStatus.ENDED:
-            reason = label(ClosureReason, pairing.closure_reason, "no reason recorded")
-            early = (
-                ""
-                if pairing.ended_as_planned is None
-                else (", as planned" if pairing.ended_as_planned else ", early")
-            )
-            parts[0] = f"Ended {heading_day(pairing.end_date)} ({reason.lower()}{early})"
-            if pairing.wants_new_pairing:
-                parts.append("would like a new pairing")
-        elif pairing.start_date is not None:
-            parts[0] = f"{status.label} since starting on {heading_day(pairing.start_date)}"
-        else:
-            parts[0] = f"{status.label}, proposed on {heading_day(pairing.proposed_on)}"
-        parts.append(f"meet {label(MeetingFrequency, pairing.meeting_frequency).lower()}")
-        parts.append(label(MeetingMode, pairing.usual_mode).lower())
-        if pairing.usual_place:
-            parts.append(f"usual place: {pairing.usual_place}")
-        parts.append(f"usually {minutes(pairing.usual_duration_minutes)}")
-        if pairing.planned_length_weeks:
-            parts.append(f"planned for {pairing.planned_length_weeks} weeks")
-        due = self.services.reviews.next_due(pairing.id or 0)
-        if due is not None:
-            late = " (overdue)" if due.overdue(self.services.today()) else ""
-            parts.append(f"next review {day(due.due)}{late}")
-        return " · ".join(parts)
 
     # -- actions ---------------------------------------------------------------------------
     def _pairing_id(self) -> int:
-        assert self.pairing is not None and self.pairing.id is not None
+        assert self.pairing is not None
         return self.pairing.id
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -245,8 +193,7 @@ class PairingPage(QWidget):
         return dialog
 
     def _on_review_saved(self, review_id: int) -> None:
-        review = self.services.reviews.get(review_id)
-        if review.decision == ReviewDecision.END:
+        if self.services.reviews.get(review_id).ends_pairing:
             self.refresh()
             self.end()
 
@@ -339,6 +286,37 @@ class PairingPage(QWidget):
         elif entry.kind == "concern":
             dialog = ConcernDialog(self.services, self, concern_id=entry.record_id)
             self._open(dialog)
+
+
+def _facts_text(pairing: PairingView) -> str:
+    status = PairingStatus(pairing.status)
+    parts = [status.label]
+    if status is PairingStatus.ENDED:
+        reason = label(ClosureReason, pairing.closure_reason, "no reason recorded")
+        early = (
+            ""
+            if pairing.ended_as_planned is None
+            else (", as planned" if pairing.ended_as_planned else ", early")
+        )
+        parts[0] = f"Ended {heading_day(pairing.end_date)} ({reason.lower()}{early})"
+        if pairing.wants_new_pairing:
+            parts.append("would like a new pairing")
+    elif pairing.start_date is not None:
+        parts[0] = f"{status.label} since starting on {heading_day(pairing.start_date)}"
+    else:
+        parts[0] = f"{status.label}, proposed on {heading_day(pairing.proposed_on)}"
+    parts.append(f"meet {label(MeetingFrequency, pairing.meeting_frequency).lower()}")
+    parts.append(label(MeetingMode, pairing.usual_mode).lower())
+    if pairing.usual_place:
+        parts.append(f"usual place: {pairing.usual_place}")
+    parts.append(f"usually {minutes(pairing.usual_duration_minutes)}")
+    if pairing.planned_length_weeks:
+        parts.append(f"planned for {pairing.planned_length_weeks} weeks")
+    due = pairing.next_review
+    if due is not None:
+        late = " (overdue)" if due.overdue else ""
+        parts.append(f"next review {day(due.due)}{late}")
+    return " · ".join(parts)
 
 
 def _escape(text: str) -> str:

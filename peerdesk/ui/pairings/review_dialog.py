@@ -7,8 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.mentoring.reviews import ReviewEntry
-from peerdesk.services.records import Review
+from peerdesk.services.mentoring.views import ReviewEntry, ReviewView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -31,8 +30,8 @@ class ReviewDialog(RecordDialog):
             else "No review is due by the schedule.",
         )
         self.pairing_id = pairing_id
-        self.saved: Review | None = None
-        self.goals = services.pairings.goals(pairing_id)
+        self.saved: ReviewView | None = None
+        self.goals = list(pairing.goals)
         self.setMinimumWidth(620)
         rows, today = self.rows, services.today
         self.review_date = rows.add(
@@ -95,4 +94,4 @@ class ReviewDialog(RecordDialog):
                 sessions_planned=self.planned.value(),
             ),
         )
-        self.review_saved.emit(self.saved.id or 0)
+        self.review_saved.emit(self.saved.id)

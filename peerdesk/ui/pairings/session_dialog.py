@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.sessions import SessionEntry
-from peerdesk.services.records import MentoringSession, Pairing
+from peerdesk.services.mentoring.views import PairingView, SessionEntry, SessionView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, select_data, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -64,8 +63,8 @@ class SessionDialog(RecordDialog):
         *,
         session_id: int | None = None,
     ) -> None:
-        self.pairing: Pairing = services.pairings.get(pairing_id)
-        self.existing: MentoringSession | None = (
+        self.pairing: PairingView = services.pairings.get(pairing_id)
+        self.existing: SessionView | None = (
             services.sessions.get(session_id) if session_id is not None else None
         )
         super().__init__(
@@ -76,7 +75,7 @@ class SessionDialog(RecordDialog):
             "start as the pairing's usual ones. Rearranging is normal: give the new date and "
             "both are kept.",
         )
-        self.saved_session: MentoringSession | None = None
+        self.saved_session: SessionView | None = None
         self.setMinimumWidth(620)
         self._build()
         if self.existing is not None:
@@ -126,7 +125,7 @@ class SessionDialog(RecordDialog):
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.activated.connect(self.accept)
 
-    def _load(self, record: MentoringSession) -> None:
+    def _load(self, record: SessionView) -> None:
         self.date.set_value(record.session_date)
         select_data(self.status, record.status)
         self.start_time.setText(f"{record.start_time:%H:%M}" if record.start_time else "")
@@ -136,9 +135,8 @@ class SessionDialog(RecordDialog):
         self.note.setPlainText(record.note)
         self.actions_box.setPlainText(record.actions)
         self.concern.setChecked(record.concern_flag)
-        if record.rearranged_to_id is not None:
-            moved = self.services.sessions.get(record.rearranged_to_id)
-            self.new_date.set_value(moved.session_date)
+        if record.rearranged_to_date is not None:
+            self.new_date.set_value(record.rearranged_to_date)
 
     def _on_status_changed(self, _index: int = 0) -> None:
         rearranged = self.status.currentData() == SessionStatus.REARRANGED
@@ -165,17 +163,16 @@ class SessionDialog(RecordDialog):
         entry = self.entry()
         record = self._write(entry)
         self.saved_session = record
-        assert record.id is not None
         was_flagged = self.existing is not None and self.existing.concern_flag
         self.session_saved.emit(record.id)
         if entry.concern_flag and not was_flagged:
             self.concern_needed.emit(record.id)
 
-    def _write(self, entry: SessionEntry) -> MentoringSession:
+    def _write(self, entry: SessionEntry) -> SessionView:
         sessions = self.services.sessions
         if self.existing is None:
-            return sessions.log(self.pairing.id or 0, entry)
-        existing_id = self.existing.id or 0
+            return sessions.log(self.pairing.id, entry)
+        existing_id = self.existing.id
         if entry.status == SessionStatus.REARRANGED and self.existing.rearranged_to_id is None:
             assert entry.rearranged_to is not None
             sessions.rearrange(

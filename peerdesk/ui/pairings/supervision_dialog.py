@@ -3,7 +3,6 @@ tick off as discussed. The person page calls `open_supervision_dialog`."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import PairingRow
-from peerdesk.services.records import Supervision
+from peerdesk.services.volunteers.views import SupervisionView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -70,17 +69,17 @@ class SupervisionDialog(RecordDialog):
     supervision_saved = Signal(int)
 
     def __init__(self, services: Services, mentor_id: int, parent: QWidget | None = None) -> None:
-        mentor = services.people.get(mentor_id)
-        super().__init__(services, parent, title=f"Supervision with {mentor.display_name}")
+        plan = services.pairings.supervision_plan(mentor_id)
+        super().__init__(services, parent, title=f"Supervision with {plan.mentor_name}")
         self.mentor_id = mentor_id
-        self.saved: Supervision | None = None
+        self.saved: SupervisionView | None = None
         self.resize(640, 620)
         rows, today = self.rows, services.today
         self.on = rows.add("&Date", DateBox(today(), today=today), field="supervision_date")
         self.mode = rows.add("&How", vocabulary_combo(MeetingMode), field="mode")
         self.duration = rows.add("&Length", minutes_box(60), field="duration_minutes")
         self.pairings_model = DiscussedModel(self)
-        self.pairings_model.set_rows(services.pairings.open_for_mentor(mentor_id))
+        self.pairings_model.set_rows(list(plan.pairings))
         self.pairings_view = make_table("Pairings discussed", self)
         self.pairings_view.setModel(self.pairings_model)
         caption = QLabel("&Pairings discussed (space ticks or unticks):", self)
@@ -90,7 +89,7 @@ class SupervisionDialog(RecordDialog):
             self.body.addWidget(self.pairings_view)
         else:
             self.pairings_view.hide()
-            empty = QLabel(f"{mentor.display_name} has no current pairings to discuss.", self)
+            empty = QLabel(f"{plan.mentor_name} has no current pairings to discuss.", self)
             empty.setWordWrap(True)
             self.body.addWidget(empty)
         more = self.add_form()
@@ -99,13 +98,8 @@ class SupervisionDialog(RecordDialog):
         self.training_needs = more.add("&Training needs", _box(), field="training_needs")
         self.actions_box = more.add("&Actions", _box(), field="actions")
         self.next_date = more.add(
-            "&Next supervision", DateBox(today(), today=today), field="next_date"
+            "&Next supervision", DateBox(plan.suggested_next, today=today), field="next_date"
         )
-        settings_weeks = 8
-        organisation = services.organisation.get()
-        if organisation is not None:
-            settings_weeks = organisation.supervision_weeks
-        self.next_date.set_value(today() + timedelta(weeks=min(settings_weeks, 6)))
 
     def write(self) -> None:
         model = self.pairings_model
@@ -123,7 +117,7 @@ class SupervisionDialog(RecordDialog):
             next_date=self.next_date.day(),
         )
         self.saved = record
-        self.supervision_saved.emit(record.id or 0)
+        self.supervision_saved.emit(record.id)
 
 
 def open_supervision_dialog(

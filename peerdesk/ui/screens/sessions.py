@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import NotFoundError, PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.sessions import SessionFilter, SessionRow
+from peerdesk.services.mentoring.views import SessionFilter, SessionRow
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
 from peerdesk.ui.pairings.models import SESSION_COLUMNS
 from peerdesk.ui.pairings.session_dialog import SessionDialog
