@@ -13,6 +13,12 @@ from peerdesk.data.models import Consent, ConsentWording, Organisation, Person, 
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.data_protection.consent_lines import (
+    ConsentView,
+    WordingRow,
+    WordingView,
+    can_withdraw,
+)
 from peerdesk.vocabulary import ConsentKind, ConsentMethod, Role
 
 #: First versions of each wording, written for peerdesk in plain English.
@@ -65,15 +71,6 @@ NEEDED_BY_ROLE: dict[Role, tuple[ConsentKind, ...]] = {
 
 
 @dataclass(frozen=True)
-class WordingRow:
-    """A wording with how many consents were given on it (a used one cannot be edited)."""
-
-    wording: ConsentWording
-    times_used: int
-    is_latest: bool
-
-
-@dataclass(frozen=True)
 class ConsentGap:
     """A consent missing, declined, withdrawn, expired or due for review soon."""
 
@@ -96,6 +93,9 @@ class ConsentGap:
         }.get(self.state, self.state.capitalize())
 
 
+__all__ = ["ConsentEntry", "ConsentGap", "ConsentService", "ConsentView", "WordingRow"]
+
+
 class ConsentService(Service):
     # -- wordings ------------------------------------------------------------------------
     def ensure_default_wordings(self) -> None:
@@ -108,7 +108,7 @@ class ConsentService(Service):
                 if exists is None:
                     session.add(ConsentWording(kind=kind, version=1, text=wording))
 
-    def current_wording(self, kind: ConsentKind | str) -> ConsentWording:
+    def current_wording(self, kind: ConsentKind | str) -> WordingView:
         kind = v.one_of(kind, ConsentKind, "kind", "the kind of consent")
         with self.db.session() as session:
             wording = _latest_wording(session, kind)
@@ -117,16 +117,19 @@ class ConsentService(Service):
             with self.db.session() as session:
                 wording = _latest_wording(session, kind)
         assert wording is not None
-        return wording
+        return WordingView.of(wording)
 
-    def wordings(self, kind: ConsentKind | str | None = None) -> list[ConsentWording]:
+    def wordings(self, kind: ConsentKind | str | None = None) -> list[WordingView]:
         with self.db.session() as session:
             query = select(ConsentWording)
             if kind is not None:
                 query = query.where(ConsentWording.kind == ConsentKind(kind).value)
-            return list(
-                session.exec(query.order_by(col(ConsentWording.kind), col(ConsentWording.version)))
-            )
+            return [
+                WordingView.of(w)
+                for w in session.exec(
+                    query.order_by(col(ConsentWording.kind), col(ConsentWording.version))
+                )
+            ]
 
     def wording_rows(self) -> list[WordingRow]:
         """Every wording, by kind then version, with how often it was used."""
@@ -147,7 +150,7 @@ class ConsentService(Service):
         for wording in wordings:
             latest[wording.kind] = max(latest.get(wording.kind, 0), wording.version)
         return [
-            WordingRow(w, int(used.get(w.id or 0, 0)), w.version == latest[w.kind])
+            WordingRow(WordingView.of(w), int(used.get(w.id or 0, 0)), w.version == latest[w.kind])
             for w in wordings
         ]
 
@@ -161,7 +164,7 @@ class ConsentService(Service):
                 ).one()
             )
 
-    def edit_wording(self, wording_id: int, text: str) -> ConsentWording:
+    def edit_wording(self, wording_id: int, text: str) -> WordingView:
         """Correct a wording nobody has agreed to yet; a used one must be superseded."""
         text = v.required_long_text(text, "text", "the wording")
         with self.db.transaction() as session:
@@ -179,9 +182,9 @@ class ConsentService(Service):
             session.add(wording)
             session.flush()
             session.refresh(wording)
-            return wording
+            return WordingView.of(wording)
 
-    def supersede_wording(self, kind: ConsentKind | str, text: str) -> ConsentWording:
+    def supersede_wording(self, kind: ConsentKind | str, text: str) -> WordingView:
         kind = v.one_of(kind, ConsentKind, "kind", "the kind of consent")
         text = v.required_long_text(text, "text", "the wording")
         with self.db.transaction() as session:
@@ -192,10 +195,10 @@ class ConsentService(Service):
             session.add(wording)
             session.flush()
             session.refresh(wording)
-            return wording
+            return WordingView.of(wording)
 
     # -- consents ------------------------------------------------------------------------
-    def record(self, person_id: int, entry: ConsentEntry) -> Consent:
+    def record(self, person_id: int, entry: ConsentEntry) -> ConsentView:
         kind = v.one_of(entry.kind, ConsentKind, "kind", "the kind of consent")
         method = v.one_of(entry.method, ConsentMethod, "method", "how it was given")
         v.not_in_future(entry.given_on, self.today(), "given_on", "the date given")
@@ -244,7 +247,7 @@ class ConsentService(Service):
             session.add(consent)
             session.flush()
             session.refresh(consent)
-            return consent
+            return ConsentView.of(consent, wording.version)
 
     def withdraw(
         self,
@@ -252,7 +255,7 @@ class ConsentService(Service):
         *,
         on: date | None = None,
         method: ConsentMethod | str = ConsentMethod.VERBAL,
-    ) -> Consent:
+    ) -> ConsentView:
         when = on or self.today()
         method = v.one_of(method, ConsentMethod, "withdrawal_method", "how it was withdrawn")
         v.not_in_future(when, self.today(), "withdrawn_on", "the date of withdrawal")
@@ -261,6 +264,11 @@ class ConsentService(Service):
             if consent.withdrawn_on is not None:
                 raise ValidationError(
                     f"This consent was already withdrawn on {consent.withdrawn_on:%d %B %Y}.",
+                    "withdrawn_on",
+                )
+            if not can_withdraw(consent):
+                raise ValidationError(
+                    "They declined this consent, so there is nothing to withdraw.",
                     "withdrawn_on",
                 )
             v.on_or_after(
@@ -274,17 +282,19 @@ class ConsentService(Service):
             session.add(consent)
             session.flush()
             session.refresh(consent)
-            return consent
+            version = session.get(ConsentWording, consent.wording_id)
+            return ConsentView.of(consent, version.version if version else 0)
 
-    def for_person(self, person_id: int) -> list[Consent]:
+    def for_person(self, person_id: int) -> list[ConsentView]:
+        """Their consents, newest first, each with its wording's version and `can_withdraw`."""
         with self.db.session() as session:
-            return list(
-                session.exec(
-                    select(Consent)
-                    .where(Consent.person_id == person_id)
-                    .order_by(col(Consent.given_on).desc(), col(Consent.id).desc())
-                )
-            )
+            found = session.exec(
+                select(Consent, ConsentWording.version)
+                .join(ConsentWording, col(ConsentWording.id) == col(Consent.wording_id))
+                .where(Consent.person_id == person_id)
+                .order_by(col(Consent.given_on).desc(), col(Consent.id).desc())
+            ).all()
+            return [ConsentView.of(consent, version) for consent, version in found]
 
     def has_current(self, person_id: int, kind: ConsentKind | str, on: date | None = None) -> bool:
         """True when the latest answer of this kind is a yes, not withdrawn, not expired."""

@@ -22,6 +22,7 @@ from peerdesk.data.models import Person, RetentionRule, utc_now
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.people.views import PersonView
 from peerdesk.vocabulary import RecordKind, Role
 
 #: Years to keep after the last contact, unless the coordinator sets otherwise.
@@ -160,7 +161,7 @@ class RetentionService(Service):
             found = due_for_review(session, self.today(), person_id)
         return found[0] if found else None
 
-    def keep(self, person_id: int, reason: str, until: date | None = None) -> Person:
+    def keep(self, person_id: int, reason: str, until: date | None = None) -> PersonView:
         """Keep a person's records past the date, saying why, until `until` (a year by default)."""
         reason = v.required_text(reason, "reason", "the reason for keeping the records")
         today = self.today()
@@ -179,7 +180,7 @@ class RetentionService(Service):
             session.add(person)
             session.flush()
             session.refresh(person)
-            return person
+            return PersonView.of(person)
 
     def anonymise(self, person_id: int, *, backup_dir: Path | None = None) -> object:
         """Anonymise a person past their date: the same as erasing them (history still counts)."""

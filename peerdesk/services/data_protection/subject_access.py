@@ -130,6 +130,34 @@ class SubjectAccessService(Service):
             session.flush()
             return _row(request, _name(session, request.person_id))
 
+    def mark_all_answered(self, person_id: int, on: date | None = None) -> list[RequestRow]:
+        """Mark every request of theirs not yet answered as answered, in one transaction:
+        all of them or, if one cannot be (answered before it came), none."""
+        answered = on or self.today()
+        v.not_in_future(answered, self.today(), "answered_on", "the date it was answered")
+        with self.db.transaction() as session:
+            name = _name(session, person_id)
+            waiting = session.exec(
+                select(SubjectAccessRequest)
+                .where(
+                    SubjectAccessRequest.person_id == person_id,
+                    col(SubjectAccessRequest.answered_on).is_(None),
+                )
+                .order_by(col(SubjectAccessRequest.received_on).desc())
+            ).all()
+            for request in waiting:
+                v.on_or_after(
+                    answered,
+                    request.received_on,
+                    "answered_on",
+                    "A request cannot be answered before it was received.",
+                )
+                request.answered_on = answered
+                session.add(request)
+            session.flush()
+            log.info("%d subject access requests marked answered", len(waiting))
+            return [_row(request, name) for request in waiting]
+
     def requests_for(self, person_id: int) -> list[RequestRow]:
         with self.db.session() as session:
             name = _name(session, person_id)

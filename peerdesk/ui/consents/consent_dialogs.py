@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.data_protection.consents import ConsentEntry
-from peerdesk.services.records import Consent
+from peerdesk.services.data_protection.views import ConsentEntry, ConsentView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import day
@@ -43,7 +42,7 @@ class RecordConsentDialog(RecordDialog):
             accessible_name="Record consent",
         )
         self.person_id = person_id
-        self.saved: Consent | None = None
+        self.saved: ConsentView | None = None
         self.kind = self.rows.add("&Consent to", choices(QComboBox(), ConsentKind), field="kind")
         self.answer = self.rows.add("&Answer", QComboBox(), field="agreed")
         self.answer.addItem("Agreed", True)
@@ -129,7 +128,9 @@ class RecordConsentDialog(RecordDialog):
 class WithdrawDialog(RecordDialog):
     """Withdrawing is one action: the date (today) and how are filled in already."""
 
-    def __init__(self, services: Services, consent: Consent, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, consent: ConsentView, parent: QWidget | None = None
+    ) -> None:
         label = ConsentKind(consent.kind).label
         super().__init__(
             services,
@@ -140,7 +141,7 @@ class WithdrawDialog(RecordDialog):
             accept_text="&Withdraw",
         )
         self.consent = consent
-        self.saved: Consent | None = None
+        self.saved: ConsentView | None = None
         self.withdraw_button = self.save_button
         self.withdrawn_on = self.rows.add(
             "&Withdrawn on",
@@ -153,7 +154,6 @@ class WithdrawDialog(RecordDialog):
         self.method.setCurrentIndex(self.method.findData(ConsentMethod.VERBAL.value))
 
     def write(self) -> None:
-        assert self.consent.id is not None
         self.saved = self.services.consents.withdraw(
             self.consent.id, on=self.withdrawn_on.day(), method=self.method.currentData()
         )

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.records import Consent
+from peerdesk.services.data_protection.views import ConsentView
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog, SubjectAccessDialog
+from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets.empty_state import EmptyState
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.record_table import RecordTable
@@ -27,7 +29,7 @@ from peerdesk.vocabulary import ConsentKind, ConsentMethod
 HEADINGS = ("Consent", "Answer", "Given", "How", "Wording", "Review by", "Recorded by")
 
 
-def answer_text(consent: Consent) -> str:
+def answer_text(consent: ConsentView) -> str:
     if consent.withdrawn_on is not None:
         how = (
             ConsentMethod(consent.withdrawal_method).label.lower()
@@ -48,7 +50,7 @@ class ConsentsPanel(QWidget):
         super().__init__(parent)
         self.services = services
         self.person_id: int | None = None
-        self._consents: list[Consent] = []
+        self._consents: list[ConsentView] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.notice = QLabel()
@@ -103,12 +105,8 @@ class ConsentsPanel(QWidget):
     def show_person(self, person_id: int) -> None:
         self.person_id = person_id
         self._consents = self.services.consents.for_person(person_id)
-        versions = {
-            row.wording.id: row.wording.version for row in self.services.consents.wording_rows()
-        }
         rows = []
         for consent in self._consents:
-            assert consent.id is not None
             kind = ConsentKind(consent.kind).label
             if consent.kind == ConsentKind.SHARING.value and consent.third_party:
                 kind = f"{kind}: {consent.third_party}"
@@ -123,7 +121,7 @@ class ConsentsPanel(QWidget):
                         answer_text(consent),
                         table_day(consent.given_on),
                         how,
-                        f"Version {versions.get(consent.wording_id, '?')}",
+                        f"Version {consent.wording_version}",
                         table_day(consent.review_on, "No date"),
                         consent.recorded_by,
                     ),
@@ -159,7 +157,7 @@ class ConsentsPanel(QWidget):
         self.keep_button.setVisible(bool(due))
         self.answered_button.setVisible(bool(waiting))
 
-    def selected_consent(self) -> Consent | None:
+    def selected_consent(self) -> ConsentView | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -173,8 +171,7 @@ class ConsentsPanel(QWidget):
     # -- actions -------------------------------------------------------------------------
     def _on_selection_changed(self, *_args: object) -> None:
         consent = self.selected_consent()
-        can_withdraw = consent is not None and consent.agreed and consent.withdrawn_on is None
-        self.withdraw_button.setEnabled(can_withdraw)
+        self.withdraw_button.setEnabled(consent is not None and consent.can_withdraw)
 
     def _on_record_activated(self, _consent_id: int) -> None:
         if self.withdraw_button.isEnabled():
@@ -217,9 +214,11 @@ class ConsentsPanel(QWidget):
     def _on_answered_clicked(self) -> None:
         if self.person_id is None:
             return
-        for request in self.services.subject_access.requests_for(self.person_id):
-            if request.answered_on is None:
-                self.services.subject_access.mark_answered(request.id)
+        try:
+            self.services.subject_access.mark_all_answered(self.person_id)
+        except PeerdeskError as error:
+            show_problem(self, "Nothing was marked answered", error)
+            return
         self._changed()
 
     def _changed(self) -> None:

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.data_protection.erasure import ErasureReport
-from peerdesk.services.data_protection.subject_access import SubjectAccessExport
+from peerdesk.services.data_protection.views import ErasureReport, SubjectAccessExport
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.private_files import confirm_personal_export
@@ -139,9 +138,11 @@ class SubjectAccessDialog(QDialog):
         show_problem(self, "The folder was not made", message)
 
     def _on_answered_clicked(self) -> None:
-        for request in self.services.subject_access.requests_for(self.person_id):
-            if request.answered_on is None:
-                self.services.subject_access.mark_answered(request.id)
+        try:
+            self.services.subject_access.mark_all_answered(self.person_id)
+        except PeerdeskError as error:
+            show_problem(self, "Nothing was marked answered", error)
+            return
         self.refresh()
 
 

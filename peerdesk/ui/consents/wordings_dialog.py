@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.data_protection.consents import WordingRow
+from peerdesk.services.data_protection.views import WordingRow
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets.record_table import RecordTable
 from peerdesk.vocabulary import ConsentKind
