@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
 from peerdesk.services.opening import PassphraseNeededError, open_services
-from peerdesk.services.safety.recovery import is_recoverable
+from peerdesk.services.safety.views import is_recoverable
 from peerdesk.ui import theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.recovery_dialog import recover_at_start

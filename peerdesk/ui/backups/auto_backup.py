@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.safety.backups import BackupInfo
+from peerdesk.services.safety.views import BackupInfo
 from peerdesk.ui.operation import run_operation
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.safety.backups import BackupInfo, RestoreResult
+from peerdesk.services.safety.views import BackupInfo, RestoreResult
 from peerdesk.ui.backups.table_model import WHEN, BackupTableModel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation

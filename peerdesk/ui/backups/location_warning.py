@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from peerdesk.services.safety.locations import LocationRisk
+from peerdesk.services.safety.views import LocationRisk
 
 WHAT_TO_DO = {
     "database": (

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import DatabaseProblem, PeerdeskError
 from peerdesk.paths import Paths
-from peerdesk.services.safety.backups import noted_backup_folders
-from peerdesk.services.safety.recovery import (
+from peerdesk.services.safety.views import (
     RecoveryOffer,
     RecoveryResult,
     is_recoverable,
+    noted_backup_folders,
     recovery_offer,
     restore_after_problem,
     start_afresh,

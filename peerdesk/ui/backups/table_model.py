@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.services.safety.backups import BackupInfo
+from peerdesk.services.safety.views import BackupInfo
 
 WHEN, WHY, SIZE, HOLDS = range(4)
 #: Said of a backup an older peerdesk made under an older name (see docs/data-safety.md).

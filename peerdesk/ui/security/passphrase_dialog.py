@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.safety.security import EncryptionResult
+from peerdesk.services.safety.views import EncryptionResult
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.passphrase_fields import NewPassphraseFields, passphrase_edit

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services.safety.security import (
+from peerdesk.services.safety.views import (
     LOST_PASSPHRASE_DETAIL,
     LOST_PASSPHRASE_HEADLINE,
     Strength,
