@@ -15,15 +15,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.importing import (
+from peerdesk.services.importing.views import (
     DuplicateChoice,
     ImportPreview,
     ImportSettings,
     MappingStore,
+    SheetKind,
     Source,
+    headers,
+    suggest_columns,
 )
-from peerdesk.services.importing.fields import SheetKind
-from peerdesk.services.importing.layout import headers, suggest_columns
 from peerdesk.ui.importing.pages import FilePage, MappingPage, PreviewPage, SummaryPage
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation

@@ -6,12 +6,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.services.importing import Action, ImportPreview, PlannedRow, Problem
-from peerdesk.services.importing.fields import FIELDS, SheetKind
-from peerdesk.services.importing.layout import headers
-from peerdesk.services.importing.readers import Sheet
-from peerdesk.services.importing.settings import SheetMapping
-from peerdesk.services.importing.values import text_of
+from peerdesk.services.importing.views import (
+    FIELDS,
+    Action,
+    ImportPreview,
+    PlannedRow,
+    Problem,
+    Sheet,
+    SheetKind,
+    SheetMapping,
+    headers,
+    text_of,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_IMPORTED = "Not imported"

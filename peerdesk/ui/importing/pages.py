@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from peerdesk.services.importing import DuplicateChoice
-from peerdesk.services.importing.fields import FIELDS, SheetKind
-from peerdesk.services.importing.readers import ENCODINGS, SEPARATORS
+from peerdesk.services.importing.views import (
+    ENCODINGS,
+    FIELDS,
+    SEPARATORS,
+    DuplicateChoice,
+    SheetKind,
+)
 from peerdesk.ui.importing.models import (
     NOT_IMPORTED,
     ColumnsModel,
