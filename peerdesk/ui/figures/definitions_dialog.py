@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from peerdesk.services.figures.definitions import DEFINITIONS
+from peerdesk.services.figures.views import DEFINITIONS
 
 
 def definitions_html(notice: str = "") -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.services.figures.definitions import bucket_label, figure_label
+from peerdesk.services.figures.views import bucket_label, figure_label
 
 FIGURE, BREAKDOWN, THIS, PREVIOUS = range(4)
 HEADERS = ("Figure", "Breakdown", "This period", "Previous period")

@@ -30,9 +30,15 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.figures import ExportFormat, FiguresReport, Mode, Period
-from peerdesk.services.figures.definitions import HEADLINES, SECTIONS
-from peerdesk.services.figures.report import rows_of
+from peerdesk.services.figures.views import (
+    HEADLINES,
+    SECTIONS,
+    ExportFormat,
+    FiguresReport,
+    Mode,
+    Period,
+    rows_of,
+)
 from peerdesk.ui import preferences
 from peerdesk.ui.figures.definitions_dialog import DefinitionsDialog
 from peerdesk.ui.figures.model import SECTION_ROLE, FigureRowsModel, Line
