@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.services.printing import FormChoice, SubjectChoice
+from peerdesk.services.printing.views import FormChoice, SubjectChoice
 
 Index = QModelIndex | QPersistentModelIndex
 
