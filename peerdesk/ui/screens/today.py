@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from peerdesk.services import Services
-from peerdesk.services.attention import AttentionItem
+from peerdesk.services.attention.views import AttentionItem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
