@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -21,8 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.base import Clock
-from peerdesk.services.demo import DemoOptions
+from peerdesk.services.demo.views import DemoOptions
 from peerdesk.services.opening import open_services
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui.messages import show_problem
@@ -39,7 +39,7 @@ def demo_paths(paths: Paths) -> Paths:
     return dataclasses.replace(paths, database=paths.data_dir / DEMO_FILE_NAME)
 
 
-def open_demo(paths: Paths, today: Clock = date.today) -> Services:
+def open_demo(paths: Paths, today: Callable[[], date] = date.today) -> Services:
     """Open the demo database, filling it with fictional records the first time."""
     services = open_services(demo_paths(paths), today=today)
     try:
@@ -60,7 +60,7 @@ class WelcomeDialog(QDialog):
         paths: Paths,
         parent: QWidget | None = None,
         *,
-        today: Clock = date.today,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
         self.services = services
