@@ -24,7 +24,7 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.demo.views import DemoOptions
 from peerdesk.services.opening import open_services
-from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.organisation.views import OrganisationDetails
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.settings import month_box

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from peerdesk.services import Services
-from peerdesk.services.organisation import OldBackupSettings
+from peerdesk.services.organisation.views import OldBackupSettings
 
 T = TypeVar("T")
 

@@ -87,7 +87,7 @@ def test_a_folder_the_system_will_not_write_in_is_refused(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Read-only file system")
 
-    monkeypatch.setattr("peerdesk.services.organisation.tempfile.TemporaryFile", refuse)
+    monkeypatch.setattr("peerdesk.services.organisation.service.tempfile.TemporaryFile", refuse)
     with pytest.raises(ValidationError, match="cannot save files in") as raised:
         set_up.organisation.choose_backup_folder(tmp_path)
     assert raised.value.field == "backup_folder"

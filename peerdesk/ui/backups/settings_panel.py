@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.organisation import BACKUP_KEEP_LIMITS
+from peerdesk.services.organisation.views import BACKUP_KEEP_LIMITS
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets import FormRows
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.organisation.views import OrganisationDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.backups.settings_panel import BackupSettingsPanel
 from peerdesk.ui.messages import show_problem
