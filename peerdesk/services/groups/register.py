@@ -20,7 +20,7 @@ from peerdesk.services.base import get_or_raise
 from peerdesk.vocabulary import Role
 
 if TYPE_CHECKING:
-    from peerdesk.services.groups.service import MeetingRecord
+    from peerdesk.services.groups.rows import MeetingRecord
 
 
 def apply_record(meeting: GroupMeeting, record: MeetingRecord, group: PeerGroup) -> None:

@@ -52,6 +52,22 @@ def _meeting_filter(start: date, end: date, group_id: int | None) -> list[object
     return conditions
 
 
+#: How long ground rules go unreviewed before it is time to look at them together again:
+#: once a year, as Today says ("Group agreements to review").
+GROUND_RULES_REVIEW_EVERY = timedelta(days=365)
+
+
+def last_12_months(today: date) -> tuple[date, date]:
+    """ "The last 12 months" on a group's page: the 365 days ending today, first and last day
+    both included, as every period is counted (docs/groups.md, "How things are counted")."""
+    return today - timedelta(days=364), today
+
+
+def ground_rules_due(reviewed_on: date | None, today: date) -> bool:
+    """Never reviewed with members, or not for a year or more."""
+    return reviewed_on is None or today - reviewed_on >= GROUND_RULES_REVIEW_EVERY
+
+
 def meeting_count(session: Session, start: date, end: date, group_id: int | None = None) -> int:
     query = (
         select(func.count())

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 
 from sqlalchemy import delete, func
 from sqlmodel import col, select
@@ -20,6 +19,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.groups import people as group_people
 from peerdesk.services.groups import reports as reports
 from peerdesk.services.groups.register import (
     apply_record,
@@ -28,14 +28,24 @@ from peerdesk.services.groups.register import (
     recompute_is_new,
     write_register,
 )
-from peerdesk.services.groups.views import (
+from peerdesk.services.groups.rows import (
+    FacilitatorLine,
+    GroupDetails,
+    GroupPerson,
     GroupRow,
     GroupSummary,
+    GroupView,
+    GroupYear,
+    MeetingRecord,
     MeetingRow,
+    MeetingView,
+    MemberLine,
     RegisterCandidate,
     came_before,
     group_rows,
+    group_view,
     meeting_rows,
+    meeting_view,
     register_candidates,
 )
 from peerdesk.vocabulary import GroupKind, GroupStatus, Role, Weekday
@@ -51,58 +61,18 @@ __all__ = [
 ]
 
 
-@dataclass
-class GroupDetails:
-    name: str
-    kind: str = GroupKind.DROP_IN.value
-    venue: str = ""
-    is_online: bool = False
-    usual_weekday: str | None = None
-    usual_time: time | None = None
-    usual_duration_minutes: int = 90
-    status: str = GroupStatus.RUNNING.value
-    ground_rules: str = ""
-    ground_rules_reviewed_on: date | None = None
-    started_on: date | None = None
-
-    @classmethod
-    def of(cls, group: PeerGroup) -> GroupDetails:
-        return cls(**{name: getattr(group, name) for name in cls.__dataclass_fields__})
-
-
-@dataclass
-class MeetingRecord:
-    """A meeting and its register, as typed in from the room or from a paper register.
-
-    `new_people` are people new to peerdesk, recorded by the name they gave (often a first
-    name only); they are added as people in the same transaction as the meeting, so a
-    register that is abandoned leaves nobody half-recorded.
-    """
-
-    meeting_date: date
-    duration_minutes: int | None = None
-    start_time: time | None = None
-    venue: str | None = None
-    attendee_ids: list[int] = field(default_factory=list)
-    unnamed_attendees: int = 0
-    facilitator_ids: list[int] | None = None
-    note: str = ""
-    concern_flag: bool = False
-    new_people: list[str] = field(default_factory=list)
-
-
 class GroupService(Service):
     # -- groups --------------------------------------------------------------------------
-    def create(self, details: GroupDetails) -> PeerGroup:
+    def create(self, details: GroupDetails) -> GroupView:
         checked = self._validate(details)
         with self.db.transaction() as session:
             group = PeerGroup(**checked.__dict__)
             session.add(group)
             session.flush()
             session.refresh(group)
-            return group
+            return group_view(session, group, self.today())
 
-    def update(self, group_id: int, details: GroupDetails) -> PeerGroup:
+    def update(self, group_id: int, details: GroupDetails) -> GroupView:
         checked = self._validate(details)
         with self.db.transaction() as session:
             group = get_or_raise(session, PeerGroup, group_id, "group")
@@ -123,9 +93,9 @@ class GroupService(Service):
             session.add(group)
             session.flush()
             session.refresh(group)
-            return group
+            return group_view(session, group, self.today())
 
-    def update_ground_rules(self, group_id: int, text: str, reviewed_on: date | None) -> PeerGroup:
+    def update_ground_rules(self, group_id: int, text: str, reviewed_on: date | None) -> GroupView:
         """Save the group agreement and the date it was last reviewed with members."""
         v.not_in_future(
             reviewed_on,
@@ -140,15 +110,22 @@ class GroupService(Service):
             session.add(group)
             session.flush()
             session.refresh(group)
-            return group
+            return group_view(session, group, self.today())
 
-    def get(self, group_id: int) -> PeerGroup:
+    def get(self, group_id: int) -> GroupView:
         with self.db.session() as session:
-            return get_or_raise(session, PeerGroup, group_id, "group")
+            group = get_or_raise(session, PeerGroup, group_id, "group")
+            return group_view(session, group, self.today())
 
-    def all(self) -> list[PeerGroup]:
+    def details(self, group_id: int) -> GroupDetails:
+        """A saved group as details the group dialog can edit."""
         with self.db.session() as session:
-            return list(session.exec(select(PeerGroup).order_by(col(PeerGroup.name))))
+            return GroupDetails.of(get_or_raise(session, PeerGroup, group_id, "group"))
+
+    def all(self) -> list[GroupView]:
+        with self.db.session() as session:
+            groups = session.exec(select(PeerGroup).order_by(col(PeerGroup.name)))
+            return [group_view(session, group, self.today()) for group in groups]
 
     def rows(self) -> list[GroupRow]:
         """Every group with its status, rhythm, last and next meeting: the Groups list."""
@@ -165,16 +142,24 @@ class GroupService(Service):
                 session.add(GroupFacilitator(group_id=group_id, person_id=person_id))
                 ensure_role(session, person_id, Role.FACILITATOR, self.today())
 
-    def facilitators(self, group_id: int) -> list[Person]:
+    def facilitators(self, group_id: int) -> list[GroupPerson]:
         with self.db.session() as session:
-            return list(
-                session.exec(
-                    select(Person)
-                    .join(GroupFacilitator, col(GroupFacilitator.person_id) == col(Person.id))
-                    .where(GroupFacilitator.group_id == group_id)
-                    .order_by(col(Person.first_name))
+            return group_people.facilitators(session, group_id)
+
+    def facilitator_lines(self, group_id: int) -> list[FacilitatorLine]:
+        """The Facilitators tab: each facilitator with their hours in the last 12 months."""
+        start, end = reports.last_12_months(self.today())
+        with self.db.session() as session:
+            return [
+                FacilitatorLine(
+                    person_id=p.id,
+                    name=p.name,
+                    hours_last_12_months=reports.hours(
+                        reports.facilitator_minutes(session, start, end, group_id, p.id)
+                    ),
                 )
-            )
+                for p in group_people.facilitators(session, group_id)
+            ]
 
     def add_member(self, group_id: int, person_id: int, joined_on: date | None = None) -> None:
         when = joined_on or self.today()
@@ -215,19 +200,21 @@ class GroupService(Service):
             membership.left_on = when
             session.add(membership)
 
-    def members(self, group_id: int) -> list[Person]:
+    def members(self, group_id: int) -> list[GroupPerson]:
         with self.db.session() as session:
-            return list(
-                session.exec(
-                    select(Person)
-                    .join(GroupMember, col(GroupMember.person_id) == col(Person.id))
-                    .where(GroupMember.group_id == group_id, col(GroupMember.left_on).is_(None))
-                    .order_by(col(Person.first_name), col(Person.last_name))
-                )
-            )
+            return group_people.members(session, group_id)
+
+    def member_lines(self, group_id: int) -> list[MemberLine]:
+        """The Members tab: current members, each marked regular or not."""
+        with self.db.session() as session:
+            regular = set(reports.regular_ids(session, group_id, self.today()))
+            return [
+                MemberLine(person_id=p.id, name=p.name, is_regular=p.id in regular)
+                for p in group_people.members(session, group_id)
+            ]
 
     # -- meetings ------------------------------------------------------------------------
-    def hold_meeting(self, group_id: int, record: MeetingRecord) -> GroupMeeting:
+    def hold_meeting(self, group_id: int, record: MeetingRecord) -> MeetingView:
         """Record a meeting and its register in one transaction."""
         self._check_record(record)
         with self.db.transaction() as session:
@@ -247,9 +234,9 @@ class GroupService(Service):
                 )
             write_register(session, meeting, record, facilitator_ids, set())
             session.refresh(meeting)
-            return meeting
+            return meeting_view(meeting)
 
-    def update_meeting(self, meeting_id: int, record: MeetingRecord) -> GroupMeeting:
+    def update_meeting(self, meeting_id: int, record: MeetingRecord) -> MeetingView:
         """Change a meeting and its register in one transaction. `facilitator_ids=None`
         keeps the facilitators recorded before."""
         self._check_record(record)
@@ -273,7 +260,7 @@ class GroupService(Service):
             session.flush()
             write_register(session, meeting, record, facilitator_ids, earlier)
             session.refresh(meeting)
-            return meeting
+            return meeting_view(meeting)
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Remove a meeting entered by mistake (its register goes with it)."""
@@ -289,9 +276,9 @@ class GroupService(Service):
             session.flush()
             recompute_is_new(session, group_id, people)
 
-    def get_meeting(self, meeting_id: int) -> GroupMeeting:
+    def get_meeting(self, meeting_id: int) -> MeetingView:
         with self.db.session() as session:
-            return get_or_raise(session, GroupMeeting, meeting_id, "group meeting")
+            return meeting_view(get_or_raise(session, GroupMeeting, meeting_id, "group meeting"))
 
     def meeting_record(self, meeting_id: int) -> MeetingRecord:
         """A saved meeting as a record the meeting dialog can edit."""
@@ -314,31 +301,25 @@ class GroupService(Service):
                 concern_flag=meeting.concern_flag,
             )
 
-    def meetings(self, group_id: int) -> list[GroupMeeting]:
+    def meetings(self, group_id: int) -> list[MeetingView]:
         with self.db.session() as session:
-            return list(
-                session.exec(
+            return [
+                meeting_view(meeting)
+                for meeting in session.exec(
                     select(GroupMeeting)
                     .where(GroupMeeting.group_id == group_id)
                     .order_by(col(GroupMeeting.meeting_date).desc(), col(GroupMeeting.id).desc())
                 )
-            )
+            ]
 
     def meeting_rows(self, group_id: int) -> list[MeetingRow]:
         """The group's meetings, newest first, with their counts: the meetings list."""
         with self.db.session() as session:
             return meeting_rows(session, group_id)
 
-    def meeting_facilitators(self, meeting_id: int) -> list[Person]:
+    def meeting_facilitators(self, meeting_id: int) -> list[GroupPerson]:
         with self.db.session() as session:
-            return list(
-                session.exec(
-                    select(Person)
-                    .join(MeetingFacilitator, col(MeetingFacilitator.person_id) == col(Person.id))
-                    .where(MeetingFacilitator.meeting_id == meeting_id)
-                    .order_by(col(Person.first_name))
-                )
-            )
+            return group_people.meeting_facilitators(session, meeting_id)
 
     def attendance_count(self, meeting_id: int) -> int:
         """Named attendees plus unnamed drop-in attendees."""
@@ -351,16 +332,10 @@ class GroupService(Service):
             ).one()
             return int(named) + meeting.unnamed_attendees
 
-    def attendees(self, meeting_id: int) -> list[tuple[Person, bool]]:
+    def attendees(self, meeting_id: int) -> list[tuple[GroupPerson, bool]]:
         """Named attendees with whether it was their first meeting of this group."""
         with self.db.session() as session:
-            rows = session.exec(
-                select(Person, Attendance.is_new)
-                .join(Attendance, col(Attendance.person_id) == col(Person.id))
-                .where(Attendance.meeting_id == meeting_id)
-                .order_by(col(Person.first_name))
-            )
-            return [(person, bool(is_new)) for person, is_new in rows]
+            return group_people.attendees(session, meeting_id)
 
     def register_candidates(
         self, group_id: int, on: date, meeting_id: int | None = None
@@ -395,6 +370,14 @@ class GroupService(Service):
                 ),
             )
 
+    def year(self, group_id: int) -> GroupYear:
+        """The group page's "last 12 months" (`reports.last_12_months`) and regulars now."""
+        start, end = reports.last_12_months(self.today())
+        summary = self.summary(start, end, group_id)
+        with self.db.session() as session:
+            regulars = reports.regular_ids(session, group_id, self.today())
+        return GroupYear(summary=summary, regulars=len(regulars))
+
     def unique_attendees(self, start: date, end: date, group_id: int | None = None) -> int:
         """Distinct named people at ≥1 group meeting in the period (figures.md)."""
         with self.db.session() as session:
@@ -423,17 +406,11 @@ class GroupService(Service):
         group_id: int,
         at_least: int = reports.REGULAR_AT_LEAST,
         of_last: int = reports.REGULAR_OF_LAST,
-    ) -> list[Person]:
+    ) -> list[GroupPerson]:
         """People who came to at least `at_least` of the last `of_last` meetings."""
         with self.db.session() as session:
             ids = reports.regular_ids(session, group_id, self.today(), at_least, of_last)
-            if not ids:
-                return []
-            return list(
-                session.exec(
-                    select(Person).where(col(Person.id).in_(ids)).order_by(col(Person.first_name))
-                )
-            )
+            return group_people.people_by_id(session, ids)
 
     def next_meeting_date(self, group_id: int) -> date | None:
         with self.db.session() as session:

@@ -1,297 +1,47 @@
-"""Read-only views of groups for the screens: list rows, meeting rows, register candidates."""
+"""What the screens may use from groups: the views the group service returns (no table rows),
+the details and records dialogs fill in, and the helpers that write times and lengths.
 
-from __future__ import annotations
+The UI imports groups only from here (`peerdesk.services.groups.views`).
+"""
 
-from dataclasses import dataclass
-from datetime import date, time, timedelta
-
-from sqlalchemy import func
-from sqlmodel import Session, col, select
-
-from peerdesk.data.models import (
-    Attendance,
-    GroupFacilitator,
-    GroupMeeting,
-    GroupMember,
-    MeetingFacilitator,
-    PeerGroup,
-    Person,
+from peerdesk.services.groups.reports import AttendancePoint, ground_rules_due, last_12_months
+from peerdesk.services.groups.rows import (
+    FacilitatorLine,
+    GroupDetails,
+    GroupPerson,
+    GroupRow,
+    GroupSummary,
+    GroupView,
+    GroupYear,
+    MeetingRecord,
+    MeetingRow,
+    MeetingView,
+    MemberLine,
+    RegisterCandidate,
+    duration_text,
+    time_text,
+    when_text,
+    where_text,
 )
-from peerdesk.services.groups import reports as reports
-from peerdesk.vocabulary import GroupKind, GroupStatus, Weekday
 
-#: People who came within this long before a meeting are listed on its register to tick.
-RECENT = timedelta(days=182)
-
-
-def time_text(value: time | None) -> str:
-    """2pm, 10:30am: how times are written on posters and in letters."""
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
-
-
-def duration_text(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    if not rest:
-        return "1 hour" if hours == 1 else f"{hours} hours"
-    return f"{hours} h {rest} min"
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    """One line of the Groups list."""
-
-    id: int
-    name: str
-    kind: str
-    status: str
-    venue: str
-    is_online: bool
-    usual_weekday: str | None
-    usual_time: time | None
-    facilitators: tuple[str, ...]
-    member_count: int
-    last_meeting: date | None
-    next_meeting: date | None
-    regulars: int
-    ground_rules_reviewed_on: date | None
-
-    @property
-    def kind_label(self) -> str:
-        return GroupKind(self.kind).label
-
-    @property
-    def status_label(self) -> str:
-        return GroupStatus(self.status).label
-
-    @property
-    def where_text(self) -> str:
-        if self.is_online:
-            return f"Online ({self.venue})" if self.venue else "Online"
-        return self.venue
-
-    @property
-    def when_text(self) -> str:
-        if not self.usual_weekday:
-            return ""
-        day = f"{Weekday(self.usual_weekday).label}s"
-        at = time_text(self.usual_time)
-        return f"{day} at {at}" if at else day
-
-    @property
-    def search_text(self) -> str:
-        return " ".join((self.name, self.where_text, *self.facilitators)).casefold()
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    """One line of a group's meetings list."""
-
-    id: int
-    group_id: int
-    meeting_date: date
-    start_time: time | None
-    duration_minutes: int
-    venue: str
-    named: int
-    unnamed: int
-    new_count: int
-    facilitators: tuple[str, ...]
-    note: str
-    concern_flag: bool
-
-    @property
-    def total(self) -> int:
-        return self.named + self.unnamed
-
-
-@dataclass(frozen=True)
-class GroupSummary:
-    """What a group (or all groups) did in a period [start, end]."""
-
-    start: date
-    end: date
-    meetings: int
-    named_attendances: int
-    unnamed_attendances: int
-    unique_attendees: int
-    new_attendees: int
-    facilitator_hours: float
-
-    @property
-    def attendances(self) -> int:
-        return self.named_attendances + self.unnamed_attendances
-
-
-@dataclass(frozen=True)
-class RegisterCandidate:
-    """A person the register lists to tick: a member, a recent attendee, or already present."""
-
-    person_id: int
-    name: str
-    is_member: bool
-    returning: bool
-    present: bool
-
-
-def _names(people: list[Person]) -> tuple[str, ...]:
-    return tuple(p.display_name for p in people)
-
-
-def group_rows(session: Session, today: date) -> list[GroupRow]:
-    rows: list[GroupRow] = []
-    for group in session.exec(select(PeerGroup).order_by(col(PeerGroup.name))):
-        assert group.id is not None
-        facilitators = session.exec(
-            select(Person)
-            .join(GroupFacilitator, col(GroupFacilitator.person_id) == col(Person.id))
-            .where(GroupFacilitator.group_id == group.id)
-            .order_by(col(Person.first_name))
-        ).all()
-        members = session.exec(
-            select(func.count())
-            .select_from(GroupMember)
-            .where(GroupMember.group_id == group.id, col(GroupMember.left_on).is_(None))
-        ).one()
-        last = reports.last_meetings(session, group.id, today, 1)
-        rows.append(
-            GroupRow(
-                id=group.id,
-                name=group.name,
-                kind=group.kind,
-                status=group.status,
-                venue=group.venue,
-                is_online=group.is_online,
-                usual_weekday=group.usual_weekday,
-                usual_time=group.usual_time,
-                facilitators=_names(list(facilitators)),
-                member_count=int(members),
-                last_meeting=last[0].meeting_date if last else None,
-                next_meeting=reports.next_meeting_date(session, group, today),
-                regulars=len(reports.regular_ids(session, group.id, today)),
-                ground_rules_reviewed_on=group.ground_rules_reviewed_on,
-            )
-        )
-    return rows
-
-
-def meeting_rows(session: Session, group_id: int) -> list[MeetingRow]:
-    meetings = list(
-        session.exec(
-            select(GroupMeeting)
-            .where(GroupMeeting.group_id == group_id)
-            .order_by(col(GroupMeeting.meeting_date).desc(), col(GroupMeeting.id).desc())
-        )
-    )
-    ids = [m.id for m in meetings]
-    named: dict[int, int] = {}
-    new: dict[int, int] = {}
-    for meeting_id, is_new in session.exec(
-        select(Attendance.meeting_id, Attendance.is_new).where(col(Attendance.meeting_id).in_(ids))
-    ):
-        named[meeting_id] = named.get(meeting_id, 0) + 1
-        new[meeting_id] = new.get(meeting_id, 0) + int(bool(is_new))
-    facilitators: dict[int, list[str]] = {}
-    for meeting_id, person in session.exec(
-        select(MeetingFacilitator.meeting_id, Person)
-        .join(Person, col(Person.id) == col(MeetingFacilitator.person_id))
-        .where(col(MeetingFacilitator.meeting_id).in_(ids))
-        .order_by(col(Person.first_name))
-    ):
-        facilitators.setdefault(meeting_id, []).append(person.display_name)
-    rows = []
-    for m in meetings:
-        assert m.id is not None
-        rows.append(
-            MeetingRow(
-                id=m.id,
-                group_id=m.group_id,
-                meeting_date=m.meeting_date,
-                start_time=m.start_time,
-                duration_minutes=m.duration_minutes,
-                venue=m.venue,
-                named=named.get(m.id, 0),
-                unnamed=m.unnamed_attendees,
-                new_count=new.get(m.id, 0),
-                facilitators=tuple(facilitators.get(m.id, [])),
-                note=m.note,
-                concern_flag=m.concern_flag,
-            )
-        )
-    return rows
-
-
-def came_before(
-    session: Session, group_id: int, person_ids: set[int], on: date, meeting_id: int | None
-) -> set[int]:
-    """Of `person_ids`, those who came to this group before `on` (not counting `meeting_id`)."""
-    if not person_ids:
-        return set()
-    query = (
-        select(Attendance.person_id)
-        .join(GroupMeeting, col(GroupMeeting.id) == col(Attendance.meeting_id))
-        .where(
-            GroupMeeting.group_id == group_id,
-            col(GroupMeeting.meeting_date) < on,
-            col(Attendance.person_id).in_(person_ids),
-        )
-    )
-    if meeting_id is not None:
-        query = query.where(col(GroupMeeting.id) != meeting_id)
-    return set(session.exec(query))
-
-
-def register_candidates(
-    session: Session, group_id: int, on: date, meeting_id: int | None
-) -> list[RegisterCandidate]:
-    member_ids = set(
-        session.exec(
-            select(GroupMember.person_id).where(
-                GroupMember.group_id == group_id,
-                col(GroupMember.joined_on) <= on,
-                (col(GroupMember.left_on).is_(None)) | (col(GroupMember.left_on) >= on),
-            )
-        )
-    )
-    recent_query = (
-        select(Attendance.person_id)
-        .join(GroupMeeting, col(GroupMeeting.id) == col(Attendance.meeting_id))
-        .where(
-            GroupMeeting.group_id == group_id,
-            col(GroupMeeting.meeting_date) >= on - RECENT,
-            col(GroupMeeting.meeting_date) <= on,
-        )
-    )
-    if meeting_id is not None:
-        recent_query = recent_query.where(col(GroupMeeting.id) != meeting_id)
-    recent_ids = set(session.exec(recent_query))
-    present_ids: set[int] = set()
-    if meeting_id is not None:
-        present_ids = set(
-            session.exec(select(Attendance.person_id).where(Attendance.meeting_id == meeting_id))
-        )
-    everyone = member_ids | recent_ids | present_ids
-    if not everyone:
-        return []
-    returning = came_before(session, group_id, everyone, on, meeting_id)
-    people = session.exec(
-        select(Person)
-        .where(col(Person.id).in_(everyone))
-        .order_by(col(Person.first_name), col(Person.last_name))
-    )
-    return [
-        RegisterCandidate(
-            person_id=p.id or 0,
-            name=p.display_name,
-            is_member=p.id in member_ids,
-            returning=p.id in returning,
-            present=p.id in present_ids,
-        )
-        for p in people
-        if p.archived_on is None or p.id in present_ids
-    ]
+__all__ = [
+    "AttendancePoint",
+    "FacilitatorLine",
+    "GroupDetails",
+    "GroupPerson",
+    "GroupRow",
+    "GroupSummary",
+    "GroupView",
+    "GroupYear",
+    "MeetingRecord",
+    "MeetingRow",
+    "MeetingView",
+    "MemberLine",
+    "RegisterCandidate",
+    "duration_text",
+    "ground_rules_due",
+    "last_12_months",
+    "time_text",
+    "when_text",
+    "where_text",
+]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from peerdesk.services.groups.reports import AttendancePoint
+from peerdesk.services.groups.views import AttendancePoint
 
 
 class AttendanceChart(QWidget):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTimeEdit, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.groups.service import GroupDetails
+from peerdesk.services.groups.views import GroupDetails
 from peerdesk.ui.widgets.form_rows import minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS
@@ -71,7 +71,7 @@ class GroupDialog(RecordDialog):
         self.has_time.toggled.connect(self.usual_time.setEnabled)
         self.details = GroupDetails(name="", started_on=services.today())
         if group_id is not None:
-            self.details = GroupDetails.of(services.groups.get(group_id))
+            self.details = services.groups.details(group_id)
         self._load()
 
     def _load(self) -> None:
@@ -110,6 +110,5 @@ class GroupDialog(RecordDialog):
             group = self.services.groups.create(self.values())
         else:
             group = self.services.groups.update(self.group_id, self.values())
-        assert group.id is not None
         self.group_id = group.id
         self.group_saved.emit(group.id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -32,7 +30,6 @@ from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.rows_model import ID_ROLE, SORT_ROLE
 from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS, day, plural
-from peerdesk.vocabulary import GroupKind
 
 
 class GroupPage(QWidget):
@@ -168,17 +165,19 @@ class GroupPage(QWidget):
         group = groups.get(self.group_id)
         self.heading.setText(f"<h2>{group.name}</h2>")
         self.heading.setAccessibleDescription(group.name)
-        row = next((r for r in groups.rows() if r.id == self.group_id), None)
-        parts = [GROUP_KIND_WORDS[group.kind], GROUP_STATUS_WORDS[group.status]]
-        if row is not None:
-            parts += [row.when_text or "No usual day set", row.where_text or "Venue not recorded"]
-        next_day = groups.next_meeting_date(self.group_id)
-        if next_day is not None:
-            parts.append(f"next meeting {day(next_day)}")
+        parts = [
+            GROUP_KIND_WORDS[group.kind],
+            GROUP_STATUS_WORDS[group.status],
+            group.when_text or "No usual day set",
+            group.where_text or "Venue not recorded",
+        ]
+        if group.next_meeting is not None:
+            parts.append(f"next meeting {day(group.next_meeting)}")
         self.facts.setText(" · ".join(parts))
-        today = self.services.today()
-        s = groups.summary(today - timedelta(days=365) + timedelta(days=1), today, self.group_id)
-        regulars = len(groups.regulars(self.group_id))
+        # "The last 12 months" is the group service's one definition (and the Facilitators
+        # tab's hours use the same).
+        year = groups.year(self.group_id)
+        s, regulars = year.summary, year.regulars
         self.summary.setText(
             f"<b>Last 12 months:</b> {plural(s.meetings, 'meeting')}, "
             f"<b>{plural(s.attendances, 'attendance')}</b> "
@@ -195,7 +194,7 @@ class GroupPage(QWidget):
         self.meetings.setVisible(bool(rows))
         for button in (self.open_meeting, self.print_meeting, self.delete_meeting):
             button.setEnabled(bool(rows))
-        self.tabs.setTabVisible(self.members_index, group.kind == GroupKind.CLOSED.value)
+        self.tabs.setTabVisible(self.members_index, group.has_members)
         if rows and not self.meetings.currentIndex().isValid():
             self.meetings.setCurrentIndex(self.meetings_proxy.index(0, 0))
 

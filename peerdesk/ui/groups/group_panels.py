@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
+from peerdesk.services.groups.views import GroupView
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.table_models import PeopleTableModel
 from peerdesk.ui.widgets.date_box import DateBox
@@ -125,12 +124,11 @@ class MembersPanel(_PeoplePanel):
         super().__init__(services, ("Member", "Lately"), "&Add a member", "Has &left the group")
 
     def reload(self) -> None:
-        members = self.services.groups.members(self.group_id)
-        regulars = {p.id for p in self.services.groups.regulars(self.group_id)}
+        members = self.services.groups.member_lines(self.group_id)
         self.model.set_rows(
             [
-                (p.id or 0, p.display_name, "Regular" if p.id in regulars else "Not often lately")
-                for p in members
+                (m.person_id, m.name, "Regular" if m.is_regular else "Not often lately")
+                for m in members
             ]
         )
         self.empty.setText(
@@ -163,19 +161,9 @@ class FacilitatorsPanel(_PeoplePanel):
         )
 
     def reload(self) -> None:
-        today = self.services.today()
-        start = today - timedelta(days=365)
-        people = self.services.groups.facilitators(self.group_id)
-        self.model.set_rows(
-            [
-                (
-                    p.id or 0,
-                    p.display_name,
-                    f"{self.services.groups.facilitator_hours(start, today, self.group_id, p.id):g}",
-                )
-                for p in people
-            ]
-        )
+        # Hours over the group service's one "last 12 months", as on the group page.
+        people = self.services.groups.facilitator_lines(self.group_id)
+        self.model.set_rows([(p.person_id, p.name, f"{p.hours_last_12_months:g}") for p in people])
         self.empty.setText(
             "" if people else "No facilitators yet. Type a volunteer's name below and press Enter."
         )
@@ -241,30 +229,33 @@ class GroundRulesPanel(QWidget):
     def show_group(self, group_id: int) -> None:
         self.group_id = group_id
         group = self.services.groups.get(group_id)
-        today = self.services.today()
         self.text.setPlainText(group.ground_rules)
         when = group.ground_rules_reviewed_on
         self.reviewed.setChecked(when is not None)
         self.reviewed_on.setEnabled(when is not None)
-        self.reviewed_on.set_value(when or today)
-        self.status.setText(self._status(when, today))
+        self.reviewed_on.set_value(when or self.services.today())
+        self.status.setText(self._status(group))
 
     @staticmethod
-    def _status(when: date | None, today: date) -> str:
+    def _status(group: GroupView) -> str:
+        when = group.ground_rules_reviewed_on
         if when is None:
             return (
                 "No review with members is recorded yet. Agree the rules together and tick the box."
             )
-        if (today - when).days >= 365:
+        # Due or not is the group service's rule, the same as Today's reminder.
+        if group.ground_rules_due:
             return f"Last reviewed on {day(when)}: over a year ago, so it is time to look at them together."
         return f"Last reviewed with members on {day(when)}."
 
     def save(self) -> None:
         try:
             when = self.reviewed_on.day() if self.reviewed.isChecked() else None
-            self.services.groups.update_ground_rules(self.group_id, self.text.toPlainText(), when)
+            group = self.services.groups.update_ground_rules(
+                self.group_id, self.text.toPlainText(), when
+            )
         except PeerdeskError as error:
             self.status.setText(f"Not saved yet: {error}")
             return
-        self.status.setText("Saved. " + self._status(when, self.services.today()))
+        self.status.setText("Saved. " + self._status(group))
         self.changed.emit()

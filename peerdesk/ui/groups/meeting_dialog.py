@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.groups.service import MeetingRecord
-from peerdesk.services.mentoring.sessions import ConcernDetails
+from peerdesk.services.groups.views import MeetingRecord
+from peerdesk.services.mentoring.views import ConcernDetails
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.widgets.date_box import DateBox
@@ -174,9 +174,7 @@ class MeetingDialog(RecordDialog):
                 meeting_date=self.services.today(),
                 duration_minutes=self.group.usual_duration_minutes,
                 venue=self.group.venue,
-                facilitator_ids=[
-                    p.id or 0 for p in self.services.groups.facilitators(self.group_id)
-                ],
+                facilitator_ids=[p.id for p in self.services.groups.facilitators(self.group_id)],
             )
         else:
             record = self.services.groups.meeting_record(self.meeting_id)
@@ -207,10 +205,9 @@ class MeetingDialog(RecordDialog):
                 {p.id: p for p in self.services.groups.meeting_facilitators(self.meeting_id)}
             )
         previous: QWidget = self.venue
-        for person_id, person in sorted(people.items(), key=lambda kv: kv[1].display_name):
-            assert person_id is not None
-            box = QCheckBox(person.display_name, self.facilitator_box)
-            box.setAccessibleName(f"Facilitator present: {person.display_name}")
+        for person_id, person in sorted(people.items(), key=lambda kv: kv[1].name):
+            box = QCheckBox(person.name, self.facilitator_box)
+            box.setAccessibleName(f"Facilitator present: {person.name}")
             box.setChecked(person_id in present)
             self.facilitator_row.addWidget(box)
             self.facilitator_checks[person_id] = box

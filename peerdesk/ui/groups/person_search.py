@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from peerdesk.services.people.service import PersonRow
+from peerdesk.services.people.views import PersonRow
 
 
 def labels_for(rows: list[PersonRow]) -> dict[str, int]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
-from peerdesk.services.groups.service import RegisterCandidate
+from peerdesk.services.groups.views import RegisterCandidate
 from peerdesk.ui.widgets.rows_model import ID_ROLE, Index
 
 

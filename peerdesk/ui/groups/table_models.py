@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel
 
-from peerdesk.services.groups.service import GroupRow, MeetingRow
+from peerdesk.services.groups.views import GroupRow, MeetingRow
 from peerdesk.ui.widgets.rows_model import SORT_ROLE, Column, Index, RowsModel
 from peerdesk.ui.widgets.words import (
     GROUP_KIND_WORDS,
