@@ -138,16 +138,6 @@ class PairingService(Service):
                 )
             ]
 
-    def for_person(self, person_id: int) -> list[Pairing]:
-        with self.db.session() as session:
-            return list(
-                session.exec(
-                    select(Pairing)
-                    .where((Pairing.mentor_id == person_id) | (Pairing.mentee_id == person_id))
-                    .order_by(col(Pairing.proposed_on).desc())
-                )
-            )
-
     def propose(self, plan: PairingPlan) -> PairingView:
         proposed_on = plan.proposed_on or self.today()
         v.not_in_future(proposed_on, self.today(), "proposed_on", "the date proposed")

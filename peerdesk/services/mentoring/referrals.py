@@ -11,6 +11,7 @@ from peerdesk.data.models import Person, PersonRole, Referral
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.mentoring.rows import ReferralView, referral_view
 from peerdesk.vocabulary import ReferralSource, ReferralStatus, Role, SupportedAs
 
 
@@ -33,7 +34,7 @@ class ReferralDetails:
 
 
 class ReferralService(Service):
-    def start(self, person_id: int, details: ReferralDetails) -> Referral:
+    def start(self, person_id: int, details: ReferralDetails) -> ReferralView:
         """Record a new referral; the person takes the mentee or carer role it asks for."""
         source = v.one_of(details.source, ReferralSource, "source", "where the referral came from")
         support_as = v.one_of(details.support_as, SupportedAs, "support_as", "the kind of support")
@@ -94,32 +95,35 @@ class ReferralService(Service):
                 )
             session.flush()
             session.refresh(referral)
-            return referral
+            return referral_view(referral)
 
-    def get(self, referral_id: int) -> Referral:
+    def get(self, referral_id: int) -> ReferralView:
         with self.db.session() as session:
-            return get_or_raise(session, Referral, referral_id, "referral")
+            return referral_view(get_or_raise(session, Referral, referral_id, "referral"))
 
-    def for_person(self, person_id: int) -> list[Referral]:
+    def for_person(self, person_id: int) -> list[ReferralView]:
         with self.db.session() as session:
-            return list(
-                session.exec(
+            return [
+                referral_view(referral)
+                for referral in session.exec(
                     select(Referral)
                     .where(Referral.person_id == person_id)
                     .order_by(col(Referral.referral_date).desc())
                 )
-            )
+            ]
 
-    def assess(self, referral_id: int, on: date | None = None) -> Referral:
+    def assess(self, referral_id: int, on: date | None = None) -> ReferralView:
         return self._move(referral_id, ReferralStatus.ASSESSED, on)
 
-    def accept(self, referral_id: int, on: date | None = None) -> Referral:
+    def accept(self, referral_id: int, on: date | None = None) -> ReferralView:
         return self._move(referral_id, ReferralStatus.ACCEPTED, on)
 
-    def close(self, referral_id: int, on: date | None = None) -> Referral:
+    def close(self, referral_id: int, on: date | None = None) -> ReferralView:
         return self._move(referral_id, ReferralStatus.CLOSED, on)
 
-    def not_taken_forward(self, referral_id: int, reason: str, on: date | None = None) -> Referral:
+    def not_taken_forward(
+        self, referral_id: int, reason: str, on: date | None = None
+    ) -> ReferralView:
         reason = v.required_text(
             reason, "not_taken_forward_reason", "why the referral was not taken forward"
         )
@@ -127,7 +131,7 @@ class ReferralService(Service):
 
     def _move(
         self, referral_id: int, status: ReferralStatus, on: date | None, reason: str = ""
-    ) -> Referral:
+    ) -> ReferralView:
         when = on or self.today()
         allowed = {
             ReferralStatus.NEW: {
@@ -168,4 +172,4 @@ class ReferralService(Service):
             session.add(referral)
             session.flush()
             session.refresh(referral)
-            return referral
+            return referral_view(referral)

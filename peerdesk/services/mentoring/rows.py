@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
-from peerdesk.data.models import Concern, MentoringSession, PairingStatusChange, Review
+from peerdesk.data.models import Concern, MentoringSession, PairingStatusChange, Referral, Review
 from peerdesk.vocabulary import ReviewDecision, SupportedAs
 
 
@@ -202,6 +202,39 @@ class SupervisionPlan:
     mentor_name: str
     pairings: tuple[PairingRow, ...]
     suggested_next: date
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    """One referral: who referred the person, what they hope for, and where it has got to."""
+
+    id: int
+    person_id: int
+    referral_date: date
+    source: str
+    support_as: str
+    status: str
+    referrer_name: str
+    referrer_organisation: str
+    referrer_relationship: str
+    referrer_contact: str
+    person_agreed: bool
+    cared_for_condition: str
+    cared_for_relationship: str
+    other_professionals: str
+    risks: str
+    support_network: str
+    hopes: str
+    assessed_on: date | None
+    decided_on: date | None
+    not_taken_forward_reason: str
+    closed_on: date | None
+
+
+def referral_view(referral: Referral) -> ReferralView:
+    values = {name: getattr(referral, name) for name in ReferralView.__dataclass_fields__}
+    values["id"] = referral.id or 0
+    return ReferralView(**values)
 
 
 def status_change_view(change: PairingStatusChange) -> StatusChange:

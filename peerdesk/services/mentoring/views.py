@@ -8,6 +8,7 @@ modules build these objects.
 from peerdesk.services.mentoring.lists import OPEN_STATUSES, WAITING_REFERRAL_STATUSES
 from peerdesk.services.mentoring.matching import IneligibleMentor, MatchResult, RankedMentor, Reason
 from peerdesk.services.mentoring.pairings import MAX_GOALS, TRANSITIONS, Ending, PairingPlan
+from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.mentoring.reviews import DueReview, ReviewEntry, SessionCounts
 from peerdesk.services.mentoring.rows import (
     ConcernView,
@@ -15,6 +16,7 @@ from peerdesk.services.mentoring.rows import (
     PairingAction,
     PairingRow,
     PairingView,
+    ReferralView,
     ReviewView,
     SessionView,
     StatusChange,
@@ -49,6 +51,8 @@ __all__ = [
     "PairingView",
     "RankedMentor",
     "Reason",
+    "ReferralDetails",
+    "ReferralView",
     "ReviewEntry",
     "ReviewView",
     "SessionCounts",
