@@ -69,3 +69,22 @@ def test_if_one_request_cannot_be_answered_on_that_day_none_is(services: Service
     with pytest.raises(ValidationError, match="before it was received"):
         services.subject_access.mark_all_answered(someone, date(2026, 6, 1))
     assert [r.answered_on for r in services.subject_access.requests_for(someone)] == [None] * 2
+
+
+def test_the_ways_to_contact_them_are_the_contact_consents_agreed_now(
+    services: Services,
+) -> None:
+    someone = person(services, "Gail")
+    assert services.consents.contact_ways(someone) == ()
+    answer(services, someone, ConsentKind.CONTACT_POST, date(2026, 1, 5))
+    answer(services, someone, ConsentKind.CONTACT_PHONE, date(2026, 1, 5))
+    answer(services, someone, ConsentKind.CONTACT_TEXT, date(2026, 1, 5), agreed=False)
+    email = answer(services, someone, ConsentKind.CONTACT_EMAIL, date(2026, 1, 5))
+    answer(services, someone, CONF, date(2026, 1, 5))
+    assert services.consents.contact_ways(someone) == (
+        ConsentKind.CONTACT_PHONE,
+        ConsentKind.CONTACT_EMAIL,
+        ConsentKind.CONTACT_POST,
+    )
+    services.consents.withdraw(email)
+    assert ConsentKind.CONTACT_EMAIL not in services.consents.contact_ways(someone)

@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from peerdesk.vocabulary import ConsentKind
+
+#: The ways a person may agree to be contacted, in the order screens list them.
+CONTACT_KINDS = (
+    ConsentKind.CONTACT_PHONE,
+    ConsentKind.CONTACT_TEXT,
+    ConsentKind.CONTACT_EMAIL,
+    ConsentKind.CONTACT_POST,
+)
+
 
 @dataclass(frozen=True)
 class WordingView:

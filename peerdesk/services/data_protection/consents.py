@@ -14,6 +14,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.data_protection.consent_lines import (
+    CONTACT_KINDS,
     ConsentView,
     WordingRow,
     WordingView,
@@ -302,6 +303,12 @@ class ConsentService(Service):
         kind = ConsentKind(kind)
         with self.db.session() as session:
             return current_consent(session, person_id, kind, when) is not None
+
+    def contact_ways(self, person_id: int) -> tuple[ConsentKind, ...]:
+        """The ways they may be contacted today: each contact consent currently agreed."""
+        today = self.today()
+        with self.db.session() as session:
+            return tuple(k for k in CONTACT_KINDS if current_consent(session, person_id, k, today))
 
     def gaps(self, within_days: int | None = None) -> list[ConsentGap]:
         """Consents missing for people's current roles, and consents expiring soon or expired.

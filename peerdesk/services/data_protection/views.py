@@ -3,6 +3,7 @@ consent can still be withdrawn), consent gaps, subject access requests and expor
 reports and retention rules. The UI imports this module, nothing else from the area."""
 
 from peerdesk.services.data_protection.consent_lines import (
+    CONTACT_KINDS,
     ConsentView,
     WordingRow,
     WordingView,
@@ -13,6 +14,7 @@ from peerdesk.services.data_protection.retention import RetentionDue, RuleRow
 from peerdesk.services.data_protection.subject_access import RequestRow, SubjectAccessExport
 
 __all__ = [
+    "CONTACT_KINDS",
     "ConsentEntry",
     "ConsentGap",
     "ConsentView",

@@ -25,12 +25,13 @@ from peerdesk.vocabulary import (
     SessionStatus,
 )
 
-CONTACT_KINDS = (
-    ("Phone", ConsentKind.CONTACT_PHONE),
-    ("Text messages", ConsentKind.CONTACT_TEXT),
-    ("Email", ConsentKind.CONTACT_EMAIL),
-    ("Post", ConsentKind.CONTACT_POST),
-)
+#: How each way of contacting someone is named on their page.
+CONTACT_WORDS = {
+    ConsentKind.CONTACT_PHONE: "Phone",
+    ConsentKind.CONTACT_TEXT: "Text messages",
+    ConsentKind.CONTACT_EMAIL: "Email",
+    ConsentKind.CONTACT_POST: "Post",
+}
 
 
 class DetailsSection(Section):
@@ -39,11 +40,7 @@ class DetailsSection(Section):
         self.services = services
 
     def show_person(self, person: PersonView) -> None:
-        allowed = [
-            label
-            for label, kind in CONTACT_KINDS
-            if self.services.consents.has_current(person.id, kind)
-        ]
+        allowed = [CONTACT_WORDS[kind] for kind in self.services.consents.contact_ways(person.id)]
         permissions = (
             ", ".join(allowed)
             if allowed
