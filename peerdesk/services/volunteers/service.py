@@ -103,6 +103,19 @@ class VolunteerService(Service):
                 ),
             )
 
+    def is_volunteer(self, person_id: int) -> bool:
+        """A current mentor or facilitator, or anyone with a step on the volunteer journey
+        (an enquiry, or someone who has left): their page shows the volunteer sections."""
+        with self.db.session() as session:
+            role = session.exec(
+                select(PersonRole.id).where(
+                    PersonRole.person_id == person_id,
+                    col(PersonRole.role).in_([r.value for r in VOLUNTEER_ROLES]),
+                    col(PersonRole.ended_on).is_(None),
+                )
+            ).first()
+            return role is not None or _latest_stage(session, person_id) is not None
+
     def current_stage(self, person_id: int) -> VolunteerStage | None:
         with self.db.session() as session:
             latest = _latest_stage(session, person_id)

@@ -36,9 +36,6 @@ from peerdesk.ui.people.volunteer_sections import (
 )
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.widgets.words import day
-from peerdesk.vocabulary import Role
-
-VOLUNTEER_ROLES = {Role.MENTOR.value, Role.FACILITATOR.value}
 
 
 class PersonPage(QWidget):
@@ -142,9 +139,7 @@ class PersonPage(QWidget):
         self.roles.show_person(person)
         self.needs.show_person(person)
         self.referral.show_person(person)
-        is_volunteer = bool(set(roles) & VOLUNTEER_ROLES) or bool(
-            self.services.volunteers.journey(person_id)
-        )
+        is_volunteer = self.services.volunteers.is_volunteer(person_id)
         for section in (self.journey, self.training, self.supervision):
             section.setVisible(is_volunteer)
             if is_volunteer:
