@@ -45,6 +45,12 @@ class OrganisationService(Service):
             found = session.exec(select(Organisation)).first()
             return OrganisationView.of(found) if found is not None else None
 
+    def details(self) -> OrganisationDetails:
+        """The details and settings as saved, or the usual settings before setting up (one
+        place for the defaults a screen shows: 30 days' warning, supervision every 8 weeks…)."""
+        organisation = self.get()
+        return organisation.details if organisation else OrganisationDetails(name="")
+
     def is_set_up(self) -> bool:
         return self.get() is not None
 

@@ -135,8 +135,7 @@ class SupervisionSection(_VolunteerSection):
             )
         self.table.set_rows(rows)
         self.table.setVisible(bool(rows))
-        organisation = self.services.organisation.get()
-        weeks = organisation.supervision_weeks if organisation else 8
+        weeks = self.services.organisation.details().supervision_weeks
         self.empty.say(
             f"No supervision recorded yet. Good practice is a one-to-one every {weeks} weeks "
             "while they mentor."

@@ -218,9 +218,7 @@ class SettingsScreen(Screen):
     # -- Screen ----------------------------------------------------------------------------
     def refresh(self) -> None:
         organisation = self.services.organisation.get()
-        details = (
-            OrganisationDetails.of(organisation) if organisation else OrganisationDetails(name="")
-        )
+        details = self.services.organisation.details()
         self.name.setText(details.name)
         self.address.setPlainText(details.address)
         self.postcode.setText(details.postcode)
