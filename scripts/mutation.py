@@ -196,6 +196,9 @@ def summary(modules: list[str]) -> int:
 
     codes = results()
     left: list[str] = []
+    stats = Path("mutants/mutmut-stats.json")
+    commit = json.loads(stats.read_text()).get("git_commit") if stats.exists() else None
+    print(f"\nMeasured at commit {str(commit or 'unknown')[:7]} (when the tests were mapped).")
     print(f"\n{'module':<12} {'mutants':>8} {'killed':>7} {'survived':>9} {'equivalent':>11}")
     for module in modules:
         patterns = MODULES[module][1]
