@@ -34,7 +34,7 @@ from peerdesk.services.mentoring.rows import (
     status_change_view,
 )
 from peerdesk.services.mentoring.timeline import pairing_timeline
-from peerdesk.services.organisation import parse_review_schedule
+from peerdesk.services.organisation import OrganisationDetails, parse_review_schedule
 from peerdesk.services.volunteers.service import OCCUPYING_STATUSES
 from peerdesk.vocabulary import (
     ClosureReason,
@@ -344,7 +344,8 @@ class PairingService(Service):
         with self.db.session() as session:
             mentor = get_or_raise(session, Person, mentor_id, "mentor")
             organisation = session.exec(select(Organisation)).first()
-        limit = organisation.supervision_weeks if organisation is not None else 8
+        # Before setting up, the usual limit every screen shows (OrganisationDetails').
+        limit = (organisation or OrganisationDetails(name="")).supervision_weeks
         weeks = min(limit, SUPERVISION_SUGGESTED_WEEKS)
         return SupervisionPlan(
             mentor_id=mentor_id,
