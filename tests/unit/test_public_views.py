@@ -49,6 +49,12 @@ CONVERTED = (
     "attention",
     "printing",
     "demo",
+    "referrals",
+    "pairings",
+    "sessions",
+    "matching",
+    "reviews",
+    "groups",
 )
 
 
