@@ -21,7 +21,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
-from peerdesk.services.mentoring.reviews import _next_due, _organisation_schedule, names_of
+from peerdesk.services.mentoring.reviews import names_of, next_due_for
 from peerdesk.services.mentoring.rows import (
     NextReview,
     PairingAction,
@@ -363,7 +363,7 @@ class PairingService(Service):
             .order_by(col(PairingGoal.position))
         ).all()
         today = self.today()
-        due = _next_due(session, pairing, _organisation_schedule(session), today)
+        due = next_due_for(session, pairing, today)
         return PairingView(
             id=pairing.id,
             reference=pairing.reference,

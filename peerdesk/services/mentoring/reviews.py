@@ -97,7 +97,7 @@ class ReviewService(Service):
         """The next review due for this pairing, or None if none is (or it is not running)."""
         with self.db.session() as session:
             pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
-            return _next_due(session, pairing, _organisation_schedule(session), self.today())
+            return next_due_for(session, pairing, self.today())
 
     def due(self, within_days: int = 0) -> list[DueReview]:
         """Every running pairing's next review due by today + `within_days`, soonest first."""
@@ -179,6 +179,12 @@ class ReviewService(Service):
                 .order_by(col(PairingGoal.position))
             )
             return list(rows)
+
+
+def next_due_for(session: Session, pairing: Pairing, today: date) -> DueReview | None:
+    """One pairing's next review by its schedule (or the organisation's), for callers that
+    already hold a session (the pairing view)."""
+    return _next_due(session, pairing, _organisation_schedule(session), today)
 
 
 def reviews_due(session: Session, today: date, within_days: int = 0) -> list[DueReview]:
