@@ -19,7 +19,7 @@ from itertools import pairwise
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from peerdesk.data.models import Attendance, GroupMeeting, MeetingFacilitator, PeerGroup, Person
+from peerdesk.data.models import Attendance, GroupMeeting, MeetingFacilitator, PeerGroup
 from peerdesk.vocabulary import GroupStatus, Weekday
 
 #: "Regulars" came to at least REGULAR_AT_LEAST of the group's last REGULAR_OF_LAST meetings.
@@ -213,15 +213,6 @@ def regular_ids(
         )
     )
     return sorted(person_id for person_id, n in visits.items() if n >= at_least)
-
-
-def regulars(session: Session, group_id: int, up_to: date) -> list[Person]:
-    ids = regular_ids(session, group_id, up_to)
-    if not ids:
-        return []
-    return list(
-        session.exec(select(Person).where(col(Person.id).in_(ids)).order_by(col(Person.first_name)))
-    )
 
 
 def usual_gap_days(session: Session, group_id: int, up_to: date) -> int:
