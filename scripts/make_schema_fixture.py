@@ -26,9 +26,11 @@ from peerdesk.data.models import MentoringSession, OutcomeScore, Pairing, Person
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
 from peerdesk.services.groups.service import GroupDetails
+from peerdesk.services.mentoring.referrals import ReferralDetails, ReferralPreferences
 from peerdesk.services.mentoring.reviews import ReviewEntry
 from peerdesk.services.mentoring.sessions import ConcernDetails
 from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.people.views import PersonDetails
 from peerdesk.vocabulary import GroupKind, MeetingMode, RecordKind, SessionStatus
 
 FOLDER = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schemas"
@@ -47,6 +49,7 @@ def build(target: Path) -> None:
         services = Services(database, today=lambda: TODAY)
         services.demo.generate(DemoOptions(seed=SEED, years=1, scale=0.2))
         _fill_the_rest(services, database)
+        _fill_referral_steps(services)
         _fill_settings(services)
         _stamp_times(database)
         _fix_identity(database)
@@ -149,6 +152,31 @@ def _fill_the_rest(services: Services, database: Database) -> None:
             )
     # Erasure last: the erased person is the newest one, untouched by the rows above.
     services.erasure.erase(people[-1])
+
+
+def _fill_referral_steps(services: Services) -> None:
+    """A referral that went through every step (0004's columns with values): a new person
+    (after the erasure above, which takes the newest one), their first conversation, not
+    taken forward and signposted, reopened, then closed."""
+    referral = services.referrals.start_with_person(
+        PersonDetails(first_name="Rhona", last_name="Fixture"),
+        ReferralDetails(
+            referral_date=TODAY - timedelta(days=40),
+            source="gp",
+            referrer_name="Dr Fixture",
+            person_agreed=True,
+            wants_same_condition=True,
+            preferences=ReferralPreferences(mentor_gender="woman", languages="English, Gaelic"),
+        ),
+    )
+    services.referrals.assess(referral.id, TODAY - timedelta(days=30), "Keen; evenings only.")
+    services.referrals.not_taken_forward(
+        referral.id, "Wanted a group instead", TODAY - timedelta(days=25), "Tuesday drop-in"
+    )
+    services.referrals.reopen(
+        referral.id, "assessed", "Asked again for a mentor", TODAY - timedelta(days=20)
+    )
+    services.referrals.close(referral.id, "Moved out of the area", TODAY - timedelta(days=10))
 
 
 def _stamp_times(database: Database) -> None:

@@ -20,6 +20,7 @@ from peerdesk.forms.templates import (
     mentoring_agreement,
     pairing_review,
     referral,
+    referral_letters,
     role_description,
     session_log,
     supervision,
@@ -30,6 +31,8 @@ from peerdesk.forms.templates import (
 #: In the order of the design's list of forms.
 FORMS: list[FormSpec] = [
     referral.FORM,
+    referral_letters.ACKNOWLEDGEMENT,
+    referral_letters.OUTCOME,
     mentor_application.FORM,
     role_description.FORM,
     volunteer_agreement.FORM,

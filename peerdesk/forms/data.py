@@ -25,6 +25,7 @@ class Subject(StrEnum):
     PAIRING = "pairing"
     GROUP = "group"
     MEETING = "meeting"
+    REFERRAL = "referral"
 
 
 @dataclass(frozen=True)

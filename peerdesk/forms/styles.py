@@ -143,6 +143,8 @@ class PrintStyle:
             "bullet",
             self.body,
             bulletFontName=register_fonts().regular,
+            # reportlab's default bullet is 10 pt whatever the text: large print needs 16.
+            bulletFontSize=self.body,
             leftIndent=indent,
             bulletIndent=indent * 0.25,
             spaceAfter=self.body * 0.3,

@@ -61,7 +61,7 @@ class Services:
         self.demo = DemoService(db, today)
         self.attention = AttentionService(db, today)
         self.gates = GateService(db, today)
-        self.printing = PrintingService(db, today)
+        self.printing = PrintingService(db, today, referrals=self.referrals, gates=self.gates)
         self.erasure = ErasureService(db, today)
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)

@@ -47,6 +47,13 @@ def rendered(demo: Services) -> dict[tuple[str, str | None, bool], tuple[bytes, 
     for kind in ("person", "pairing", "group", "meeting"):
         choices = demo.printing.subjects(kind)
         chosen[kind] = choices[len(choices) // 2].id
+    # The letters are filled in for a referral that has an outcome (the outcome letter
+    # refuses one still open).
+    chosen["referral"] = next(
+        c.id
+        for c in demo.printing.subjects("referral")
+        if demo.referrals.get(c.id).status in ("accepted", "not_taken_forward")
+    )
     result = {}
     for name, kind, large in CASES:
         record_id = chosen[kind] if kind else None
@@ -65,6 +72,8 @@ def _expected_names(demo: Services, kind: str | None, record_id: int | None) -> 
         return [demo.people.get(pairing.mentor_id).display_name, pairing.reference]
     if kind == "group":
         return [demo.groups.get(record_id).name]
+    if kind == "referral":
+        return [demo.people.get(demo.referrals.get(record_id).person_id).display_name]
     meeting = next(
         m for g in demo.groups.all() for m in demo.groups.meetings(g.id or 0) if m.id == record_id
     )

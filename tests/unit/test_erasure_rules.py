@@ -158,9 +158,9 @@ def referral(services: Services, person_id: int, hopes: str) -> int:
 
 def test_notes_are_emptied_and_a_required_reason_marked_erased(services: Services) -> None:
     ann = add(services, "Ann")
-    taken = referral(services, ann, "To walk to the shops again")
     refused = referral(services, ann, "")
     services.referrals.not_taken_forward(refused, "Moved away from the area")
+    taken = referral(services, ann, "To walk to the shops again")  # after the first ended
     services.erasure.erase(ann)
     with services.db.session() as session:
         rows = {r.id: r for r in session.exec(select(Referral))}

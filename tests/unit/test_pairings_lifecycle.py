@@ -100,8 +100,8 @@ def test_ending_removes_only_planned_sessions_after_the_end(services: Services) 
     services.sessions.log(
         pairing_id, SessionEntry(session_date=date(2026, 6, 20), status="planned")
     )
-    assert services.pairings.planned_after(pairing_id, date(2026, 6, 15)) == 1
-    services.pairings.end(pairing_id, ENDING, on=date(2026, 6, 15))
+    assert services.pairings.planned_after(pairing_id, date(2026, 6, 15)) == [date(2026, 6, 20)]
+    services.pairings.end(pairing_id, ENDING, on=date(2026, 6, 15), cancel_planned=True)
     statuses = [(s.session_date, s.status) for s in services.sessions.for_pairing(pairing_id)]
     assert statuses == [(date(2026, 6, 1), "held")]
 

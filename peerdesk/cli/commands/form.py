@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
         "form",
         help="print a form as a PDF, blank or filled in for a record",
         description="Write a form as a PDF: blank, or filled in for one person, pairing, "
-        "group or group meeting. `peerdesk form --list` shows every form's name.",
+        "group, group meeting or referral. `peerdesk form --list` shows every form's name.",
     )
     parser.add_argument("name", nargs="?", metavar="NAME", help="the form's name, e.g. referral")
     parser.add_argument("--list", action="store_true", help="list the forms: name, then title")
@@ -28,6 +28,16 @@ def register(subparsers: Any) -> None:
     record.add_argument("--pairing", type=int, metavar="ID", help="fill in for this pairing")
     record.add_argument("--group", type=int, metavar="ID", help="fill in for this group")
     record.add_argument("--meeting", type=int, metavar="ID", help="fill in for this group meeting")
+    record.add_argument(
+        "--referral", type=int, metavar="ID", help="fill in a referral letter for this referral"
+    )
+    parser.add_argument(
+        "--to",
+        choices=["person", "referrer"],
+        default="person",
+        help="who a referral letter is written to (default: the person referred); a letter "
+        "to the referrer needs the person's consent to share with their organisation",
+    )
     parser.add_argument(
         "--large-print", action="store_true", help="large print (16 point text and bigger)"
     )
@@ -54,6 +64,8 @@ def run(context: CommandContext) -> int:
     if not out.parent.is_dir():
         raise ValidationError(f"The folder {out.parent} does not exist.")
     kind, record_id = _record(args)
+    if args.to != "person" and kind != "referral":
+        raise ValidationError("--to referrer is for a referral letter: give the --referral ID.")
     if kind is None and not context.paths.database.exists():
         # A blank form needs no records: do not create a database just to print one.
         spec = get_form(args.name)
@@ -63,14 +75,18 @@ def run(context: CommandContext) -> int:
         )
     else:
         with context.services() as services:
-            services.printing.save(args.name, out, kind, record_id, large_print=args.large_print)
+            services.printing.save(
+                args.name, out, kind, record_id, large_print=args.large_print, to=args.to
+            )
     filled = f" for {kind} {record_id}" if kind else " (blank)"
+    if kind == "referral":
+        filled += f", to the {args.to}"
     print(f"Wrote {args.name}{filled} to {out}", file=sys.stderr)
     return 0
 
 
 def _record(args: argparse.Namespace) -> tuple[str | None, int | None]:
-    for kind in ("person", "pairing", "group", "meeting"):
+    for kind in ("person", "pairing", "group", "meeting", "referral"):
         value = getattr(args, kind)
         if value is not None:
             return kind, value

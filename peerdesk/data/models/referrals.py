@@ -40,7 +40,18 @@ class Referral(SQLModel, table=True):
     risks: str = ""
     support_network: str = ""
     hopes: str = ""
+    #: Their own preference for a mentor who lives with the same condition.
+    wants_same_condition: bool = False
     assessed_on: date | None = None
+    #: What was learned at the first conversation (the assessment).
+    assessment_notes: str = ""
     decided_on: date | None = None
     not_taken_forward_reason: str = ""
+    #: Where a referral not taken forward was pointed instead (another service, a group...).
+    signposted_to: str = ""
     closed_on: date | None = None
+    #: Why the coordinator closed it; empty when it closed because support ended.
+    close_reason: str = ""
+    #: The latest reopening of a closed or not-taken-forward referral, and why.
+    reopened_on: date | None = None
+    reopen_reason: str = ""

@@ -83,6 +83,10 @@ PERSON_TABLES: dict[str, Policy] = {
             "support_network",
             "hopes",
             "not_taken_forward_reason",
+            "assessment_notes",
+            "signposted_to",
+            "close_reason",
+            "reopen_reason",
         )
     ),
     "volunteer_profile": Policy(clear=("lived_experience", "skills", "interests")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
@@ -20,6 +20,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.mentoring.ending import cancel_planned_after, planned_after
 from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
 from peerdesk.services.mentoring.reviews import names_of, next_due_for
 from peerdesk.services.mentoring.rows import (
@@ -239,9 +240,18 @@ class PairingService(Service):
     def resume(self, pairing_id: int, on: date | None = None) -> PairingView:
         return self._transition(pairing_id, PairingStatus.ACTIVE, on)
 
-    def end(self, pairing_id: int, ending: Ending, on: date | None = None) -> PairingView:
-        """End the pairing. Planned sessions after the end date are removed: they will not
-        happen. Sessions that did happen (or were cancelled) stay in the log."""
+    def end(
+        self,
+        pairing_id: int,
+        ending: Ending,
+        on: date | None = None,
+        *,
+        cancel_planned: bool = False,
+    ) -> PairingView:
+        """End the pairing. Sessions still planned after the end date will not happen: the
+        ending is refused (PlannedSessionsAfterEnd, listing them) unless `cancel_planned`
+        says to cancel them, which takes them off the plan in the same transaction. Sessions
+        that did happen, or were cancelled or rearranged (even in advance), stay in the log."""
         reason = v.one_of(ending.reason, ClosureReason, "closure_reason", "a reason for ending")
         checked = Ending(
             reason=reason,
@@ -249,12 +259,15 @@ class PairingService(Service):
             wants_new_pairing=bool(ending.wants_new_pairing),
             note=v.long_text(ending.note, "closure_note", "the note"),
         )
-        return self._transition(pairing_id, PairingStatus.ENDED, on, ending=checked)
+        return self._transition(
+            pairing_id, PairingStatus.ENDED, on, ending=checked, cancel_planned=cancel_planned
+        )
 
-    def planned_after(self, pairing_id: int, on: date) -> int:
-        """How many planned sessions fall after `on` (ending on that day removes them)."""
+    def planned_after(self, pairing_id: int, on: date) -> list[date]:
+        """The dates of the sessions planned after `on`, earliest first: ending on that day
+        cancels them (when told to)."""
         with self.db.session() as session:
-            return len(_planned_after(session, pairing_id, on))
+            return [s.session_date for s in planned_after(session, pairing_id, on)]
 
     # -- lists -----------------------------------------------------------------------------
     def rows(self, status: PairingStatus | str | None = None) -> list[PairingRow]:
@@ -283,6 +296,7 @@ class PairingService(Service):
         *,
         note: str = "",
         ending: Ending | None = None,
+        cancel_planned: bool = False,
     ) -> PairingView:
         when = on or self.today()
         v.not_in_future(when, self.today(), "changed_on", "the date")
@@ -312,8 +326,7 @@ class PairingService(Service):
                 )
             if target is PairingStatus.ENDED:
                 _check_end_date(session, pairing, when)
-                for planned in _planned_after(session, pairing_id, when):
-                    session.delete(planned)
+                cancel_planned_after(session, pairing_id, when, confirmed=cancel_planned)
             pairing.status = target
             if target is PairingStatus.ACTIVE and pairing.start_date is None:
                 pairing.start_date = when
@@ -413,31 +426,28 @@ def _close_open_referrals(session: Session, person_id: int, when: date) -> None:
         session.add(referral)
 
 
+#: The statuses of sessions that took place on their day (the session service refuses both in
+#: the future). Only these hold an ending back: a planned, cancelled or rearranged session may
+#: be dated ahead, and the pair did not meet then.
+_TOOK_PLACE = (SessionStatus.HELD.value, SessionStatus.DID_NOT_ATTEND.value)
+
+
 def _check_end_date(session: Session, pairing: Pairing, when: date) -> None:
-    last_held = session.exec(
-        select(func.max(MentoringSession.session_date)).where(
+    last = session.exec(
+        select(MentoringSession)
+        .where(
             MentoringSession.pairing_id == pairing.id,
-            MentoringSession.status != SessionStatus.PLANNED.value,
+            col(MentoringSession.status).in_(_TOOK_PLACE),
         )
-    ).one()
-    if last_held is not None and when < last_held:
+        .order_by(col(MentoringSession.session_date).desc())
+    ).first()
+    if last is not None and when < last.session_date:
+        what = SessionStatus(last.status).label.lower()
         raise ValidationError(
-            f"The end date is before the last session logged ({last_held:%d %B %Y}): "
-            "choose that day or later.",
+            f"The end date is before the last session logged ({what} on "
+            f"{last.session_date:%d %B %Y}): choose that day or later.",
             "changed_on",
         )
-
-
-def _planned_after(session: Session, pairing_id: int, on: date) -> list[MentoringSession]:
-    return list(
-        session.exec(
-            select(MentoringSession).where(
-                MentoringSession.pairing_id == pairing_id,
-                MentoringSession.status == SessionStatus.PLANNED.value,
-                col(MentoringSession.session_date) > on,
-            )
-        )
-    )
 
 
 def _clean_goals(goals: list[str] | tuple[str, ...]) -> list[str]:

@@ -10,8 +10,32 @@ from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
-from peerdesk.data.models import Concern, MentoringSession, PairingStatusChange, Referral, Review
-from peerdesk.vocabulary import ReviewDecision, SupportedAs
+from peerdesk.data.models import Concern, MentoringSession, PairingStatusChange, Review
+from peerdesk.errors import ValidationError
+from peerdesk.vocabulary import ReviewDecision, SessionStatus, SupportedAs
+
+
+def can_be_rearranged(status: str) -> bool:
+    """Only a session still planned can move to another day: one held (or cancelled, or
+    already moved) is a record of what happened, and rearranging it would drop it from the
+    figures. The session service refuses the rest; the session dialog offers it only here."""
+    return status == SessionStatus.PLANNED
+
+
+class PlannedSessionsAfterEnd(ValidationError):
+    """Ending on this date would leave sessions planned after it: they will not happen, so
+    the ending must say to cancel them (the End dialog offers it, listing `dates`)."""
+
+    def __init__(self, dates: tuple[date, ...]) -> None:
+        listed = ", ".join(f"{d:%A} {d.day} {d:%B %Y}" for d in dates)
+        many = len(dates) != 1
+        super().__init__(
+            f"{len(dates)} session{'s are' if many else ' is'} planned after the end date "
+            f"({listed}). {'They' if many else 'It'} will not happen once the pairing ends: "
+            f"cancel {'them' if many else 'it'} to end the pairing on this date.",
+            "changed_on",
+        )
+        self.dates = dates
 
 
 @dataclass(frozen=True)
@@ -150,6 +174,10 @@ class SessionView:
     rearranged_to_id: int | None
     rearranged_to_date: date | None
 
+    @property
+    def can_be_rearranged(self) -> bool:
+        return can_be_rearranged(self.status)
+
 
 @dataclass(frozen=True)
 class ReviewView:
@@ -204,37 +232,8 @@ class SupervisionPlan:
     suggested_next: date
 
 
-@dataclass(frozen=True)
-class ReferralView:
-    """One referral: who referred the person, what they hope for, and where it has got to."""
-
-    id: int
-    person_id: int
-    referral_date: date
-    source: str
-    support_as: str
-    status: str
-    referrer_name: str
-    referrer_organisation: str
-    referrer_relationship: str
-    referrer_contact: str
-    person_agreed: bool
-    cared_for_condition: str
-    cared_for_relationship: str
-    other_professionals: str
-    risks: str
-    support_network: str
-    hopes: str
-    assessed_on: date | None
-    decided_on: date | None
-    not_taken_forward_reason: str
-    closed_on: date | None
-
-
-def referral_view(referral: Referral) -> ReferralView:
-    values = {name: getattr(referral, name) for name in ReferralView.__dataclass_fields__}
-    values["id"] = referral.id or 0
-    return ReferralView(**values)
+# Moved with the referral steps (issue 19); named here too for modules that import it from rows.
+from peerdesk.services.mentoring.referral_views import ReferralView as ReferralView  # noqa: E402
 
 
 def status_change_view(change: PairingStatusChange) -> StatusChange:

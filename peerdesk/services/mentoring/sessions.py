@@ -11,7 +11,13 @@ from peerdesk.data.models import Concern, GroupMeeting, MentoringSession, Pairin
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
-from peerdesk.services.mentoring.rows import ConcernView, SessionView, concern_view, session_view
+from peerdesk.services.mentoring.rows import (
+    ConcernView,
+    SessionView,
+    can_be_rearranged,
+    concern_view,
+    session_view,
+)
 from peerdesk.vocabulary import MeetingMode, PairingStatus, SessionStatus
 
 CANCELLATIONS = (
@@ -23,10 +29,12 @@ CANCELLATIONS = (
 
 @dataclass
 class SessionEntry:
-    """One line of the session log. Unset mode, place and duration come from the pairing."""
+    """One line of the session log. Unset mode, place and duration come from the pairing; an
+    unset status is "held" when logging, "planned" for the new date of a rearrangement (it
+    has not happened yet) and unchanged when updating."""
 
     session_date: date
-    status: str = SessionStatus.HELD.value
+    status: str | None = None
     start_time: time | None = None
     duration_minutes: int | None = None
     mode: str | None = None
@@ -108,7 +116,7 @@ class SessionService(Service):
         linked to it, so both stay in the log."""
         with self.db.transaction() as session:
             pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
-            record = self._new_session(pairing, entry)
+            record = self._new_session(pairing, entry, default_status=SessionStatus.HELD)
             replacement: MentoringSession | None = None
             if record.status == SessionStatus.REARRANGED:
                 if entry.rearranged_to is None:
@@ -207,15 +215,12 @@ class SessionService(Service):
             return [(p.id or 0, p.display_name) for p in people]
 
     def rearrange(self, session_id: int, new_entry: SessionEntry) -> SessionView:
-        """Mark a session rearranged and record its new date; both stay, linked."""
+        """Mark a planned session rearranged and record its new date; both stay, linked. The
+        new session is planned unless `new_entry` says otherwise."""
         with self.db.transaction() as session:
             old = get_or_raise(session, MentoringSession, session_id, "session")
-            if old.status not in (SessionStatus.PLANNED, SessionStatus.HELD):
-                raise ValidationError(
-                    "Only a planned session can be rearranged; this one is already "
-                    f"{SessionStatus(old.status).label.lower()}.",
-                    "status",
-                )
+            if not can_be_rearranged(old.status):
+                raise ValidationError(_not_rearrangeable(old), "status")
             pairing = get_or_raise(session, Pairing, old.pairing_id, "pairing")
             if new_entry.mode is None:
                 new_entry.mode = old.mode
@@ -225,7 +230,9 @@ class SessionService(Service):
                 new_entry.duration_minutes = old.duration_minutes
             if new_entry.start_time is None:
                 new_entry.start_time = old.start_time
-            replacement = self._new_session(pairing, new_entry)
+            replacement = self._new_session(
+                pairing, new_entry, default_status=SessionStatus.PLANNED
+            )
             session.add(replacement)
             session.flush()
             old.status = SessionStatus.REARRANGED
@@ -257,7 +264,9 @@ class SessionService(Service):
                     "To move a session to another day, use Rearrange: it keeps both dates.",
                     "status",
                 )
-            checked = self._new_session(pairing, entry, existing=record)
+            checked = self._new_session(
+                pairing, entry, existing=record, default_status=SessionStatus(record.status)
+            )
             for name in (
                 "session_date",
                 "start_time",
@@ -277,9 +286,14 @@ class SessionService(Service):
             return _view(session, record)
 
     def _new_session(
-        self, pairing: Pairing, entry: SessionEntry, existing: MentoringSession | None = None
+        self,
+        pairing: Pairing,
+        entry: SessionEntry,
+        existing: MentoringSession | None = None,
+        *,
+        default_status: SessionStatus = SessionStatus.HELD,
     ) -> MentoringSession:
-        status = v.one_of(entry.status, SessionStatus, "status", "what happened")
+        status = v.one_of(entry.status or default_status, SessionStatus, "status", "what happened")
         when = entry.session_date
         if when is None:
             raise ValidationError("Please enter the date of the session.", "session_date")
@@ -299,18 +313,7 @@ class SessionService(Service):
             raise ValidationError(
                 f"That date is before the pairing started ({started:%d %B %Y}).", "session_date"
             )
-        if pairing.end_date is not None and when > pairing.end_date:
-            raise ValidationError(
-                f"That date is after the pairing ended ({pairing.end_date:%d %B %Y}).",
-                "session_date",
-            )
-        if pairing.status == PairingStatus.ENDED and status in (
-            SessionStatus.PLANNED,
-            SessionStatus.REARRANGED,
-        ):
-            raise ValidationError(
-                "This pairing has ended: no more sessions can be planned.", "status"
-            )
+        _check_against_ending(pairing, existing, when, status)
         mode = v.one_of(entry.mode or pairing.usual_mode, MeetingMode, "mode", "how you met")
         v.on_or_after(
             entry.next_meeting,
@@ -413,6 +416,53 @@ class SessionService(Service):
     def open_concerns(self) -> list[ConcernView]:
         with self.db.session() as session:
             return [concern_view(concern) for concern in _open_concerns(session)]
+
+
+def _not_rearrangeable(record: MentoringSession) -> str:
+    on = f"{record.session_date.day} {record.session_date:%B %Y}"
+    status = SessionStatus(record.status)
+    if status is SessionStatus.HELD:
+        what = f"this one was held on {on}. If its date is wrong, change the date instead."
+    else:
+        what = f"this one is already recorded as {status.label.lower()} ({on})."
+    return f"Only a planned session can be rearranged: {what}"
+
+
+def _check_against_ending(
+    pairing: Pairing, existing: MentoringSession | None, when: date, status: SessionStatus
+) -> None:
+    """Nothing is dated after a pairing ended (a session called off in advance keeps its
+    date), and nothing is newly planned or rearranged once it has ended."""
+    if (
+        pairing.end_date is not None
+        and when > pairing.end_date
+        and not _kept_at_ending(existing, when, status)
+    ):
+        raise ValidationError(
+            f"That date is after the pairing ended ({pairing.end_date:%d %B %Y}).",
+            "session_date",
+        )
+    unchanged = existing is not None and existing.status == status
+    if (
+        pairing.status == PairingStatus.ENDED
+        and status in (SessionStatus.PLANNED, SessionStatus.REARRANGED)
+        and not unchanged  # a note added to one already in the log is welcome
+    ):
+        raise ValidationError("This pairing has ended: no more sessions can be planned.", "status")
+
+
+#: Sessions called off rather than missed: they may be dated ahead, even after an ending.
+_CALLED_OFF = (
+    SessionStatus.CANCELLED_BY_MENTEE,
+    SessionStatus.CANCELLED_BY_MENTOR,
+    SessionStatus.REARRANGED,
+)
+
+
+def _kept_at_ending(existing: MentoringSession | None, when: date, status: SessionStatus) -> bool:
+    """A session cancelled or rearranged in advance keeps its date after the pairing ended
+    (ending leaves it in the log), so changing its note is not refused for that date."""
+    return existing is not None and existing.session_date == when and status in _CALLED_OFF
 
 
 def _view(session: Session, record: MentoringSession) -> SessionView:

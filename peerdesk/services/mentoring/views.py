@@ -8,7 +8,16 @@ modules build these objects.
 from peerdesk.services.mentoring.lists import OPEN_STATUSES, WAITING_REFERRAL_STATUSES
 from peerdesk.services.mentoring.matching import IneligibleMentor, MatchResult, RankedMentor, Reason
 from peerdesk.services.mentoring.pairings import MAX_GOALS, TRANSITIONS, Ending, PairingPlan
-from peerdesk.services.mentoring.referrals import ReferralDetails
+from peerdesk.services.mentoring.referral_views import (
+    ACTION_WORDS,
+    OPEN_REFERRAL_STATUSES,
+    STATUS_WORDS,
+    ReferralAction,
+    ReferralStep,
+    ReferralView,
+    status_words,
+)
+from peerdesk.services.mentoring.referrals import ReferralDetails, ReferralPreferences
 from peerdesk.services.mentoring.reviews import DueReview, ReviewEntry, SessionCounts
 from peerdesk.services.mentoring.rows import (
     ConcernView,
@@ -16,7 +25,7 @@ from peerdesk.services.mentoring.rows import (
     PairingAction,
     PairingRow,
     PairingView,
-    ReferralView,
+    PlannedSessionsAfterEnd,
     ReviewView,
     SessionView,
     StatusChange,
@@ -33,9 +42,12 @@ from peerdesk.services.mentoring.sessions import (
 )
 
 __all__ = [
+    "ACTION_WORDS",
     "CANCELLATIONS",
     "MAX_GOALS",
+    "OPEN_REFERRAL_STATUSES",
     "OPEN_STATUSES",
+    "STATUS_WORDS",
     "TRANSITIONS",
     "WAITING_REFERRAL_STATUSES",
     "ConcernDetails",
@@ -49,9 +61,13 @@ __all__ = [
     "PairingPlan",
     "PairingRow",
     "PairingView",
+    "PlannedSessionsAfterEnd",
     "RankedMentor",
     "Reason",
+    "ReferralAction",
     "ReferralDetails",
+    "ReferralPreferences",
+    "ReferralStep",
     "ReferralView",
     "ReviewEntry",
     "ReviewView",
@@ -64,4 +80,5 @@ __all__ = [
     "SupervisionPlan",
     "TimelineEntry",
     "WaitingRow",
+    "status_words",
 ]

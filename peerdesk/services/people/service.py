@@ -294,6 +294,11 @@ class PeopleService(Service):
             session.add(person)
 
     # -- validation ----------------------------------------------------------------------
+    def validated(self, details: PersonDetails) -> PersonDetails:
+        """The details as they would be saved (trimmed, checked), or ValidationError: for a
+        service that saves a person together with something else (a referral)."""
+        return self._validate(details)
+
     def _validate(self, d: PersonDetails) -> PersonDetails:
         today = self.today()
         v.date_of_birth(d.date_of_birth, today)

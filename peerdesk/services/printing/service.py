@@ -14,16 +14,28 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from peerdesk.data.models import GroupMeeting, Organisation, Pairing, PeerGroup, Person
+from peerdesk.data.database import Database
+from peerdesk.data.models import (
+    GroupMeeting,
+    Organisation,
+    Pairing,
+    PeerGroup,
+    Person,
+    Referral,
+)
 from peerdesk.errors import NotFoundError, ValidationError
 from peerdesk.forms.catalogue import FORMS, get_form
 from peerdesk.forms.data import FormData, OrganisationInfo, Subject
 from peerdesk.forms.document import render_pdf, write_pdf
 from peerdesk.forms.reports.recovery_sheet import RecoverySheetData, recovery_sheet_pdf
-from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.base import Clock, Service, get_or_raise
+from peerdesk.services.data_protection.gates import GateService
+from peerdesk.services.mentoring.referrals import ReferralService
 from peerdesk.services.printing import group_data, pairing_data, person_data
 from peerdesk.services.printing import text as t
+from peerdesk.services.printing.referral_letters import STATUS_WORDS, Recipient, letter_data
 from peerdesk.services.safety.security import LOST_PASSPHRASE_WARNING, RecoverySheet
+from peerdesk.vocabulary import ReferralStatus
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +67,11 @@ _KIND_WORDS = {
     Subject.PAIRING: "a pairing",
     Subject.GROUP: "a group",
     Subject.MEETING: "a group meeting",
+    Subject.REFERRAL: "a referral",
 }
+
+#: The letters written from a referral, to the person or to their referrer.
+LETTERS = frozenset({"referral-acknowledgement", "referral-outcome"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,18 @@ class SubjectChoice:
 
 
 class PrintingService(Service):
+    def __init__(
+        self,
+        db: Database,
+        today: Clock = date.today,
+        *,
+        referrals: ReferralService | None = None,
+        gates: GateService | None = None,
+    ) -> None:
+        super().__init__(db, today)
+        self.referrals = referrals or ReferralService(db, today)
+        self.gates = gates or GateService(db, today)
+
     # -- what there is -------------------------------------------------------------------
     def forms(self, subject: str | None = None) -> list[FormChoice]:
         chosen = [f for f in FORMS if subject is None or Subject(subject) in f.subjects]
@@ -126,6 +154,8 @@ class PrintingService(Service):
             if subject is Subject.GROUP:
                 groups = session.exec(select(PeerGroup).order_by(col(PeerGroup.name)))
                 return [SubjectChoice(g.id or 0, g.name) for g in groups]
+            if subject is Subject.REFERRAL:
+                return referral_choices(session)
             group_names = {g.id: g.name for g in session.exec(select(PeerGroup))}
             meetings = session.exec(
                 select(GroupMeeting).order_by(col(GroupMeeting.meeting_date).desc()).limit(500)
@@ -150,6 +180,9 @@ class PrintingService(Service):
                     session.get(Person, pairing.mentee_id),
                 ]
                 return any(p is not None and p.needs_large_print for p in people)
+            if subject is Subject.REFERRAL:
+                referral = get_or_raise(session, Referral, record_id, "referral")
+                return get_or_raise(session, Person, referral.person_id, "person").needs_large_print
         return False
 
     # -- filling in and rendering --------------------------------------------------------
@@ -159,20 +192,36 @@ class PrintingService(Service):
         kind: str | None = None,
         record_id: int | None = None,
         organisation: OrganisationInfo | None = None,
+        *,
+        to: str = Recipient.PERSON.value,
     ) -> FormData:
         """The plain data of a form for one record (empty for a blank form).
 
-        `organisation` saves reading it again when the caller already has it."""
+        `organisation` saves reading it again when the caller already has it; `to` says who
+        a referral letter is written to (the person, or the referrer)."""
         spec = get_form(name)
         if spec is None:
             raise ValidationError(
                 f"There is no form called “{name}”. The forms are: {', '.join(f.name for f in FORMS)}.",
                 "form",
             )
+        recipient = Recipient.of(to)
+        if recipient is Recipient.REFERRER and (name not in LETTERS or kind != Subject.REFERRAL):
+            raise ValidationError(
+                "Only the referral letters, filled in for a referral, can be written to the "
+                "referrer.",
+                "to",
+            )
         if kind is None or record_id is None:
             return FormData()
         subject = self._subject(kind)
         gatherer = GATHERERS.get((name, subject))
+        if name in LETTERS and subject is Subject.REFERRAL:
+            organisation = organisation or self.organisation_info()
+            referral = self.referrals.get(record_id)
+            with self.db.session() as session:
+                data = letter_data(session, name, referral, recipient, self.today(), self.gates)
+            return with_coordinator(data, organisation.coordinator_name)
         if gatherer is None:
             if not spec.subjects:
                 raise ValidationError(
@@ -197,10 +246,11 @@ class PrintingService(Service):
         record_id: int | None = None,
         *,
         large_print: bool = False,
+        to: str = Recipient.PERSON.value,
     ) -> bytes:
         """The form as PDF bytes: pre-filled for the record, or blank without one."""
         organisation = self.organisation_info()  # once per form, for the data and the header
-        data = self.data_for(name, kind, record_id, organisation)
+        data = self.data_for(name, kind, record_id, organisation, to=to)
         spec = get_form(name)
         assert spec is not None  # data_for refused unknown names
         pdf = render_pdf(spec, data, organisation, large_print=large_print)
@@ -215,9 +265,11 @@ class PrintingService(Service):
         record_id: int | None = None,
         *,
         large_print: bool = False,
+        to: str = Recipient.PERSON.value,
     ) -> Path:
-        """Render and write atomically (temporary name, then rename)."""
-        pdf = self.render(name, kind, record_id, large_print=large_print)
+        """Render and write atomically (temporary name, then rename). Nothing is written
+        when the form is refused (a letter to a referrer without consent to share)."""
+        pdf = self.render(name, kind, record_id, large_print=large_print, to=to)
         return write_pdf(pdf, path)
 
     def recovery_sheet(self, sheet: RecoverySheet) -> bytes:
@@ -241,7 +293,8 @@ class PrintingService(Service):
             return Subject(kind)
         except ValueError:
             raise NotFoundError(
-                f"Forms are filled in for a person, pairing, group or meeting, not “{kind}”."
+                "Forms are filled in for a person, pairing, group, meeting or referral, not "
+                f"“{kind}”."
             ) from None
 
 
@@ -255,3 +308,19 @@ def with_coordinator(data: FormData, name: str) -> FormData:
         fields={"coordinator_name": name, **data.fields},
         parts=tuple((part, with_coordinator(part_data, name)) for part, part_data in data.parts),
     )
+
+
+def referral_choices(session: Session) -> list[SubjectChoice]:
+    """Every referral for the picker, newest first: who, when received, and where it is."""
+    people = {p.id: p for p in session.exec(select(Person))}
+    referrals = session.exec(
+        select(Referral).order_by(col(Referral.referral_date).desc(), col(Referral.id).desc())
+    )
+    result = []
+    for referral in referrals:
+        person = people.get(referral.person_id)
+        status = STATUS_WORDS[ReferralStatus(referral.status)]
+        label = f"{t.name(person)}: received {t.day(referral.referral_date)} ({status})"
+        large = person is not None and person.needs_large_print
+        result.append(SubjectChoice(referral.id or 0, label, large))
+    return result

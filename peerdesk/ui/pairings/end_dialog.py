@@ -69,18 +69,22 @@ class EndDialog(RecordDialog):
         self.planned_warning = QLabel(self)
         self.planned_warning.setWordWrap(True)
         self.body.addWidget(self.planned_warning)
+        # Sessions planned after the end will not happen: the dialog lists them and offers to
+        # cancel them as part of the ending (ticked, so ending stays one step).
+        self.cancel_planned = QCheckBox("Cancel &these planned sessions", self)
+        self.cancel_planned.setChecked(True)
+        self.body.addWidget(self.cancel_planned)
         self._on_end_date_changed()
 
     def _on_end_date_changed(self) -> None:
         on = self.end_date.readable_value()
-        count = self.services.pairings.planned_after(self.pairing_id, on) if on else 0
+        planned = self.services.pairings.planned_after(self.pairing_id, on) if on else []
+        listed = ", ".join(f"{d:%A} {d.day} {d:%B %Y}" for d in planned)
         self.planned_warning.setText(
-            f"{count} planned session{'s' if count != 1 else ''} after this date will be "
-            "removed, as they will not happen."
-            if count
-            else ""
+            f"Planned after this date, so they will not happen: {listed}." if planned else ""
         )
-        self.planned_warning.setVisible(bool(count))
+        self.planned_warning.setVisible(bool(planned))
+        self.cancel_planned.setVisible(bool(planned))
 
     def write(self) -> None:
         self.services.pairings.end(
@@ -92,5 +96,6 @@ class EndDialog(RecordDialog):
                 note=self.note.toPlainText(),
             ),
             on=self.end_date.day(),
+            cancel_planned=not self.cancel_planned.isHidden() and self.cancel_planned.isChecked(),
         )
         self.pairing_ended.emit(self.pairing_id)

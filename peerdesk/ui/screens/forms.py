@@ -33,6 +33,7 @@ KIND_WORDS = {
     "pairing": "A pairing",
     "group": "A group",
     "meeting": "A group meeting",
+    "referral": "A referral",
 }
 
 

@@ -128,7 +128,8 @@ def build(services: Services) -> People:
     services.sessions.cancel(cancelled, SessionStatus.CANCELLED_BY_MENTEE)
     planned = log(p1, SessionEntry(date(2025, 7, 1), status="planned")).id
     services.sessions.rearrange(
-        planned, SessionEntry(date(2025, 7, 8), duration_minutes=45, mode=MeetingMode.VIDEO)
+        planned,
+        SessionEntry(date(2025, 7, 8), status="held", duration_minutes=45, mode=MeetingMode.VIDEO),
     )
     held = log(p1, SessionEntry(date(2025, 8, 15), status="planned")).id
     services.sessions.raise_concern(
