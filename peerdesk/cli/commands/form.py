@@ -80,7 +80,7 @@ def run(context: CommandContext) -> int:
             )
     filled = f" for {kind} {record_id}" if kind else " (blank)"
     if kind == "referral":
-        filled += f", to the {args.to}"
+        filled += f" (a letter to the {args.to})"
     print(f"Wrote {args.name}{filled} to {out}", file=sys.stderr)
     return 0
 
