@@ -24,6 +24,9 @@ from pathlib import Path
 
 CONSENTS = "peerdesk.services.data_protection.consents."
 BACKUPS = "peerdesk.services.safety.backups."
+PAIRINGS = "peerdesk.services.mentoring.pairings."
+SESSIONS = "peerdesk.services.mentoring.sessions."
+REFERRALS = "peerdesk.services.mentoring.referrals."
 
 #: Module name -> (what is mutated, mutmut name patterns).
 MODULES: dict[str, tuple[str, list[str]]] = {
@@ -64,17 +67,49 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "pairings": (
         "services/mentoring/pairings.py: the transition methods, _transition, _check_end_date, "
-        "_close_open_referrals, _planned_after",
+        "_close_open_referrals; services/mentoring/ending.py (whole file: the sessions planned "
+        "after an ending)",
         [
-            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁintroduce*",
-            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁactivate*",
-            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁpause*",
-            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁresume*",
-            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁend*",
-            "peerdesk.services.mentoring.pairings.xǁPairingServiceǁ_transition*",
-            "peerdesk.services.mentoring.pairings.x_check_end_date*",
-            "peerdesk.services.mentoring.pairings.x_close_open_referrals*",
-            "peerdesk.services.mentoring.pairings.x_planned_after*",
+            PAIRINGS + "xǁPairingServiceǁintroduce*",
+            PAIRINGS + "xǁPairingServiceǁactivate*",
+            PAIRINGS + "xǁPairingServiceǁpause*",
+            PAIRINGS + "xǁPairingServiceǁresume*",
+            PAIRINGS + "xǁPairingServiceǁend*",
+            PAIRINGS + "xǁPairingServiceǁplanned_after*",
+            PAIRINGS + "xǁPairingServiceǁ_transition*",
+            PAIRINGS + "x_check_end_date*",
+            PAIRINGS + "x_close_open_referrals*",
+            "peerdesk.services.mentoring.ending.*",
+        ],
+    ),
+    "sessions": (
+        "services/mentoring/sessions.py: SessionService.rearrange, _not_rearrangeable, "
+        "_check_against_ending, _kept_at_ending (a held session is never rearranged; sessions "
+        "against a pairing's ending)",
+        [
+            SESSIONS + "xǁSessionServiceǁrearrange*",
+            SESSIONS + "x_not_rearrangeable*",
+            SESSIONS + "x_check_against_ending*",
+            SESSIONS + "x_kept_at_ending*",
+        ],
+    ),
+    "referrals": (
+        "services/mentoring/referrals.py: allowed_actions, ReferralService.start, "
+        "start_with_person, _checked, _add, assess, accept, not_taken_forward, close, reopen, "
+        "_step, _accepted, _refuse_if_open",
+        [
+            REFERRALS + "x_allowed_actions*",
+            REFERRALS + "xǁReferralServiceǁstart*",
+            REFERRALS + "xǁReferralServiceǁ_checked*",
+            REFERRALS + "xǁReferralServiceǁ_add*",
+            REFERRALS + "xǁReferralServiceǁassess*",
+            REFERRALS + "xǁReferralServiceǁaccept*",
+            REFERRALS + "xǁReferralServiceǁnot_taken_forward*",
+            REFERRALS + "xǁReferralServiceǁclose*",
+            REFERRALS + "xǁReferralServiceǁreopen*",
+            REFERRALS + "xǁReferralServiceǁ_step*",
+            REFERRALS + "x_accepted*",
+            REFERRALS + "x_refuse_if_open*",
         ],
     ),
     "backup": (
@@ -128,6 +163,18 @@ TESTS: dict[str, list[str]] = {
         "tests/unit/test_pairing_transitions.py",
         "tests/unit/test_pairings_lifecycle.py",
         "tests/unit/test_gates_consents.py",
+        "tests/unit/test_ending_and_rearranging.py",
+    ],
+    "sessions": [
+        "tests/unit/test_ending_and_rearranging.py",
+        "tests/unit/test_sessions_log.py",
+        "tests/unit/test_pairings_lifecycle.py",
+    ],
+    "referrals": [
+        "tests/unit/test_referral_",
+        "tests/unit/test_pairings_lifecycle.py",
+        "tests/unit/test_services_validation.py",
+        "tests/unit/test_attention_people_rules.py",
     ],
     "backup": [
         "tests/unit/test_backup_",

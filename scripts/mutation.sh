@@ -4,7 +4,7 @@
 #   scripts/mutation.sh erasure keys    only those modules
 #   scripts/mutation.sh --again [MODULE…]   re-run only the mutants the last run did not kill
 #   scripts/mutation.sh --summary [MODULE…] print the table of the last run without running
-# Modules: suppression consents erasure import keys pairings backup.
+# Modules: suppression consents erasure import keys pairings sessions referrals backup.
 # mutmut works on a copy in mutants/ (ignored by git); peerdesk/ is never modified. It runs
 # at low priority so it shares the machine politely.
 set -euo pipefail
