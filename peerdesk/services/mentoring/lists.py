@@ -140,6 +140,36 @@ def waiting_rows(db: Database, today: date) -> list[WaitingRow]:
     return rows
 
 
+#: The average length of a month in days (365.25 / 12): "3 months" for a quarter of a year.
+_DAYS_PER_MONTH = 30.4375
+
+
+def waited_words(days: int) -> str:
+    """How long someone has waited, as a coordinator would say it: days in the first week,
+    then weeks up to two months, then months, then years and months ("1 year 2 months"),
+    never "1015 days". A wait of 0 days (referred today) reads "Since today"."""
+    days = max(days, 0)
+    if days == 0:
+        return "Since today"
+    if days < 7:
+        return _plural(days, "day")
+    if days < 9 * 7:
+        return _plural(days // 7, "week")
+    # Whole months of average length; the day added lets a wait of 91 days (a quarter of a
+    # year less a few hours) read "3 months", as a coordinator would count it.
+    months = int((days + 1) / _DAYS_PER_MONTH)
+    years, months = divmod(months, 12)
+    if years == 0:
+        return _plural(months, "month")
+    if months == 0:
+        return _plural(years, "year")
+    return f"{_plural(years, 'year')} {_plural(months, 'month')}"
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
 def _names(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}

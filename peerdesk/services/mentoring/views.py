@@ -5,7 +5,11 @@ The UI imports mentoring only from here (`peerdesk.services.mentoring.views`); t
 modules build these objects.
 """
 
-from peerdesk.services.mentoring.lists import OPEN_STATUSES, WAITING_REFERRAL_STATUSES
+from peerdesk.services.mentoring.lists import (
+    OPEN_STATUSES,
+    WAITING_REFERRAL_STATUSES,
+    waited_words,
+)
 from peerdesk.services.mentoring.matching import IneligibleMentor, MatchResult, RankedMentor, Reason
 from peerdesk.services.mentoring.pairings import MAX_GOALS, TRANSITIONS, Ending, PairingPlan
 from peerdesk.services.mentoring.referral_views import (
@@ -81,4 +85,5 @@ __all__ = [
     "TimelineEntry",
     "WaitingRow",
     "status_words",
+    "waited_words",
 ]

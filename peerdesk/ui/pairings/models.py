@@ -14,6 +14,7 @@ from peerdesk.services.mentoring.views import (
     SessionRow,
     TimelineEntry,
     WaitingRow,
+    waited_words,
 )
 from peerdesk.ui.widgets.rows_model import SORT_ROLE, Column, Index, RowsModel
 from peerdesk.ui.widgets.words import clock, label, minutes, sort_day, table_day
@@ -54,7 +55,8 @@ WAITING_COLUMNS: list[Column[WaitingRow]] = [
         lambda r: table_day(r.referral_date, "Not set"),
         lambda r: sort_day(r.referral_date),
     ),
-    Column("Waiting", lambda r: f"{r.days_waiting} days", lambda r: r.days_waiting),
+    # Words for people ("3 weeks", "1 year 2 months"); sorted by the real number of days.
+    Column("Waiting", lambda r: waited_words(r.days_waiting), lambda r: r.days_waiting),
     Column("Area", lambda r: r.area or "Not recorded"),
     Column("Conditions", lambda r: r.conditions or "Not recorded"),
 ]
