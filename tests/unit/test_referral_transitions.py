@@ -15,12 +15,13 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import (
     ReferralAction,
+    ReferralAvailability,
     ReferralDetails,
     ReferralView,
     waited_words,
 )
 from peerdesk.services.people.views import PersonDetails
-from peerdesk.vocabulary import ReferralStatus
+from peerdesk.vocabulary import MeetingMode, PartOfDay, ReferralStatus, Weekday
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import table_snapshot
 
@@ -366,6 +367,61 @@ def test_a_refused_referral_with_a_new_person_saves_neither(services: Services) 
             ReferralDetails(referral_date=TODAY + timedelta(days=2), source="self"),
         )
     assert table_snapshot(services, *TABLES) == before
+
+
+# -- availability, saved with the referral ---------------------------------------------------
+MONDAY_MORNING = [(Weekday.MONDAY, PartOfDay.MORNING)]
+
+
+def test_availability_is_saved_with_the_referral(services: Services) -> None:
+    person_id = new_person(services)
+    details = ReferralDetails(
+        referral_date=TODAY,
+        source="self",
+        availability=ReferralAvailability(MONDAY_MORNING, [MeetingMode.PHONE]),
+    )
+    services.referrals.start(person_id, details)
+    assert services.people.availability(person_id) == MONDAY_MORNING
+    assert services.people.meeting_modes(person_id) == [MeetingMode.PHONE]
+
+
+def test_availability_with_a_new_person(services: Services) -> None:
+    details = ReferralDetails(
+        referral_date=TODAY,
+        source="self",
+        availability=ReferralAvailability(MONDAY_MORNING, ["video"]),
+    )
+    referral = services.referrals.start_with_person(PersonDetails(first_name="Nell"), details)
+    assert services.people.availability(referral.person_id) == MONDAY_MORNING
+    assert services.people.meeting_modes(referral.person_id) == [MeetingMode.VIDEO]
+
+
+def test_a_refused_referral_saves_no_availability(services: Services) -> None:
+    person_id = new_person(services)
+    start(services, person_id)
+    before = table_snapshot(services, *TABLES, "availability", "meeting_mode_preference")
+    details = ReferralDetails(
+        referral_date=TODAY,
+        source="self",
+        availability=ReferralAvailability(MONDAY_MORNING, ["phone"]),
+    )
+    with pytest.raises(ValidationError):
+        services.referrals.start(person_id, details)
+    assert table_snapshot(services, *TABLES, "availability", "meeting_mode_preference") == before
+
+
+def test_an_unknown_time_to_meet_is_refused_before_anything_is_written(services: Services) -> None:
+    person_id = new_person(services)
+    before = table_snapshot(services, *TABLES, "availability")
+    details = ReferralDetails(
+        referral_date=TODAY,
+        source="self",
+        availability=ReferralAvailability([("someday", "morning")], []),
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.start(person_id, details)
+    assert refused.value.field == "availability"
+    assert table_snapshot(services, *TABLES, "availability") == before
 
 
 # -- how long someone has waited ---------------------------------------------------------------

@@ -7,13 +7,20 @@ offers) is read from it, so the page never offers a step the service would refus
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
 from datetime import date
 
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from peerdesk.data.models import Person, PersonRole, Referral
+from peerdesk.data.models import (
+    Availability,
+    MeetingModePreference,
+    Person,
+    PersonRole,
+    Referral,
+)
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
@@ -25,7 +32,15 @@ from peerdesk.services.mentoring.referral_views import (
 )
 from peerdesk.services.people.service import PeopleService
 from peerdesk.services.people.views import PersonDetails
-from peerdesk.vocabulary import ReferralSource, ReferralStatus, Role, SupportedAs
+from peerdesk.vocabulary import (
+    MeetingMode,
+    PartOfDay,
+    ReferralSource,
+    ReferralStatus,
+    Role,
+    SupportedAs,
+    Weekday,
+)
 
 _S = ReferralStatus
 _A = ReferralAction
@@ -67,6 +82,15 @@ class ReferralPreferences:
 
 
 @dataclass
+class ReferralAvailability:
+    """When they can usually meet (day and part of the day) and the ways of meeting that
+    suit them, asked about at referral and kept on the person (matching compares them)."""
+
+    slots: Iterable[tuple[Weekday | str, PartOfDay | str]] = field(default_factory=list)
+    modes: Iterable[MeetingMode | str] = field(default_factory=list)
+
+
+@dataclass
 class ReferralDetails:
     referral_date: date
     source: str
@@ -85,6 +109,8 @@ class ReferralDetails:
     wants_same_condition: bool = False
     #: None leaves the person's preferences and needs as they are.
     preferences: ReferralPreferences | None = None
+    #: None leaves what is recorded of their availability as it is.
+    availability: ReferralAvailability | None = None
 
 
 def referral_view(referral: Referral) -> ReferralView:
@@ -104,6 +130,7 @@ class ReferralService(Service):
         """Record a new referral; the person takes the mentee or carer role it asks for.
         Refused while they have another referral open."""
         referral = self._checked(details)
+        availability = _checked_availability(details.availability)
         people = PeopleService(self.db, self._today)
         with self.db.transaction() as session:
             person = get_or_raise(session, Person, person_id, "person")
@@ -112,12 +139,15 @@ class ReferralService(Service):
                 for name, value in vars(people.validated(wanted)).items():
                     setattr(person, name, value)
                 session.add(person)
-            return self._add(session, person_id, referral)
+            view = self._add(session, person_id, referral)
+            _write_availability(session, person_id, availability)
+            return view
 
     def start_with_person(self, person: PersonDetails, details: ReferralDetails) -> ReferralView:
         """A new person and their referral together, in one transaction: neither is saved
         when either is refused."""
         referral = self._checked(details)
+        availability = _checked_availability(details.availability)
         if details.preferences is not None:
             person = _with_preferences(person, details.preferences)
         cleaned = PeopleService(self.db, self._today).validated(person)
@@ -126,7 +156,9 @@ class ReferralService(Service):
             session.add(row)
             session.flush()
             assert row.id is not None
-            return self._add(session, row.id, referral)
+            view = self._add(session, row.id, referral)
+            _write_availability(session, row.id, availability)
+            return view
 
     def _checked(self, details: ReferralDetails) -> Referral:
         source = v.one_of(details.source, ReferralSource, "source", "where the referral came from")
@@ -323,6 +355,41 @@ def _with_preferences(person: PersonDetails, wanted: ReferralPreferences) -> Per
     person.access_needs = wanted.access_needs
     person.energy_needs = wanted.energy_needs
     return person
+
+
+_Checked = tuple[set[tuple[Weekday, PartOfDay]], set[MeetingMode]]
+
+
+def _checked_availability(wanted: ReferralAvailability | None) -> _Checked | None:
+    """The slots and ways to meet as they will be stored, checked before anything is written
+    (the same checks and field names as PeopleService.set_availability)."""
+    if wanted is None:
+        return None
+    slots = {
+        (
+            v.one_of(day, Weekday, "availability", "a day"),
+            v.one_of(part, PartOfDay, "availability", "a part of the day"),
+        )
+        for day, part in wanted.slots
+    }
+    modes = {v.one_of(mode, MeetingMode, "meeting_modes", "a way to meet") for mode in wanted.modes}
+    return slots, modes
+
+
+def _write_availability(session: Session, person_id: int, checked: _Checked | None) -> None:
+    """Replace what is recorded of when and how they can meet, inside the referral's own
+    transaction: the referral and its availability are saved together or not at all."""
+    if checked is None:
+        return
+    slots, modes = checked
+    session.exec(delete(Availability).where(col(Availability.person_id) == person_id))
+    session.exec(
+        delete(MeetingModePreference).where(col(MeetingModePreference.person_id) == person_id)
+    )
+    for day, part in slots:
+        session.add(Availability(person_id=person_id, weekday=day, part_of_day=part))
+    for mode in modes:
+        session.add(MeetingModePreference(person_id=person_id, mode=mode))
 
 
 def _refuse_if_open(session: Session, person_id: int) -> None:

@@ -21,7 +21,11 @@ from peerdesk.services.mentoring.referral_views import (
     ReferralView,
     status_words,
 )
-from peerdesk.services.mentoring.referrals import ReferralDetails, ReferralPreferences
+from peerdesk.services.mentoring.referrals import (
+    ReferralAvailability,
+    ReferralDetails,
+    ReferralPreferences,
+)
 from peerdesk.services.mentoring.reviews import DueReview, ReviewEntry, SessionCounts
 from peerdesk.services.mentoring.rows import (
     ConcernView,
@@ -69,6 +73,7 @@ __all__ = [
     "RankedMentor",
     "Reason",
     "ReferralAction",
+    "ReferralAvailability",
     "ReferralDetails",
     "ReferralPreferences",
     "ReferralStep",
