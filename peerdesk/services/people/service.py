@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date
 
@@ -254,9 +255,10 @@ class PeopleService(Service):
     def set_availability(
         self,
         person_id: int,
-        slots: list[tuple[Weekday | str, PartOfDay | str]],
-        modes: list[MeetingMode | str],
+        slots: Iterable[tuple[Weekday | str, PartOfDay | str]],
+        modes: Iterable[MeetingMode | str],
     ) -> None:
+        """Replace when they can meet and how, all at once; nothing ticked clears both."""
         checked_slots = {
             (
                 v.one_of(day, Weekday, "availability", "a day"),
