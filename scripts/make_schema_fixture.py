@@ -67,7 +67,13 @@ def _fill_settings(services: Services) -> None:
     organisation = services.organisation.get()
     assert organisation is not None
     details = OrganisationDetails.of(organisation)
-    services.organisation.save(dataclasses.replace(details, coordinator_name="Morag Gunn"))
+    services.organisation.save(
+        dataclasses.replace(details, coordinator_name="Morag Gunn", waiting_remind_weeks=10)
+    )
+    # A family of the coordinator's own beside the seeded ones (0005's column with values).
+    for entry in services.conditions.listing().entries:
+        if entry.name in ("ME/CFS", "Long Covid"):
+            services.conditions.set_family(entry.id, "Post-viral illness")
     services.organisation.set_backup_rotation({"recent": 3, "daily": 10, "monthly": 24})
 
 

@@ -23,6 +23,7 @@ from peerdesk.services.mentoring.referrals import ReferralService
 from peerdesk.services.mentoring.reviews import ReviewService
 from peerdesk.services.mentoring.sessions import SessionService
 from peerdesk.services.organisation import OrganisationService
+from peerdesk.services.people.conditions import ConditionsService
 from peerdesk.services.people.service import PeopleService
 from peerdesk.services.printing import PrintingService
 from peerdesk.services.safety.backups import BackupService
@@ -48,6 +49,7 @@ class Services:
         self.today = today
         self.organisation = OrganisationService(db, today)
         self.people = PeopleService(db, today)
+        self.conditions = ConditionsService(db, today)
         self.referrals = ReferralService(db, today)
         self.volunteers = VolunteerService(db, today)
         self.pairings = PairingService(db, today)

@@ -34,6 +34,7 @@ class Organisation(SQLModel, table=True):
         CheckConstraint("no_session_weeks BETWEEN 1 AND 52", name="no_session_weeks_valid"),
         CheckConstraint("supervision_weeks BETWEEN 1 AND 52", name="supervision_weeks_valid"),
         CheckConstraint("referral_wait_days BETWEEN 1 AND 365", name="referral_wait_days_valid"),
+        CheckConstraint("waiting_remind_weeks BETWEEN 1 AND 52", name="waiting_remind_weeks_valid"),
         CheckConstraint("expiry_warning_days BETWEEN 1 AND 365", name="expiry_warning_days_valid"),
         CheckConstraint("mileage_rate_pence >= 0", name="mileage_rate_pence_min"),
         *(
@@ -61,6 +62,8 @@ class Organisation(SQLModel, table=True):
     supervision_weeks: int = 8
     #: Today shows referrals waiting longer than this many days.
     referral_wait_days: int = 14
+    #: Today shows people accepted and still waiting for a mentor after this many weeks.
+    waiting_remind_weeks: int = 8
     #: Disclosure checks and consents expiring within this many days show on Today.
     expiry_warning_days: int = 30
     #: Weeks after a pairing starts at which a review is due, e.g. "6,13,26".

@@ -93,12 +93,20 @@ class PersonRole(SQLModel, table=True):
 
 
 class Condition(SQLModel, table=True):
-    """A long-term condition or area of experience, e.g. ME/CFS, long Covid, COPD."""
+    """A long-term condition or area of experience, e.g. ME/CFS, long Covid, COPD.
+
+    One shared list, edited in Settings. `family` groups related entries (e.g. "Type 1
+    diabetes" and "Type 2 diabetes" in "Diabetes") so matching can see that they are close:
+    a name, not a link to another entry, so an entry named like the family ("Diabetes") is in
+    it without being linked, and there is only ever one level.
+    """
 
     __table_args__ = (not_blank("name"), UniqueConstraint("name"))
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
+    #: The family's name, or empty for an entry in no family.
+    family: str = ""
 
 
 class PersonCondition(SQLModel, table=True):

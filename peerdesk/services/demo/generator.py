@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import func, text
+from sqlalchemy import delete, func, text
 from sqlmodel import Session, SQLModel, select
 
 from peerdesk.data.models import (
@@ -26,6 +26,7 @@ from peerdesk.services.data_protection.consents import DEFAULT_WORDINGS
 from peerdesk.services.demo import vocabulary as vocab
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
+from peerdesk.services.people.conditions import seeded_family
 
 DEMO_ORGANISATION = "Northern Lights Peer Support (DEMO: fictional data)"
 
@@ -119,10 +120,14 @@ class _Builder(GroupRows):
         )
 
     def reference_data(self) -> None:
+        # A new database already holds the seeded families' entries (migration 0005); nobody
+        # has them yet (the demo needs a database without people), so the demo's own list
+        # replaces them, with the same ids for the same seed, and in the same families.
+        self.s.execute(delete(Condition))
         for name in vocab.CONDITIONS:
             condition_id = self.ids("condition")
             self.condition_ids[name] = condition_id
-            self.add(Condition(id=condition_id, name=name))
+            self.add(Condition(id=condition_id, name=name, family=seeded_family(name)))
         for kind, wording in DEFAULT_WORDINGS.items():
             wording_id = self.ids("consent_wording")
             self.wording_ids[kind.value] = wording_id

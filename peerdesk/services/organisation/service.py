@@ -175,6 +175,7 @@ class OrganisationService(Service):
             ("no_session_weeks", "weeks without a session", 1, 52),
             ("supervision_weeks", "weeks between supervisions", 1, 52),
             ("referral_wait_days", "days a referral may wait", 1, 365),
+            ("waiting_remind_weeks", "weeks waiting for a mentor before a reminder", 1, 52),
             ("expiry_warning_days", "days of warning before expiry", 1, 365),
         ):
             value = int(getattr(details, name_))
@@ -199,6 +200,7 @@ class OrganisationService(Service):
             no_session_weeks=int(details.no_session_weeks),
             supervision_weeks=int(details.supervision_weeks),
             referral_wait_days=int(details.referral_wait_days),
+            waiting_remind_weeks=int(details.waiting_remind_weeks),
             expiry_warning_days=int(details.expiry_warning_days),
             review_schedule_weeks=", ".join(str(w) for w in schedule),
             mileage_rate_pence=int(details.mileage_rate_pence),

@@ -32,6 +32,8 @@ class OrganisationDetails:
     no_session_weeks: int = 4
     supervision_weeks: int = 8
     referral_wait_days: int = 14
+    #: Today lists people accepted and still waiting for a mentor after this many weeks.
+    waiting_remind_weeks: int = 8
     expiry_warning_days: int = 30
     review_schedule_weeks: str = "6,13,26"
     mileage_rate_pence: int = 45
@@ -60,6 +62,7 @@ class OrganisationView:
     no_session_weeks: int
     supervision_weeks: int
     referral_wait_days: int
+    waiting_remind_weeks: int
     expiry_warning_days: int
     review_schedule_weeks: str
     mileage_rate_pence: int

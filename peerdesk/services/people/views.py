@@ -132,6 +132,43 @@ class ConditionEntry:
     link: ConditionLink = ConditionLink.LIVES_WITH
 
 
+@dataclass(frozen=True)
+class ConditionItem:
+    """One entry of the shared conditions list (Settings ▸ Conditions).
+
+    `family` is the family it is in: its own family name, or its name when it is named like a
+    family (an entry "Diabetes" is in the family "Diabetes"); empty when in no family.
+    `is_family_name` says other entries are in a family of that name (so it cannot itself be
+    put in a family). `people` counts the people who have it recorded, in any way.
+    """
+
+    id: int
+    name: str
+    family: str
+    people: int
+    is_family_name: bool = False
+
+    @property
+    def can_remove(self) -> bool:
+        return self.people == 0
+
+
+@dataclass(frozen=True)
+class ConditionsList:
+    """The whole list, by name, with the family names in use (for choosing a family)."""
+
+    entries: tuple[ConditionItem, ...]
+    families: tuple[str, ...]
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """What a condition input offers: every entry and every family name, once each."""
+        seen: dict[str, str] = {}
+        for name in (*(e.name for e in self.entries), *self.families):
+            seen.setdefault(name.casefold(), name)
+        return tuple(sorted(seen.values(), key=str.casefold))
+
+
 #: Everything but the digits of a phone number (searching "07700 900123" as "07700900123").
 _NOT_DIGITS = re.compile(r"\D+")
 
@@ -212,6 +249,8 @@ class ReferralSummary:
 
 __all__ = [
     "ConditionEntry",
+    "ConditionItem",
+    "ConditionsList",
     "PersonDetails",
     "PersonPairing",
     "PersonPairings",
