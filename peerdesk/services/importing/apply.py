@@ -21,9 +21,22 @@ from peerdesk.data.models import (
 from peerdesk.services.groups.register import ensure_role, recompute_is_new
 from peerdesk.services.importing.directory import resolve
 from peerdesk.services.importing.links_plan import LinkPlanner
-from peerdesk.services.importing.model import Action, PairingOp, PersonOp, PersonRef
+from peerdesk.services.importing.model import (
+    Action,
+    PairingOp,
+    PersonOp,
+    PersonRef,
+    ReferralOp,
+)
 from peerdesk.services.people.service import ConditionEntry, PersonDetails, _replace_conditions
-from peerdesk.vocabulary import ClosureReason, ConditionLink, GroupKind, PairingStatus, Role
+from peerdesk.vocabulary import (
+    ClosureReason,
+    ConditionLink,
+    GroupKind,
+    PairingStatus,
+    Role,
+    SupportedAs,
+)
 
 
 def apply_people(session: Session, ops: list[PersonOp]) -> dict[str, int]:
@@ -74,6 +87,23 @@ def person_id(ref: PersonRef) -> int:
         return target
     assert target.person_id is not None, "people are written before what refers to them"
     return target.person_id
+
+
+def apply_referrals(session: Session, ops: list[ReferralOp]) -> dict[str, int]:
+    """Each new referral, and the mentee or carer role it gives (from the referral date),
+    as taking a referral in peerdesk does."""
+    created = 0
+    for op in ops:
+        if op.action is not Action.CREATE:
+            continue
+        who = person_id(op.person)
+        op.record.person_id = who
+        session.add(op.record)
+        role = Role.CARER if op.record.support_as == SupportedAs.CARER.value else Role.MENTEE
+        ensure_role(session, who, role, op.record.referral_date)
+        created += 1
+    session.flush()
+    return {"referrals_created": created}
 
 
 def apply_links(session: Session, links: LinkPlanner) -> dict[str, int]:

@@ -26,7 +26,7 @@ from peerdesk.data.models import (
 )
 from peerdesk.errors import ValidationError
 from peerdesk.services.base import Service
-from peerdesk.services.importing.fields import FIELDS, SheetKind
+from peerdesk.services.importing.fields import FIELDS, REFERRAL_FIELDS, SheetKind
 from peerdesk.services.importing.spreadsheet_safety import neutralise
 from peerdesk.vocabulary import Gender, MeetingMode, Role, SessionStatus, YesNoPreferNot
 
@@ -34,8 +34,11 @@ log = logging.getLogger(__name__)
 
 Cell = str | int | date | None
 FORMATS = ("xlsx", "csv")
+#: A person's own details: the pairing and referral columns an import reads are not theirs.
 _PEOPLE_COLUMNS = tuple(
-    s.key for s in FIELDS[SheetKind.PEOPLE] if s.key not in {"full_name", "mentor", "paired_on"}
+    s.key
+    for s in FIELDS[SheetKind.PEOPLE]
+    if s.key not in {"full_name", "mentor", "paired_on"} | REFERRAL_FIELDS
 )
 _SESSION_COLUMNS = (
     "mentor",

@@ -43,6 +43,8 @@ class ValueKind(StrEnum):
     MODE = "mode"
     CLOSURE_REASON = "closure_reason"
     SUPPORTED_AS = "supported_as"
+    REFERRAL_SOURCE = "referral_source"
+    REFERRAL_STATUS = "referral_status"
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,115 @@ PEOPLE_FIELDS: tuple[FieldSpec, ...] = (
         help="The mentor this person is paired with: their name or email.",
     ),
     _f("paired_on", "Date matched", D, "matched on", "match date", "date paired", "pairing start"),
+    # A referral: a row with a referral date becomes one referral for the person.
+    _f(
+        "referral_date",
+        "Referral date",
+        D,
+        "date referred",
+        "referred on",
+        "date of referral",
+        "referral received",
+        "date referral received",
+        help="A row with a referral date gets one referral, received that day.",
+    ),
+    _f(
+        "referral_source",
+        "Referral source",
+        ValueKind.REFERRAL_SOURCE,
+        "source",
+        "source of referral",
+        "referral route",
+        "how they heard",
+        "how did they hear about us",
+        "heard about us",
+        help="Self, GP, nurse, social worker, another charity, hospital, family or friend, other.",
+    ),
+    _f(
+        "referrer_name",
+        "Referred by",
+        T,
+        "referrer",
+        "referrer name",
+        "name of referrer",
+        "referring professional",
+        help="The referrer's name; a word such as 'Self' or 'GP' here is read as the source.",
+    ),
+    _f(
+        "referrer_organisation",
+        "Referrer organisation",
+        T,
+        "referrer organization",
+        "referring organisation",
+        "referring organization",
+        "referring agency",
+        "referring service",
+    ),
+    _f(
+        "referrer_contact",
+        "Referrer contact",
+        T,
+        "referrer phone",
+        "referrer email",
+        "referrer contact details",
+    ),
+    _f(
+        "person_agreed",
+        "Agreed to referral",
+        ValueKind.FLAG,
+        "agreed to be referred",
+        "consented to referral",
+        "consent to referral",
+        "referral consent",
+        help="Yes or no; when there is no such column, a referral is taken as agreed.",
+    ),
+    _f(
+        "referral_status",
+        "Referral status",
+        ValueKind.REFERRAL_STATUS,
+        "status",
+        "referral outcome",
+        "referral stage",
+        help="Received, first conversation held, accepted (waiting for a mentor), "
+        "not taken forward, closed. Empty: received.",
+    ),
+    _f(
+        "referral_status_date",
+        "Referral status date",
+        D,
+        "status date",
+        "date of decision",
+        "decision date",
+        "outcome date",
+        help="When the referral reached its status (the first conversation, the decision or "
+        "the closing).",
+    ),
+    _f(
+        "not_taken_forward_reason",
+        "Reason not taken forward",
+        L,
+        "why not taken forward",
+        "not taken forward reason",
+        "reason not accepted",
+        "reason declined",
+    ),
+    _f("signposted_to", "Signposted to", T, "signposted", "onward referral"),
+)
+
+#: The people-sheet fields that describe the person's referral rather than the person.
+REFERRAL_FIELDS = frozenset(
+    {
+        "referral_date",
+        "referral_source",
+        "referrer_name",
+        "referrer_organisation",
+        "referrer_contact",
+        "person_agreed",
+        "referral_status",
+        "referral_status_date",
+        "not_taken_forward_reason",
+        "signposted_to",
+    }
 )
 
 PAIRING_FIELDS: tuple[FieldSpec, ...] = (

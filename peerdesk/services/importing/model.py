@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from peerdesk.data.models import MentoringSession
+from peerdesk.data.models import MentoringSession, Referral
 from peerdesk.services.importing.problems import Problem
 from peerdesk.services.importing.settings import ImportSettings
 from peerdesk.services.people.service import ConditionEntry, PersonDetails
@@ -83,6 +83,18 @@ class PersonOp:
 
 
 PersonRef = PersonOp | int
+
+
+@dataclass
+class ReferralOp:
+    """The referral a people row describes, for the person that row turned out to be."""
+
+    key: RowKey
+    person: PersonRef
+    #: Checked by the referral service's own rules; its person id is set when applied.
+    record: Referral
+    description: str
+    action: Action = Action.CREATE
 
 
 @dataclass
@@ -192,6 +204,8 @@ _SUMMARY = (
     ("people_updated", "person", "people", "updated"),
     ("people_skipped", "person", "people", "skipped (duplicates)"),
     ("people_unchanged", "person already there", "people already there", ""),
+    ("referrals_created", "referral", "referrals", "added"),
+    ("referrals_unchanged", "referral already there", "referrals already there", ""),
     ("pairings_created", "pairing", "pairings", "added"),
     ("sessions_created", "session", "sessions", "added"),
     ("groups_created", "group", "groups", "added"),

@@ -19,6 +19,7 @@ from peerdesk.services.importing.model import (
     PlannedRow,
     RowKey,
 )
+from peerdesk.services.importing.referrals_plan import ReferralPlanner
 from peerdesk.services.importing.rowreader import RowReader, SheetContext
 from peerdesk.services.importing.values import split_name
 from peerdesk.services.people.service import ConditionEntry, PeopleService, PersonDetails
@@ -47,11 +48,13 @@ class PeoplePlanner:
         directory: Directory,
         people: PeopleService,
         choices: dict[RowKey, DuplicateChoice],
+        referrals: ReferralPlanner,
     ) -> None:
         self.session = session
         self.directory = directory
         self.people = people
         self.choices = choices
+        self.referrals = referrals
         self.conditions = {name.casefold(): name for name in session.exec(select(Condition.name))}
         self.ops: list[PersonOp] = []
         self.rows: list[PlannedRow] = []
@@ -81,12 +84,15 @@ class PeoplePlanner:
         if started_on is not None and started_on > context.today:
             reader.fail("The start date is in the future: please check it.", "started_on")
         conditions = self._conditions(reader, roles) if context.has("conditions") else []
+        referral = self.referrals.read(context, reader, roles)
+        # Without a start date, a referred person's roles start when the referral came in.
+        begun = referral.referral_date if referral is not None else None
         op = PersonOp(
             key=key,
             details=details,
             fields_set=fields_set,
             roles=roles,
-            started_on=started_on or context.today,
+            started_on=started_on or begun or context.today,
             conditions=conditions,
         )
         if reader.errors:
@@ -94,6 +100,8 @@ class PeoplePlanner:
             self.rows.append(PlannedRow(key[0], key[1], "Person", _describe(op), Action.REFUSED))
             return
         self._decide(op)
+        if referral is not None:
+            self.rows.append(self.referrals.plan(context, row, op, referral))
         self.ops.append(op)
         self.directory.added.append(op)
         if mentor_text:

@@ -139,6 +139,8 @@ class RowReader:
             ValueKind.MODE: (val.MODES, "a way of meeting", "face to face, phone, video, walk and talk"),
             ValueKind.CLOSURE_REASON: (val.CLOSURE_REASONS, "a reason for ending", "completed, mentee withdrew, mentor withdrew, change in circumstances, no longer eligible, no contact"),
             ValueKind.SUPPORTED_AS: (val.SUPPORTED_AS, "mentee or carer", "mentee, carer"),
+            ValueKind.REFERRAL_SOURCE: (val.REFERRAL_SOURCES, "a referral source", "self, GP, nurse, social worker, another charity, hospital, family or friend, other"),
+            ValueKind.REFERRAL_STATUS: (val.REFERRAL_STATUSES, "a referral status", "received, first conversation held, accepted, waiting for a mentor, not taken forward, closed"),
         }  # fmt: skip
         table, what, choices = tables[kind]
         return val.parse_mapped(cell, table, extra, what, choices)

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from peerdesk.services.base import Service
-from peerdesk.services.importing.apply import apply_links, apply_people
+from peerdesk.services.importing.apply import apply_links, apply_people, apply_referrals
 from peerdesk.services.importing.directory import Directory
 from peerdesk.services.importing.fields import SheetKind
 from peerdesk.services.importing.layout import (
@@ -29,10 +29,12 @@ from peerdesk.services.importing.model import (
 from peerdesk.services.importing.people_plan import PeoplePlanner
 from peerdesk.services.importing.problems import FileUnreadable, Problem, Severity
 from peerdesk.services.importing.readers import Source, read_file
+from peerdesk.services.importing.referrals_plan import ReferralPlanner
 from peerdesk.services.importing.rowreader import SheetContext
 from peerdesk.services.importing.settings import ImportSettings, MappingStore, SheetMapping
 from peerdesk.services.importing.templates import INSTRUCTIONS_SHEET
 from peerdesk.services.importing.values import is_blank
+from peerdesk.services.mentoring.referrals import ReferralService
 from peerdesk.services.mentoring.sessions import SessionService
 from peerdesk.services.people.service import PeopleService
 from peerdesk.services.safety.backups import make_backup
@@ -125,6 +127,7 @@ class ImportService(Service):
                 if not preview.can_import:
                     raise _Refused
                 counts = apply_people(session, people.ops)
+                counts |= apply_referrals(session, people.referrals.ops)
                 counts |= apply_links(session, links)
         except _Refused:
             return preview
@@ -149,7 +152,10 @@ class ImportService(Service):
         preview = ImportPreview(file=source.path, settings=settings)
         problems = preview.problems
         directory = Directory(session)
-        people = PeoplePlanner(session, directory, PeopleService(self.db, self._today), choices)
+        referrals = ReferralPlanner(session, ReferralService(self.db, self._today), choices)
+        people = PeoplePlanner(
+            session, directory, PeopleService(self.db, self._today), choices, referrals
+        )
         links = LinkPlanner(session, directory, SessionService(self.db, self._today))
         contexts = self._contexts(source, settings, problems)
         totals = 0
@@ -249,13 +255,17 @@ class ImportService(Service):
 def _counts(preview: ImportPreview) -> dict[str, int]:
     tally = Counter((row.what, row.action) for row in preview.rows)
     links = sum(
-        n for (what, action), n in tally.items() if what != "Person" and action is Action.UNCHANGED
+        n
+        for (what, action), n in tally.items()
+        if what not in ("Person", "Referral") and action is Action.UNCHANGED
     )
     return {
         "people_created": tally[("Person", Action.CREATE)],
         "people_updated": tally[("Person", Action.UPDATE)],
         "people_unchanged": tally[("Person", Action.UNCHANGED)],
         "people_skipped": tally[("Person", Action.SKIP)],
+        "referrals_created": tally[("Referral", Action.CREATE)],
+        "referrals_unchanged": tally[("Referral", Action.UNCHANGED)],
         "pairings_created": tally[("Pairing", Action.CREATE)],
         "sessions_created": tally[("Session", Action.CREATE)],
         "attendance_created": tally[("Attendance", Action.CREATE)],

@@ -16,6 +16,8 @@ from peerdesk.vocabulary import (
     ClosureReason,
     Gender,
     MeetingMode,
+    ReferralSource,
+    ReferralStatus,
     Role,
     SessionStatus,
     SupportedAs,
@@ -112,6 +114,57 @@ CLOSURE_REASONS: dict[str, str] = {
 
 SUPPORTED_AS: dict[str, str] = {
     "mentee": SupportedAs.MENTEE, "carer": SupportedAs.CARER, "client": SupportedAs.MENTEE,
+}  # fmt: skip
+
+#: Where a referral came from, in the words sheets use. "How they heard" answers (a leaflet,
+#: the website) mean the person got in touch themselves.
+REFERRAL_SOURCES: dict[str, str] = {
+    "self": ReferralSource.SELF, "self referral": ReferralSource.SELF,
+    "self-referral": ReferralSource.SELF, "self referred": ReferralSource.SELF,
+    "self-referred": ReferralSource.SELF, "themselves": ReferralSource.SELF,
+    "website": ReferralSource.SELF, "leaflet": ReferralSource.SELF,
+    "poster": ReferralSource.SELF, "social media": ReferralSource.SELF,
+    "internet": ReferralSource.SELF, "online": ReferralSource.SELF,
+    "gp": ReferralSource.GP, "g.p.": ReferralSource.GP, "doctor": ReferralSource.GP,
+    "gp practice": ReferralSource.GP, "gp surgery": ReferralSource.GP,
+    "surgery": ReferralSource.GP, "family doctor": ReferralSource.GP,
+    "nurse": ReferralSource.NURSE, "practice nurse": ReferralSource.NURSE,
+    "district nurse": ReferralSource.NURSE, "specialist nurse": ReferralSource.NURSE,
+    "community nurse": ReferralSource.NURSE, "health visitor": ReferralSource.NURSE,
+    "social worker": ReferralSource.SOCIAL_WORK, "social work": ReferralSource.SOCIAL_WORK,
+    "social services": ReferralSource.SOCIAL_WORK, "adult social care": ReferralSource.SOCIAL_WORK,
+    "another charity": ReferralSource.ANOTHER_CHARITY, "charity": ReferralSource.ANOTHER_CHARITY,
+    "other charity": ReferralSource.ANOTHER_CHARITY,
+    "voluntary organisation": ReferralSource.ANOTHER_CHARITY,
+    "voluntary sector": ReferralSource.ANOTHER_CHARITY,
+    "hospital": ReferralSource.HOSPITAL, "consultant": ReferralSource.HOSPITAL,
+    "hospital team": ReferralSource.HOSPITAL, "clinic": ReferralSource.HOSPITAL,
+    "ward": ReferralSource.HOSPITAL,
+    "family or friend": ReferralSource.FAMILY_OR_FRIEND, "family": ReferralSource.FAMILY_OR_FRIEND,
+    "friend": ReferralSource.FAMILY_OR_FRIEND, "relative": ReferralSource.FAMILY_OR_FRIEND,
+    "family member": ReferralSource.FAMILY_OR_FRIEND, "partner": ReferralSource.FAMILY_OR_FRIEND,
+    "word of mouth": ReferralSource.FAMILY_OR_FRIEND,
+    "other": ReferralSource.OTHER,
+}  # fmt: skip
+
+#: A referral's status in the words sheets use, onto the stored statuses.
+REFERRAL_STATUSES: dict[str, str] = {
+    "received": ReferralStatus.NEW, "new": ReferralStatus.NEW, "referred": ReferralStatus.NEW,
+    "pending": ReferralStatus.NEW, "awaiting first conversation": ReferralStatus.NEW,
+    "first conversation held": ReferralStatus.ASSESSED, "assessed": ReferralStatus.ASSESSED,
+    "assessment done": ReferralStatus.ASSESSED,
+    "accepted": ReferralStatus.ACCEPTED, "waiting for a mentor": ReferralStatus.ACCEPTED,
+    "waiting for mentor": ReferralStatus.ACCEPTED, "waiting list": ReferralStatus.ACCEPTED,
+    "on waiting list": ReferralStatus.ACCEPTED, "matched": ReferralStatus.ACCEPTED,
+    "accepted — waiting for a mentor": ReferralStatus.ACCEPTED,
+    "accepted – waiting for a mentor": ReferralStatus.ACCEPTED,
+    "accepted - waiting for a mentor": ReferralStatus.ACCEPTED,
+    "accepted, waiting for a mentor": ReferralStatus.ACCEPTED,
+    "not taken forward": ReferralStatus.NOT_TAKEN_FORWARD,
+    "not accepted": ReferralStatus.NOT_TAKEN_FORWARD,
+    "declined": ReferralStatus.NOT_TAKEN_FORWARD, "ntf": ReferralStatus.NOT_TAKEN_FORWARD,
+    "closed": ReferralStatus.CLOSED, "ended": ReferralStatus.CLOSED,
+    "finished": ReferralStatus.CLOSED,
 }  # fmt: skip
 
 MONTHS = {
