@@ -358,14 +358,25 @@ def _replace_conditions(session: Session, person_id: int, entries: list[Conditio
         name = v.required_text(entry.name, "conditions", "the condition's name")
         checked.add((name, v.one_of(entry.link, ConditionLink, "conditions", "how it applies")))
     session.exec(delete(PersonCondition).where(col(PersonCondition.person_id) == person_id))
+    # One shared list, names unique whatever their case: "type 2 diabetes" typed is the
+    # entry "Type 2 diabetes"; a name the list does not have becomes a new entry.
+    known: dict[str, int] = {}
+    for condition_id, known_name in session.exec(
+        select(Condition.id, Condition.name).order_by(col(Condition.id))
+    ):
+        if condition_id is not None:
+            known.setdefault(known_name.casefold(), condition_id)
+    links: set[tuple[int, ConditionLink]] = set()
     for name, link in checked:
-        condition = session.exec(select(Condition).where(Condition.name == name)).first()
-        if condition is None:
+        if name.casefold() not in known:
             condition = Condition(name=name)
             session.add(condition)
             session.flush()
-        assert condition.id is not None
-        session.add(PersonCondition(person_id=person_id, condition_id=condition.id, link=link))
+            assert condition.id is not None
+            known[name.casefold()] = condition.id
+        links.add((known[name.casefold()], link))
+    for condition_id, link in links:
+        session.add(PersonCondition(person_id=person_id, condition_id=condition_id, link=link))
 
 
 def _list_status(archived: bool, stage: str | None, active_pairings: int, waiting: int) -> str:
