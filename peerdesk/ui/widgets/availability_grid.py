@@ -66,7 +66,10 @@ class _GridBox(QCheckBox):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
-        if step is not None and plain and self._mover(self.place, step):
+        if step is not None and plain:
+            # Taken even at an edge: a tick box's own arrow keys would jump along the whole
+            # tab order, out of the grid.
+            self._mover(self.place, step)
             event.accept()
             return
         super().keyPressEvent(event)
@@ -189,7 +192,7 @@ class AvailabilityGrid(QWidget):
 
     # -- the keyboard ------------------------------------------------------------------------
     def _move(self, place: tuple[int, int], step: tuple[int, int]) -> bool:
-        """Focus the box beside `place`; False at an edge (the key then does what it would)."""
+        """Focus the box beside `place`; False at an edge, where the focus stays."""
         row, column = place[0] + step[0], place[1] + step[1]
         if step[0] and 0 <= row <= self._mode_row:
             # Between the grid (3 columns) and the ways to meet (4): the nearest column.
