@@ -7,10 +7,12 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
 
+from peerdesk.cli.main import main
 from peerdesk.data.models import Person, PersonRole, Referral
 from peerdesk.paths import Paths
 from peerdesk.services import Services
@@ -21,12 +23,18 @@ from peerdesk.services.importing import (
     ImportSettings,
     Source,
 )
+from peerdesk.services.importing import apply as writer
 from peerdesk.services.importing.fields import SheetKind, match_header
 from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.people.views import PersonDetails
+from tests.helpers import table_contents
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 SHEET = "people_with_referrals.csv"
+
+
+class DiskFault(Exception):
+    """Stands for the disk failing in the middle of the import's write."""
 
 
 def _settings(services: Services, path: Path) -> tuple[Source, ImportSettings]:
@@ -300,3 +308,99 @@ def test_an_existing_person_duplicate_skipped_gets_no_referral(
     row = next(r for r in result.rows if r.what == "Referral" and r.row == 2)
     assert row.action is Action.SKIP
     assert "Amira" not in _referrals(services)
+
+
+def test_the_status_date_goes_to_the_step_the_status_names(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "steps.csv"
+    path.write_text(
+        "First name,Last name,Referral date,Source,Agreed to referral,Status,Status date\n"
+        "Ruth,Campbell,01/02/2026,GP,yes,First conversation held,10/02/2026\n"
+        "Fiona,Reid,01/02/2026,Nurse,y,Accepted,12/02/2026\n"
+        "Gordon,Ross,01/02/2026,Self,,Closed,20/03/2026\n"
+        "Innes,Bain,01/02/2026,Self,,Received,20/03/2026\n",
+        encoding="utf-8",
+    )
+    assert _import(services, paths, path).committed
+    found = _referrals(services)
+    ruth, fiona, gordon, innes = (found[n] for n in ("Ruth", "Fiona", "Gordon", "Innes"))
+    assert (ruth.status, ruth.assessed_on, ruth.decided_on) == ("assessed", date(2026, 2, 10), None)
+    assert (fiona.status, fiona.decided_on, fiona.source) == (
+        "accepted",
+        date(2026, 2, 12),
+        "nurse",
+    )
+    assert (gordon.status, gordon.closed_on) == ("closed", date(2026, 3, 20))
+    # "Received" is where every referral starts: no step to date.
+    assert (innes.assessed_on, innes.decided_on, innes.closed_on) == (None, None, None)
+    assert ruth.person_agreed and fiona.person_agreed
+
+
+def test_a_status_date_before_the_referral_is_refused(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "steps.csv"
+    path.write_text(
+        "First name,Last name,Referral date,Source,Status,Status date\n"
+        "Ruth,Campbell,01/02/2026,Self,Accepted,31/01/2026\n",
+        encoding="utf-8",
+    )
+    result = _import(services, paths, path)
+    assert not result.committed
+    [problem] = result.blocking
+    assert (problem.row, problem.column) == (2, "Status date")
+    assert "before the referral date" in problem.message
+
+
+def test_a_carer_referral_gives_the_carer_role(services: Services, paths: Paths) -> None:
+    _import(services, paths)
+    assert set(_roles(services, "Bethan")) == {"carer"}
+    assert set(_roles(services, "Amira")) == {"mentee"}
+    assert set(_roles(services, "Priya")) == {"mentor"}  # no referral, no mentee role
+
+
+def test_a_fault_while_writing_the_referrals_leaves_nothing(
+    services: Services, paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, settings = _settings(services, FIXTURES / SHEET)
+    _pharmacist_is_other(settings)
+    before = table_contents(services.database_path)
+    real = writer.ensure_role
+    calls: list[int] = []
+
+    def faulty(*args: Any) -> None:
+        calls.append(1)
+        # Six people's roles are written first; the 8th call is inside the referrals.
+        if len(calls) == 8:
+            raise DiskFault
+        real(*args)
+
+    monkeypatch.setattr(writer, "ensure_role", faulty)
+    with pytest.raises(DiskFault):
+        services.importing.run(source, settings, {}, paths.backup_dir)
+    assert len(calls) == 8
+    assert table_contents(services.database_path) == before
+    monkeypatch.setattr(writer, "ensure_role", real)
+    assert services.importing.run(source, settings, {}, paths.backup_dir).committed
+    assert _counts(services)[2] == 5
+
+
+def test_the_command_line_dry_run_shows_the_referral_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "records.db")
+    assert main(["--db", db, "import", str(FIXTURES / SHEET), "--dry-run"]) == 2
+    out = capsys.readouterr().out
+    assert "Date referred → Referral date" in out and "How they heard → Referral source" in out
+    assert "4 referrals will be added" in out
+    assert "row 7, column How they heard): 'Pharmacist' is not a referral source" in out
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "Name,Referral date,Referred by,Source\nMorag MacLeod,02/03/2026,Dr Ross,GP\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", db, "import", str(good), "--dry-run"]) == 0
+    assert "1 referral will be added" in capsys.readouterr().out
+    assert main(["--db", db, "import", str(good)]) == 0
+    assert "1 referral was added" in capsys.readouterr().out
