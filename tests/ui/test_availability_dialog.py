@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import ValidationError
@@ -195,3 +195,14 @@ def record(
             qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.availability_saved):
         press(qtbot, Qt.Key.Key_Return)
+
+
+def test_every_input_says_what_it_is(qtbot: QtBot, services: Services) -> None:
+    dialog = open_dialog(qtbot, services, a_person(services))
+    unnamed = [
+        button
+        for button in dialog.findChildren(QAbstractButton)
+        if not (button.accessibleName() or button.text().replace("&", "").strip())
+    ]
+    assert unnamed == []
+    assert dialog.grid.accessibleName() == "Availability"

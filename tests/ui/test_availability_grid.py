@@ -4,10 +4,15 @@ with the focus looks different."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from peerdesk.ui import preferences, theme
 from peerdesk.ui.widgets.availability_grid import AvailabilityGrid
 from peerdesk.vocabulary import MeetingMode, PartOfDay, Weekday
 
@@ -175,3 +180,33 @@ def test_the_box_with_the_focus_looks_different(qtbot: QtBot) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     assert box.hasFocus()
     assert box.grab().toImage() != before
+
+
+@pytest.fixture
+def high_contrast_dark(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    preferences.HIGH_CONTRAST.write(settings, True)
+    preferences.THEME.write(settings, "dark")
+    theme.apply_appearance(qapp, settings)
+    yield settings
+    settings.clear()
+    theme.apply_appearance(qapp, settings)
+
+
+@pytest.mark.parametrize("checked", [False, True])
+def test_a_box_stands_out_on_the_high_contrast_dark_theme(
+    qtbot: QtBot, high_contrast_dark: QSettings, checked: bool
+) -> None:
+    # Qt's own outline on black was black: an empty grid showed nothing at all.
+    assert theme.current_palette(high_contrast_dark) is theme.HIGH_CONTRAST_DARK
+    host = shown_host(qtbot)
+    box = host.grid.slot_boxes[(TUE, AFTERNOON)]
+    box.setChecked(checked)
+    image = box.grab().toImage()
+    background = theme.HIGH_CONTRAST_DARK.window
+    strongest = max(
+        theme.contrast_ratio(image.pixelColor(x, y).name(), background)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+    assert strongest >= 3  # WCAG's least contrast for the parts of a control

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -151,6 +151,12 @@ class AvailabilityGrid(QWidget):
     def _add_box(self, text: str, place: tuple[int, int]) -> _GridBox:
         box = _GridBox(text, place, self._move, self)
         box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Qt's Fusion style draws a box's outline a shade darker than the window: invisible
+        # on the high-contrast dark theme's black, faint on white. A grid of unticked boxes
+        # must show, so the outline here is the text colour's shade instead.
+        palette = box.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText))
+        box.setPalette(palette)
         box.setAccessibleDescription(_HOW_TO_MOVE)
         box.toggled.connect(self._on_box_toggled)
         box.clicked.connect(lambda _checked, box=box: self._make_tab_stop(box))
