@@ -26,6 +26,18 @@ from peerdesk.data.models import (
     VolunteerProfile,
 )
 from peerdesk.services.base import Service, get_or_raise
+
+# The conditions' weights are named here too, beside the others (`matching.SHARED_CONDITION`).
+from peerdesk.services.mentoring.condition_reasons import (
+    EXTRA_SAME_FAMILY as EXTRA_SAME_FAMILY,
+)
+from peerdesk.services.mentoring.condition_reasons import (
+    EXTRA_SHARED_CONDITION as EXTRA_SHARED_CONDITION,
+)
+from peerdesk.services.mentoring.condition_reasons import SAME_FAMILY as SAME_FAMILY
+from peerdesk.services.mentoring.condition_reasons import SHARED_CARING as SHARED_CARING
+from peerdesk.services.mentoring.condition_reasons import SHARED_CONDITION as SHARED_CONDITION
+from peerdesk.services.mentoring.condition_reasons import condition_reasons
 from peerdesk.services.volunteers.service import OCCUPYING_STATUSES, VolunteerService
 from peerdesk.vocabulary import (
     ConditionLink,
@@ -39,12 +51,7 @@ from peerdesk.vocabulary import (
 )
 
 # -- weights (docs/matching.md explains each) ------------------------------------------------
-#: The first condition both live with or have lived experience of: the heart of peer support.
-SHARED_CONDITION = 40
-#: Each further shared condition.
-EXTRA_SHARED_CONDITION = 10
-#: A carer matched with a mentor who also cares for someone with the same condition.
-SHARED_CARING = 15
+# The conditions' weights (SHARED_CONDITION, SAME_FAMILY...) are in condition_reasons.py.
 SAME_AREA = 15
 #: Each weekday × part of day both can meet, up to MAX_SHARED_SLOTS of them.
 SHARED_SLOT = 4
@@ -78,6 +85,8 @@ class Seeker:
     supported_as: str = SupportedAs.MENTEE.value
     #: Condition name → how they relate to it (lives with, cares for…).
     conditions: dict[str, str] = field(default_factory=dict)
+    #: Condition name → its family in the shared list (absent or "": in none).
+    families: dict[str, str] = field(default_factory=dict)
     area: str = ""
     slots: frozenset[tuple[str, str]] = frozenset()
     modes: frozenset[str] = frozenset()
@@ -94,6 +103,7 @@ class MentorCandidate:
     person_id: int
     name: str
     conditions: dict[str, str] = field(default_factory=dict)
+    families: dict[str, str] = field(default_factory=dict)
     lived_experience: str = ""
     area: str = ""
     slots: frozenset[tuple[str, str]] = frozenset()
@@ -224,30 +234,7 @@ def score_reasons(seeker: Seeker, mentor: MentorCandidate) -> list[Reason]:
 
 
 def _condition_reasons(seeker: Seeker, mentor: MentorCandidate) -> list[Reason]:
-    mentor_conditions = {name.casefold(): (name, link) for name, link in mentor.conditions.items()}
-    experience_text = mentor.lived_experience.casefold()
-    shared: list[tuple[str, str]] = []
-    caring: list[str] = []
-    for name in sorted(seeker.conditions, key=str.casefold):
-        found = mentor_conditions.get(name.casefold())
-        if found is not None:
-            shared.append((name, found[1]))
-            if seeker.supported_as == SupportedAs.CARER and found[1] == ConditionLink.CARES_FOR:
-                caring.append(name)
-        elif name.casefold() in experience_text:
-            shared.append((name, ConditionLink.LIVED_EXPERIENCE.value))
-    reasons: list[Reason] = []
-    for index, (name, link) in enumerate(shared):
-        points = SHARED_CONDITION if index == 0 else EXTRA_SHARED_CONDITION
-        how = (
-            "also cares for someone with"
-            if link == ConditionLink.CARES_FOR
-            else ("has lived experience of")
-        )
-        reasons.append(Reason(points, f"Mentor {how} {name}"))
-    for name in caring:
-        reasons.append(Reason(SHARED_CARING, f"Both care for someone with {name}"))
-    return reasons
+    return [Reason(points, text) for points, text in condition_reasons(seeker, mentor)]
 
 
 def _availability_reasons(seeker: Seeker, mentor: MentorCandidate) -> list[Reason]:
@@ -361,11 +348,13 @@ def load_seeker(session: Session, person_id: int) -> Seeker:
             col(PersonRole.ended_on).is_(None),
         )
     ).first()
+    conditions, families = _conditions(session, person_id)
     return Seeker(
         person_id=person_id,
         name=person.display_name,
         supported_as=SupportedAs.CARER.value if is_carer else SupportedAs.MENTEE.value,
-        conditions=_conditions(session, person_id),
+        conditions=conditions,
+        families=families,
         area=person.area,
         slots=_slots(session, person_id),
         modes=_modes(session, person_id),
@@ -395,10 +384,12 @@ def load_candidate(
         ).first()
         if already is not None:
             missing.append(f"already paired with this person ({already.reference})")
+    conditions, families = _conditions(session, mentor_id)
     return MentorCandidate(
         person_id=mentor_id,
         name=person.display_name,
-        conditions=_conditions(session, mentor_id),
+        conditions=conditions,
+        families=families,
         lived_experience=profile.lived_experience if profile else "",
         area=person.area,
         slots=_slots(session, mentor_id),
@@ -420,18 +411,22 @@ def _current_mentor_ids(session: Session) -> list[int]:
     return sorted(rows)
 
 
-def _conditions(session: Session, person_id: int) -> dict[str, str]:
+def _conditions(session: Session, person_id: int) -> tuple[dict[str, str], dict[str, str]]:
+    """Condition name → how they relate to it, and condition name → its family."""
     rows = session.exec(
-        select(Condition.name, PersonCondition.link)
+        select(Condition.name, PersonCondition.link, Condition.family)
         .join(PersonCondition, col(PersonCondition.condition_id) == col(Condition.id))
         .where(PersonCondition.person_id == person_id)
     )
     found: dict[str, str] = {}
-    for name, link in rows:
+    families: dict[str, str] = {}
+    for name, link, family in rows:
         # Lived experience wins over caring when a person has both links to one condition.
         if name not in found or link != ConditionLink.CARES_FOR:
             found[name] = link
-    return found
+        if family:
+            families[name] = family
+    return found, families
 
 
 def _slots(session: Session, person_id: int) -> frozenset[tuple[str, str]]:
