@@ -28,8 +28,9 @@ class AvailabilityDialog(RecordDialog):
             parent,
             title=f"Availability and ways to meet — {person.display_name}",
             intro=(
-                f"When {person.display_name} can usually meet, and how. Find a mentor… "
-                "compares these with each mentor's. Leave unknown ones unticked."
+                f"When {person.display_name} can usually meet, and how. Find a mentor… looks "
+                "for times and ways a mentor and the person waiting share. Leave unknown ones "
+                "unticked."
             ),
         )
         self.person_id = person_id
