@@ -35,6 +35,7 @@ from peerdesk.ui.backups.location_warning import (
 )
 from peerdesk.ui.backups.menu import open_backups
 from peerdesk.ui.menu_extras import MENU_ENTRIES
+from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens import SCREENS, Screen
 from peerdesk.ui.screens.lazy import LazyScreens
 from peerdesk.ui.widgets.banner import Banner
@@ -180,6 +181,11 @@ class MainWindow(QMainWindow):
         file_menu = self._menus["File"]
         key = QKeySequence.StandardKey
         self.new_action = self._action(file_menu, "&New person…", key.New, self._on_new)
+        self.new_referral_action = self._action(
+            file_menu, "New &referral…", None, self._on_new_referral
+        )
+        # Only a person's page knows whom the referral is for: the item follows the screen.
+        file_menu.aboutToShow.connect(self.update_file_menu)
         self.print_action = self._action(file_menu, "&Print…", key.Print, self._on_print)
         file_menu.addSeparator()
         self.preferences_action = self._action(
@@ -333,6 +339,28 @@ class MainWindow(QMainWindow):
         people = self.screens["people"]
         self.show_screen("people")
         people.new_record()
+
+    def current_person_page(self) -> PersonPage | None:
+        """The person's page, when one is what the coordinator is looking at."""
+        screen = self.current_screen()
+        page = getattr(screen, "person_page", None)
+        if screen is None or not isinstance(page, PersonPage) or page.person_id is None:
+            return None
+        return page if page.isVisibleTo(screen) else None
+
+    def update_file_menu(self) -> None:
+        self.new_referral_action.setEnabled(self.current_person_page() is not None)
+
+    def _on_new_referral(self) -> None:
+        page = self.current_person_page()
+        if page is None:
+            self.statusBar().showMessage(
+                "Open the person’s page first, or use New referral… on the Pairings "
+                "screen for someone not on record yet.",
+                6000,
+            )
+            return
+        page.new_referral()
 
     def _on_find(self) -> None:
         screen = self.current_screen()

@@ -31,6 +31,8 @@ class PairingsList(QWidget):
     pairing_opened = Signal(int)
     #: A waiting person chosen: the screen opens the matching assistant for them.
     match_requested = Signal(int)
+    #: New referral… pressed: the screen asks who for (someone on record, or someone new).
+    new_referral_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +54,14 @@ class PairingsList(QWidget):
         find_label.setBuddy(self.find_edit)
         self.match_button = QPushButton("Find a &mentor…", self)
         self.match_button.setAccessibleName("Find a mentor for the selected person")
+        self.new_referral_button = QPushButton("New &referral…", self)
+        self.new_referral_button.setToolTip(
+            "Take a referral for someone on record, or someone new (they are added with it)"
+        )
         for widget in (show_label, self.show_combo, find_label, self.find_edit):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.new_referral_button)
         bar.addWidget(self.match_button)
         layout.addLayout(bar)
         self.empty = QLabel(self)
@@ -80,6 +87,7 @@ class PairingsList(QWidget):
         self.find_edit.textChanged.connect(self._on_find_changed)
         self.show_combo.currentIndexChanged.connect(self._on_show_changed)
         self.match_button.clicked.connect(self._on_match_clicked)
+        self.new_referral_button.clicked.connect(self.new_referral_requested)
         find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find_shortcut.activated.connect(self.find_edit.setFocus)
         self._fill_show_combo(0)

@@ -25,7 +25,6 @@ from peerdesk.ui.people.person_sections import (
     DetailsSection,
     NeedsSection,
     PairingsSection,
-    ReferralSection,
     RolesSection,
 )
 from peerdesk.ui.people.table_model import roles_text
@@ -35,6 +34,7 @@ from peerdesk.ui.people.volunteer_sections import (
     TrainingSection,
 )
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.referrals.referral_section import ReferralSection
 from peerdesk.ui.widgets.words import day
 
 
@@ -89,6 +89,8 @@ class PersonPage(QWidget):
         self.roles = RolesSection(services)
         self.needs = NeedsSection(services)
         self.referral = ReferralSection(services)
+        self.referral.changed.connect(self._on_section_changed)
+        self.referral.record_requested.connect(self.record_requested)
         self.journey = JourneySection(services)
         self.training = TrainingSection(services)
         self.supervision = SupervisionSection(services)
@@ -147,6 +149,10 @@ class PersonPage(QWidget):
         self.consents.show_person(person_id)
         self.pairings.show_person(person)
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def new_referral(self) -> QDialog | None:
+        """File ▸ New referral…: take a referral for the person shown (the dialog opened)."""
+        return self.referral.new_referral()
 
     def _on_section_changed(self) -> None:
         if self.person_id is not None:

@@ -1,5 +1,6 @@
 """The sections of the person page about the person themself: details and contact
-permissions, roles, conditions and availability, referral, pairings and sessions."""
+permissions, roles, conditions and availability, pairings and sessions. (The referral section is
+peerdesk/ui/referrals/referral_section.py.)"""
 
 from __future__ import annotations
 
@@ -19,8 +20,6 @@ from peerdesk.vocabulary import (
     Gender,
     MeetingMode,
     PairingStatus,
-    ReferralSource,
-    ReferralStatus,
     Role,
     SessionStatus,
 )
@@ -157,28 +156,6 @@ class NeedsSection(Section):
         facts.append(("Ways to meet", ", ".join(m.label for m in modes) or "Not recorded yet"))
         facts.append(("Access needs", text_or(person.access_needs, "None recorded")))
         facts.append(("Energy needs", text_or(person.energy_needs, "None recorded")))
-        self.set_facts(facts)
-
-
-class ReferralSection(Section):
-    def __init__(self, services: Services) -> None:
-        super().__init__("Referral")
-        self.services = services
-
-    def show_person(self, person: PersonView) -> None:
-        latest = self.services.people.latest_referral(person.id)
-        if latest is None:
-            self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
-            return
-        facts = [
-            ("Referred on", day(latest.referral_date)),
-            ("From", ReferralSource(latest.source).label),
-            ("Referrer", text_or(latest.referrer, "Themselves")),
-            ("Status", ReferralStatus(latest.status).label),
-            ("What they hope for", text_or(latest.hopes)),
-        ]
-        if latest.earlier:
-            facts.append(("Earlier referrals", str(latest.earlier)))
         self.set_facts(facts)
 
 

@@ -10,7 +10,8 @@ from peerdesk.errors import NotFoundError
 from peerdesk.services import Services
 from peerdesk.ui.pairings.matching_dialog import MatchingDialog
 from peerdesk.ui.pairings.pairing_page import PairingPage
-from peerdesk.ui.pairings.pairings_list import PairingsList
+from peerdesk.ui.pairings.pairings_list import WAITING, PairingsList
+from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets.page_stack import PageStack
 
@@ -27,8 +28,10 @@ class PairingsScreen(Screen):
         self.stack.addWidget(self.page)
         layout.addWidget(self.stack)
         self.matching_dialog: MatchingDialog | None = None
+        self.referral_dialog: ReferralDialog | None = None
         self.list.pairing_opened.connect(self.open_pairing)
         self.list.match_requested.connect(self._on_match_requested)
+        self.list.new_referral_requested.connect(self.new_referral)
         self.page.back_requested.connect(self._on_back_requested)
         self.page.record_requested.connect(self.record_requested)
 
@@ -58,6 +61,19 @@ class PairingsScreen(Screen):
         self.matching_dialog = dialog
         dialog.open()
         return dialog
+
+    def new_referral(self) -> ReferralDialog:
+        """Take a referral for someone on record or someone new (added with the referral,
+        so neither is saved if the referral is refused); once saved, show who is waiting."""
+        dialog = ReferralDialog(self.services, parent=self, choose_person=True)
+        dialog.accepted.connect(self._on_referral_saved)
+        self.referral_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_referral_saved(self) -> None:
+        self.stack.setCurrentWidget(self.list)
+        self.list.show_view(WAITING)
 
     def _on_match_requested(self, person_id: int) -> None:
         self.open_matching(person_id)

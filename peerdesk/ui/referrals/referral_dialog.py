@@ -1,0 +1,376 @@
+"""Taking a referral: who referred the person and why, what they hope for, risks, their
+preferences for a mentor, and when and how they can meet, saved with one service call.
+
+The form is long, so it scrolls (a scroll area keeps the focused input in view as Tab moves
+through it, at any text size). With no person given, a short "About them" block comes first
+and the person is saved together with the referral (`ReferralService.start_with_person`):
+neither is saved when either is refused.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import ValidationError
+from peerdesk.services import Services
+from peerdesk.services.mentoring.views import (
+    ReferralAvailability,
+    ReferralDetails,
+    ReferralPreferences,
+    ReferralView,
+)
+from peerdesk.services.people.views import PersonDetails
+from peerdesk.ui.widgets.availability_grid import AvailabilityGrid
+from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import FormRows, vocabulary_combo
+from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.vocabulary import Gender, ReferralSource, SupportedAs
+
+#: The first choice of the Pairings screen's list of people.
+SOMEONE_NEW = "Someone new (not on record yet)"
+
+#: "No preference" on the age boxes, one below the youngest age the service accepts (16),
+#: as on the person dialog.
+NO_AGE = 15
+
+
+def text_area(lines: int = 2) -> QPlainTextEdit:
+    area = QPlainTextEdit()
+    area.setTabChangesFocus(True)  # Tab moves on, as in every other input
+    area.setMinimumHeight(area.fontMetrics().lineSpacing() * lines + 12)
+    return area
+
+
+def _age_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(NO_AGE, 110)
+    box.setSpecialValueText("No preference")
+    box.setValue(NO_AGE)
+    return box
+
+
+class ReferralDialog(RecordDialog):
+    """`ReferralDialog(services, person_id=7)` takes a referral for someone on record;
+    `ReferralDialog(services)` for someone new, whose name and contact come first."""
+
+    field_aliases: ClassVar[dict[str, str]] = {
+        "preferred_mentor_gender": "mentor_gender",
+        "preferred_mentor_age_min": "mentor_age_min",
+        "preferred_mentor_age_max": "mentor_age_max",
+        "meeting_modes": "availability",
+        # "They already have an open referral" is about the person: said at the top.
+        "status": "",
+    }
+
+    def __init__(
+        self,
+        services: Services,
+        person_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        choose_person: bool = False,
+    ) -> None:
+        """`choose_person` (with no person given) starts with a list of everyone on record
+        and "Someone new", as the Pairings screen's New referral… does."""
+        name = services.people.get(person_id).display_name if person_id is not None else ""
+        super().__init__(
+            services,
+            parent,
+            title=f"New referral for {name}" if name else "New referral",
+            intro="Fill in what you know now. Only the date and where the referral came from "
+            "are needed; a referral from someone else needs the person's agreement.",
+        )
+        self.person_id = person_id
+        self.saved: ReferralView | None = None
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        content = QWidget()
+        self.column = QVBoxLayout(content)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
+        self.chooser: QComboBox | None = None
+        self.boxes: dict[str, QGroupBox] = {}
+        if person_id is None and choose_person:
+            self._build_chooser()
+        if person_id is None:
+            self._build_person()
+        self._build_referral()
+        self._build_support()
+        self._build_about()
+        self._build_preferences()
+        self._build_availability()
+        self.column.addStretch(1)
+        self._on_source_changed()
+        self._on_support_changed()
+        if person_id is not None:
+            self._load(person_id)
+            self.referral_date.setFocus()
+        elif self.chooser is not None:
+            self.chooser.setFocus()
+        else:
+            self.first_name.setFocus()
+        self.resize(self.sizeHint().width() + 120, 680)
+
+    # -- building ------------------------------------------------------------------------
+    def _section(self, title: str) -> FormRows:
+        box = QGroupBox(title)
+        box.setAccessibleName(title)
+        self.boxes[title] = box
+        form = QFormLayout(box)
+        self.column.addWidget(box)
+        return self.adopt_form(FormRows(form))
+
+    def _build_chooser(self) -> None:
+        rows = self._section("Who the referral is for")
+        chooser = self.chooser = QComboBox()
+        chooser.setEditable(True)
+        chooser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        chooser.addItem(SOMEONE_NEW, None)
+        for person in self.services.people.list_rows(include_archived=False):
+            where = f" ({person.postcode})" if person.postcode else ""
+            chooser.addItem(f"{person.name}{where}", person.id)
+        completer = chooser.completer()
+        if completer is not None:
+            # Part of a name finds them: "smi" finds "Ann Smith".
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        rows.add(
+            "Who it is for",
+            chooser,
+            field="person",
+            help_text="Type part of their name, or leave \u201cSomeone new\u201d to add them "
+            "with this referral.",
+        )
+        chooser.currentTextChanged.connect(self._on_person_chosen)
+
+    def chosen_person(self) -> int | None:
+        """The person chosen in the list (None: someone new). Raises ValidationError when the
+        words typed are nobody on the list."""
+        if self.chooser is None:
+            return self.person_id
+        index = self.chooser.findText(self.chooser.currentText())
+        if index < 0:
+            raise ValidationError(
+                "Choose someone from the list, or \u201cSomeone new\u201d to add them.", "person"
+            )
+        found = self.chooser.itemData(index)
+        return int(found) if found is not None else None
+
+    def _on_person_chosen(self, text: str) -> None:
+        """Someone on record chosen (or typed in full): their preferences, needs and
+        availability are filled in, and the new person's rows are not needed."""
+        assert self.chooser is not None
+        index = self.chooser.findText(text)
+        if index >= 0 and index != self.chooser.currentIndex():
+            # Typed in full: the list's choice follows the words.
+            self.chooser.setCurrentIndex(index)
+        chosen = self.chooser.itemData(index) if index >= 0 else None
+        self.person_box.setVisible(chosen is None)
+        if chosen is not None:
+            self._load(int(chosen))
+
+    def _build_person(self) -> None:
+        rows = self._section("About them")
+        self.person_box = self.boxes["About them"]
+        self.first_name = rows.add("&First name (needed)", QLineEdit(), field="first_name")
+        self.last_name = rows.add("&Last name", QLineEdit(), field="last_name")
+        self.phone = rows.add("Phone", QLineEdit(), field="phone")
+        self.email = rows.add("Email", QLineEdit(), field="email")
+
+    def _build_referral(self) -> None:
+        rows = self.referral_rows = self._section("The referral")
+        today = self.services.today
+        self.referral_date = rows.add(
+            "Referral &date", DateBox(today(), today=today), field="referral_date"
+        )
+        self.source = rows.add(
+            "&Referred by", vocabulary_combo(ReferralSource, ReferralSource.SELF), field="source"
+        )
+        self.referrer_name = rows.add("Referrer's &name", QLineEdit(), field="referrer_name")
+        self.referrer_organisation = rows.add(
+            "&Organisation", QLineEdit(), field="referrer_organisation"
+        )
+        self.referrer_relationship = rows.add(
+            "Relation&ship to them",
+            QLineEdit(),
+            field="referrer_relationship",
+            tip="For example their GP, their daughter, a support worker.",
+        )
+        self.referrer_contact = rows.add(
+            "Referrer's &contact",
+            QLineEdit(),
+            field="referrer_contact",
+            tip="A phone number or email address for the referrer.",
+        )
+        self.person_agreed = rows.add(
+            "Agreement",
+            QCheckBox("They a&greed to be referred"),
+            field="person_agreed",
+        )
+        self.source.currentIndexChanged.connect(self._on_source_changed)
+
+    def _build_support(self) -> None:
+        rows = self.support_rows = self._section("Support for")
+        self.support_as = rows.add("Support &as", QComboBox(), field="support_as")
+        self.support_as.addItem("Themselves (living with a condition)", SupportedAs.MENTEE.value)
+        self.support_as.addItem("A carer (for someone with a condition)", SupportedAs.CARER.value)
+        self.cared_for_condition = rows.add(
+            "Cared-for person's condi&tion", QLineEdit(), field="cared_for_condition"
+        )
+        self.cared_for_relationship = rows.add(
+            "&Who they care for",
+            QLineEdit(),
+            field="cared_for_relationship",
+            tip="For example their son, their partner.",
+        )
+        self.support_as.currentIndexChanged.connect(self._on_support_changed)
+
+    def _build_about(self) -> None:
+        rows = self._section("What they hope for, and risks")
+        self.hopes = rows.add("What they &hope for", text_area(3), field="hopes")
+        self.risks = rows.add(
+            "R&isks",
+            text_area(),
+            field="risks",
+            help_text="Anything the coordinator or a mentor needs to know to keep people safe.",
+        )
+        self.support_network = rows.add("Support networ&k", text_area(), field="support_network")
+        self.other_professionals = rows.add(
+            "Other &professionals", text_area(), field="other_professionals"
+        )
+
+    def _build_preferences(self) -> None:
+        rows = self._section("Preferences and needs")
+        self.mentor_gender = rows.add("&Mentor's gender", QComboBox(), field="mentor_gender")
+        self.mentor_gender.addItem("No preference", None)
+        for gender in Gender:
+            if gender is not Gender.PREFER_NOT_TO_SAY:
+                self.mentor_gender.addItem(gender.label, gender.value)
+        self.age_min = rows.add("Mentor aged &between", _age_box(), field="mentor_age_min")
+        self.age_max = rows.add("Mentor aged up to", _age_box(), field="mentor_age_max")
+        self.same_condition = rows.add(
+            "Same condition",
+            QCheckBox("Would like a mentor living with the same condition"),
+            field="wants_same_condition",
+        )
+        self.languages = rows.add(
+            "Lang&uages", QLineEdit(), field="languages", tip="Languages they would like to use."
+        )
+        self.access_needs = rows.add("Acc&ess needs", text_area(), field="access_needs")
+        self.energy_needs = rows.add("Energ&y needs", text_area(), field="energy_needs")
+        self.energy_needs.setPlaceholderText("for example short sessions, mornings only")
+
+    def _build_availability(self) -> None:
+        rows = self._section("When and how they can meet")
+        self.availability = rows.add("A&vailability", AvailabilityGrid(), field="availability")
+
+    # -- showing only what applies ---------------------------------------------------------
+    def _on_source_changed(self, *_args: object) -> None:
+        """The referrer's details and the agreement only for a referral from someone else."""
+        from_someone = self.source.currentData() != ReferralSource.SELF.value
+        for field in (
+            "referrer_name",
+            "referrer_organisation",
+            "referrer_relationship",
+            "referrer_contact",
+            "person_agreed",
+        ):
+            self.referral_rows.set_visible(field, from_someone)
+
+    def _on_support_changed(self, *_args: object) -> None:
+        carer = self.support_as.currentData() == SupportedAs.CARER.value
+        for field in ("cared_for_condition", "cared_for_relationship"):
+            self.support_rows.set_visible(field, carer)
+
+    def _load(self, person_id: int) -> None:
+        """What is already on record about their preferences, needs and availability."""
+        person = self.services.people.get(person_id)
+        index = self.mentor_gender.findData(person.preferred_mentor_gender)
+        self.mentor_gender.setCurrentIndex(max(index, 0))
+        self.age_min.setValue(person.preferred_mentor_age_min or NO_AGE)
+        self.age_max.setValue(person.preferred_mentor_age_max or NO_AGE)
+        self.languages.setText(person.languages)
+        self.access_needs.setPlainText(person.access_needs)
+        self.energy_needs.setPlainText(person.energy_needs)
+        self.availability.set_value(
+            self.services.people.availability(person_id),
+            self.services.people.meeting_modes(person_id),
+        )
+
+    # -- saving --------------------------------------------------------------------------
+    def details(self) -> ReferralDetails:
+        from_someone = self.source.currentData() != ReferralSource.SELF.value
+        carer = self.support_as.currentData() == SupportedAs.CARER.value
+
+        def shown(edit: QLineEdit, wanted: bool) -> str:
+            # What was typed in a row since hidden is not part of this referral.
+            return edit.text() if wanted else ""
+
+        slots, modes = self.availability.value()
+        return ReferralDetails(
+            referral_date=self.referral_date.day(),
+            source=str(self.source.currentData()),
+            support_as=str(self.support_as.currentData()),
+            referrer_name=shown(self.referrer_name, from_someone),
+            referrer_organisation=shown(self.referrer_organisation, from_someone),
+            referrer_relationship=shown(self.referrer_relationship, from_someone),
+            referrer_contact=shown(self.referrer_contact, from_someone),
+            person_agreed=from_someone and self.person_agreed.isChecked(),
+            cared_for_condition=shown(self.cared_for_condition, carer),
+            cared_for_relationship=shown(self.cared_for_relationship, carer),
+            other_professionals=self.other_professionals.toPlainText(),
+            risks=self.risks.toPlainText(),
+            support_network=self.support_network.toPlainText(),
+            hopes=self.hopes.toPlainText(),
+            wants_same_condition=self.same_condition.isChecked(),
+            preferences=ReferralPreferences(
+                mentor_gender=self.mentor_gender.currentData(),
+                mentor_age_min=_age(self.age_min),
+                mentor_age_max=_age(self.age_max),
+                languages=self.languages.text(),
+                access_needs=self.access_needs.toPlainText(),
+                energy_needs=self.energy_needs.toPlainText(),
+            ),
+            availability=ReferralAvailability(slots, modes),
+        )
+
+    def write(self) -> None:
+        person_id = self.chosen_person()
+        details = self.details()
+        if person_id is not None:
+            self.saved = self.services.referrals.start(person_id, details)
+            return
+        person = PersonDetails(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+        )
+        self.saved = self.services.referrals.start_with_person(person, details)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape always cancels, even from a multi-line input.
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)
+
+
+def _age(box: QSpinBox) -> int | None:
+    return box.value() if box.value() > NO_AGE else None

@@ -1,0 +1,143 @@
+"""The referral section of a person's page: their latest referral in the words coordinators
+use, its dated steps, and a button for each step the referral allows next (the view's
+`allowed_actions`, decided by the service), "New referral…" when none is open, and "Find a
+mentor…" while they are waiting (accepted, and no current pairing)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QPushButton
+
+from peerdesk.services import Services
+from peerdesk.services.mentoring.views import (
+    OPEN_STATUSES,
+    ReferralAction,
+    ReferralView,
+)
+from peerdesk.services.people.views import PersonView
+from peerdesk.ui.pairings.matching_dialog import MatchingDialog
+from peerdesk.ui.people.section import Section
+from peerdesk.ui.referrals.referral_dialog import ReferralDialog
+from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
+from peerdesk.ui.widgets.words import day, table_day, text_or
+from peerdesk.vocabulary import ReferralSource, ReferralStatus, SupportedAs
+
+D = TypeVar("D", bound=QDialog)
+
+#: The buttons for the steps, in the order a referral usually takes them. Their mnemonics are
+#: letters no other part of the person page uses.
+STEP_BUTTONS: tuple[tuple[ReferralAction, str], ...] = (
+    (ReferralAction.ASSESS, "First conversat&ion held\u2026"),
+    (ReferralAction.ACCEPT, "A&ccept\u2026"),
+    (ReferralAction.NOT_TAKEN_FORWARD, "Not ta&ken forward\u2026"),
+    (ReferralAction.CLOSE, "C&lose referral\u2026"),
+    (ReferralAction.REOPEN, "Re&open referral\u2026"),
+)
+
+
+class ReferralSection(Section):
+    #: A referral was taken or moved on (the page and the lists should refresh).
+    changed = Signal()
+    #: A pairing was proposed from Find a mentor… (the window opens it).
+    record_requested = Signal(str, int)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__("Referral")
+        self.services = services
+        self.person_id: int | None = None
+        self.latest: ReferralView | None = None
+        self.matching_dialog: MatchingDialog | None = None
+        self.active_dialog: QDialog | None = None
+        self.step_buttons: dict[ReferralAction, QPushButton] = {}
+        for action, text in STEP_BUTTONS:
+            button = self.add_action(text, lambda _c=False, a=action: self.take_step(a))
+            self.step_buttons[action] = button
+        self.new_button = self.add_action("New re&ferral\u2026", self.new_referral)
+        self.match_button = self.add_action("Find a &mentor\u2026", self.find_mentor)
+
+    def show_person(self, person: PersonView) -> None:
+        self.person_id = person.id
+        referrals = self.services.referrals.for_person(person.id)
+        self.latest = latest = referrals[0] if referrals else None
+        for action, button in self.step_buttons.items():
+            button.setVisible(latest is not None and latest.allows(action))
+        self.new_button.setVisible(latest is None or not latest.is_open)
+        self.match_button.setVisible(self._is_waiting(person.id))
+        if latest is None:
+            self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
+            return
+        self.set_facts(_facts(latest, len(referrals) - 1))
+
+    def _is_waiting(self, person_id: int) -> bool:
+        """Accepted, and not in a pairing that is still going: ready to be matched."""
+        if self.latest is None or self.latest.status != ReferralStatus.ACCEPTED:
+            return False
+        pairings = self.services.people.pairings(person_id).pairings
+        return not any(not p.as_mentor and p.status in OPEN_STATUSES for p in pairings)
+
+    # -- actions -----------------------------------------------------------------------------
+    # Each dialog opens window-modal without blocking (tests and screen readers can reach it
+    # while it is open); the page refreshes when it is saved.
+    def new_referral(self) -> ReferralDialog | None:
+        """Take a new referral for this person."""
+        if self.person_id is None:
+            return None
+        return self._open(ReferralDialog(self.services, self.person_id, self))
+
+    def take_step(self, action: ReferralAction) -> ReferralStepDialog | None:
+        if self.latest is None:
+            return None
+        return self._open(ReferralStepDialog(self.services, self.latest, action, self))
+
+    def _open(self, dialog: D) -> D:
+        self.active_dialog = dialog
+        dialog.accepted.connect(self.changed)
+        dialog.open()
+        return dialog
+
+    def find_mentor(self) -> MatchingDialog | None:
+        """The same matching assistant as Pairings ▸ Waiting for a mentor, for this person."""
+        if self.person_id is None:
+            return None
+        dialog = MatchingDialog(self.services, self, person_id=self.person_id)
+        dialog.pairing_proposed.connect(self._on_pairing_proposed)
+        self.matching_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_pairing_proposed(self, pairing_id: int) -> None:
+        self.changed.emit()
+        self.record_requested.emit("pairing", pairing_id)
+
+
+def _facts(latest: ReferralView, earlier: int) -> list[tuple[str, str]]:
+    referrer = ", ".join(
+        p
+        for p in (latest.referrer_name, latest.referrer_organisation, latest.referrer_contact)
+        if p
+    )
+    facts = [
+        ("Status", latest.status_words),
+        ("Referred on", day(latest.referral_date)),
+        ("From", ReferralSource(latest.source).label),
+        ("Referrer", text_or(referrer, "Themselves")),
+        ("Support for", _support_words(latest)),
+        ("What they hope for", text_or(latest.hopes)),
+    ]
+    if latest.risks:
+        facts.append(("Risks", latest.risks))
+    for step in latest.steps:
+        words = f"{step.words}: {step.detail}" if step.detail else step.words
+        facts.append((table_day(step.on), words))
+    if earlier:
+        facts.append(("Earlier referrals", str(earlier)))
+    return facts
+
+
+def _support_words(latest: ReferralView) -> str:
+    if latest.support_as != SupportedAs.CARER:
+        return "Themselves"
+    about = ", ".join(p for p in (latest.cared_for_relationship, latest.cared_for_condition) if p)
+    return f"As a carer ({about})" if about else "As a carer"

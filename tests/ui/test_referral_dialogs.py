@@ -1,0 +1,463 @@
+"""The referral dialogs, driven as a coordinator would: typing into the focused input, Space
+on a tick box, Enter to save. Each save is checked through the services; each refusal is shown
+under the input it concerns (or at the top when it is about the referral as a whole) and
+leaves the records as they were."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import Services
+from peerdesk.services.mentoring.views import ReferralAction, ReferralDetails, ReferralView
+from peerdesk.services.people.views import PersonDetails
+from peerdesk.ui import preferences, theme
+from peerdesk.ui.referrals.referral_dialog import ReferralDialog
+from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
+from peerdesk.ui.screens.pairings import PairingsScreen
+from peerdesk.vocabulary import MeetingMode, PartOfDay, Weekday
+from tests.conftest import TODAY
+from tests.unit.test_pairings_builders import table_snapshot
+
+TABLES = ("person", "person_role", "referral", "availability", "meeting_mode_preference")
+RECEIVED = TODAY - timedelta(days=20)
+
+
+def person(services: Services, name: str = "Ruth") -> int:
+    return services.people.add(PersonDetails(first_name=name)).id
+
+
+def referral(services: Services, person_id: int) -> ReferralView:
+    return services.referrals.start(
+        person_id, ReferralDetails(referral_date=RECEIVED, source="self")
+    )
+
+
+def shown(qtbot: QtBot, dialog: QWidget) -> None:
+    """On screen and active, so the keyboard focus is where the dialog put it."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def type_here(qtbot: QtBot, text: str) -> None:
+    """Type into whichever input has the keyboard focus, as a person would."""
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClicks(focus, text)
+
+
+def press_on_focus(qtbot: QtBot, key: Qt.Key) -> None:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, key)
+
+
+def save(qtbot: QtBot, dialog: QWidget) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def mnemonics(root: QWidget) -> Counter[str]:
+    """The Alt+letter keys of the visible labels, buttons and boxes."""
+    found: Counter[str] = Counter()
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QGroupBox):
+            text = widget.title()
+        elif isinstance(widget, QAbstractButton | QLabel):
+            text = widget.text()
+        else:
+            continue
+        match = re.search(r"&([^&\s])", text)
+        if match:
+            found[match.group(1).lower()] += 1
+    return found
+
+
+# -- New referral for someone on record --------------------------------------------------------
+def test_a_gp_referral_typed_in_is_saved_with_preferences_and_availability(
+    qtbot: QtBot, services: Services
+) -> None:
+    person_id = person(services)
+    dialog = ReferralDialog(services, person_id)
+    shown(qtbot, dialog)
+    # The date starts at today and has the focus; the coordinator types over it.
+    assert dialog.referral_date.value() == TODAY
+    assert QApplication.focusWidget() is dialog.referral_date.editor
+    dialog.referral_date.editor.selectAll()
+    type_here(qtbot, RECEIVED.strftime("%d/%m/%Y"))
+    dialog.source.setFocus()
+    type_here(qtbot, "GP")
+    assert dialog.source.currentData() == "gp"
+    # The referrer's rows appear for a referral from someone else.
+    assert dialog.referrer_name.isVisible() and dialog.person_agreed.isVisible()
+    dialog.referrer_name.setFocus()
+    type_here(qtbot, "Dr Rao")
+    dialog.referrer_organisation.setFocus()
+    type_here(qtbot, "Riverside Surgery")
+    dialog.person_agreed.setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Space)
+    dialog.hopes.setFocus()
+    type_here(qtbot, "Someone who understands fatigue")
+    dialog.languages.setFocus()
+    type_here(qtbot, "Welsh")
+    dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)].setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Space)
+    dialog.availability.mode_boxes[MeetingMode.PHONE].setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Space)
+    dialog.referrer_contact.setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Return)  # Enter saves, as in every dialog
+
+    assert not dialog.isVisible(), dialog.problem.text()
+    saved = services.referrals.for_person(person_id)[0]
+    assert (saved.referral_date, saved.source, saved.status) == (RECEIVED, "gp", "new")
+    assert (saved.referrer_name, saved.referrer_organisation) == ("Dr Rao", "Riverside Surgery")
+    assert saved.person_agreed and saved.hopes == "Someone who understands fatigue"
+    assert services.people.get(person_id).languages == "Welsh"
+    assert services.people.availability(person_id) == [(Weekday.MONDAY, PartOfDay.MORNING)]
+    assert services.people.meeting_modes(person_id) == [MeetingMode.PHONE]
+
+
+def test_a_referral_from_someone_else_without_agreement_is_refused_under_the_tick_box(
+    qtbot: QtBot, services: Services
+) -> None:
+    person_id = person(services)
+    before = table_snapshot(services, *TABLES)
+    dialog = ReferralDialog(services, person_id)
+    shown(qtbot, dialog)
+    dialog.source.setFocus()
+    type_here(qtbot, "GP")
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "agreed to be referred" in dialog.problem_text("person_agreed")
+    assert table_snapshot(services, *TABLES) == before
+
+
+def test_referrer_and_carer_rows_show_only_when_they_apply(
+    qtbot: QtBot, services: Services
+) -> None:
+    dialog = ReferralDialog(services, person(services))
+    shown(qtbot, dialog)
+    assert not dialog.referrer_name.isVisible() and not dialog.person_agreed.isVisible()
+    assert not dialog.cared_for_condition.isVisible()
+    dialog.support_as.setFocus()
+    type_here(qtbot, "A carer")
+    assert dialog.support_as.currentData() == "carer"
+    assert dialog.cared_for_condition.isVisible() and dialog.cared_for_relationship.isVisible()
+
+
+def test_a_carer_s_referral_keeps_the_cared_for_person_s_condition(
+    qtbot: QtBot, services: Services
+) -> None:
+    person_id = person(services)
+    dialog = ReferralDialog(services, person_id)
+    shown(qtbot, dialog)
+    dialog.support_as.setFocus()
+    type_here(qtbot, "A carer")
+    dialog.cared_for_condition.setFocus()
+    type_here(qtbot, "Dementia")
+    dialog.cared_for_relationship.setFocus()
+    type_here(qtbot, "Their mother")
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.problem.text()
+    saved = services.referrals.for_person(person_id)[0]
+    assert (saved.support_as, saved.cared_for_condition, saved.cared_for_relationship) == (
+        "carer",
+        "Dementia",
+        "Their mother",
+    )
+    assert [r.role for r in services.people.roles(person_id)] == ["carer"]
+
+
+def test_a_second_open_referral_is_refused_at_the_top(qtbot: QtBot, services: Services) -> None:
+    person_id = person(services)
+    referral(services, person_id)
+    before = table_snapshot(services, *TABLES)
+    dialog = ReferralDialog(services, person_id)
+    shown(qtbot, dialog)
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "already have an open referral" in dialog.problem_text()
+    assert table_snapshot(services, *TABLES) == before
+
+
+def test_a_referral_date_in_the_future_is_refused_under_the_date(
+    qtbot: QtBot, services: Services
+) -> None:
+    person_id = person(services)
+    before = table_snapshot(services, *TABLES)
+    dialog = ReferralDialog(services, person_id)
+    shown(qtbot, dialog)
+    dialog.referral_date.editor.selectAll()
+    type_here(qtbot, (TODAY + timedelta(days=3)).strftime("%d/%m/%Y"))
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem_text("referral_date")
+    assert table_snapshot(services, *TABLES) == before
+
+
+# -- New referral for someone new --------------------------------------------------------------
+def test_pairings_new_referral_adds_the_person_with_the_referral(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    person(services, "Someone Else")
+    screen = PairingsScreen(
+        services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+    qtbot.mouseClick(screen.list.new_referral_button, Qt.MouseButton.LeftButton)
+    dialog = screen.referral_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.chooser is not None and dialog.chooser.currentData() is None  # someone new
+    assert dialog.person_box.isVisible()
+    dialog.first_name.setFocus()
+    type_here(qtbot, "Nell")
+    dialog.last_name.setFocus()
+    type_here(qtbot, "Price")
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+
+    assert not dialog.isVisible(), dialog.problem.text()
+    nell = next(r for r in services.people.list_rows() if r.name == "Nell Price")
+    assert services.referrals.for_person(nell.id)[0].status == "new"
+    # The screen now shows who is waiting, Nell among them.
+    assert screen.list.waiting_view.isVisible()
+    names = [
+        screen.list.waiting_proxy.index(row, 0).data()
+        for row in range(screen.list.waiting_proxy.rowCount())
+    ]
+    assert names == ["Nell Price"]
+
+
+def test_a_refused_referral_for_someone_new_saves_nobody(qtbot: QtBot, services: Services) -> None:
+    before = table_snapshot(services, *TABLES)
+    dialog = ReferralDialog(services, choose_person=True)
+    shown(qtbot, dialog)
+    dialog.first_name.setFocus()
+    type_here(qtbot, "Nell")
+    dialog.source.setFocus()
+    type_here(qtbot, "GP")  # from a GP, but the agreement is not ticked
+    dialog.first_name.setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem_text("person_agreed")
+    assert table_snapshot(services, *TABLES) == before
+    # Without a first name the problem is under the first name.
+    dialog.first_name.clear()
+    dialog.source.setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Home)  # the first choice: a self-referral
+    assert dialog.source.currentData() == "self"
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.problem_text("first_name")
+    assert table_snapshot(services, *TABLES) == before
+
+
+def test_choosing_someone_on_record_hides_the_new_person_s_rows(
+    qtbot: QtBot, services: Services
+) -> None:
+    ruth = person(services, "Ruth")
+    dialog = ReferralDialog(services, choose_person=True)
+    shown(qtbot, dialog)
+    assert QApplication.focusWidget() in (dialog.chooser, dialog.chooser.lineEdit())
+    dialog.chooser.lineEdit().selectAll()
+    type_here(qtbot, "Ruth")
+    press_on_focus(qtbot, Qt.Key.Key_Tab)
+    assert dialog.chooser.currentData() == ruth == dialog.chosen_person()
+    assert not dialog.person_box.isVisible()
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.problem.text()
+    assert services.referrals.for_person(ruth)[0].status == "new"
+    assert len(services.people.list_rows()) == 1
+
+
+def test_words_that_are_nobody_on_the_list_are_refused(qtbot: QtBot, services: Services) -> None:
+    person(services, "Ruth")
+    before = table_snapshot(services, *TABLES)
+    dialog = ReferralDialog(services, choose_person=True)
+    shown(qtbot, dialog)
+    dialog.chooser.lineEdit().selectAll()
+    type_here(qtbot, "Zebedee")
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "Choose someone from the list" in dialog.problem_text("person")
+    assert table_snapshot(services, *TABLES) == before
+
+
+@pytest.mark.parametrize("choose", [False, True])
+def test_the_new_referral_dialog_s_letters_are_unique(
+    qtbot: QtBot, services: Services, choose: bool
+) -> None:
+    dialog = (
+        ReferralDialog(services, choose_person=True)
+        if choose
+        else ReferralDialog(services, person(services))
+    )
+    shown(qtbot, dialog)
+    for source in ("GP", "Self"):  # the referrer's rows shown and hidden
+        dialog.source.setFocus()
+        type_here(qtbot, source)
+        dialog.support_as.setFocus()
+        type_here(qtbot, "A carer")
+        repeated = {letter: n for letter, n in mnemonics(dialog).items() if n > 1}
+        assert repeated == {}
+
+
+def test_the_long_form_fits_a_laptop_at_the_largest_text_and_tab_reaches_the_end(
+    qtbot: QtBot, services: Services, tmp_path: Path, qapp: QApplication
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
+    theme.apply_appearance(qapp, settings)
+    try:
+        dialog = ReferralDialog(services, choose_person=True)
+        shown(qtbot, dialog)
+        assert dialog.width() <= 1366 and dialog.height() <= 768
+        # Tab goes through every input to the availability at the end, each one scrolled
+        # into view as it is reached.
+        box = dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)]
+        for _ in range(60):
+            if QApplication.focusWidget() is box:
+                break
+            press_on_focus(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is box
+        assert box.visibleRegion().boundingRect().height() > 0
+    finally:
+        settings.clear()
+        theme.apply_appearance(qapp, settings)
+
+
+# -- each step's small dialog ------------------------------------------------------------------
+def step(qtbot: QtBot, services: Services, action: ReferralAction) -> ReferralStepDialog:
+    person_id = person(services)
+    view = referral(services, person_id)
+    if action is ReferralAction.REOPEN:
+        view = services.referrals.close(view.id, "Moved away", on=RECEIVED)
+    dialog = ReferralStepDialog(services, view, action)
+    shown(qtbot, dialog)
+    return dialog
+
+
+def test_first_conversation_keeps_the_date_and_notes(qtbot: QtBot, services: Services) -> None:
+    dialog = step(qtbot, services, ReferralAction.ASSESS)
+    assert QApplication.focusWidget() is dialog.on.editor
+    assert not dialog.reason.isVisible() and not dialog.back_to.isVisible()
+    dialog.on.editor.selectAll()
+    type_here(qtbot, "yesterday")
+    dialog.notes.setFocus()
+    type_here(qtbot, "Would like someone nearby")
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.problem.text()
+    saved = services.referrals.get(dialog.referral.id)
+    assert (saved.status, saved.assessed_on, saved.assessment_notes) == (
+        "assessed",
+        TODAY - timedelta(days=1),
+        "Would like someone nearby",
+    )
+
+
+def test_accepting_needs_only_the_date(qtbot: QtBot, services: Services) -> None:
+    dialog = step(qtbot, services, ReferralAction.ACCEPT)
+    assert not dialog.notes.isVisible() and not dialog.reason.isVisible()
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.problem.text()
+    assert services.referrals.get(dialog.referral.id).decided_on == TODAY
+
+
+def test_not_taken_forward_without_a_reason_is_refused_under_the_reason(
+    qtbot: QtBot, services: Services
+) -> None:
+    dialog = step(qtbot, services, ReferralAction.NOT_TAKEN_FORWARD)
+    before = table_snapshot(services, *TABLES)
+    assert dialog.signposted_to.isVisible()
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "why the referral was not taken forward" in (
+        dialog.problem_text("reason")
+    )
+    assert QApplication.focusWidget() is dialog.reason  # straight to what needs fixing
+    assert table_snapshot(services, *TABLES) == before
+    type_here(qtbot, "Wants a group instead")
+    dialog.signposted_to.setFocus()
+    type_here(qtbot, "Tuesday carers' group")
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.problem.text()
+    saved = services.referrals.get(dialog.referral.id)
+    assert (saved.status, saved.not_taken_forward_reason, saved.signposted_to) == (
+        "not_taken_forward",
+        "Wants a group instead",
+        "Tuesday carers' group",
+    )
+
+
+def test_closing_needs_a_reason_and_a_date_after_the_referral(
+    qtbot: QtBot, services: Services
+) -> None:
+    dialog = step(qtbot, services, ReferralAction.CLOSE)
+    before = table_snapshot(services, *TABLES)
+    dialog.reason.setFocus()
+    type_here(qtbot, "Moved out of the area")
+    dialog.on.set_value(RECEIVED - timedelta(days=1))
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "before the referral was received" in dialog.problem_text("on")
+    assert table_snapshot(services, *TABLES) == before
+    dialog.on.set_value(TODAY)
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.problem.text()
+    saved = services.referrals.get(dialog.referral.id)
+    assert (saved.status, saved.close_reason) == ("closed", "Moved out of the area")
+
+
+def test_reopening_chooses_where_it_goes_back_to(qtbot: QtBot, services: Services) -> None:
+    dialog = step(qtbot, services, ReferralAction.REOPEN)
+    assert QApplication.focusWidget() is dialog.back_to
+    assert [dialog.back_to.itemText(i) for i in range(dialog.back_to.count())] == [
+        "Accepted \u2014 waiting for a mentor",
+        "First conversation held",
+    ]
+    type_here(qtbot, "First")
+    assert dialog.back_to.currentData() == "assessed"
+    save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.problem_text("reason")
+    dialog.reason.setFocus()
+    type_here(qtbot, "Got back in touch")
+    press_on_focus(qtbot, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.problem.text()
+    saved = services.referrals.get(dialog.referral.id)
+    assert (saved.status, saved.reopen_reason) == ("assessed", "Got back in touch")
+
+
+def test_a_step_no_longer_possible_is_refused_at_the_top(qtbot: QtBot, services: Services) -> None:
+    """The page offered Accept, but the referral was accepted elsewhere meanwhile."""
+    dialog = step(qtbot, services, ReferralAction.ACCEPT)
+    services.referrals.accept(dialog.referral.id, on=TODAY)
+    before = table_snapshot(services, *TABLES)
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "already been accepted" in dialog.problem_text()
+    assert table_snapshot(services, *TABLES) == before
+
+
+@pytest.mark.parametrize("action", list(ReferralAction))
+def test_each_step_dialog_s_letters_are_unique(
+    qtbot: QtBot, services: Services, action: ReferralAction
+) -> None:
+    dialog = step(qtbot, services, action)
+    assert {letter: n for letter, n in mnemonics(dialog).items() if n > 1} == {}
