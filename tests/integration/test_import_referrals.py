@@ -253,6 +253,8 @@ def test_importing_the_same_sheet_again_adds_no_second_referral(
     again = _import(services, paths)
     assert again.count("referrals_created") == 0
     assert again.count("referrals_unchanged") == 5
+    assert again.count("links_unchanged") == 0  # referrals are counted as referrals
+    assert "5 referrals already there" in again.summary_lines()
     assert _counts(services)[2] == 5
 
 
@@ -404,3 +406,54 @@ def test_the_command_line_dry_run_shows_the_referral_columns(
     assert "1 referral will be added" in capsys.readouterr().out
     assert main(["--db", db, "import", str(good)]) == 0
     assert "1 referral was added" in capsys.readouterr().out
+
+
+def test_a_referral_for_someone_already_recorded_is_added_to_them(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    ruth = services.people.add(PersonDetails(first_name="Ruth", last_name="Campbell"))
+    fiona = services.people.add(PersonDetails(first_name="Fiona", last_name="Reid"))
+    path = tmp_path / "known.csv"
+    path.write_text(
+        "First name,Last name,Phone,Referral date,Source\n"
+        "Ruth,Campbell,,01/04/2026,Self\n"  # adds nothing to Ruth but her referral
+        "Fiona,Reid,01955 600100,02/04/2026,GP\n",  # a new phone too: updated by choice
+        encoding="utf-8",
+    )
+    source, settings = _settings(services, path)
+    choices = {(source.sheets[0].name, 3): DuplicateChoice.UPDATE}
+    result = services.importing.run(source, settings, choices, paths.backup_dir)
+    assert result.committed
+    assert (result.count("people_unchanged"), result.count("people_updated")) == (1, 1)
+    assert result.count("people_created") == 0 and result.count("referrals_created") == 2
+    [for_ruth] = services.referrals.for_person(ruth.id)
+    [for_fiona] = services.referrals.for_person(fiona.id)
+    assert (for_ruth.referral_date, for_ruth.source) == (date(2026, 4, 1), "self")
+    assert (for_fiona.referral_date, for_fiona.source) == (date(2026, 4, 2), "gp")
+    assert _roles(services, "Ruth") == {"mentee": date(2026, 4, 1)}
+
+
+def test_two_rows_for_one_new_person_give_them_one_open_referral(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "twice.csv"
+    header = "First name,Last name,Date of birth,Referral date,Source,Status\n"
+    path.write_text(
+        header + "Ruth,Campbell,10/10/1970,01/02/2026,Self,Closed\n"
+        "Ruth,Campbell,10/10/1970,01/04/2026,Self,Received\n"
+        "Ruth,Campbell,10/10/1970,01/04/2026,Self,Received\n",
+        encoding="utf-8",
+    )
+    result = _import(services, paths, path)
+    assert result.committed
+    referrals = [(r.row, r.action) for r in result.rows if r.what == "Referral"]
+    assert referrals == [(2, Action.CREATE), (3, Action.CREATE), (4, Action.UNCHANGED)]
+    assert _counts(services) == (1, 1, 2)
+    path.write_text(
+        header + "Ruth,Campbell,10/10/1970,01/05/2026,Self,Received\n"
+        "Ruth,Campbell,10/10/1970,01/06/2026,Self,Accepted\n",
+        encoding="utf-8",
+    )
+    refused = _import(services, paths, path)
+    assert not refused.committed
+    assert [p.row for p in refused.blocking] == [2, 3]  # the one from April is still open

@@ -90,20 +90,15 @@ def person_id(ref: PersonRef) -> int:
 
 
 def apply_referrals(session: Session, ops: list[ReferralOp]) -> dict[str, int]:
-    """Each new referral, and the mentee or carer role it gives (from the referral date),
-    as taking a referral in peerdesk does."""
-    created = 0
+    """Each new referral (the planner lists only those to add), and the mentee or carer role
+    it gives from the referral date, as taking a referral in peerdesk does."""
     for op in ops:
-        if op.action is not Action.CREATE:
-            continue
         who = person_id(op.person)
         op.record.person_id = who
         session.add(op.record)
         role = Role.CARER if op.record.support_as == SupportedAs.CARER.value else Role.MENTEE
         ensure_role(session, who, role, op.record.referral_date)
-        created += 1
-    session.flush()
-    return {"referrals_created": created}
+    return {"referrals_created": len(ops)}
 
 
 def apply_links(session: Session, links: LinkPlanner) -> dict[str, int]:

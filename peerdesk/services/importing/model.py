@@ -94,7 +94,6 @@ class ReferralOp:
     #: Checked by the referral service's own rules; its person id is set when applied.
     record: Referral
     description: str
-    action: Action = Action.CREATE
 
 
 @dataclass
