@@ -129,17 +129,23 @@ def test_open_concerns_are_urgent_until_closed(services: Services) -> None:
 
 
 def test_referrals_waiting_longer_than_the_setting(services: Services) -> None:
+    # After the first conversation, waiting for a decision (new referrals and people waiting
+    # for a mentor have headings of their own: tests/unit/test_attention_referrals.py).
     person = _mentee(services)
-    services.referrals.start(
+    referral = services.referrals.start(
         person, ReferralDetails(referral_date=TODAY - timedelta(days=14), source="self")
     )
+    services.referrals.assess(referral.id, on=TODAY - timedelta(days=10))
     assert _items(services, "Referrals waiting") == []  # exactly the limit: not yet
     other = _mentee(services, "Cat")
-    services.referrals.start(
+    later = services.referrals.start(
         other, ReferralDetails(referral_date=TODAY - timedelta(days=15), source="self")
     )
+    assert _items(services, "Referrals waiting") == []  # no first conversation yet
+    services.referrals.assess(later.id, on=TODAY - timedelta(days=10))
     (item,) = _items(services, "Referrals waiting")
     assert item.record_id == other and "15 days" in item.title
+    assert "first conversation held on 5 June 2026, no decision yet" in item.detail
 
 
 def test_mentors_without_supervision(services: Services) -> None:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
     Consent,
@@ -29,6 +29,7 @@ from peerdesk.services import Services
 from peerdesk.services.attention.base import AttentionContext
 from peerdesk.services.attention.consents_due import consents_due
 from peerdesk.services.attention.pairings_due import planned_sessions, quiet_pairings
+from peerdesk.services.attention.referrals_new import new_referrals, waiting_for_a_mentor
 from peerdesk.services.attention.referrals_waiting import OPEN_STATUSES, referrals_waiting
 from peerdesk.services.data_protection.consents import NEEDED_BY_ROLE, ConsentService
 from peerdesk.services.data_protection.retention import (
@@ -160,6 +161,29 @@ def slow_referrals(session: Session, today: date, limit: int) -> list[int]:
     return found
 
 
+def slow_new_referrals(session: Session) -> list[int]:
+    names = _names(session, archived_too=False)
+    referrals = sorted(session.exec(select(Referral)).all(), key=lambda r: (r.referral_date, r.id))
+    return [r.person_id for r in referrals if r.status == "new" and r.person_id in names]
+
+
+def slow_waiting_for_a_mentor(session: Session, today: date, weeks: int) -> list[int]:
+    names = _names(session, archived_too=False)
+    under_way = {"proposed", "introduced", "active", "paused"}
+    paired = {p.mentee_id for p in session.exec(select(Pairing)).all() if p.status in under_way}
+    found = []
+    for referral in session.exec(select(Referral)).all():
+        if referral.status != "accepted" or referral.person_id not in names:
+            continue
+        if referral.person_id in paired:
+            continue
+        days = [d for d in (referral.decided_on, referral.reopened_on) if d is not None]
+        since = max(days) if days else referral.referral_date
+        if (today - since).days > 7 * weeks:
+            found.append(referral.person_id)
+    return sorted(found)
+
+
 def slow_quiet(session: Session, today: date, weeks: int) -> list[tuple]:
     names = _names(session, archived_too=True)
     held: dict[int, date] = {}
@@ -283,12 +307,32 @@ def test_retention_for_one_person_agrees_with_the_whole_list(demo_session: Sessi
 
 @pytest.mark.parametrize("today", DAYS)
 def test_waiting_referrals_are_those_found_the_slow_way(demo_session: Session, today: date) -> None:
+    # The demo's referrals are new, accepted or settled: every other new one has its first
+    # conversation held here, so that the decision reminder has some to find too.
+    new = demo_session.exec(
+        select(Referral).where(Referral.status == "new").order_by(col(Referral.id))
+    ).all()
+    for referral in new[::2]:
+        referral.status = "assessed"
+        demo_session.add(referral)
+    demo_session.flush()
     context = _context(demo_session, today)
     items = referrals_waiting(demo_session, context)
     expected = slow_referrals(demo_session, today, context.setting("referral_wait_days", 14))
     assert [item.record_id for item in items] == expected
     if today == DAYS[1]:
         assert expected
+    new_items = new_referrals(demo_session, context)
+    assert [i.record_id for i in new_items] == slow_new_referrals(demo_session)
+    assert new_items
+    weeks = context.setting("waiting_remind_weeks", 8)
+    waiting = waiting_for_a_mentor(demo_session, context)
+    assert sorted(i.record_id for i in waiting) == slow_waiting_for_a_mentor(
+        demo_session, today, weeks
+    )
+    assert [i.due for i in waiting] == sorted(i.due for i in waiting)  # longest wait first
+    if today == DAYS[1]:
+        assert waiting
 
 
 @pytest.mark.parametrize("today", DAYS[:2])

@@ -1,7 +1,11 @@
-"""Today: referrals waiting longer than the organisation's limit without a pairing.
+"""Today: referrals waiting longer than the organisation's limit for a decision, after the first
+conversation was held.
 
-A pairing proposed on or after the referral date (whatever became of it) means the referral
-was acted on, so it no longer waits.
+New referrals (no first conversation yet) are listed by `referrals_new.new_referrals`, and
+people accepted and waiting for a mentor by `referrals_new.waiting_for_a_mentor` (with their own
+reminder in weeks), so each open referral shows under one heading. A pairing proposed on or
+after the referral date (whatever became of it) means the referral was acted on, so it no
+longer waits.
 """
 
 from __future__ import annotations
@@ -16,11 +20,8 @@ from peerdesk.services.attention.people_facts import days_phrase, person_facts, 
 from peerdesk.vocabulary import ReferralStatus
 
 GROUP = "Referrals waiting"
-OPEN_STATUSES = (
-    ReferralStatus.NEW.value,
-    ReferralStatus.ASSESSED.value,
-    ReferralStatus.ACCEPTED.value,
-)
+#: The statuses this rule watches: a first conversation held, no decision yet.
+OPEN_STATUSES = (ReferralStatus.ASSESSED.value,)
 
 
 def referrals_waiting(session: Session, context: AttentionContext) -> list[AttentionItem]:
@@ -50,13 +51,13 @@ def referrals_waiting(session: Session, context: AttentionContext) -> list[Atten
         if referral.person_id not in facts.names:
             continue
         waited = (context.today - referral.referral_date).days
-        status = ReferralStatus(referral.status).label.lower()
+        held = f" on {when(referral.assessed_on)}" if referral.assessed_on else ""
         items.append(
             AttentionItem(
                 group=GROUP,
                 title=f"{facts.name(referral.person_id)} has waited {wait_phrase(waited)}",
-                detail=f"Referred on {when(referral.referral_date)}; the referral is {status}. "
-                f"Your limit is {days_phrase(limit)}.",
+                detail=f"Referred on {when(referral.referral_date)}; first conversation held"
+                f"{held}, no decision yet. Your limit is {days_phrase(limit)}.",
                 record_kind="person",
                 record_id=referral.person_id,
                 due=referral.referral_date,

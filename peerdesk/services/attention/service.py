@@ -15,6 +15,7 @@ from peerdesk.services.attention.pairings_due import (
     planned_sessions,
     quiet_pairings,
 )
+from peerdesk.services.attention.referrals_new import new_referrals, waiting_for_a_mentor
 from peerdesk.services.attention.referrals_waiting import referrals_waiting
 from peerdesk.services.attention.retention_due import retention_due
 from peerdesk.services.attention.subject_access_due import subject_access_due
@@ -27,7 +28,9 @@ RULES: list[AttentionRule] = [
     quiet_pairings,
     planned_sessions,
     open_concerns,
+    new_referrals,
     referrals_waiting,
+    waiting_for_a_mentor,
     supervision_due,
     disclosure_checks_due,
     consents_due,
