@@ -225,7 +225,7 @@ def test_an_unknown_source_word_refuses_the_whole_import_naming_the_row(
         ("01/03/2026,GP,Not taken forward,", "Status", "needs the reason"),
         ("01/03/2026,GP,Maybe,", "Status", "'Maybe' is not a referral status"),
         ("01/03/2026,GP,Received,no", "Agreed to referral", "agreed to be referred"),
-        (",GP,Received,", "Referral date", "no referral date"),
+        ("01/03/2026,GP,Received,yes,31/02/2026", "Status date", "'31/02/2026' is not a real"),
     ],
 )
 def test_a_bad_referral_cell_refuses_everything_with_a_plain_message(
@@ -233,8 +233,8 @@ def test_a_bad_referral_cell_refuses_everything_with_a_plain_message(
 ) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(
-        "First name,Last name,Referral date,Source,Status,Agreed to referral\n"
-        "Ruth,Campbell,01/02/2026,Self,Received,\n"
+        "First name,Last name,Referral date,Source,Status,Agreed to referral,Status date\n"
+        "Ruth,Campbell,01/02/2026,Self,Received,,\n"
         f"Fiona,Reid,{cells}\n",
         encoding="utf-8",
     )
@@ -457,3 +457,24 @@ def test_two_rows_for_one_new_person_give_them_one_open_referral(
     refused = _import(services, paths, path)
     assert not refused.committed
     assert [p.row for p in refused.blocking] == [2, 3]  # the one from April is still open
+
+
+def test_referral_details_without_a_date_are_a_note_and_record_nothing(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "First name,Last name,Roles,Referral date,How they heard\n"
+        "Ruth,Campbell,mentee,01/02/2026,GP\n"
+        "Priya,Shah,mentor,,Website\n",  # a volunteer who found us on the website
+        encoding="utf-8",
+    )
+    result = _import(services, paths, path)
+    assert result.committed
+    [note] = [p for p in result.problems if p.row == 3]
+    assert not note.blocking and (note.column, note.message) == (
+        "Referral date",
+        "This row has referral details (How they heard) but no referral date, so no referral "
+        "is recorded for it. Add the date the referral was received if there should be one.",
+    )
+    assert set(_referrals(services)) == {"Ruth"}

@@ -92,12 +92,16 @@ class ReferralPlanner:
         if cells.get("referral_date") is None:
             given = [k for k, value in cells.items() if value not in (None, "")]
             if given and reader.errors == errors:
-                reader.fail(
+                # A note, not a refusal: on a sheet of mentors and mentees, a mentor's row may
+                # say how they heard of the service without being referred.
+                context.problem(
                     "This row has referral details ("
                     + ", ".join(context.column_of(k) for k in given)
-                    + ") but no referral date: add the date the referral was received, or "
-                    "clear those cells.",
+                    + ") but no referral date, so no referral is recorded for it. Add the date "
+                    "the referral was received if there should be one.",
+                    reader.row,
                     "referral_date",
+                    Severity.WARNING,
                 )
             return None
         details = self._details(context, reader, cells, roles, failed)
@@ -184,8 +188,10 @@ class ReferralPlanner:
         when: date | None = cells.get("referral_status_date")
         if status is not ReferralStatus.NEW and when is not None:
             if when > context.today:
-                reader.fail("The referral status date is in the future: please check it.",
-                            "referral_status_date")  # fmt: skip
+                reader.fail(
+                    "The referral status date is in the future: please check it.",
+                    "referral_status_date",
+                )
             elif when < record.referral_date:
                 reader.fail(
                     "The referral status date is before the referral date: please check it.",
@@ -201,11 +207,10 @@ class ReferralPlanner:
             return
         reason = cells.get("not_taken_forward_reason") or ""
         if not reason.strip():
-            column = "referral_status"
             reader.fail(
                 "A referral not taken forward needs the reason: write it in a \u201cReason not "
                 "taken forward\u201d column.",
-                column,
+                "referral_status",
             )
             return
         try:
