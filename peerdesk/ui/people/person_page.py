@@ -116,7 +116,7 @@ class PersonPage(QWidget):
         for section in self.sections:
             self.column.addWidget(section)
         self.column.addStretch(1)
-        for changing in (self.roles, self.journey, self.training, self.supervision):
+        for changing in (self.roles, self.needs, self.journey, self.training, self.supervision):
             changing.changed.connect(self._on_section_changed)
 
     def show_person(self, person_id: int) -> None:

@@ -11,6 +11,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.people.views import PersonView
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.people.availability_dialog import AvailabilityDialog
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.widgets import EmptyState, RecordTable
 from peerdesk.ui.widgets.words import age_on, day, table_day, text_or
@@ -128,11 +129,33 @@ class RolesSection(Section):
 
 
 class NeedsSection(Section):
+    """Conditions, when and how they can meet, and their needs; the availability is
+    recorded in its own dialog (the same for someone waiting and for a mentor)."""
+
+    #: Availability was saved (the page refreshes).
+    changed = Signal()
+
     def __init__(self, services: Services) -> None:
         super().__init__("Conditions and availability")
         self.services = services
+        self.person_id: int | None = None
+        self.active_dialog: AvailabilityDialog | None = None
+        self.availability_button = self.add_action(
+            "Availabilit&y and ways to meet…", self.edit_availability
+        )
+
+    def edit_availability(self) -> AvailabilityDialog | None:
+        """Opened window-modal without blocking; the page refreshes when it is saved."""
+        if self.person_id is None:
+            return None
+        dialog = AvailabilityDialog(self.services, self.person_id, self)
+        dialog.accepted.connect(self.changed)
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
 
     def show_person(self, person: PersonView) -> None:
+        self.person_id = person.id
         conditions = self.services.people.conditions(person.id)
         facts: list[tuple[str, str]] = []
         for link in ConditionLink:

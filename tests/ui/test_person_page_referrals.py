@@ -1,0 +1,273 @@
+"""A person's page and their referral: the latest referral in the on-screen words with its
+dated steps, a button for exactly the steps the referral allows, New referral… when none is
+open, Find a mentor… while they wait, Availability and ways to meet…; File ▸ New referral…
+from their page; and the waiting list's "how long" in weeks and months, sorted by the real
+wait."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+)
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import Services
+from peerdesk.services.mentoring.views import ReferralAction, ReferralDetails
+from peerdesk.services.people.views import PersonDetails
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.pairings.matching_dialog import MatchingDialog
+from peerdesk.ui.pairings.pairings_list import WAITING, PairingsList
+from peerdesk.ui.people.availability_dialog import AvailabilityDialog
+from peerdesk.ui.people.person_page import PersonPage
+from peerdesk.ui.referrals.referral_dialog import ReferralDialog
+from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
+from peerdesk.ui.widgets.words import table_day
+from peerdesk.vocabulary import PartOfDay, ReferralStatus, Weekday
+from tests.conftest import TODAY
+from tests.unit.test_pairings_builders import ready_mentor
+from tests.unit.test_referral_transitions import EXPECTED, referral_in
+
+
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, services: Services, tmp_path: Path) -> PersonPage:
+    widget = PersonPage(services, settings(tmp_path))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def visible_steps(page: PersonPage) -> set[ReferralAction]:
+    return {a for a, b in page.referral.step_buttons.items() if b.isVisibleTo(page)}
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isVisible(), f"{button.text()} is not offered"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def active(qtbot: QtBot, dialog: QDialog | None) -> QDialog:
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def save(qtbot: QtBot, dialog: QDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.findChild(QLabel, "problem")
+
+
+def dated_lines(page: PersonPage) -> list[tuple[str, str]]:
+    """The referral section's lines that start with a date: its steps, oldest first."""
+    facts = page.referral.facts
+    lines = []
+    for row in range(facts.rowCount()):
+        caption = facts.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        value = facts.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        assert caption is not None and value is not None
+        what, words = caption.widget(), value.widget()
+        assert isinstance(what, QLabel) and isinstance(words, QLabel)
+        if what.text()[:1].isdigit():
+            lines.append((what.text().rstrip(":"), words.text()))
+    return lines
+
+
+def type_here(qtbot: QtBot, text: str) -> None:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClicks(focus, text)
+
+
+def test_a_referral_is_taken_and_moved_on_from_the_page(
+    qtbot: QtBot, services: Services, page: PersonPage
+) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth")).id
+    page.show_person(person_id)
+    assert "No referral recorded" in page.referral.fact("Referral")
+    assert visible_steps(page) == set()
+    assert not page.referral.match_button.isVisibleTo(page)
+
+    click(qtbot, page.referral.new_button)
+    dialog = active(qtbot, page.referral.active_dialog)
+    assert isinstance(dialog, ReferralDialog) and dialog.person_id == person_id
+    with qtbot.waitSignal(page.person_changed):
+        save(qtbot, dialog)
+    assert page.referral.fact("Status") == "Received"
+    assert page.referral.fact(table_day(TODAY)) == "Received"
+    assert visible_steps(page) == set(EXPECTED[ReferralStatus.NEW])
+    assert not page.referral.new_button.isVisibleTo(page)
+
+    click(qtbot, page.referral.step_buttons[ReferralAction.ASSESS])
+    step = active(qtbot, page.referral.active_dialog)
+    assert isinstance(step, ReferralStepDialog)
+    step.notes.setFocus()
+    type_here(qtbot, "Keen to meet someone")
+    save(qtbot, step)
+    assert page.referral.fact("Status") == "First conversation held"
+    # Two steps on the same day: both listed under that date, with what was noted.
+    assert dated_lines(page) == [
+        (table_day(TODAY), "Received"),
+        (table_day(TODAY), "First conversation held: Keen to meet someone"),
+    ]
+    assert visible_steps(page) == set(EXPECTED[ReferralStatus.ASSESSED])
+
+    click(qtbot, page.referral.step_buttons[ReferralAction.ACCEPT])
+    save(qtbot, active(qtbot, page.referral.active_dialog))
+    assert page.referral.fact("Status") == "Accepted \u2014 waiting for a mentor"
+    assert visible_steps(page) == {ReferralAction.CLOSE}
+    assert page.referral.match_button.isVisibleTo(page)
+
+    click(qtbot, page.referral.step_buttons[ReferralAction.CLOSE])
+    close = active(qtbot, page.referral.active_dialog)
+    assert isinstance(close, ReferralStepDialog)
+    close.reason.setFocus()
+    type_here(qtbot, "Moved away")
+    save(qtbot, close)
+    assert page.referral.fact("Status") == "Closed"
+    assert visible_steps(page) == {ReferralAction.REOPEN}
+    # A closed referral: a new one may be taken, and nobody is waiting.
+    assert page.referral.new_button.isVisibleTo(page)
+    assert not page.referral.match_button.isVisibleTo(page)
+    assert services.referrals.for_person(person_id)[0].close_reason == "Moved away"
+
+
+@pytest.mark.parametrize("status", list(ReferralStatus))
+def test_the_buttons_are_exactly_the_steps_the_referral_allows(
+    services: Services, page: PersonPage, status: ReferralStatus
+) -> None:
+    referral = referral_in(services, status)
+    page.show_person(referral.person_id)
+    assert visible_steps(page) == set(EXPECTED[status])
+    assert page.referral.new_button.isVisibleTo(page) == (not referral.is_open)
+    assert page.referral.match_button.isVisibleTo(page) == (status is ReferralStatus.ACCEPTED)
+    assert page.referral.fact("Status") == referral.status_words
+
+
+def test_a_refused_step_keeps_the_page_as_it_was(
+    qtbot: QtBot, services: Services, page: PersonPage
+) -> None:
+    referral = referral_in(services, ReferralStatus.ASSESSED)
+    page.show_person(referral.person_id)
+    click(qtbot, page.referral.step_buttons[ReferralAction.NOT_TAKEN_FORWARD])
+    dialog = active(qtbot, page.referral.active_dialog)
+    assert isinstance(dialog, ReferralStepDialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem_text("reason")
+    dialog.reject()
+    assert services.referrals.get(referral.id).status == ReferralStatus.ASSESSED
+    assert page.referral.fact("Status") == "First conversation held"
+
+
+def test_find_a_mentor_opens_matching_for_them_and_proposing_opens_the_pairing(
+    qtbot: QtBot, services: Services, page: PersonPage
+) -> None:
+    ready_mentor(services, "Iain")
+    referral = referral_in(services, ReferralStatus.ACCEPTED)
+    services.people.set_availability(referral.person_id, [("tue", "morning")], ["phone"])
+    page.show_person(referral.person_id)
+    click(qtbot, page.referral.match_button)
+    dialog = page.referral.matching_dialog
+    assert isinstance(dialog, MatchingDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.person.currentData() == referral.person_id
+    assert dialog.selected_mentor() is not None
+    with qtbot.waitSignal(page.record_requested) as opened:
+        qtbot.mouseClick(dialog.propose_button, Qt.MouseButton.LeftButton)
+    kind, pairing_id = opened.args
+    assert kind == "pairing" and services.pairings.get(pairing_id).mentee_id == referral.person_id
+    # Paired (proposed): no longer waiting, so no Find a mentor….
+    assert not page.referral.match_button.isVisibleTo(page)
+
+
+def test_availability_and_ways_to_meet_from_the_page(
+    qtbot: QtBot, services: Services, page: PersonPage
+) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth")).id
+    page.show_person(person_id)
+    assert page.needs.fact("Can meet") == "Not recorded yet"
+    click(qtbot, page.needs.availability_button)
+    dialog = active(qtbot, page.needs.active_dialog)
+    assert isinstance(dialog, AvailabilityDialog)
+    dialog.grid.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)].setFocus()
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_Space)
+    save(qtbot, dialog)
+    assert services.people.availability(person_id) == [(Weekday.MONDAY, PartOfDay.MORNING)]
+    assert page.needs.fact("Can meet") == "Monday morning"
+
+
+def test_file_new_referral_is_offered_on_a_person_s_page(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth")).id
+    window = MainWindow(services, settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    window.update_file_menu()
+    assert not window.new_referral_action.isEnabled()  # on Today: whose referral?
+    window.open_record("person", person_id)
+    window.update_file_menu()
+    assert window.new_referral_action.isEnabled()
+    assert window.new_referral_action.text() in [a.text() for a in window._menus["File"].actions()]
+    window.new_referral_action.trigger()
+    page = window.current_person_page()
+    assert page is not None
+    dialog = active(qtbot, page.referral.active_dialog)
+    assert isinstance(dialog, ReferralDialog) and dialog.person_id == person_id
+    save(qtbot, dialog)
+    assert services.referrals.for_person(person_id)[0].status == "new"
+    assert page.referral.fact("Status") == "Received"
+
+
+def test_the_waiting_list_says_how_long_in_words_and_sorts_by_the_real_wait(
+    qtbot: QtBot, services: Services
+) -> None:
+    for name, days in (("Ann", 10), ("Bea", 400), ("Cat", 100)):
+        person_id = services.people.add(PersonDetails(first_name=name)).id
+        services.referrals.start(
+            person_id,
+            ReferralDetails(referral_date=TODAY - timedelta(days=days), source="self"),
+        )
+    listing = PairingsList(services)
+    qtbot.addWidget(listing)
+    listing.show_view(WAITING)
+    column = next(
+        c
+        for c in range(listing.waiting_proxy.columnCount())
+        if listing.waiting_proxy.headerData(c, Qt.Orientation.Horizontal) == "Waiting"
+    )
+
+    def shown() -> list[tuple[str, str]]:
+        proxy = listing.waiting_proxy
+        return [
+            (proxy.index(r, 0).data(), proxy.index(r, column).data())
+            for r in range(proxy.rowCount())
+        ]
+
+    listing.waiting_view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    # By the wait, not the words: "3 months" before "1 year 1 month".
+    assert shown() == [("Ann", "1 week"), ("Cat", "3 months"), ("Bea", "1 year 1 month")]
+    listing.waiting_view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert [name for name, _ in shown()] == ["Bea", "Cat", "Ann"]
