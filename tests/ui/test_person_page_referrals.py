@@ -34,12 +34,16 @@ from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
 from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import PartOfDay, ReferralStatus, Weekday
 from tests.conftest import TODAY
+from tests.ui.test_layout_largest_text import LAPTOP, cut_short, largest
 from tests.unit.test_pairings_builders import ready_mentor
 from tests.unit.test_referral_transitions import EXPECTED, referral_in
 
 
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+__all__ = ["largest"]  # the largest-text fixture, shared with the layout tests
 
 
 @pytest.fixture
@@ -271,3 +275,22 @@ def test_the_waiting_list_says_how_long_in_words_and_sorts_by_the_real_wait(
     assert shown() == [("Ann", "1 week"), ("Cat", "3 months"), ("Bea", "1 year 1 month")]
     listing.waiting_view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     assert [name for name, _ in shown()] == ["Bea", "Cat", "Ann"]
+
+
+def test_a_new_referral_s_four_buttons_fit_a_laptop_at_the_largest_text(
+    qtbot: QtBot, services: Services, largest: QSettings, qapp: QApplication
+) -> None:
+    referral = referral_in(services, ReferralStatus.NEW)
+    window = MainWindow(services, largest)
+    qtbot.addWidget(window)
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_record("person", referral.person_id)
+    qapp.processEvents()
+    page = window.current_person_page()
+    assert page is not None and len(visible_steps(page)) == 4
+    content = page.scroll_area.widget()
+    assert content.minimumSizeHint().width() <= page.scroll_area.viewport().width()
+    assert not window.screen_area.horizontalScrollBar().isVisible()
+    assert cut_short(page.referral) == []

@@ -5,10 +5,11 @@ mentor…" while they are waiting (accepted, and no current pairing)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import (
@@ -21,6 +22,7 @@ from peerdesk.ui.pairings.matching_dialog import MatchingDialog
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.words import day, table_day, text_or
 from peerdesk.vocabulary import ReferralSource, ReferralStatus, SupportedAs
 
@@ -50,12 +52,24 @@ class ReferralSection(Section):
         self.latest: ReferralView | None = None
         self.matching_dialog: MatchingDialog | None = None
         self.active_dialog: QDialog | None = None
+        # Up to four steps at once: the buttons wrap onto more lines at large text sizes
+        # rather than making the page wider than a laptop screen.
+        self.action_bar_holder.hide()
+        holder = QWidget(self)
+        self.buttons_row = FlowLayout(holder)
+        self.column.addWidget(holder)
         self.step_buttons: dict[ReferralAction, QPushButton] = {}
         for action, text in STEP_BUTTONS:
-            button = self.add_action(text, lambda _c=False, a=action: self.take_step(a))
+            button = self._button(text, lambda _c=False, a=action: self.take_step(a))
             self.step_buttons[action] = button
-        self.new_button = self.add_action("New re&ferral\u2026", self.new_referral)
-        self.match_button = self.add_action("Find a &mentor\u2026", self.find_mentor)
+        self.new_button = self._button("New re&ferral\u2026", self.new_referral)
+        self.match_button = self._button("Find a &mentor\u2026", self.find_mentor)
+
+    def _button(self, text: str, slot: Callable[..., object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        self.buttons_row.addWidget(button)
+        return button
 
     def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
