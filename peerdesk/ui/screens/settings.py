@@ -1,5 +1,5 @@
-"""Settings: the organisation's details and logo, reminder thresholds, backups, and how the app
-looks (text size, light or dark, high contrast) — applied to the whole app at once."""
+"""Settings: the organisation's details and logo, reminder thresholds, the conditions list,
+backups, and how the app looks (text size, light or dark, high contrast) — applied to the whole app at once."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from peerdesk.services.organisation.views import OrganisationDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.backups.settings_panel import BackupSettingsPanel
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.people.conditions_panel import ConditionsPanel
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
 from peerdesk.ui.widgets import FormRows
@@ -56,6 +57,14 @@ THRESHOLDS = (
     ("no_session_weeks", "Pairing &without a session for", 1, 52, " weeks", ""),
     ("supervision_weeks", "Mentor without s&upervision for", 1, 52, " weeks", ""),
     ("referral_wait_days", "Referral &waiting longer than", 1, 365, " days", ""),
+    (
+        "waiting_remind_weeks",
+        "Waitin&g for a mentor: remind after",
+        1,
+        52,
+        " weeks",
+        "People accepted and still without a mentor after this long show on Today.",
+    ),
     (
         "expiry_warning_days",
         "Warn before checks and consents &expire",
@@ -111,6 +120,9 @@ class SettingsScreen(Screen):
         save_row.addWidget(self.saved_note, 1)
         save_row.addWidget(self.save_button)
         self.column.addLayout(save_row)
+        # Each change to the conditions list is saved at once, by its own window.
+        self.conditions_panel = ConditionsPanel(services)
+        self.column.addWidget(self.conditions_panel)
         # Saved by its own button: it is not part of the organisation's details.
         self.column.addWidget(self.backups_panel)
         self.column.addStretch(1)
@@ -234,6 +246,7 @@ class SettingsScreen(Screen):
         self.saved_note.clear()
         self._details = details
         self.backups_panel.refresh()
+        self.conditions_panel.refresh()
 
     def _show_logo(self, png: bytes | None) -> None:
         self.remove_logo.setEnabled(png is not None)
