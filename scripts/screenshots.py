@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]
 
 Writes <screen>-normal.png and <screen>-largest.png (today, people, person, pairings,
-sessions, groups, forms, figures, settings). The demo is generated afresh in a temporary
+sessions, groups, forms, figures, settings), and for the user guide's "Taking a referral":
+referral-new-<size>.png (the New referral dialog from Pairings, for someone new) and
+referral-section-<size>.png (a waiting person's referral section with its dated steps). The demo is generated afresh in a temporary
 folder with seed 1 and a fixed date, so the pictures only change when the app does.
 """
 
@@ -21,11 +23,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 
 from peerdesk.paths import Paths
+from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
 from peerdesk.services.opening import open_services
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.app import make_application
 from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 
 TODAY = date(2026, 6, 15)
 SIZES = {"normal": 0, "largest": len(theme.TEXT_SIZES) - 1}
@@ -61,12 +65,34 @@ def main(argv: list[str] | None = None) -> int:
                     if key == "people":
                         window.open_record("person", paired.id)
                         _save(app, window, args.out / f"person-{size_name}.png")
+                _referral_shots(app, window, services, args.out, size_name)
                 window.hide()  # kept alive: screens may still be finishing background work
                 windows.append(window)
         finally:
             services.close()
     print(f"Screenshots written to {args.out}")
     return 0
+
+
+def _referral_shots(
+    app: object, window: MainWindow, services: Services, out: Path, size_name: str
+) -> None:
+    """The New referral dialog (as Pairings opens it) and a waiting person's referral."""
+    waiting = next(r for r in services.people.list_rows() if r.status == "Waiting for a mentor")
+    window.open_record("person", waiting.id)
+    page = window.current_person_page()
+    if page is not None:
+        page.scroll_area.ensureWidgetVisible(page.referral, 0, 0)
+        # The section at the top of the page, as the coordinator scrolls to it.
+        bar = page.scroll_area.verticalScrollBar()
+        bar.setValue(min(page.referral.y(), bar.maximum()))
+        _save(app, window, out / f"referral-section-{size_name}.png")
+    dialog = ReferralDialog(window.services, parent=window, choose_person=True)
+    dialog.show()
+    for _ in range(3):
+        app.processEvents()  # type: ignore[attr-defined]
+    dialog.grab().save(str(out / f"referral-new-{size_name}.png"))
+    dialog.reject()
 
 
 def _save(app: object, window: MainWindow, path: Path) -> None:

@@ -6,18 +6,23 @@ wait."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMenuBar,
     QPushButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -294,3 +299,43 @@ def test_a_new_referral_s_four_buttons_fit_a_laptop_at_the_largest_text(
     assert content.minimumSizeHint().width() <= page.scroll_area.viewport().width()
     assert not window.screen_area.horizontalScrollBar().isVisible()
     assert cut_short(page.referral) == []
+
+
+def letters(root: QWidget) -> Counter[str]:
+    """The Alt+letter keys of what is visible in the window: menu titles, labels, buttons."""
+    found: Counter[str] = Counter()
+    texts = [a.text() for a in root.findChild(QMenuBar).actions()]  # type: ignore[union-attr]
+    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLabel):
+        if widget.isVisible():
+            texts.append(widget.text())
+    for text in texts:
+        match = re.search(r"&([^&\s])", text)
+        if match:
+            found[match.group(1).lower()] += 1
+    return found
+
+
+@pytest.mark.parametrize("status", list(ReferralStatus))
+def test_the_referral_buttons_letters_are_used_by_nothing_else_on_screen(
+    qtbot: QtBot, services: Services, tmp_path: Path, status: ReferralStatus
+) -> None:
+    referral = referral_in(services, status)
+    window = MainWindow(services, settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_record("person", referral.person_id)
+    page = window.current_person_page()
+    assert page is not None
+    buttons = [
+        *page.referral.step_buttons.values(),
+        page.referral.new_button,
+        page.referral.match_button,
+        page.needs.availability_button,
+    ]
+    counts = letters(window)
+    for button in buttons:
+        if button.isVisible():
+            letter = re.search(r"&(.)", button.text())
+            assert letter is not None, button.text()
+            assert counts[letter.group(1).lower()] == 1, button.text()

@@ -54,7 +54,7 @@ class PairingsList(QWidget):
         find_label.setBuddy(self.find_edit)
         self.match_button = QPushButton("Find a &mentor…", self)
         self.match_button.setAccessibleName("Find a mentor for the selected person")
-        self.new_referral_button = QPushButton("New &referral…", self)
+        self.new_referral_button = QPushButton("&New referral…", self)
         self.new_referral_button.setToolTip(
             "Take a referral for someone on record, or someone new (they are added with it)"
         )

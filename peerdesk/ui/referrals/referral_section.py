@@ -29,7 +29,8 @@ from peerdesk.vocabulary import ReferralSource, ReferralStatus, SupportedAs
 D = TypeVar("D", bound=QDialog)
 
 #: The buttons for the steps, in the order a referral usually takes them. Their mnemonics are
-#: letters no other part of the person page uses.
+#: letters no other part of the person page, nor the menu bar, uses. ("New referral…" shares
+#: Close's L: one is offered only while the referral is open, the other only when it is not.)
 STEP_BUTTONS: tuple[tuple[ReferralAction, str], ...] = (
     (ReferralAction.ASSESS, "First conversat&ion held\u2026"),
     (ReferralAction.ACCEPT, "A&ccept\u2026"),
@@ -62,7 +63,7 @@ class ReferralSection(Section):
         for action, text in STEP_BUTTONS:
             button = self._button(text, lambda _c=False, a=action: self.take_step(a))
             self.step_buttons[action] = button
-        self.new_button = self._button("New re&ferral\u2026", self.new_referral)
+        self.new_button = self._button("New referra&l\u2026", self.new_referral)
         self.match_button = self._button("Find a &mentor\u2026", self.find_mentor)
 
     def _button(self, text: str, slot: Callable[..., object]) -> QPushButton:
