@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import Services
 from peerdesk.services.people.views import ConditionEntry, PersonDetails, PersonView
+from peerdesk.ui.people.condition_completer import offer_conditions
 from peerdesk.ui.widgets import DateBox, FormRows
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
@@ -168,13 +169,17 @@ class PersonDialog(RecordDialog):
         self.condition_edits: dict[ConditionLink, QLineEdit] = {}
         needs = self._section(column, "Conditions and needs")
         self.needs_rows = self.adopt_form(FormRows(needs))
+        # The shared list (Settings ▸ Conditions) is offered while typing; a new name typed
+        # becomes a new entry when saved.
+        choices = self.services.conditions.listing().choices
         for link, label, field in CONDITION_FIELDS:
             edit = QLineEdit()
             edit.setPlaceholderText("for example ME/CFS, long Covid")
+            offer_conditions(edit, choices)
             self.condition_edits[link] = edit
             self.needs_rows.add(label, edit, field=field)
         self.needs_rows.labels["conditions_lives_with"].setToolTip(
-            "Separate conditions with commas."
+            "Separate conditions with commas. The conditions list is offered as you type."
         )
         self.access_needs = _text_area(2)
         self.energy_needs = _text_area(2)
