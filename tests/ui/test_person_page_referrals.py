@@ -200,6 +200,8 @@ def test_find_a_mentor_opens_matching_for_them_and_proposing_opens_the_pairing(
     assert isinstance(dialog, MatchingDialog)
     qtbot.waitExposed(dialog)
     assert dialog.person.currentData() == referral.person_id
+    # Referred 40 days ago: said in weeks, not days.
+    assert dialog.person.currentText().endswith(", waiting 5 weeks")
     assert dialog.selected_mentor() is not None
     with qtbot.waitSignal(page.record_requested) as opened:
         qtbot.mouseClick(dialog.propose_button, Qt.MouseButton.LeftButton)

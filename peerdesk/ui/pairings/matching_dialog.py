@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.views import MatchResult, PairingPlan, RankedMentor
+from peerdesk.services.mentoring.views import (
+    MatchResult,
+    PairingPlan,
+    RankedMentor,
+    waited_words,
+)
 from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo
@@ -47,7 +52,8 @@ class MatchingDialog(QDialog):
         self.waiting = services.pairings.waiting()
         for row in self.waiting:
             kind = " (carer)" if row.supported_as == SupportedAs.CARER else ""
-            self.person.addItem(f"{row.name}{kind}, waiting {row.days_waiting} days", row.person_id)
+            waited = waited_words(row.days_waiting).lower()  # "3 weeks", never "1015 days"
+            self.person.addItem(f"{row.name}{kind}, waiting {waited}", row.person_id)
         if person_id is not None and self.person.findData(person_id) < 0:
             person = services.people.get(person_id)
             self.person.insertItem(0, person.display_name, person_id)
