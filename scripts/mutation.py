@@ -87,7 +87,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "_check_against_ending, _kept_at_ending (a held session is never rearranged; sessions "
         "against a pairing's ending)",
         [
-            SESSIONS + "xǁSessionServiceǁrearrange*",
+            SESSIONS + "xǁSessionServiceǁrearrange__*",
             SESSIONS + "x_not_rearrangeable*",
             SESSIONS + "x_check_against_ending*",
             SESSIONS + "x_kept_at_ending*",
@@ -96,7 +96,9 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     "referrals": (
         "services/mentoring/referrals.py: allowed_actions, ReferralService.start, "
         "start_with_person, _checked, _add, assess, accept, not_taken_forward, close, reopen, "
-        "_step, _accepted, _refuse_if_open",
+        "_step, _accepted, _refuse_if_open; services/mentoring/referral_views.py: referral_steps "
+        "and is_open_status (the bodies of ReferralView.steps and .is_open: mutmut does not "
+        "mutate properties)",
         [
             REFERRALS + "x_allowed_actions*",
             REFERRALS + "xǁReferralServiceǁstart*",
@@ -110,6 +112,8 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             REFERRALS + "xǁReferralServiceǁ_step*",
             REFERRALS + "x_accepted*",
             REFERRALS + "x_refuse_if_open*",
+            "peerdesk.services.mentoring.referral_views.x_referral_steps*",
+            "peerdesk.services.mentoring.referral_views.x_is_open_status*",
         ],
     ),
     "backup": (

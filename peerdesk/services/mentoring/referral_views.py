@@ -98,7 +98,7 @@ class ReferralView:
     @property
     def is_open(self) -> bool:
         """Still being worked on: received, first conversation held, or accepted."""
-        return ReferralStatus(self.status) in OPEN_REFERRAL_STATUSES
+        return is_open_status(self.status)
 
     def allows(self, action: ReferralAction | str) -> bool:
         return ReferralAction(action) in self.allowed_actions
@@ -106,35 +106,46 @@ class ReferralView:
     @property
     def steps(self) -> tuple[ReferralStep, ...]:
         """The dated steps so far, oldest first: what the person's page lists."""
-        steps = [ReferralStep(self.referral_date, STATUS_WORDS[ReferralStatus.NEW])]
-        if self.assessed_on is not None:
-            steps.append(
-                ReferralStep(
-                    self.assessed_on,
-                    STATUS_WORDS[ReferralStatus.ASSESSED],
-                    self.assessment_notes,
-                )
+        return referral_steps(self)
+
+
+def referral_steps(view: ReferralView) -> tuple[ReferralStep, ...]:
+    """The dated steps of a referral so far, oldest first (ReferralView.steps). A module
+    function rather than the property's body so that mutation testing reaches it."""
+    steps = [ReferralStep(view.referral_date, STATUS_WORDS[ReferralStatus.NEW])]
+    if view.assessed_on is not None:
+        steps.append(
+            ReferralStep(
+                view.assessed_on,
+                STATUS_WORDS[ReferralStatus.ASSESSED],
+                view.assessment_notes,
             )
-        if self.decided_on is not None:
-            # Accepting clears an earlier "not taken forward" reason (the reopening keeps why),
-            # so a reason here means the latest decision was not to take it forward.
-            if self.not_taken_forward_reason:
-                detail = self.not_taken_forward_reason
-                if self.signposted_to:
-                    detail += f" (signposted to {self.signposted_to})"
-                steps.append(ReferralStep(self.decided_on, "Not taken forward", detail))
-            else:
-                steps.append(ReferralStep(self.decided_on, "Accepted"))
-        if self.closed_on is not None:
-            steps.append(
-                ReferralStep(
-                    self.closed_on, "Closed", self.close_reason or "Support ended (no new pairing)"
-                )
+        )
+    if view.decided_on is not None:
+        # Accepting clears an earlier "not taken forward" reason (the reopening keeps why),
+        # so a reason here means the latest decision was not to take it forward.
+        if view.not_taken_forward_reason:
+            detail = view.not_taken_forward_reason
+            if view.signposted_to:
+                detail += f" (signposted to {view.signposted_to})"
+            steps.append(ReferralStep(view.decided_on, "Not taken forward", detail))
+        else:
+            steps.append(ReferralStep(view.decided_on, "Accepted"))
+    if view.closed_on is not None:
+        steps.append(
+            ReferralStep(
+                view.closed_on, "Closed", view.close_reason or "Support ended (no new pairing)"
             )
-        if self.reopened_on is not None:
-            steps.append(ReferralStep(self.reopened_on, "Reopened", self.reopen_reason))
-        steps.sort(key=lambda step: step.on)
-        return tuple(steps)
+        )
+    if view.reopened_on is not None:
+        steps.append(ReferralStep(view.reopened_on, "Reopened", view.reopen_reason))
+    steps.sort(key=lambda step: step.on)
+    return tuple(steps)
+
+
+def is_open_status(status: ReferralStatus | str) -> bool:
+    """Received, first conversation held, or accepted (ReferralView.is_open)."""
+    return ReferralStatus(status) in OPEN_REFERRAL_STATUSES
 
 
 #: A referral in one of these is open: the person cannot have a second one at the same time.
