@@ -478,3 +478,14 @@ def test_referral_details_without_a_date_are_a_note_and_record_nothing(
         "is recorded for it. Add the date the referral was received if there should be one.",
     )
     assert set(_referrals(services)) == {"Ruth"}
+
+
+def test_a_saved_mapping_can_say_what_a_source_word_means(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping = tmp_path / "our-words.json"
+    mapping.write_text('{"values": {"referral_source": {"Pharmacist": "other"}}}', "utf-8")
+    db = str(tmp_path / "records.db")
+    command = ["--db", db, "import", str(FIXTURES / SHEET), "--mapping", str(mapping)]
+    assert main(command) == 0
+    assert "5 referrals were added" in capsys.readouterr().out
