@@ -113,6 +113,25 @@ CASES: list[tuple[str, Callable[[World], object], str]] = [
         "between 3 and 10",
     ),
     (
+        "waiting reminder out of range",
+        lambda w: w.services.organisation.save(
+            OrganisationDetails(name="X", waiting_remind_weeks=53)
+        ),
+        "between 1 and 52",
+    ),
+    (
+        "a condition already in the list, in another case",
+        lambda w: w.services.conditions.add("type 1 DIABETES"),
+        "already in the list",
+    ),
+    (
+        "a condition's family in a family",
+        lambda w: w.services.conditions.set_family(
+            w.services.conditions.listing().entries[-1].id, "Anxiety"
+        ),
+        "one level",
+    ),
+    (
         "review weeks not numbers",
         lambda w: w.services.organisation.save(
             OrganisationDetails(name="X", review_schedule_weeks="six")
