@@ -27,6 +27,7 @@ from peerdesk.services.importing import apply as writer
 from peerdesk.services.importing.fields import SheetKind, match_header
 from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.people.views import PersonDetails
+from tests.conftest import TODAY
 from tests.helpers import table_contents
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -357,9 +358,10 @@ def test_a_status_date_before_the_referral_is_refused(
 
 def test_a_carer_referral_gives_the_carer_role(services: Services, paths: Paths) -> None:
     _import(services, paths)
-    assert set(_roles(services, "Bethan")) == {"carer"}
-    assert set(_roles(services, "Amira")) == {"mentee"}
-    assert set(_roles(services, "Priya")) == {"mentor"}  # no referral, no mentee role
+    assert _roles(services, "Bethan") == {"carer": date(2026, 2, 2)}
+    # With no start date in the sheet, the roles of a referred person start at the referral.
+    assert _roles(services, "Amira") == {"mentee": date(2026, 3, 3)}
+    assert _roles(services, "Priya") == {"mentor": TODAY}  # no referral, no mentee role
 
 
 def test_a_fault_while_writing_the_referrals_leaves_nothing(
@@ -489,3 +491,60 @@ def test_a_saved_mapping_can_say_what_a_source_word_means(
     command = ["--db", db, "import", str(FIXTURES / SHEET), "--mapping", str(mapping)]
     assert main(command) == 0
     assert "5 referrals were added" in capsys.readouterr().out
+
+
+def test_each_note_is_said_once_per_sheet(services: Services) -> None:
+    source, settings = _settings(services, FIXTURES / SHEET)
+    preview = services.importing.preview(source, _pharmacist_is_other(settings))
+    # Amira (GP), Bethan (social worker) and Gareth (other) are all taken as agreed.
+    agreed = [p for p in preview.problems if "recorded as agreed" in p.message]
+    assert [(p.row, p.blocking) for p in agreed] == [(2, False)]
+
+
+def test_someone_both_mentee_and_carer_is_referred_as_a_mentee(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "both.csv"
+    path.write_text(
+        "First name,Last name,Roles,Referral date,Source\n"
+        'Ruth,Campbell,"carer, mentee",01/02/2026,Self\n'
+        "Fiona,Reid,carer,01/02/2026,Self\n",
+        encoding="utf-8",
+    )
+    assert _import(services, paths, path).committed
+    found = _referrals(services)
+    assert (found["Ruth"].support_as, found["Fiona"].support_as) == ("mentee", "carer")
+
+
+def test_every_problem_of_a_referral_is_reported_not_only_the_first(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "First name,Last name,Referral date,Source,Agreed to referral\n"
+        "Ruth,Campbell,01/07/2026,GP,no\n",
+        encoding="utf-8",
+    )
+    result = _import(services, paths, path)
+    columns = [(p.row, p.column) for p in result.blocking]
+    assert columns == [(2, "Referral date"), (2, "Agreed to referral")]
+
+
+@pytest.mark.parametrize(("choice", "added"), [(None, 1), (DuplicateChoice.UPDATE, 2)])
+def test_a_later_row_for_the_same_person_brings_its_referral_only_when_merged(
+    services: Services, paths: Paths, tmp_path: Path, choice: DuplicateChoice | None, added: int
+) -> None:
+    path = tmp_path / "later.csv"
+    path.write_text(
+        "First name,Last name,Phone,Referral date,Source,Status\n"
+        "Ruth,Campbell,,01/02/2026,Self,Closed\n"
+        "Ruth,Campbell,01955 600100,01/04/2026,Self,Received\n",  # adds a phone: a choice
+        encoding="utf-8",
+    )
+    source, settings = _settings(services, path)
+    choices = {(source.sheets[0].name, 3): choice} if choice else {}
+    result = services.importing.run(source, settings, choices, paths.backup_dir)
+    assert result.committed
+    assert _counts(services) == (1, 1, added)
+    [later] = [r for r in result.rows if r.what == "Referral" and r.row == 3]
+    assert later.action is (Action.CREATE if choice else Action.SKIP)
