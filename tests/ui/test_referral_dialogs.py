@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import ReferralAction, ReferralDetails, ReferralView
-from peerdesk.services.people.views import PersonDetails
+from peerdesk.services.people.views import ConditionEntry, PersonDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
@@ -116,6 +116,8 @@ def test_a_gp_referral_typed_in_is_saved_with_preferences_and_availability(
     type_here(qtbot, "Riverside Surgery")
     dialog.person_agreed.setFocus()
     press_on_focus(qtbot, Qt.Key.Key_Space)
+    dialog.lives_with.setFocus()
+    type_here(qtbot, "ME/CFS, asthma")
     dialog.hopes.setFocus()
     type_here(qtbot, "Someone who understands fatigue")
     dialog.languages.setFocus()
@@ -133,6 +135,7 @@ def test_a_gp_referral_typed_in_is_saved_with_preferences_and_availability(
     assert (saved.referrer_name, saved.referrer_organisation) == ("Dr Rao", "Riverside Surgery")
     assert saved.person_agreed and saved.hopes == "Someone who understands fatigue"
     assert services.people.get(person_id).languages == "Welsh"
+    assert sorted(c.name for c in services.people.conditions(person_id)) == ["ME/CFS", "asthma"]
     assert services.people.availability(person_id) == [(Weekday.MONDAY, PartOfDay.MORNING)]
     assert services.people.meeting_modes(person_id) == [MeetingMode.PHONE]
 
@@ -289,6 +292,30 @@ def test_choosing_someone_on_record_hides_the_new_person_s_rows(
     assert not dialog.isVisible(), dialog.problem.text()
     assert services.referrals.for_person(ruth)[0].status == "new"
     assert len(services.people.list_rows()) == 1
+
+
+def test_back_to_someone_new_forgets_what_was_filled_in_for_another(
+    qtbot: QtBot, services: Services
+) -> None:
+    ruth = services.people.add(
+        PersonDetails(first_name="Ruth", languages="Gaelic"), conditions=[ConditionEntry("Asthma")]
+    ).id
+    services.people.set_availability(ruth, [("mon", "morning")], ["phone"])
+    dialog = ReferralDialog(services, choose_person=True)
+    shown(qtbot, dialog)
+    dialog.chooser.lineEdit().selectAll()
+    type_here(qtbot, "Ruth")
+    assert (dialog.languages.text(), dialog.lives_with.text()) == ("Gaelic", "Asthma")
+    assert dialog.availability.value() == (
+        [(Weekday.MONDAY, PartOfDay.MORNING)],
+        [MeetingMode.PHONE],
+    )
+    press_on_focus(qtbot, Qt.Key.Key_Tab)  # on, closing the suggestions
+    dialog.chooser.setFocus()
+    press_on_focus(qtbot, Qt.Key.Key_Up)  # up the list to the first choice: someone new
+    assert dialog.chooser.currentData() is None and dialog.person_box.isVisible()
+    assert (dialog.languages.text(), dialog.lives_with.text()) == ("", "")
+    assert dialog.availability.value() == ([], [])
 
 
 def test_words_that_are_nobody_on_the_list_are_refused(qtbot: QtBot, services: Services) -> None:

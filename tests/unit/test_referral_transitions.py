@@ -20,8 +20,8 @@ from peerdesk.services.mentoring.views import (
     ReferralView,
     waited_words,
 )
-from peerdesk.services.people.views import PersonDetails
-from peerdesk.vocabulary import MeetingMode, PartOfDay, ReferralStatus, Weekday
+from peerdesk.services.people.views import ConditionEntry, PersonDetails
+from peerdesk.vocabulary import ConditionLink, MeetingMode, PartOfDay, ReferralStatus, Weekday
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import table_snapshot
 
@@ -422,6 +422,48 @@ def test_an_unknown_time_to_meet_is_refused_before_anything_is_written(services:
         services.referrals.start(person_id, details)
     assert refused.value.field == "availability"
     assert table_snapshot(services, *TABLES, "availability") == before
+
+
+# -- the conditions they live with, saved with the referral ------------------------------------
+def test_the_conditions_they_live_with_replace_only_that_link(services: Services) -> None:
+    person_id = services.people.add(
+        PersonDetails(first_name="Ruth"),
+        conditions=[
+            ConditionEntry("Asthma", ConditionLink.LIVES_WITH),
+            ConditionEntry("Dementia", ConditionLink.CARES_FOR),
+        ],
+    ).id
+    details = ReferralDetails(
+        referral_date=TODAY, source="self", lives_with=["Type 2 diabetes", " ", "ME/CFS "]
+    )
+    services.referrals.start(person_id, details)
+    assert sorted((c.name, c.link) for c in services.people.conditions(person_id)) == [
+        ("Dementia", ConditionLink.CARES_FOR),
+        ("ME/CFS", ConditionLink.LIVES_WITH),
+        ("Type 2 diabetes", ConditionLink.LIVES_WITH),
+    ]
+
+
+def test_no_conditions_given_leaves_them_as_recorded(services: Services) -> None:
+    person_id = services.people.add(
+        PersonDetails(first_name="Ruth"), conditions=[ConditionEntry("Asthma")]
+    ).id
+    start(services, person_id)
+    assert [c.name for c in services.people.conditions(person_id)] == ["Asthma"]
+
+
+def test_conditions_with_a_new_person_and_a_refusal_saves_none(services: Services) -> None:
+    details = ReferralDetails(referral_date=TODAY, source="self", lives_with=["Long Covid"])
+    saved = services.referrals.start_with_person(PersonDetails(first_name="Nell"), details)
+    assert [c.name for c in services.people.conditions(saved.person_id)] == ["Long Covid"]
+    before = table_snapshot(services, *TABLES, "condition", "person_condition")
+    with pytest.raises(ValidationError):  # Nell already has an open referral
+        services.referrals.start(saved.person_id, details)
+    refused = ReferralDetails(referral_date=TODAY, source="self", lives_with=["x" * 5000])
+    with pytest.raises(ValidationError) as too_long:
+        services.referrals.start_with_person(PersonDetails(first_name="Olwen"), refused)
+    assert too_long.value.field == "conditions"
+    assert table_snapshot(services, *TABLES, "condition", "person_condition") == before
 
 
 # -- how long someone has waited ---------------------------------------------------------------

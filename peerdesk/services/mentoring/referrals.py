@@ -16,8 +16,10 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
     Availability,
+    Condition,
     MeetingModePreference,
     Person,
+    PersonCondition,
     PersonRole,
     Referral,
 )
@@ -31,8 +33,10 @@ from peerdesk.services.mentoring.referral_views import (
     status_words,
 )
 from peerdesk.services.people.service import PeopleService
-from peerdesk.services.people.views import PersonDetails
+from peerdesk.services.people.service import _replace_conditions as replace_conditions
+from peerdesk.services.people.views import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import (
+    ConditionLink,
     MeetingMode,
     PartOfDay,
     ReferralSource,
@@ -111,6 +115,10 @@ class ReferralDetails:
     preferences: ReferralPreferences | None = None
     #: None leaves what is recorded of their availability as it is.
     availability: ReferralAvailability | None = None
+    #: The conditions they live with (entries of the shared list; a new name becomes an
+    #: entry). None leaves them as recorded; their other links (cares for, lived
+    #: experience) are kept either way.
+    lives_with: list[str] | None = None
 
 
 def referral_view(referral: Referral) -> ReferralView:
@@ -141,6 +149,7 @@ class ReferralService(Service):
                 session.add(person)
             view = self._add(session, person_id, referral)
             _write_availability(session, person_id, availability)
+            _write_lives_with(session, person_id, details.lives_with)
             return view
 
     def start_with_person(self, person: PersonDetails, details: ReferralDetails) -> ReferralView:
@@ -158,6 +167,7 @@ class ReferralService(Service):
             assert row.id is not None
             view = self._add(session, row.id, referral)
             _write_availability(session, row.id, availability)
+            _write_lives_with(session, row.id, details.lives_with)
             return view
 
     def _checked(self, details: ReferralDetails) -> Referral:
@@ -390,6 +400,25 @@ def _write_availability(session: Session, person_id: int, checked: _Checked | No
         session.add(Availability(person_id=person_id, weekday=day, part_of_day=part))
     for mode in modes:
         session.add(MeetingModePreference(person_id=person_id, mode=mode))
+
+
+def _write_lives_with(session: Session, person_id: int, names: list[str] | None) -> None:
+    """Replace the conditions they live with, keeping their other links to conditions, in
+    the referral's transaction (a bad name refuses the whole referral). The people service's
+    own writer matches names to the shared list, so a referral and the person dialog agree."""
+    if names is None:
+        return
+    kept = [
+        ConditionEntry(name, ConditionLink(link))
+        for name, link in session.exec(
+            select(Condition.name, PersonCondition.link)
+            .join(PersonCondition, col(PersonCondition.condition_id) == col(Condition.id))
+            .where(PersonCondition.person_id == person_id)
+        )
+        if link != ConditionLink.LIVES_WITH
+    ]
+    typed = [ConditionEntry(name.strip(), ConditionLink.LIVES_WITH) for name in names]
+    replace_conditions(session, person_id, kept + [e for e in typed if e.name])
 
 
 def _refuse_if_open(session: Session, person_id: int) -> None:

@@ -39,7 +39,7 @@ from peerdesk.ui.widgets.availability_grid import AvailabilityGrid
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
-from peerdesk.vocabulary import Gender, ReferralSource, SupportedAs
+from peerdesk.vocabulary import ConditionLink, Gender, ReferralSource, SupportedAs
 
 #: The first choice of the Pairings screen's list of people.
 SOMEONE_NEW = "Someone new (not on record yet)"
@@ -73,6 +73,7 @@ class ReferralDialog(RecordDialog):
         "preferred_mentor_age_min": "mentor_age_min",
         "preferred_mentor_age_max": "mentor_age_max",
         "meeting_modes": "availability",
+        "conditions": "lives_with",
         # "They already have an open referral" is about the person: said at the top.
         "status": "",
     }
@@ -105,6 +106,8 @@ class ReferralDialog(RecordDialog):
         scroll.setWidget(content)
         self.body.addWidget(scroll, 1)
         self.chooser: QComboBox | None = None
+        #: Someone on record's details are filled in (from the list of people).
+        self._loaded = False
         self.boxes: dict[str, QGroupBox] = {}
         if person_id is None and choose_person:
             self._build_chooser()
@@ -174,7 +177,8 @@ class ReferralDialog(RecordDialog):
 
     def _on_person_chosen(self, text: str) -> None:
         """Someone on record chosen (or typed in full): their preferences, needs and
-        availability are filled in, and the new person's rows are not needed."""
+        availability are filled in, and the new person's rows are not needed. Back to
+        someone new: what was filled in for the other person goes."""
         assert self.chooser is not None
         index = self.chooser.findText(text)
         if index >= 0 and index != self.chooser.currentIndex():
@@ -184,6 +188,20 @@ class ReferralDialog(RecordDialog):
         self.person_box.setVisible(chosen is None)
         if chosen is not None:
             self._load(int(chosen))
+            self._loaded = True
+        elif self._loaded:
+            self._clear_loaded()
+            self._loaded = False
+
+    def _clear_loaded(self) -> None:
+        self.mentor_gender.setCurrentIndex(0)
+        self.age_min.setValue(NO_AGE)
+        self.age_max.setValue(NO_AGE)
+        for edit in (self.languages, self.lives_with):
+            edit.clear()
+        for area in (self.access_needs, self.energy_needs):
+            area.clear()
+        self.availability.set_value([], [])
 
     def _build_person(self) -> None:
         rows = self._section("About them")
@@ -230,6 +248,12 @@ class ReferralDialog(RecordDialog):
         self.support_as = rows.add("Support &as", QComboBox(), field="support_as")
         self.support_as.addItem("Themselves (living with a condition)", SupportedAs.MENTEE.value)
         self.support_as.addItem("A carer (for someone with a condition)", SupportedAs.CARER.value)
+        self.lives_with = rows.add(
+            "Conditions they live with",
+            QLineEdit(),
+            field="lives_with",
+            help_text="Separate conditions with commas, for example: Type 2 diabetes, asthma.",
+        )
         self.cared_for_condition = rows.add(
             "Cared-for person's condi&tion", QLineEdit(), field="cared_for_condition"
         )
@@ -306,6 +330,13 @@ class ReferralDialog(RecordDialog):
         self.age_min.setValue(person.preferred_mentor_age_min or NO_AGE)
         self.age_max.setValue(person.preferred_mentor_age_max or NO_AGE)
         self.languages.setText(person.languages)
+        self.lives_with.setText(
+            ", ".join(
+                c.name
+                for c in self.services.people.conditions(person_id)
+                if c.link is ConditionLink.LIVES_WITH
+            )
+        )
         self.access_needs.setPlainText(person.access_needs)
         self.energy_needs.setPlainText(person.energy_needs)
         self.availability.set_value(
@@ -348,6 +379,7 @@ class ReferralDialog(RecordDialog):
                 energy_needs=self.energy_needs.toPlainText(),
             ),
             availability=ReferralAvailability(slots, modes),
+            lives_with=[name for name in self.lives_with.text().split(",") if name.strip()],
         )
 
     def write(self) -> None:
