@@ -86,15 +86,17 @@ def test_renaming_keeps_who_has_it_and_a_familys_entries_follow_its_named_entry(
     services: Services,
 ) -> None:
     person = _person(services, ConditionEntry("Depression", ConditionLink.LIVED_EXPERIENCE))
-    renamed = services.conditions.rename(_entry(services, "Depression").id, "Low mood")
+    renamed = services.conditions.change_name(_entry(services, "Depression").id, "Low mood")
     assert (renamed.name, renamed.family, renamed.people) == ("Low mood", "Mental health", 1)
     assert [c.name for c in services.people.conditions(person)] == ["Low mood"]
     family = services.conditions.add("Mental health")
-    services.conditions.rename(family.id, "Mental ill health")
+    services.conditions.change_name(family.id, "Mental ill health")
     assert _entry(services, "Anxiety").family == "Mental ill health"
     assert services.conditions.listing().families == ("Diabetes", "Mental ill health")
     # Only the case changed: the same entry, not a clash with itself.
-    assert services.conditions.rename(family.id, "mental ill health").name == "mental ill health"
+    assert (
+        services.conditions.change_name(family.id, "mental ill health").name == "mental ill health"
+    )
 
 
 def test_removing_an_entry_nobody_has(services: Services) -> None:
@@ -128,14 +130,18 @@ def _refusals(services: Services) -> list[tuple[Callable[[], object], str, str]]
         (lambda: services.conditions.add("  "), "name", "Please enter the condition's name"),
         (lambda: services.conditions.add("ANXIETY"), "name", "“Anxiety” is already in the list"),
         (lambda: services.conditions.add("A, B"), "name", "cannot contain a comma"),
-        (lambda: services.conditions.rename(type_2, "anxiety"), "name", "already in the list"),
+        (lambda: services.conditions.change_name(type_2, "anxiety"), "name", "already in the list"),
         (lambda: services.conditions.remove(anxiety), "condition", "1 person has “Anxiety”"),
         (lambda: services.conditions.merge(anxiety, anxiety), "into", "another entry"),
         # One level only, both ways round.
         (lambda: services.conditions.set_family(type_2, "Anxiety"), "family", "one level"),
         (lambda: services.conditions.set_family(family, "Endocrine"), "family", "name of a family"),
-        (lambda: services.conditions.rename(anxiety, "Diabetes"), "name", "already in the list"),
-        (lambda: services.conditions.rename(type_2, "Mental health"), "name", "one level"),
+        (
+            lambda: services.conditions.change_name(anxiety, "Diabetes"),
+            "name",
+            "already in the list",
+        ),
+        (lambda: services.conditions.change_name(type_2, "Mental health"), "name", "one level"),
     ]
 
 

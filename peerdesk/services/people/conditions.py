@@ -55,7 +55,7 @@ class ConditionsService(Service):
             session.flush()
             return _item(session, condition)
 
-    def rename(self, condition_id: int, name: str) -> ConditionItem:
+    def change_name(self, condition_id: int, name: str) -> ConditionItem:
         """A new name for an entry: everyone who has it keeps it, under the new name.
 
         An entry named like a family takes the family's name with it, so its entries stay

@@ -196,7 +196,7 @@ class ConditionsDialog(QDialog):
         if entry is not None:
             self._run(
                 f"Renamed “{entry.name}” to “{name.strip()}”.",
-                lambda: self.services.conditions.rename(entry.id, name),
+                lambda: self.services.conditions.change_name(entry.id, name),
             )
 
     def _on_family_clicked(self) -> None:
