@@ -155,6 +155,22 @@ def test_a_referral_from_someone_else_without_agreement_is_refused_under_the_tic
     assert table_snapshot(services, *TABLES) == before
 
 
+def test_a_problem_far_up_the_form_is_scrolled_into_view(qtbot: QtBot, services: Services) -> None:
+    dialog = ReferralDialog(services, person(services))
+    shown(qtbot, dialog)
+    dialog.resize(dialog.width(), 420)  # a short window: the form scrolls
+    dialog.source.setFocus()
+    type_here(qtbot, "GP")
+    # Down at the end of the form, the coordinator saves without the agreement ticked.
+    dialog.energy_needs.setFocus()
+    dialog.scroll_area.ensureWidgetVisible(dialog.availability)
+    assert dialog.person_agreed.visibleRegion().isEmpty()
+    save(qtbot, dialog)
+    assert dialog.problem_text("person_agreed")
+    assert QApplication.focusWidget() is dialog.person_agreed
+    assert not dialog.person_agreed.visibleRegion().isEmpty()
+
+
 def test_referrer_and_carer_rows_show_only_when_they_apply(
     qtbot: QtBot, services: Services
 ) -> None:

@@ -14,6 +14,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import ValidationError
+from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import (
     ReferralAvailability,
@@ -98,7 +99,7 @@ class ReferralDialog(RecordDialog):
         )
         self.person_id = person_id
         self.saved: ReferralView | None = None
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         content = QWidget()
@@ -395,6 +396,14 @@ class ReferralDialog(RecordDialog):
             email=self.email.text(),
         )
         self.saved = self.services.referrals.start_with_person(person, details)
+
+    def show_problem(self, error: PeerdeskError) -> None:
+        """The input with the problem has the focus: scroll it (and the words under it) into
+        view, wherever in the long form the coordinator was."""
+        super().show_problem(error)
+        focus = QApplication.focusWidget()
+        if focus is not None and self.scroll_area.isAncestorOf(focus):
+            self.scroll_area.ensureWidgetVisible(focus, 0, 80)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Escape always cancels, even from a multi-line input.
