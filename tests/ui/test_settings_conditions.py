@@ -167,3 +167,16 @@ def test_every_access_key_of_the_window_is_used_once(qtbot: QtBot, services: Ser
             found[match.group(1).lower()] += 1
     assert len(found) >= 9
     assert {letter: n for letter, n in found.items() if n > 1} == {}
+
+
+def test_enter_after_typing_a_name_keeps_the_window_open(qtbot: QtBot, services: Services) -> None:
+    dialog = ConditionsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type(qtbot, dialog.name, "Asthma")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.name.text() == "Asthma"
+    _press(qtbot, dialog.buttons["add"])
+    assert "Asthma" in _families(services)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

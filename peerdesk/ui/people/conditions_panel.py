@@ -128,6 +128,12 @@ class ConditionsDialog(QDialog):
         layout.addLayout(row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Enter after typing a name must not close the window (and lose what was typed):
+        # no button is pressed by Enter here; each change has its own key.
+        for pressed_by in close.buttons():
+            if isinstance(pressed_by, QPushButton):
+                pressed_by.setAutoDefault(False)
+                pressed_by.setDefault(False)
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.listing = ConditionsList(entries=(), families=())
