@@ -159,6 +159,29 @@ def test_a_referral_is_taken_and_moved_on_from_the_page(
     assert services.referrals.for_person(person_id)[0].close_reason == "Moved away"
 
 
+def test_the_mentor_they_would_like_is_on_the_page(services: Services, page: PersonPage) -> None:
+    person_id = services.people.add(
+        PersonDetails(
+            first_name="Ruth",
+            preferred_mentor_gender="woman",
+            preferred_mentor_age_min=30,
+            preferred_mentor_age_max=50,
+            languages="Welsh",
+        )
+    ).id
+    services.referrals.start(
+        person_id, ReferralDetails(referral_date=TODAY, source="self", wants_same_condition=True)
+    )
+    page.show_person(person_id)
+    assert page.referral.fact("Mentor wanted") == (
+        "Woman, aged 30 to 50, living with the same condition, speaking Welsh"
+    )
+    other = services.people.add(PersonDetails(first_name="Nell")).id
+    services.referrals.start(other, ReferralDetails(referral_date=TODAY, source="self"))
+    page.show_person(other)
+    assert page.referral.fact("Mentor wanted") == "No preference"
+
+
 @pytest.mark.parametrize("status", list(ReferralStatus))
 def test_the_buttons_are_exactly_the_steps_the_referral_allows(
     services: Services, page: PersonPage, status: ReferralStatus

@@ -24,7 +24,7 @@ from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.words import day, table_day, text_or
-from peerdesk.vocabulary import ReferralSource, ReferralStatus, SupportedAs
+from peerdesk.vocabulary import Gender, ReferralSource, ReferralStatus, SupportedAs
 
 D = TypeVar("D", bound=QDialog)
 
@@ -83,7 +83,7 @@ class ReferralSection(Section):
         if latest is None:
             self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
             return
-        self.set_facts(_facts(latest, len(referrals) - 1))
+        self.set_facts(_facts(latest, len(referrals) - 1, _mentor_wanted(person, latest)))
 
     def _is_waiting(self, person_id: int) -> bool:
         """Accepted, and not in a pairing that is still going: ready to be matched."""
@@ -127,7 +127,29 @@ class ReferralSection(Section):
         self.record_requested.emit("pairing", pairing_id)
 
 
-def _facts(latest: ReferralView, earlier: int) -> list[tuple[str, str]]:
+def _mentor_wanted(person: PersonView, latest: ReferralView) -> str:
+    """Their preferences for a mentor in one line ("No preference" when none)."""
+    wishes = []
+    if person.preferred_mentor_gender:
+        wishes.append(Gender(person.preferred_mentor_gender).label.lower())
+    low, high = person.preferred_mentor_age_min, person.preferred_mentor_age_max
+    if low and high:
+        wishes.append(f"aged {low} to {high}")
+    elif low:
+        wishes.append(f"aged {low} or over")
+    elif high:
+        wishes.append(f"aged up to {high}")
+    if latest.wants_same_condition:
+        wishes.append("living with the same condition")
+    if person.languages:
+        wishes.append(f"speaking {person.languages}")
+    if not wishes:
+        return "No preference"
+    line = ", ".join(wishes)
+    return line[0].upper() + line[1:]  # not capitalize(): "speaking Welsh" keeps its W
+
+
+def _facts(latest: ReferralView, earlier: int, mentor_wanted: str) -> list[tuple[str, str]]:
     referrer = ", ".join(
         p
         for p in (latest.referrer_name, latest.referrer_organisation, latest.referrer_contact)
@@ -140,6 +162,7 @@ def _facts(latest: ReferralView, earlier: int) -> list[tuple[str, str]]:
         ("Referrer", text_or(referrer, "Themselves")),
         ("Support for", _support_words(latest)),
         ("What they hope for", text_or(latest.hopes)),
+        ("Mentor wanted", mentor_wanted),
     ]
     if latest.risks:
         facts.append(("Risks", latest.risks))
