@@ -6,8 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from peerdesk.services import Services
+from peerdesk.services.mentoring import condition_reasons as c
 from peerdesk.services.mentoring import matching as m
 from peerdesk.services.mentoring.matching import MentorCandidate, Seeker, rank_mentors
+from peerdesk.services.mentoring.referrals import ReferralDetails
+from peerdesk.services.people.views import ConditionEntry, PersonDetails
+from peerdesk.vocabulary import ConditionLink
+from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import ready_mentor, waiting_mentee
 
 DIABETES = {"Type 1 diabetes": "Diabetes", "Type 2 diabetes": "Diabetes"}
@@ -141,3 +146,52 @@ def test_families_come_from_the_shared_list_when_matching_real_records(
     services.conditions.set_family(copd.id, "Diabetes")
     again = {r.person_id: r.score for r in services.matching.match(seeker).ranked}
     assert again[unrelated] == again[sibling]
+
+
+# -- the person's own wish for a mentor with the same condition (their referral) ---------------
+def test_a_wish_for_the_same_condition_weighs_each_mentor() -> None:
+    wishing = replace(SEEKER, wants_same_condition=True)
+    same = mentor(10, "Bea", conditions={"Type 2 diabetes": "lives_with"})
+    family = mentor(11, "Cal", conditions={"Diabetes": "lives_with"})
+    neither = mentor(12, "Dee", conditions={"COPD": "lives_with"})
+    points = {m_.person_id: _condition_points(wishing, m_) for m_ in (same, family, neither)}
+    assert points[10][0] == c.SHARED_CONDITION + c.SAME_CONDITION_AS_PREFERRED
+    assert "Has the same condition, as preferred" in points[10][1]
+    assert points[11][0] == c.SAME_FAMILY + c.ONLY_FAMILY_PREFERRED_SAME
+    assert (
+        "Against: Prefers a mentor with the same condition: this one is only in the same"
+        in (points[11][1])
+    )
+    assert points[12] == (
+        c.NOT_SAME_CONDITION,
+        "For: Has 1 place free (offered 1). Against: Prefers a mentor with the same condition.",
+    )
+    # Without the wish, none of these reasons.
+    assert _condition_points(SEEKER, neither)[0] == 0
+
+
+def test_a_wish_without_conditions_recorded_is_said_not_scored() -> None:
+    wishing = Seeker(person_id=1, name="Ann", wants_same_condition=True)
+    points, summary = _condition_points(wishing, mentor(10, "Bea"))
+    assert points == 0
+    assert "Not known: Prefers a mentor with the same condition: none recorded for them." in (
+        summary
+    )
+
+
+def test_the_wish_comes_from_the_persons_referral(services: Services) -> None:
+    person = services.people.add(
+        PersonDetails(first_name="Morag", last_name="Mentee"),
+        conditions=[ConditionEntry("Type 2 diabetes", ConditionLink.LIVES_WITH)],
+    )
+    services.referrals.start(
+        person.id,
+        ReferralDetails(referral_date=TODAY, source="self", wants_same_condition=True),
+    )
+    family = ready_mentor(services, "Shona", condition="Diabetes")
+    other = ready_mentor(services, "Tam", condition="COPD")
+    ranked = {r.person_id: r for r in services.matching.match(person.id).ranked}
+    assert ranked[other].score - ranked[family].score == (
+        c.NOT_SAME_CONDITION - c.SAME_FAMILY - c.ONLY_FAMILY_PREFERRED_SAME
+    )
+    assert "Prefers a mentor with the same condition" in ranked[other].summary

@@ -27,6 +27,13 @@ SHARED_CARING = 15
 SAME_FAMILY = 20
 #: Each further condition of the person with one in the same family on the mentor's side.
 EXTRA_SAME_FAMILY = 5
+#: The person asked for a mentor with the same condition (their referral's preference), and
+#: this mentor has it.
+SAME_CONDITION_AS_PREFERRED = 10
+#: ... and this mentor has only one in the same family: close, but not what was asked.
+ONLY_FAMILY_PREFERRED_SAME = -10
+#: ... and this mentor has neither: like a mentor who is not the gender preferred.
+NOT_SAME_CONDITION = -25
 
 _HOW = {
     ConditionLink.LIVES_WITH.value: "lives with",
@@ -65,12 +72,27 @@ def condition_reasons(seeker: Seeker, mentor: MentorCandidate) -> list[tuple[int
         reasons.append((points, f"Mentor {how or 'has lived experience of'} {name}"))
     for name in caring:
         reasons.append((SHARED_CARING, f"Both care for someone with {name}"))
-    for index, words in enumerate(
-        words for name in unmatched if (words := _same_family(seeker, mentor, name))
-    ):
+    close = [words for name in unmatched if (words := _same_family(seeker, mentor, name))]
+    for index, words in enumerate(close):
         points = SAME_FAMILY if index == 0 and not shared else EXTRA_SAME_FAMILY
         reasons.append((points, words))
+    if seeker.wants_same_condition:
+        reasons.append(_preference(seeker, bool(shared), bool(close)))
     return reasons
+
+
+def _preference(seeker: Seeker, shared: bool, close: bool) -> tuple[int, str]:
+    """The person's wish for a mentor with the same condition, met or not."""
+    if not seeker.conditions:
+        return 0, "Prefers a mentor with the same condition: none recorded for them"
+    if shared:
+        return SAME_CONDITION_AS_PREFERRED, "Has the same condition, as preferred"
+    if close:
+        return (
+            ONLY_FAMILY_PREFERRED_SAME,
+            "Prefers a mentor with the same condition: this one is only in the same family",
+        )
+    return NOT_SAME_CONDITION, "Prefers a mentor with the same condition"
 
 
 def _same_family(seeker: Seeker, mentor: MentorCandidate, name: str) -> str | None:

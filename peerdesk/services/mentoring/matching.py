@@ -23,6 +23,7 @@ from peerdesk.data.models import (
     Person,
     PersonCondition,
     PersonRole,
+    Referral,
     VolunteerProfile,
 )
 from peerdesk.services.base import Service, get_or_raise
@@ -87,6 +88,8 @@ class Seeker:
     conditions: dict[str, str] = field(default_factory=dict)
     #: Condition name → its family in the shared list (absent or "": in none).
     families: dict[str, str] = field(default_factory=dict)
+    #: Their referral asks for a mentor with the same condition.
+    wants_same_condition: bool = False
     area: str = ""
     slots: frozenset[tuple[str, str]] = frozenset()
     modes: frozenset[str] = frozenset()
@@ -355,6 +358,7 @@ def load_seeker(session: Session, person_id: int) -> Seeker:
         supported_as=SupportedAs.CARER.value if is_carer else SupportedAs.MENTEE.value,
         conditions=conditions,
         families=families,
+        wants_same_condition=_wants_same_condition(session, person_id),
         area=person.area,
         slots=_slots(session, person_id),
         modes=_modes(session, person_id),
@@ -427,6 +431,16 @@ def _conditions(session: Session, person_id: int) -> tuple[dict[str, str], dict[
         if family:
             families[name] = family
     return found, families
+
+
+def _wants_same_condition(session: Session, person_id: int) -> bool:
+    """The preference of their latest referral (the one they are waiting on)."""
+    latest = session.exec(
+        select(Referral.wants_same_condition)
+        .where(Referral.person_id == person_id)
+        .order_by(col(Referral.referral_date).desc(), col(Referral.id).desc())
+    ).first()
+    return bool(latest)
 
 
 def _slots(session: Session, person_id: int) -> frozenset[tuple[str, str]]:
