@@ -36,11 +36,6 @@ def seeded_family(name: str) -> str:
     return ""
 
 
-def family_key(name: str, family: str) -> str:
-    """What two entries share when they are in the same family (compared without case)."""
-    return (family or name).casefold()
-
-
 class ConditionsService(Service):
     def listing(self) -> ConditionsList:
         with self.db.session() as session:
