@@ -167,6 +167,9 @@ class PersonPage(QWidget):
         person = self.services.people.get(person_id)
         self.details.show_person(person)
         self.pairings.show_person(person)
+        if self.journey.isVisibleTo(self):
+            # A confidentiality agreement is one of the things a mentor needs before pairing.
+            self.journey.show_person(person)
         self.person_changed.emit(person_id)
 
     def _on_edit_clicked(self) -> None:
