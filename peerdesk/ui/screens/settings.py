@@ -56,7 +56,15 @@ MONTHS = [
 THRESHOLDS = (
     ("no_session_weeks", "Pairing &without a session for", 1, 52, " weeks", ""),
     ("supervision_weeks", "Mentor without s&upervision for", 1, 52, " weeks", ""),
-    ("referral_wait_days", "Referral &waiting longer than", 1, 365, " days", ""),
+    (
+        "referral_wait_days",
+        "Referral &waiting longer than",
+        1,
+        365,
+        " days",
+        "New referrals older than this are marked urgent on Today; after the first "
+        "conversation, a referral still undecided this long after it arrived is listed there.",
+    ),
     (
         "waiting_remind_weeks",
         "Waitin&g for a mentor: remind after",
