@@ -180,3 +180,24 @@ def test_enter_after_typing_a_name_keeps_the_window_open(qtbot: QtBot, services:
     assert "Asthma" in _families(services)
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_settings_button_opens_the_list_and_the_summary_follows(
+    qtbot: QtBot, services: Services, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = SettingsScreen(services, qsettings)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    opened: list[ConditionsDialog] = []
+
+    def exec_(dialog: ConditionsDialog) -> int:
+        # Instead of waiting for the coordinator: add an entry as they would, then close.
+        opened.append(dialog)
+        _type(qtbot, dialog.name, "Asthma")
+        _press(qtbot, dialog.buttons["add"])
+        return 0
+
+    monkeypatch.setattr(ConditionsDialog, "exec", exec_)
+    _press(qtbot, screen.conditions_panel.edit_button)
+    assert len(opened) == 1
+    assert "6 entries" in screen.conditions_panel.summary.text()
