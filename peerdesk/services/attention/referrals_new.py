@@ -8,8 +8,9 @@ referral shows under one heading only.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import Pairing, Referral
@@ -64,25 +65,34 @@ def waiting_for_a_mentor(session: Session, context: AttentionContext) -> list[At
     """
     facts = person_facts(session, context)
     weeks = context.setting("waiting_remind_weeks", 8)
-    paired = set(
-        session.exec(
-            select(Pairing.mentee_id).where(
-                col(Pairing.status).in_([s.value for s in OPEN_PAIRING_STATUSES])
-            )
+    cutoff = context.today - timedelta(weeks=weeks)
+    # Worked out in SQL (Today stays quick with thousands of referrals): every day a mentor
+    # was wanted from is before the cutoff, and no pairing is under way.
+    under_way = (
+        select(Pairing.id)
+        .where(
+            col(Pairing.mentee_id) == col(Referral.person_id),
+            col(Pairing.status).in_([s.value for s in OPEN_PAIRING_STATUSES]),
         )
+        .exists()
     )
+    decided, reopened = col(Referral.decided_on), col(Referral.reopened_on)
     items: list[AttentionItem] = []
     for referral in session.exec(
         select(Referral)
-        .where(Referral.status == ReferralStatus.ACCEPTED.value)
+        .where(
+            Referral.status == ReferralStatus.ACCEPTED.value,
+            or_(decided.is_(None), decided < cutoff),
+            or_(reopened.is_(None), reopened < cutoff),
+            or_(decided.is_not(None), reopened.is_not(None), col(Referral.referral_date) < cutoff),
+            ~under_way,
+        )
         .order_by(col(Referral.referral_date), col(Referral.id))
     ):
-        if referral.person_id not in facts.names or referral.person_id in paired:
+        if referral.person_id not in facts.names:
             continue
         since = waiting_since(referral)
         waited = (context.today - since).days
-        if waited <= weeks * 7:
-            continue
         items.append(
             AttentionItem(
                 group=WAITING_GROUP,
