@@ -58,3 +58,49 @@ def test_a_new_person_born_after_today_is_refused_and_nothing_is_saved(
         )
     assert refused.value.field == "date_of_birth"
     assert table_snapshot(services, *TABLES) == before
+
+
+def test_a_referral_for_someone_known_updates_their_preferences(services: Services) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth", languages="English")).id
+    wanted = ReferralPreferences(mentor_gender="man", mentor_age_min=40, energy_needs="Mornings")
+    services.referrals.start(
+        person_id, ReferralDetails(referral_date=TODAY, source="self", preferences=wanted)
+    )
+    saved = services.people.get(person_id)
+    assert (
+        saved.first_name,
+        saved.preferred_mentor_gender,
+        saved.preferred_mentor_age_min,
+        saved.preferred_mentor_age_max,
+        saved.languages,
+        saved.energy_needs,
+    ) == ("Ruth", "man", 40, None, "", "Mornings")
+
+
+def test_a_referral_without_preferences_leaves_the_persons_as_they_were(
+    services: Services,
+) -> None:
+    person_id = services.people.add(
+        PersonDetails(first_name="Ruth", languages="Gaelic", preferred_mentor_gender="woman")
+    ).id
+    services.referrals.start(person_id, ReferralDetails(referral_date=TODAY, source="self"))
+    saved = services.people.get(person_id)
+    assert (saved.languages, saved.preferred_mentor_gender) == ("Gaelic", "woman")
+
+
+def test_preferences_out_of_range_refuse_the_referral_and_change_nothing(
+    services: Services,
+) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth")).id
+    before = table_snapshot(services, *TABLES)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.start(
+            person_id,
+            ReferralDetails(
+                referral_date=TODAY,
+                source="self",
+                preferences=ReferralPreferences(mentor_age_min=12),
+            ),
+        )
+    assert refused.value.field == "preferred_mentor_age_min"
+    assert table_snapshot(services, *TABLES) == before
