@@ -10,12 +10,28 @@ import pytest
 
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.views import ReferralDetails, ReferralPreferences
+from peerdesk.services.mentoring.views import ReferralDetails, ReferralPreferences, ReferralView
 from peerdesk.services.people.views import PersonDetails
+from peerdesk.vocabulary import ReferralStatus
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import table_snapshot
 
 TABLES = ("referral", "person", "person_role")
+RECEIVED = TODAY - timedelta(days=40)
+TOO_LONG = "x" * 20_001  # one over the longest note the app keeps (validation.MAX_LONG_TEXT)
+TOO_LONG_SHORT = "x" * 201  # one over a short answer (validation.MAX_SHORT_TEXT)
+
+
+def received(services: Services, name: str = "Ruth") -> ReferralView:
+    person_id = services.people.add(PersonDetails(first_name=name)).id
+    return services.referrals.start(
+        person_id, ReferralDetails(referral_date=RECEIVED, source="self")
+    )
+
+
+def page_steps(services: Services, referral_id: int) -> list[tuple[str, str]]:
+    """The dated steps the person's page lists, as (words, detail)."""
+    return [(step.words, step.detail) for step in services.referrals.get(referral_id).steps]
 
 
 def test_a_new_persons_matching_preferences_are_saved_with_their_referral(
@@ -104,3 +120,121 @@ def test_preferences_out_of_range_refuse_the_referral_and_change_nothing(
         )
     assert refused.value.field == "preferred_mentor_age_min"
     assert table_snapshot(services, *TABLES) == before
+
+
+# -- what the person's page lists for each step ------------------------------------------------
+def test_the_first_conversation_step_shows_its_notes(services: Services) -> None:
+    referral = received(services)
+    services.referrals.assess(referral.id, on=RECEIVED, notes="Hopes to walk again")
+    assert page_steps(services, referral.id) == [
+        ("Received", ""),
+        ("First conversation held", "Hopes to walk again"),
+    ]
+
+
+def test_not_taken_forward_shows_the_reason_then_where_they_were_signposted(
+    services: Services,
+) -> None:
+    referral = received(services)
+    services.referrals.not_taken_forward(
+        referral.id, "Wanted a group instead", on=RECEIVED, signposted_to="Tuesday group"
+    )
+    assert page_steps(services, referral.id)[-1] == (
+        "Not taken forward",
+        "Wanted a group instead (signposted to Tuesday group)",
+    )
+
+
+def test_a_reopened_referral_shows_why(services: Services) -> None:
+    referral = received(services)
+    services.referrals.close(referral.id, "Moved away", on=RECEIVED)
+    services.referrals.reopen(referral.id, ReferralStatus.ASSESSED, "Moved back", on=RECEIVED)
+    assert page_steps(services, referral.id)[-2:] == [
+        ("Closed", "Moved away"),
+        ("Reopened", "Moved back"),
+    ]
+
+
+# -- reopening ---------------------------------------------------------------------------------
+def test_a_referral_can_be_reopened_on_the_day_it_was_closed(services: Services) -> None:
+    referral = received(services)
+    closed_on = RECEIVED + timedelta(days=3)
+    services.referrals.close(referral.id, "Moved away", on=closed_on)
+    reopened = services.referrals.reopen(
+        referral.id, ReferralStatus.ACCEPTED, "Moved back", on=closed_on
+    )
+    assert (reopened.status, reopened.reopened_on) == ("accepted", closed_on)
+
+
+def test_reopening_before_the_decision_is_refused_in_plain_words(services: Services) -> None:
+    referral = received(services)
+    decided = RECEIVED + timedelta(days=3)
+    services.referrals.not_taken_forward(referral.id, "Wanted a group", on=decided)
+    before = table_snapshot(services, *TABLES)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.reopen(
+            referral.id, "assessed", "Changed their mind", on=decided - timedelta(days=1)
+        )
+    assert str(refused.value) == "The reopening date is before the referral was closed or decided."
+    assert table_snapshot(services, *TABLES) == before
+
+
+def test_reopening_to_somewhere_else_names_the_two_places_it_can_go(services: Services) -> None:
+    referral = received(services)
+    services.referrals.close(referral.id, "Moved away", on=RECEIVED)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.reopen(referral.id, "new", "Moved back", on=RECEIVED)
+    assert "First conversation held" in str(refused.value)
+    assert "Accepted \u2014 waiting for a mentor" in str(refused.value)
+
+
+def test_reopening_to_an_unknown_status_is_refused_in_plain_words(services: Services) -> None:
+    referral = received(services)
+    services.referrals.close(referral.id, "Moved away", on=RECEIVED)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.reopen(referral.id, "waiting", "Moved back", on=RECEIVED)
+    assert refused.value.field == "reopen_to"
+    assert str(refused.value).startswith("Please choose where the referral goes back to")
+
+
+# -- plain words for what cannot be saved -------------------------------------------------------
+def test_notes_too_long_are_refused_in_plain_words_and_nothing_changes(
+    services: Services,
+) -> None:
+    referral = received(services)
+    before = table_snapshot(services, *TABLES)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.assess(referral.id, on=RECEIVED, notes=TOO_LONG)
+    assert refused.value.field == "assessment_notes"
+    assert str(refused.value).startswith("The notes") and "too long" in str(refused.value)
+    assert table_snapshot(services, *TABLES) == before
+
+
+@pytest.mark.parametrize(
+    ("reason", "signposted_to", "field", "words"),
+    [
+        ("", "", "not_taken_forward_reason", "Please enter why the referral was not taken"),
+        ("Wanted a group", TOO_LONG_SHORT, "signposted_to", "Where they were signposted is too"),
+    ],
+)
+def test_not_taken_forward_refusals_name_what_is_wrong(
+    services: Services, reason: str, signposted_to: str, field: str, words: str
+) -> None:
+    referral = received(services)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.not_taken_forward(
+            referral.id, reason, on=RECEIVED, signposted_to=signposted_to
+        )
+    assert refused.value.field == field
+    assert str(refused.value).startswith(words)
+
+
+def test_closing_and_reopening_without_a_reason_say_what_is_missing(services: Services) -> None:
+    referral = received(services)
+    with pytest.raises(ValidationError) as no_close:
+        services.referrals.close(referral.id, " ", on=RECEIVED)
+    assert str(no_close.value) == "Please enter why the referral is closed."
+    services.referrals.close(referral.id, "Moved away", on=RECEIVED)
+    with pytest.raises(ValidationError) as no_reopen:
+        services.referrals.reopen(referral.id, "accepted", "", on=RECEIVED)
+    assert str(no_reopen.value) == "Please enter why the referral is reopened."
