@@ -28,7 +28,7 @@ from peerdesk.services.importing.model import (
     PersonRef,
     ReferralOp,
 )
-from peerdesk.services.people.service import ConditionEntry, PersonDetails, _replace_conditions
+from peerdesk.services.people.service import ConditionEntry, PersonDetails, replace_conditions
 from peerdesk.vocabulary import (
     ClosureReason,
     ConditionLink,
@@ -67,7 +67,7 @@ def apply_people(session: Session, ops: list[PersonOp]) -> dict[str, int]:
             current = _current_conditions(session, op.person_id)
             known = {entry.name.casefold() for entry in current}
             wanted = current + [c for c in op.conditions if c.name.casefold() not in known]
-            _replace_conditions(session, op.person_id, wanted)
+            replace_conditions(session, op.person_id, wanted)
     session.flush()
     return counts
 

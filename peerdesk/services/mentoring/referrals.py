@@ -11,13 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
-    Availability,
     Condition,
-    MeetingModePreference,
     Person,
     PersonCondition,
     PersonRole,
@@ -32,8 +29,12 @@ from peerdesk.services.mentoring.referral_views import (
     ReferralView,
     status_words,
 )
-from peerdesk.services.people.service import PeopleService
-from peerdesk.services.people.service import _replace_conditions as replace_conditions
+from peerdesk.services.people.availability import (
+    CheckedAvailability,
+    checked_availability,
+    replace_availability,
+)
+from peerdesk.services.people.service import PeopleService, replace_conditions
 from peerdesk.services.people.views import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import (
     ConditionLink,
@@ -367,39 +368,18 @@ def _with_preferences(person: PersonDetails, wanted: ReferralPreferences) -> Per
     return person
 
 
-_Checked = tuple[set[tuple[Weekday, PartOfDay]], set[MeetingMode]]
+def _checked_availability(wanted: ReferralAvailability | None) -> CheckedAvailability | None:
+    """Checked before anything is written, as PeopleService.set_availability checks it."""
+    return None if wanted is None else checked_availability(wanted.slots, wanted.modes)
 
 
-def _checked_availability(wanted: ReferralAvailability | None) -> _Checked | None:
-    """The slots and ways to meet as they will be stored, checked before anything is written
-    (the same checks and field names as PeopleService.set_availability)."""
-    if wanted is None:
-        return None
-    slots = {
-        (
-            v.one_of(day, Weekday, "availability", "a day"),
-            v.one_of(part, PartOfDay, "availability", "a part of the day"),
-        )
-        for day, part in wanted.slots
-    }
-    modes = {v.one_of(mode, MeetingMode, "meeting_modes", "a way to meet") for mode in wanted.modes}
-    return slots, modes
-
-
-def _write_availability(session: Session, person_id: int, checked: _Checked | None) -> None:
-    """Replace what is recorded of when and how they can meet, inside the referral's own
-    transaction: the referral and its availability are saved together or not at all."""
-    if checked is None:
-        return
-    slots, modes = checked
-    session.exec(delete(Availability).where(col(Availability.person_id) == person_id))
-    session.exec(
-        delete(MeetingModePreference).where(col(MeetingModePreference.person_id) == person_id)
-    )
-    for day, part in slots:
-        session.add(Availability(person_id=person_id, weekday=day, part_of_day=part))
-    for mode in modes:
-        session.add(MeetingModePreference(person_id=person_id, mode=mode))
+def _write_availability(
+    session: Session, person_id: int, checked: CheckedAvailability | None
+) -> None:
+    """Inside the referral's own transaction: the referral and its availability are saved
+    together or not at all."""
+    if checked is not None:
+        replace_availability(session, person_id, checked)
 
 
 def _write_lives_with(session: Session, person_id: int, names: list[str] | None) -> None:

@@ -1,7 +1,7 @@
 """The shared conditions list: its entries, their families, and keeping it tidy.
 
 One list for everyone (Settings ▸ Conditions). A person's conditions are links to its entries;
-typing a name the list does not have adds an entry (`people.service._replace_conditions`). A
+typing a name the list does not have adds an entry (`people.service.replace_conditions`). A
 family is a name on its entries (one level only): "Type 1 diabetes" and "Type 2 diabetes" are
 in "Diabetes", and an entry named "Diabetes" is in that family too, so matching can see a
 mentor who lives with diabetes as close to a mentee with type 2 diabetes. Names are unique

@@ -21,6 +21,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.people.availability import checked_availability, replace_availability
 from peerdesk.services.people.pairings_of_person import latest_referral, pairings_of_person
 from peerdesk.services.people.views import (
     ConditionEntry,
@@ -167,7 +168,7 @@ class PeopleService(Service):
             for role in dict.fromkeys(role_list):
                 session.add(PersonRole(person_id=person.id, role=role, started_on=self.today()))
             if conditions:
-                _replace_conditions(session, person.id, conditions)
+                replace_conditions(session, person.id, conditions)
             session.flush()
             session.refresh(person)
             return PersonView.of(person)
@@ -188,7 +189,7 @@ class PeopleService(Service):
             person.updated_at = utc_now()
             session.add(person)
             if conditions is not None:
-                _replace_conditions(session, person_id, conditions)
+                replace_conditions(session, person_id, conditions)
             session.flush()
             session.refresh(person)
             return PersonView.of(person)
@@ -250,7 +251,7 @@ class PeopleService(Service):
     def set_conditions(self, person_id: int, conditions: list[ConditionEntry]) -> None:
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
-            _replace_conditions(session, person_id, conditions)
+            replace_conditions(session, person_id, conditions)
 
     def set_availability(
         self,
@@ -259,28 +260,10 @@ class PeopleService(Service):
         modes: Iterable[MeetingMode | str],
     ) -> None:
         """Replace when they can meet and how, all at once; nothing ticked clears both."""
-        checked_slots = {
-            (
-                v.one_of(day, Weekday, "availability", "a day"),
-                v.one_of(part, PartOfDay, "availability", "a part of the day"),
-            )
-            for day, part in slots
-        }
-        checked_modes = {
-            v.one_of(mode, MeetingMode, "meeting_modes", "a way to meet") for mode in modes
-        }
+        checked = checked_availability(slots, modes)
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
-            session.exec(delete(Availability).where(col(Availability.person_id) == person_id))
-            session.exec(
-                delete(MeetingModePreference).where(
-                    col(MeetingModePreference.person_id) == person_id
-                )
-            )
-            for day, part in checked_slots:
-                session.add(Availability(person_id=person_id, weekday=day, part_of_day=part))
-            for mode in checked_modes:
-                session.add(MeetingModePreference(person_id=person_id, mode=mode))
+            replace_availability(session, person_id, checked)
 
     def archive(self, person_id: int) -> None:
         """Archive rather than delete: the record stays for history and figures."""
@@ -352,7 +335,7 @@ class PeopleService(Service):
         )
 
 
-def _replace_conditions(session: Session, person_id: int, entries: list[ConditionEntry]) -> None:
+def replace_conditions(session: Session, person_id: int, entries: list[ConditionEntry]) -> None:
     checked: set[tuple[str, ConditionLink]] = set()
     for entry in entries:
         name = v.required_text(entry.name, "conditions", "the condition's name")

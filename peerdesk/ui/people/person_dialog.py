@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from peerdesk.services import Services
 from peerdesk.services.people.views import ConditionEntry, PersonDetails, PersonView
 from peerdesk.ui.people.condition_completer import offer_conditions
 from peerdesk.ui.widgets import DateBox, FormRows
+from peerdesk.ui.widgets.form_rows import NO_AGE, age_box, age_or_none, text_area
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
 
@@ -50,21 +49,6 @@ def _choice_box(options: list[tuple[str, str | None]]) -> QComboBox:
 def _set_choice(box: QComboBox, value: str | None) -> None:
     index = box.findData(value)
     box.setCurrentIndex(max(index, 0))
-
-
-def _text_area(lines: int = 3) -> QPlainTextEdit:
-    area = QPlainTextEdit()
-    area.setTabChangesFocus(True)  # Tab moves on, as in every other input
-    area.setMinimumHeight(area.fontMetrics().lineSpacing() * lines + 12)
-    return area
-
-
-def _age_box() -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(15, 110)
-    box.setSpecialValueText("No preference")
-    box.setValue(15)
-    return box
 
 
 class PersonDialog(RecordDialog):
@@ -136,7 +120,7 @@ class PersonDialog(RecordDialog):
     def _build_contact(self, column: QVBoxLayout) -> None:
         self.phone = QLineEdit()
         self.email = QLineEdit()
-        self.address = _text_area()
+        self.address = text_area(3)
         self.postcode = QLineEdit()
         self.area = QComboBox()
         self.area.setEditable(True)
@@ -181,8 +165,8 @@ class PersonDialog(RecordDialog):
         self.needs_rows.labels["conditions_lives_with"].setToolTip(
             "Separate conditions with commas. The conditions list is offered as you type."
         )
-        self.access_needs = _text_area(2)
-        self.energy_needs = _text_area(2)
+        self.access_needs = text_area(2)
+        self.energy_needs = text_area(2)
         self.energy_needs.setPlaceholderText("for example short sessions, mornings only")
         self.large_print = QCheckBox("Needs &large print forms")
         self.needs_rows.add("Access &needs", self.access_needs, field="access_needs")
@@ -193,8 +177,8 @@ class PersonDialog(RecordDialog):
         self.preferred_gender = _choice_box(
             [("No preference", None)] + [(g.label, g.value) for g in Gender]
         )
-        self.age_min = _age_box()
-        self.age_max = _age_box()
+        self.age_min = age_box()
+        self.age_max = age_box()
         self.ethnicity = QLineEdit()
         self.disability = _choice_box(
             [("Not recorded", None)] + [(a.label, a.value) for a in YesNoPreferNot]
@@ -202,7 +186,7 @@ class PersonDialog(RecordDialog):
         self.carer_status = _choice_box(
             [("Not recorded", None)] + [(a.label, a.value) for a in YesNoPreferNot]
         )
-        self.notes = _text_area(3)
+        self.notes = text_area(3)
         more = self._section(column, "Matching, monitoring and notes")
         self.more_rows = self.adopt_form(FormRows(more))
         self.more_rows.add(
@@ -253,8 +237,8 @@ class PersonDialog(RecordDialog):
         self.energy_needs.setPlainText(d.energy_needs)
         self.large_print.setChecked(d.needs_large_print)
         _set_choice(self.preferred_gender, d.preferred_mentor_gender)
-        self.age_min.setValue(d.preferred_mentor_age_min or 15)
-        self.age_max.setValue(d.preferred_mentor_age_max or 15)
+        self.age_min.setValue(d.preferred_mentor_age_min or NO_AGE)
+        self.age_max.setValue(d.preferred_mentor_age_max or NO_AGE)
         self.ethnicity.setText(d.ethnicity or "")
         _set_choice(self.disability, d.disability)
         _set_choice(self.carer_status, d.carer_status)
@@ -280,8 +264,8 @@ class PersonDialog(RecordDialog):
             energy_needs=self.energy_needs.toPlainText(),
             needs_large_print=self.large_print.isChecked(),
             preferred_mentor_gender=self.preferred_gender.currentData(),
-            preferred_mentor_age_min=self.age_min.value() if self.age_min.value() > 15 else None,
-            preferred_mentor_age_max=self.age_max.value() if self.age_max.value() > 15 else None,
+            preferred_mentor_age_min=age_or_none(self.age_min),
+            preferred_mentor_age_max=age_or_none(self.age_max),
             ethnicity=self.ethnicity.text() or None,
             disability=self.disability.currentData(),
             carer_status=self.carer_status.currentData(),

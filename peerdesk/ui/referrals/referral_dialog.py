@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,33 +36,23 @@ from peerdesk.services.mentoring.views import (
 from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui.widgets.availability_grid import AvailabilityGrid
 from peerdesk.ui.widgets.date_box import DateBox
-from peerdesk.ui.widgets.form_rows import FormRows, vocabulary_combo
+from peerdesk.ui.widgets.form_rows import (
+    NO_AGE,
+    FormRows,
+    age_box,
+    age_or_none,
+    text_area,
+    vocabulary_combo,
+)
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ConditionLink, Gender, ReferralSource, SupportedAs
 
 #: The first choice of the Pairings screen's list of people.
 SOMEONE_NEW = "Someone new (not on record yet)"
 
+
 #: "No preference" on the age boxes, one below the youngest age the service accepts (16),
 #: as on the person dialog.
-NO_AGE = 15
-
-
-def text_area(lines: int = 2) -> QPlainTextEdit:
-    area = QPlainTextEdit()
-    area.setTabChangesFocus(True)  # Tab moves on, as in every other input
-    area.setMinimumHeight(area.fontMetrics().lineSpacing() * lines + 12)
-    return area
-
-
-def _age_box() -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(NO_AGE, 110)
-    box.setSpecialValueText("No preference")
-    box.setValue(NO_AGE)
-    return box
-
-
 class ReferralDialog(RecordDialog):
     """`ReferralDialog(services, person_id=7)` takes a referral for someone on record;
     `ReferralDialog(services)` for someone new, whose name and contact come first."""
@@ -287,8 +275,8 @@ class ReferralDialog(RecordDialog):
         for gender in Gender:
             if gender is not Gender.PREFER_NOT_TO_SAY:
                 self.mentor_gender.addItem(gender.label, gender.value)
-        self.age_min = rows.add("Mentor aged &between", _age_box(), field="mentor_age_min")
-        self.age_max = rows.add("Mentor aged up to", _age_box(), field="mentor_age_max")
+        self.age_min = rows.add("Mentor aged &between", age_box(), field="mentor_age_min")
+        self.age_max = rows.add("Mentor aged up to", age_box(), field="mentor_age_max")
         self.same_condition = rows.add(
             "Same condition",
             QCheckBox("Would like a mentor living with the same condition"),
@@ -373,8 +361,8 @@ class ReferralDialog(RecordDialog):
             wants_same_condition=self.same_condition.isChecked(),
             preferences=ReferralPreferences(
                 mentor_gender=self.mentor_gender.currentData(),
-                mentor_age_min=_age(self.age_min),
-                mentor_age_max=_age(self.age_max),
+                mentor_age_min=age_or_none(self.age_min),
+                mentor_age_max=age_or_none(self.age_max),
                 languages=self.languages.text(),
                 access_needs=self.access_needs.toPlainText(),
                 energy_needs=self.energy_needs.toPlainText(),
@@ -411,7 +399,3 @@ class ReferralDialog(RecordDialog):
             self.reject()
             return
         super().keyPressEvent(event)
-
-
-def _age(box: QSpinBox) -> int | None:
-    return box.value() if box.value() > NO_AGE else None

@@ -17,8 +17,8 @@ from peerdesk.services.mentoring.views import (
     ReferralView,
     status_words,
 )
-from peerdesk.ui.referrals.referral_dialog import text_area
 from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import text_area
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import day
 from peerdesk.vocabulary import ReferralStatus

@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.ui.widgets.date_box import DateBox
@@ -188,3 +196,28 @@ def minutes_box(value: int, maximum: int = 600) -> QSpinBox:
     box.setSuffix(" minutes")
     box.setValue(value)
     return box
+
+
+def text_area(lines: int = 2) -> QPlainTextEdit:
+    """A few lines of notes; Tab moves on, as in every other input."""
+    area = QPlainTextEdit()
+    area.setTabChangesFocus(True)
+    area.setMinimumHeight(area.fontMetrics().lineSpacing() * lines + 12)
+    return area
+
+
+#: The lowest value of an age box, shown as "No preference".
+NO_AGE = 15
+
+
+def age_box() -> QSpinBox:
+    """A preferred mentor's age, from 16 to 110, or "No preference"."""
+    box = QSpinBox()
+    box.setRange(NO_AGE, 110)
+    box.setSpecialValueText("No preference")
+    box.setValue(NO_AGE)
+    return box
+
+
+def age_or_none(box: QSpinBox) -> int | None:
+    return box.value() if box.value() > NO_AGE else None
