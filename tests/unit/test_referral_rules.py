@@ -8,11 +8,11 @@ from datetime import timedelta
 
 import pytest
 
-from peerdesk.errors import ValidationError
+from peerdesk.errors import NotFoundError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import ReferralDetails, ReferralPreferences, ReferralView
 from peerdesk.services.people.views import PersonDetails
-from peerdesk.vocabulary import ReferralStatus
+from peerdesk.vocabulary import ReferralStatus, Role
 from tests.conftest import TODAY
 from tests.unit.test_pairings_builders import table_snapshot
 
@@ -238,3 +238,57 @@ def test_closing_and_reopening_without_a_reason_say_what_is_missing(services: Se
     with pytest.raises(ValidationError) as no_reopen:
         services.referrals.reopen(referral.id, "accepted", "", on=RECEIVED)
     assert str(no_reopen.value) == "Please enter why the referral is reopened."
+
+
+# -- the role a referral gives ------------------------------------------------------------------
+def current_roles(services: Services, person_id: int) -> list[tuple[str, object]]:
+    return sorted((r.role, r.started_on) for r in services.people.roles(person_id))
+
+
+@pytest.mark.parametrize(("support_as", "role"), [("mentee", "mentee"), ("carer", "carer")])
+def test_a_referral_gives_the_role_it_asks_for_from_the_referral_date(
+    services: Services, support_as: str, role: str
+) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth")).id
+    services.referrals.start(
+        person_id, ReferralDetails(referral_date=RECEIVED, source="self", support_as=support_as)
+    )
+    assert current_roles(services, person_id) == [(role, RECEIVED)]
+
+
+def test_someone_already_a_mentee_keeps_their_one_mentee_role(services: Services) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Ruth"), roles=[Role.MENTEE]).id
+    services.referrals.start(person_id, ReferralDetails(referral_date=RECEIVED, source="self"))
+    assert current_roles(services, person_id) == [("mentee", TODAY)]
+
+
+def test_only_the_persons_own_current_mentee_role_counts(services: Services) -> None:
+    # Someone else's mentee role, their own mentor role and their own ended mentee role do
+    # not make them a mentee now: the referral gives them the role.
+    services.people.add(PersonDetails(first_name="Other"), roles=[Role.MENTEE])
+    person_id = services.people.add(PersonDetails(first_name="Ruth"), roles=[Role.MENTOR]).id
+    services.people.add_role(person_id, Role.MENTEE, started_on=RECEIVED - timedelta(days=400))
+    services.people.end_role(person_id, Role.MENTEE, ended_on=RECEIVED - timedelta(days=100))
+    services.referrals.start(person_id, ReferralDetails(referral_date=RECEIVED, source="self"))
+    assert current_roles(services, person_id) == [("mentee", RECEIVED), ("mentor", TODAY)]
+
+
+# -- dates and missing records ------------------------------------------------------------------
+def test_a_step_before_the_referral_was_received_is_refused_in_plain_words(
+    services: Services,
+) -> None:
+    referral = received(services)
+    with pytest.raises(ValidationError) as refused:
+        services.referrals.accept(referral.id, on=RECEIVED - timedelta(days=1))
+    assert str(refused.value) == "That date is before the referral was received."
+
+
+def test_a_step_on_the_day_the_referral_was_received_is_allowed(services: Services) -> None:
+    referral = received(services)
+    assert services.referrals.accept(referral.id, on=RECEIVED).decided_on == RECEIVED
+
+
+def test_a_step_on_a_referral_that_is_gone_says_so_in_plain_words(services: Services) -> None:
+    with pytest.raises(NotFoundError) as missing:
+        services.referrals.accept(999, on=TODAY)
+    assert str(missing.value).startswith("That referral could not be found")
