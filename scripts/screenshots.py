@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                 window.show()
                 for key in window.screens:
                     window.show_screen(key)
+                    if key == "today":
+                        _wait_for_today(app, window)
                     _save(app, window, args.out / f"{key}-{size_name}.png")
                     if key == "people":
                         window.open_record("person", paired.id)
@@ -93,6 +96,15 @@ def _referral_shots(
         app.processEvents()  # type: ignore[attr-defined]
     dialog.grab().save(str(out / f"referral-new-{size_name}.png"))
     dialog.reject()
+
+
+def _wait_for_today(app: object, window: MainWindow) -> None:
+    """Today looks for what needs you in the background: show the list, not "Looking…"."""
+    today = window.screens["today"]
+    deadline = time.monotonic() + 20
+    while getattr(today, "is_looking", False) and time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.05)
 
 
 def _save(app: object, window: MainWindow, path: Path) -> None:
