@@ -12,6 +12,7 @@ from peerdesk.data.models.groups import (
     MeetingFacilitator,
     PeerGroup,
 )
+from peerdesk.data.models.history import ChangeLogEntry, ChangeSet
 from peerdesk.data.models.identity import DatabaseIdentity
 from peerdesk.data.models.organisation import Organisation, RetentionRule
 from peerdesk.data.models.outcomes import OutcomeScore
@@ -46,6 +47,8 @@ __all__ = [
     "NAMING_CONVENTION",
     "Attendance",
     "Availability",
+    "ChangeLogEntry",
+    "ChangeSet",
     "Concern",
     "Condition",
     "Consent",

@@ -33,7 +33,8 @@ class ConsentWording(SQLModel, table=True):
 class Consent(SQLModel, table=True):
     """What a person agreed to (or declined), when, how, on which wording.
 
-    A new consent is a new row; the only later change is recording its withdrawal.
+    A new consent is a new row; the only later changes are recording its withdrawal and
+    marking it as entered in error.
     """
 
     __table_args__ = (
@@ -66,6 +67,10 @@ class Consent(SQLModel, table=True):
     withdrawn_on: date | None = None
     withdrawal_method: str | None = None
     recorded_at: datetime = Field(default_factory=utc_now)
+    #: A consent recorded in error is never removed (it is history): it is marked, with the
+    #: day it was found out and why, and stays visible, struck through.
+    entered_in_error_on: date | None = None
+    entered_in_error_reason: str = ""
 
 
 #: Mirrors the trigger created by migration 0001, so create_all() builds the same schema.
