@@ -23,8 +23,14 @@ from peerdesk.data.models import (
 )
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
-from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.base import get_or_raise
 from peerdesk.services.data_protection.consents import current_consent
+from peerdesk.services.volunteers.corrections import (
+    VolunteerCorrections,
+    check_fields,
+    supervision_fields,
+    training_fields,
+)
 from peerdesk.services.volunteers.views import (
     DEFAULT_TRAINING_MODULES,
     DisclosureCheckView,
@@ -55,7 +61,7 @@ OCCUPYING_STATUSES = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingSta
 __all__ = ["DEFAULT_TRAINING_MODULES", "Readiness", "VolunteerService"]
 
 
-class VolunteerService(Service):
+class VolunteerService(VolunteerCorrections):
     # -- journey -------------------------------------------------------------------------
     def record_stage(
         self,
@@ -166,27 +172,17 @@ class VolunteerService(Service):
         reference_number: str = "",
         renewal_date: date | None = None,
     ) -> DisclosureCheckView:
-        scheme = v.one_of(scheme, DisclosureScheme, "scheme", "PVG or DBS")
-        level = v.one_of(level, DisclosureLevel, "level", "the level of check")
-        v.not_in_future(issue_date, self.today(), "issue_date", "the issue date")
-        v.on_or_after(
-            renewal_date,
-            issue_date,
-            "renewal_date",
-            "The renewal date cannot be before the issue date.",
+        fields = check_fields(
+            self.today(),
+            scheme=scheme,
+            level=level,
+            issue_date=issue_date,
+            reference_number=reference_number,
+            renewal_date=renewal_date,
         )
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
-            check = DisclosureCheck(
-                person_id=person_id,
-                scheme=scheme,
-                level=level,
-                issue_date=issue_date,
-                renewal_date=renewal_date,
-                reference_number=v.short_text(
-                    reference_number, "reference_number", "the reference number"
-                ),
-            )
+            check = DisclosureCheck(person_id=person_id, **fields)
             session.add(check)
             session.flush()
             session.refresh(check)
@@ -238,21 +234,16 @@ class VolunteerService(Service):
     def record_training(
         self, person_id: int, *, module: str, on: date, duration_minutes: int, completed: bool
     ) -> TrainingView:
-        v.not_in_future(on, self.today(), "training_date", "the training date")
+        fields = training_fields(
+            self.today(),
+            module=module,
+            on=on,
+            duration_minutes=duration_minutes,
+            completed=completed,
+        )
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
-            record = TrainingRecord(
-                person_id=person_id,
-                module=v.required_text(module, "module", "the training module"),
-                training_date=on,
-                duration_minutes=v.minutes(
-                    duration_minutes,
-                    "duration_minutes",
-                    "how long the training took",
-                    maximum=7 * 24 * 60,
-                ),
-                completed=completed,
-            )
+            record = TrainingRecord(person_id=person_id, **fields)
             session.add(record)
             session.flush()
             session.refresh(record)
@@ -283,26 +274,20 @@ class VolunteerService(Service):
         actions: str = "",
         next_date: date | None = None,
     ) -> SupervisionView:
-        mode = v.one_of(mode, MeetingMode, "mode", "how you met")
-        v.not_in_future(on, self.today(), "supervision_date", "the supervision date")
-        v.on_or_after(
-            next_date, on, "next_date", "The next supervision date should be after this one."
+        fields = supervision_fields(
+            self.today(),
+            on=on,
+            mode=mode,
+            duration_minutes=duration_minutes,
+            concerns=concerns,
+            wellbeing=wellbeing,
+            training_needs=training_needs,
+            actions=actions,
+            next_date=next_date,
         )
         with self.db.transaction() as session:
             get_or_raise(session, Person, mentor_id, "mentor")
-            record = Supervision(
-                mentor_id=mentor_id,
-                supervision_date=on,
-                mode=mode,
-                duration_minutes=v.minutes(
-                    duration_minutes, "duration_minutes", "how long you met"
-                ),
-                concerns=v.long_text(concerns, "concerns", "the concerns"),
-                wellbeing=v.long_text(wellbeing, "wellbeing", "the wellbeing notes"),
-                training_needs=v.long_text(training_needs, "training_needs", "the training needs"),
-                actions=v.long_text(actions, "actions", "the actions"),
-                next_date=next_date,
-            )
+            record = Supervision(mentor_id=mentor_id, **fields)
             session.add(record)
             session.flush()
             assert record.id is not None

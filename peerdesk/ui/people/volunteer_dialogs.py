@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
-from peerdesk.services.volunteers.views import DEFAULT_TRAINING_MODULES
+from peerdesk.services.volunteers.views import (
+    DEFAULT_TRAINING_MODULES,
+    DisclosureCheckView,
+    SupervisionView,
+    TrainingView,
+)
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -19,6 +25,13 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
     for text, value in items:
         box.addItem(text, value)
     return box
+
+
+def _choose(box: QComboBox, value: str) -> None:
+    """Choose the item whose data is `value` (a saved record's vocabulary value)."""
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
 
 
 def _minutes(default: int) -> QSpinBox:
@@ -37,6 +50,8 @@ class VolunteerDialog(RecordDialog):
 
     title = ""
     explanation = ""
+    #: The title when it opens on a saved record.
+    edit_title = ""
 
     def __init__(self, services: Services, person_id: int, parent: QWidget | None = None):
         super().__init__(services, parent, title=self.title, intro=self.explanation)
@@ -45,6 +60,10 @@ class VolunteerDialog(RecordDialog):
 
     def build(self) -> None:
         raise NotImplementedError
+
+    def edit_view(self, record_id: int, view: object) -> None:
+        """Open on the saved record `view`, editing it."""
+        self.edit(record_id, view, title=self.edit_title)
 
     def date_box(self, value: date | None = None, *, optional: bool = False) -> DateBox:
         """A date box that knows the services' today ("today" typed, the calendar's start);
@@ -83,6 +102,7 @@ class StageDialog(VolunteerDialog):
 class DisclosureCheckDialog(VolunteerDialog):
     title = "Add a disclosure check"
     explanation = "A PVG check in Scotland, or a DBS check in England and Wales."
+    edit_title = "Edit disclosure check"
 
     def build(self) -> None:
         self.scheme = _combo([(s.label, s.value) for s in DisclosureScheme])
@@ -101,19 +121,32 @@ class DisclosureCheckDialog(VolunteerDialog):
             help_text="Today will remind you before this date.",
         )
 
-    def write(self) -> None:
-        self.services.volunteers.add_disclosure_check(
-            self.person_id,
-            scheme=self.scheme.currentData(),
-            level=self.level.currentData(),
-            issue_date=self.issued.day(),
-            reference_number=self.reference.text(),
-            renewal_date=self.renewal.value(),
-        )
+    def load(self, view: DisclosureCheckView) -> None:
+        _choose(self.scheme, view.scheme)
+        _choose(self.level, view.level)
+        self.reference.setText(view.reference_number)
+        self.issued.set_value(view.issue_date)
+        self.renewal.set_value(view.renewal_date)
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "scheme": self.scheme.currentData(),
+            "level": self.level.currentData(),
+            "issue_date": self.issued.day(),
+            "reference_number": self.reference.text(),
+            "renewal_date": self.renewal.value(),
+        }
+
+    def add_record(self) -> None:
+        self.services.volunteers.add_disclosure_check(self.person_id, **self._values())
+
+    def update_record(self, record_id: int) -> None:
+        self.services.volunteers.update_disclosure_check(record_id, **self._values())
 
 
 class TrainingDialog(VolunteerDialog):
     title = "Record training"
+    edit_title = "Edit training"
 
     def build(self) -> None:
         self.module = QComboBox()
@@ -128,18 +161,30 @@ class TrainingDialog(VolunteerDialog):
         self.rows.add("&How long", self.duration, field="duration_minutes")
         self.rows.add_wide(self.completed)
 
-    def write(self) -> None:
-        self.services.volunteers.record_training(
-            self.person_id,
-            module=self.module.currentText(),
-            on=self.on.day(),
-            duration_minutes=self.duration.value(),
-            completed=self.completed.isChecked(),
-        )
+    def load(self, view: TrainingView) -> None:
+        self.module.setCurrentText(view.module)
+        self.on.set_value(view.training_date)
+        self.duration.setValue(view.duration_minutes)
+        self.completed.setChecked(view.completed)
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "module": self.module.currentText(),
+            "on": self.on.day(),
+            "duration_minutes": self.duration.value(),
+            "completed": self.completed.isChecked(),
+        }
+
+    def add_record(self) -> None:
+        self.services.volunteers.record_training(self.person_id, **self._values())
+
+    def update_record(self, record_id: int) -> None:
+        self.services.volunteers.update_training(record_id, **self._values())
 
 
 class SupervisionDialog(VolunteerDialog):
     title = "Record supervision"
+    edit_title = "Edit supervision"
 
     def build(self) -> None:
         self.on = self.date_box()
@@ -157,14 +202,28 @@ class SupervisionDialog(VolunteerDialog):
         self.rows.add("&Actions", self.actions_notes, field="actions")
         self.rows.add("&Next supervision", self.next_date, field="next_date")
 
-    def write(self) -> None:
-        self.services.volunteers.record_supervision(
-            self.person_id,
-            on=self.on.day(),
-            mode=self.mode.currentData(),
-            duration_minutes=self.duration.value(),
-            wellbeing=self.wellbeing.toPlainText(),
-            training_needs=self.training_needs.toPlainText(),
-            actions=self.actions_notes.toPlainText(),
-            next_date=self.next_date.value(),
-        )
+    def load(self, view: SupervisionView) -> None:
+        self.on.set_value(view.supervision_date)
+        _choose(self.mode, view.mode)
+        self.duration.setValue(view.duration_minutes)
+        self.wellbeing.setPlainText(view.wellbeing)
+        self.training_needs.setPlainText(view.training_needs)
+        self.actions_notes.setPlainText(view.actions)
+        self.next_date.set_value(view.next_date)
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "on": self.on.day(),
+            "mode": self.mode.currentData(),
+            "duration_minutes": self.duration.value(),
+            "wellbeing": self.wellbeing.toPlainText(),
+            "training_needs": self.training_needs.toPlainText(),
+            "actions": self.actions_notes.toPlainText(),
+            "next_date": self.next_date.value(),
+        }
+
+    def add_record(self) -> None:
+        self.services.volunteers.record_supervision(self.person_id, **self._values())
+
+    def update_record(self, record_id: int) -> None:
+        self.services.volunteers.update_supervision(record_id, **self._values())

@@ -6,11 +6,16 @@ A subclass adds its inputs to `self.rows` (more forms with `add_form`, anything 
 refuse. Saving then checks, writes once, and closes; a refused save keeps everything typed
 and says what to fix: under the input the problem names (ValidationError.field), or on the
 line at the top when it names none. Escape and Cancel close without saving, as in any dialog.
+
+Editing is the same dialog: a subclass that implements `load(view)`, `add()` and
+`update(record_id)` (instead of `write()`) is opened on a saved record with `edit(record_id,
+view, title=...)`, which fills the inputs from the view and makes Save call `update_record`, with
+the same checks in the service as adding.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -50,6 +55,8 @@ class RecordDialog(QDialog):
         #: What is on screen has been written: saving again writes nothing more.
         self._written = False
         self._forms: list[FormRows] = []
+        #: The saved record on screen (editing), or None when adding a new one.
+        self.record_id: int | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(accessible_name or title)
         self.setModal(True)
@@ -90,10 +97,40 @@ class RecordDialog(QDialog):
         self._forms.append(rows)
         return rows
 
+    # -- editing -------------------------------------------------------------------------
+    @property
+    def editing(self) -> bool:
+        return self.record_id is not None
+
+    def edit(self, record_id: int, view: Any, *, title: str) -> None:
+        """Show the saved record `view` (its inputs filled in), titled `title` ("Edit
+        training"); Save then updates that record instead of adding one."""
+        self.record_id = record_id
+        self.load(view)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+
+    def load(self, view: Any) -> None:
+        """Fill the inputs from a saved record's view (dialogs that can edit)."""
+        raise NotImplementedError
+
+    def add_record(self) -> None:
+        """Add a new record from what is on screen, with one service call."""
+        raise NotImplementedError
+
+    def update_record(self, record_id: int) -> None:
+        """Save what is on screen over the record `record_id`, with one service call."""
+        raise NotImplementedError
+
     # -- saving --------------------------------------------------------------------------
     def write(self) -> None:
-        """Save what is on screen with one service call; raise PeerdeskError to refuse."""
-        raise NotImplementedError
+        """Save what is on screen with one service call; raise PeerdeskError to refuse.
+        Dialogs that can edit leave this be and implement `add_record` and
+        `update_record`."""
+        if self.record_id is None:
+            self.add_record()
+        else:
+            self.update_record(self.record_id)
 
     def save(self) -> bool:
         """Check and write what is on screen, once. On a problem, say what to fix, keep

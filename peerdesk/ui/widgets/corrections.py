@@ -1,0 +1,104 @@
+"""Correcting a saved record from its page: Edit… and Remove… beside a record table, and the
+small dialog that asks why a record is removed.
+
+Every record page plugs its tables in the same way (a `CorrectionsBar` under the table): Enter or a double
+click on a row opens the record in its own dialog, editing; Edit… does the same for the
+chosen row; Remove… asks for the reason (required) and says exactly what else would go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from peerdesk.services import Services
+from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.record_table import RECORD_ID_ROLE, RecordTable
+
+
+class RemoveDialog(RecordDialog):
+    """Asks why `what` is being removed, says what else goes with it, and removes it all with
+    one service call `remove(reason)` (which refuses a blank reason in plain words)."""
+
+    def __init__(
+        self,
+        services: Services,
+        what: str,
+        remove: Callable[[str], object],
+        parent: QWidget | None = None,
+        *,
+        also: Sequence[str] = (),
+    ) -> None:
+        intro = (
+            f"This removes {what}, for a record entered in error. The history keeps a note "
+            "of it with the reason you give."
+        )
+        if also:
+            intro += "\n\nThese go with it:\n" + "\n".join(f"• {line}" for line in also)
+        super().__init__(
+            services, parent, title=f"Remove {what}", intro=intro, accept_text="&Remove"
+        )
+        self._remove = remove
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Entered in error: wrong person")
+        self.rows.add("&Why", self.reason, field="reason")
+
+    def write(self) -> None:
+        self._remove(self.reason.text())
+
+
+def chosen_record(table: RecordTable) -> int | None:
+    """The id of the row chosen in `table`, or None."""
+    index = table.currentIndex()
+    if not index.isValid() or not table.selectionModel().isSelected(index):
+        return None
+    record_id = index.siblingAtColumn(0).data(RECORD_ID_ROLE)
+    return record_id if isinstance(record_id, int) else None
+
+
+class CorrectionsBar(QWidget):
+    """Edit… and Remove… for a record table's chosen row (enabled while a row is chosen);
+    Enter or a double click on a row edits it too. `what` names the record for screen
+    readers ("training record")."""
+
+    def __init__(
+        self,
+        table: RecordTable,
+        edit: Callable[[int], object],
+        remove: Callable[[int], object],
+        *,
+        what: str,
+    ) -> None:
+        super().__init__()
+        self.table = table
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button.setAccessibleName(f"Edit the chosen {what}")
+        self.remove_button = QPushButton("Remove…", self)
+        self.remove_button.setAccessibleName(f"Remove the chosen {what}")
+        layout.addWidget(self.edit_button)
+        layout.addWidget(self.remove_button)
+        layout.addStretch(1)
+        self.edit_button.clicked.connect(lambda: self._on_chosen(edit))
+        self.remove_button.clicked.connect(lambda: self._on_chosen(remove))
+        table.record_activated.connect(edit)
+        table.selectionModel().selectionChanged.connect(self._refresh)
+        table.table_model.modelReset.connect(self._refresh)
+        self._refresh()
+
+    def _on_chosen(self, act: Callable[[int], object]) -> None:
+        record_id = chosen_record(self.table)
+        if record_id is not None:
+            act(record_id)
+
+    def _refresh(self, *_args: object) -> None:
+        chosen = chosen_record(self.table) is not None
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+
+def run(dialog: QDialog) -> bool:
+    """Show `dialog` and say whether it saved."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
