@@ -30,6 +30,7 @@ from peerdesk.data.backup import (
     parse_backup_name,
     remove_quietly,
 )
+from peerdesk.data.change_log import LoggedSession, describe
 from peerdesk.data.engine import Connection, DatabaseError, connect_raw, make_engine
 from peerdesk.data.faults import SQLITE_NOTADB, translate_faults
 from peerdesk.data.identity import identity_of_file, set_identity, settle_identity
@@ -100,18 +101,26 @@ class Database:
         self.engine = make_engine(self.path, key)
 
     def session(self) -> Session:
-        """A short-lived session; objects stay readable after commit."""
-        return Session(self.engine, expire_on_commit=False)
+        """A short-lived session; objects stay readable after commit. Its writes are recorded
+        in the change log (`peerdesk.data.change_log`), one change set per commit."""
+        return LoggedSession(self.engine, expire_on_commit=False)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(
+        self, *, reason: str = "", description: str = "", kind: str = "change"
+    ) -> Iterator[Session]:
         """One unit of work: committed if the block finishes, rolled back if it raises.
+
+        It is one change set in the history: `description` says in plain words what it did
+        ("End of pairing P0042"), `reason` why (when the coordinator gave one), `kind` what
+        made it ("change", "import", "erasure", "restore", "undo", "redo").
 
         A full disk, a read-only folder or a file locked by another program comes out as its
         own plain-English `PeerdeskError`; the transaction is rolled back, so nothing is
         half-saved.
         """
         with translate_faults("save your changes", self.path), self.session() as session:
+            describe(session, reason=reason, description=description, kind=kind)
             try:
                 yield session
                 session.commit()

@@ -12,6 +12,9 @@ fails if a table is added without a decision):
   about them) is cleared, and their name is removed from every other free-text field it
   appears in (group meeting notes, supervision notes...).
 
+The change log's entries about them are emptied or scrubbed the same way
+(`erasure_history`), leaving one anonymous "Erased on DATE" change set.
+
 With secure_delete on, the old text is overwritten; a WAL checkpoint then moves it out of the
 write-ahead log, so the erased words are no longer in the database files. The erasure log keeps
 ids and dates only, so that restoring an older backup can erase the same people again.
@@ -34,6 +37,7 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import ErasureLogEntry, Person, utc_now
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.data_protection import erasure_history
 from peerdesk.services.people.record_tables import (
     person_reference_columns,
     table,
@@ -169,9 +173,11 @@ class ErasureService(Service):
     def erase(self, person_id: int, *, backup_dir: Path | None = None) -> ErasureReport:
         """Erase the person everywhere, after a backup into `backup_dir` when one is given."""
         backup = self._backup(backup_dir, "before-erasure") if backup_dir else None
-        with self.db.transaction() as session:
+        with self.db.transaction(kind="erasure") as session:
+            erased = _gather(session, person_id)
             report = _erase(session, person_id, self.today())
             _log(session, [person_id], self.today())
+            erasure_history.scrub(session, erased, self.today())
         report.backup = backup
         report.checkpointed = self.checkpoint()
         log.info(
@@ -201,15 +207,19 @@ class ErasureService(Service):
         """
         today = self.today()
         erased = 0
-        with self.db.transaction() as session:
+        with self.db.transaction(kind="erasure") as session:
+            gathered = []
             for person_id in dict.fromkeys(person_ids):
                 person = session.get(Person, person_id)
                 if person is None:
                     session.add(_stub(Person(id=person_id, first_name=ERASED_FIRST_NAME), today))
                 elif not is_stub(person) or _has_personal_data(session, person_id):
+                    gathered.append(_gather(session, person_id))
                     _erase(session, person_id, today)
                     erased += 1
             _log(session, list(person_ids), today)
+            for found in gathered:
+                erasure_history.scrub(session, found, today)
         if erased:
             self.checkpoint()
         log.info("erasure log re-applied: %s of %s people erased again", erased, len(person_ids))
@@ -257,6 +267,12 @@ def _has_personal_data(session: Session, person_id: int) -> bool:
         if session.connection().execute(query.limit(1)).first() is not None:
             return True
     return False
+
+
+def _gather(session: Session, person_id: int) -> erasure_history.Erased:
+    """Who the person is and which records are theirs, for erasing their history."""
+    person = get_or_raise(session, Person, person_id, "person")
+    return erasure_history.gather(session, person, _names(person))
 
 
 def _log(session: Session, person_ids: list[int], today: date) -> None:
@@ -443,4 +459,6 @@ def _like_fragment(name: str) -> str:
 def _all_tables() -> list[str]:
     from sqlmodel import SQLModel
 
-    return [name for name in SQLModel.metadata.tables if name != "alembic_version"]
+    # The history is erased by `erasure_history`, which knows its JSON (and counts no notes).
+    skipped = {"alembic_version", "change_log", "change_set"}
+    return [name for name in SQLModel.metadata.tables if name not in skipped]

@@ -1,0 +1,372 @@
+"""The change log hook: every row inserted, changed or removed through a session is recorded.
+
+Why here, in the data layer: whatever makes a write (a window, the command line, an import,
+a later feature nobody has written yet) goes through a session, so the history cannot be
+forgotten by one caller. The entries are written on the session's own connection, inside the
+same transaction as the change: both are saved, or neither.
+
+How: rows are read as stored (a Core select by primary key), so the log says exactly what the
+database held, defaults and all: removed and changed rows before the flush (`before_flush`),
+new and changed rows after it (`after_flush`). Rows the database removes or empties itself
+(ON DELETE CASCADE / SET NULL) are read before their parent goes. Statements that bypass the
+ORM's unit of work but go through the session (`session.exec(delete(...))`, `update(...)`)
+are read before and after they run (`do_orm_execute`). SQL sent on `session.connection()`
+directly is not seen: the few places that do so log themselves or are erasure.
+
+One transaction is one change set, made when its first change is logged: who (the
+coordinator's name from Settings), when, the reason and plain description given to
+`Database.transaction()`. Nothing personal goes to the Python log: only table names and counts.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, and_, event, insert, inspect, or_, select, tuple_
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import ORMExecuteState, UOWTransaction
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, SQLModel
+
+from peerdesk.data.models import utc_now
+
+log = logging.getLogger(__name__)
+
+#: Tables never logged: the log itself, and bookkeeping that is no one's record.
+UNLOGGED_TABLES = frozenset({"change_set", "change_log", "alembic_version", "database_identity"})
+#: Who made a change when Settings names no coordinator.
+DEFAULT_CHANGED_BY = "Coordinator"
+
+_SET = "peerdesk.change_set"
+_PENDING = "peerdesk.change_log.pending"
+
+Row = dict[str, Any]
+
+_CHANGE_SET: Table = SQLModel.metadata.tables["change_set"]
+_CHANGE_LOG: Table = SQLModel.metadata.tables["change_log"]
+_ORGANISATION: Table = SQLModel.metadata.tables["organisation"]
+
+
+@dataclass
+class ChangeSetDetails:
+    """What `Database.transaction()` was told about its change set."""
+
+    reason: str = ""
+    description: str = ""
+    kind: str = "change"
+    undoes_id: int | None = None
+    #: Set once the change set's row is written (at the first logged change).
+    id: int | None = None
+
+
+@dataclass
+class _Pending:
+    """Rows read before a flush, waiting for the flush to succeed."""
+
+    before: dict[tuple[str, str], Row] = field(default_factory=dict)
+    removed: list[tuple[Table, Row]] = field(default_factory=list)
+
+
+class LoggedSession(Session):
+    """The session `Database` hands out: its writes are logged (see the module docstring)."""
+
+
+def describe(
+    session: OrmSession,
+    *,
+    reason: str = "",
+    description: str = "",
+    kind: str = "change",
+    undoes_id: int | None = None,
+) -> None:
+    """Say what the session's next change set is (before its first write)."""
+    session.info[_SET] = ChangeSetDetails(reason, description, kind, undoes_id)
+
+
+def current_change_set(session: OrmSession) -> int | None:
+    """The id of the change set this transaction has written so far, if any."""
+    details = session.info.get(_SET)
+    return details.id if isinstance(details, ChangeSetDetails) else None
+
+
+def encode(value: Any) -> Any:
+    """A column value as JSON: dates and times as ISO strings, decimals as text."""
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def record_key(table: Table, row: Mapping[str, Any]) -> str:
+    """The primary key of `row` as JSON: {"id": 5}, or every key column of a joining table."""
+    return json.dumps(
+        {column.name: encode(row[column.name]) for column in table.primary_key.columns},
+        sort_keys=True,
+    )
+
+
+def logged_table(name: str) -> Table | None:
+    """The table called `name`, if its changes are logged."""
+    if name in UNLOGGED_TABLES:
+        return None
+    return SQLModel.metadata.tables.get(name)
+
+
+def log_rows(session: OrmSession, table: Table, action: str, rows: Iterable[Row]) -> int:
+    """Log whole rows inserted or deleted by SQL the hook cannot see. Returns how many."""
+    count = 0
+    for row in rows:
+        empty = dict.fromkeys(row)
+        old, new = (empty, row) if action == "insert" else (row, empty)
+        _write(session, table, action, row, old, new)
+        count += 1
+    return count
+
+
+# -- reading rows as stored -----------------------------------------------------------------
+
+
+def _row_of(instance: object) -> tuple[Table, Row] | None:
+    """The logged table of an ORM object and its primary key values (None if unlogged)."""
+    mapper = inspect(instance).mapper
+    table = mapper.local_table
+    if not isinstance(table, Table) or logged_table(table.name) is None:
+        return None
+    # Not the identity key: a new object has none until after the flush's own events.
+    values = mapper.primary_key_from_instance(instance)
+    if any(value is None for value in values):
+        return None
+    return table, dict(zip((c.name for c in mapper.primary_key), values, strict=True))
+
+
+def _read(connection: Connection, table: Table, key: Mapping[str, Any]) -> Row | None:
+    where = and_(*(table.c[name] == value for name, value in key.items()))
+    found = connection.execute(select(table).where(where)).mappings().first()
+    return dict(found) if found is not None else None
+
+
+def _key_tuple(table: Table, row: Mapping[str, Any]) -> tuple[str, str]:
+    return table.name, record_key(table, row)
+
+
+def _dependants(
+    connection: Connection, table: Table, rows: list[Row]
+) -> list[tuple[str, Table, Row]]:
+    """Rows the database itself deletes (CASCADE) or empties (SET NULL) when `rows` go."""
+    found: list[tuple[str, Table, Row]] = []
+    if not rows:
+        return found
+    for child in SQLModel.metadata.sorted_tables:
+        if logged_table(child.name) is None:
+            continue
+        for foreign in child.foreign_keys:
+            rule = (foreign.ondelete or "").upper()
+            if foreign.column.table is not table or rule not in ("CASCADE", "SET NULL"):
+                continue
+            values = [
+                row[foreign.column.name] for row in rows if row[foreign.column.name] is not None
+            ]
+            if not values:
+                continue
+            children = [
+                dict(r)
+                for r in connection.execute(
+                    select(child).where(foreign.parent.in_(values))
+                ).mappings()
+            ]
+            action = "delete" if rule == "CASCADE" else foreign.parent.name
+            found.extend((action, child, r) for r in children)
+            if rule == "CASCADE":
+                found.extend(_dependants(connection, child, children))
+    return found
+
+
+# -- writing the log --------------------------------------------------------------------------
+
+
+def _change_set_id(session: OrmSession) -> int:
+    details = session.info.get(_SET)
+    if not isinstance(details, ChangeSetDetails):
+        details = session.info[_SET] = ChangeSetDetails()
+    if details.id is None:
+        connection = session.connection()
+        name = connection.execute(select(_ORGANISATION.c.coordinator_name).limit(1)).scalar()
+        result = connection.execute(
+            insert(_CHANGE_SET).values(
+                made_at=utc_now(),
+                changed_by=(name or "").strip() or DEFAULT_CHANGED_BY,
+                reason=details.reason,
+                description=details.description,
+                kind=details.kind,
+                undoes_id=details.undoes_id,
+            )
+        )
+        primary_key = result.inserted_primary_key
+        assert primary_key is not None
+        details.id = int(primary_key[0])
+    return details.id
+
+
+def _write(
+    session: OrmSession, table: Table, action: str, row: Mapping[str, Any], old: Row, new: Row
+) -> None:
+    changes = {
+        name: [encode(old.get(name)), encode(new.get(name))]
+        for name in (new if action != "delete" else old)
+    }
+    session.connection().execute(
+        insert(_CHANGE_LOG).values(
+            change_set_id=_change_set_id(session),
+            table_name=table.name,
+            record_key=record_key(table, row),
+            action=action,
+            changes=json.dumps(changes, sort_keys=True),
+        )
+    )
+
+
+def _write_update(session: OrmSession, table: Table, old: Row, new: Row) -> None:
+    changed = {name for name in new if encode(old.get(name)) != encode(new[name])}
+    if changed:
+        _write(
+            session,
+            table,
+            "update",
+            new,
+            {name: old.get(name) for name in changed},
+            {name: new[name] for name in changed},
+        )
+
+
+def _log_removed(session: OrmSession, removed: list[tuple[str, Table, Row]]) -> None:
+    """Write deletes (and the emptied columns of SET NULL rows) read before they happened."""
+    for action, table, row in removed:
+        if action == "delete":
+            _write(session, table, "delete", row, row, dict.fromkeys(row))
+        else:
+            _write(session, table, "update", row, {action: row[action]}, {action: None})
+
+
+# -- the events -----------------------------------------------------------------------------
+
+
+@event.listens_for(LoggedSession, "before_flush")
+def _before_flush(session: OrmSession, _flush: UOWTransaction, _instances: object) -> None:
+    pending = _Pending()
+    connection = session.connection()
+    for instance in session.dirty:
+        found = _row_of(instance)
+        if found is not None and session.is_modified(instance):
+            table, key = found
+            row = _read(connection, table, key)
+            if row is not None:
+                pending.before[_key_tuple(table, row)] = row
+    removed: list[tuple[str, Table, Row]] = []
+    for instance in session.deleted:
+        found = _row_of(instance)
+        if found is None:
+            continue
+        table, key = found
+        row = _read(connection, table, key)
+        if row is not None:
+            removed.append(("delete", table, row))
+            removed.extend(_dependants(connection, table, [row]))
+    session.info[_PENDING] = (pending, _unique(removed))
+
+
+def _unique(removed: list[tuple[str, Table, Row]]) -> list[tuple[str, Table, Row]]:
+    """Each row once (a row can be reached by two cascades); a delete beats an emptying."""
+    seen: dict[tuple[str, str], tuple[str, Table, Row]] = {}
+    for item in removed:
+        key = _key_tuple(item[1], item[2])
+        if key not in seen or item[0] == "delete":
+            seen[key] = item
+    return list(seen.values())
+
+
+@event.listens_for(LoggedSession, "after_flush")
+def _after_flush(session: OrmSession, _flush: UOWTransaction) -> None:
+    pending, removed = session.info.pop(_PENDING, (_Pending(), []))
+    connection = session.connection()
+    for instance in session.new:
+        found = _row_of(instance)
+        if found is not None:
+            table, key = found
+            row = _read(connection, table, key)
+            if row is not None:
+                _write(session, table, "insert", row, dict.fromkeys(row), row)
+    for instance in session.dirty:
+        found = _row_of(instance)
+        if found is None:
+            continue
+        table, key = found
+        row = _read(connection, table, key)
+        old = pending.before.get(_key_tuple(table, row)) if row is not None else None
+        if row is not None and old is not None:
+            _write_update(session, table, old, row)
+    _log_removed(session, removed)
+
+
+@event.listens_for(LoggedSession, "do_orm_execute")
+def _bulk(state: ORMExecuteState) -> Any:
+    """`session.exec(update(...))` and `delete(...)`: read the rows before and after."""
+    if not (state.is_update or state.is_delete) or state.is_executemany:
+        return None
+    statement: Any = state.statement
+    table = logged_table(getattr(statement.table, "name", ""))
+    if table is None:
+        return None
+    session = state.session
+    connection = session.connection()
+    query = select(table)
+    if statement.whereclause is not None:
+        query = query.where(statement.whereclause)
+    before = [dict(row) for row in connection.execute(query).mappings()]
+    removed = (
+        _unique([("delete", table, row) for row in before] + _dependants(connection, table, before))
+        if state.is_delete
+        else []
+    )
+    result = state.invoke_statement()
+    if state.is_delete:
+        _log_removed(session, removed)
+    elif before:
+        _log_bulk_update(session, connection, table, before)
+    log.debug(
+        "bulk %s on %s: %d rows", "delete" if state.is_delete else "update", table.name, len(before)
+    )
+    return result
+
+
+def _log_bulk_update(
+    session: OrmSession, connection: Connection, table: Table, before: list[Row]
+) -> None:
+    columns = list(table.primary_key.columns)
+    keys = [tuple(row[c.name] for c in columns) for row in before]
+    after = {
+        _key_tuple(table, dict(row)): dict(row)
+        for row in connection.execute(
+            select(table).where(or_(*(tuple_(*columns) == key for key in keys)))
+        ).mappings()
+    }
+    for old in before:
+        new = after.get(_key_tuple(table, old))
+        if new is not None:
+            _write_update(session, table, old, new)
+
+
+@event.listens_for(LoggedSession, "after_commit")
+@event.listens_for(LoggedSession, "after_rollback")
+def _next_change_set(session: OrmSession) -> None:
+    """A new transaction is a new change set (with a reason only if told again)."""
+    session.info.pop(_SET, None)
+    session.info.pop(_PENDING, None)
