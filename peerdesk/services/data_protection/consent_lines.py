@@ -64,10 +64,17 @@ class ConsentView:
     review_on: date | None
     withdrawn_on: date | None
     withdrawal_method: str | None
+    #: Marked as recorded in error (on that day, why): listed struck through, never counted.
+    entered_in_error_on: date | None = None
+    entered_in_error_reason: str = ""
 
     @property
     def can_withdraw(self) -> bool:
         return can_withdraw(self)
+
+    @property
+    def in_error(self) -> bool:
+        return self.entered_in_error_on is not None
 
     @classmethod
     def of(cls, row: Any, wording_version: int) -> ConsentView:
@@ -87,9 +94,16 @@ class ConsentView:
             review_on=row.review_on,
             withdrawn_on=row.withdrawn_on,
             withdrawal_method=row.withdrawal_method,
+            entered_in_error_on=row.entered_in_error_on,
+            entered_in_error_reason=row.entered_in_error_reason,
         )
 
 
 def can_withdraw(consent: Any) -> bool:
-    """The rule, once: only an agreement that has not been withdrawn can be withdrawn."""
-    return bool(consent.agreed) and consent.withdrawn_on is None
+    """The rule, once: only an agreement that has not been withdrawn (nor marked as entered
+    in error) can be withdrawn."""
+    return (
+        bool(consent.agreed)
+        and consent.withdrawn_on is None
+        and consent.entered_in_error_on is None
+    )

@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 from peerdesk.data.models import Consent, ConsentWording, Organisation, Person, PersonRole
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
-from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.base import get_or_raise
+from peerdesk.services.data_protection.consent_corrections import ConsentCorrections
 from peerdesk.services.data_protection.consent_lines import (
     CONTACT_KINDS,
     ConsentView,
@@ -97,7 +98,7 @@ class ConsentGap:
 __all__ = ["ConsentEntry", "ConsentGap", "ConsentService", "ConsentView", "WordingRow"]
 
 
-class ConsentService(Service):
+class ConsentService(ConsentCorrections):
     # -- wordings ------------------------------------------------------------------------
     def ensure_default_wordings(self) -> None:
         """Give every consent kind a first wording, if it has none."""
@@ -402,7 +403,11 @@ def latest_consents(
             )
             .label("place"),
         )
-        .where(col(Consent.given_on) <= on, col(Consent.kind).in_(kinds))
+        .where(
+            col(Consent.given_on) <= on,
+            col(Consent.kind).in_(kinds),
+            col(Consent.entered_in_error_on).is_(None),
+        )
         .subquery()
     )
     query = sql_select(
@@ -427,7 +432,11 @@ def answered_kinds(session: Session, on: date, kinds: list[str]) -> set[tuple[in
     """(person, kind) for every kind a person has answered, whatever the answer, by `on`."""
     query = (
         sql_select(col(Consent.person_id), col(Consent.kind))
-        .where(col(Consent.given_on) <= on, col(Consent.kind).in_(kinds))
+        .where(
+            col(Consent.given_on) <= on,
+            col(Consent.kind).in_(kinds),
+            col(Consent.entered_in_error_on).is_(None),
+        )
         .distinct()
     )
     return {(pid, kind) for pid, kind in session.connection().execute(query)}
@@ -454,7 +463,12 @@ def current_consent(
 ) -> Consent | None:
     latest = session.exec(
         select(Consent)
-        .where(Consent.person_id == person_id, Consent.kind == kind.value, Consent.given_on <= on)
+        .where(
+            Consent.person_id == person_id,
+            Consent.kind == kind.value,
+            Consent.given_on <= on,
+            col(Consent.entered_in_error_on).is_(None),  # as if never recorded
+        )
         .order_by(col(Consent.given_on).desc(), col(Consent.id).desc())
     ).first()
     if latest is None or not latest.agreed:

@@ -61,6 +61,7 @@ def current_sharing(session: Session, person_id: int, on: date) -> list[Consent]
             Consent.person_id == person_id,
             Consent.kind == ConsentKind.SHARING.value,
             Consent.given_on <= on,
+            col(Consent.entered_in_error_on).is_(None),  # as if never recorded
         )
         .order_by(col(Consent.given_on), col(Consent.id))
     ):

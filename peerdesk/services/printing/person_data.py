@@ -67,7 +67,11 @@ def current_consents(session: Session, person_id: int) -> list[tuple[Consent, Co
     rows = session.exec(
         select(Consent, ConsentWording)
         .join(ConsentWording, col(ConsentWording.id) == col(Consent.wording_id))
-        .where(Consent.person_id == person_id, col(Consent.withdrawn_on).is_(None))
+        .where(
+            Consent.person_id == person_id,
+            col(Consent.withdrawn_on).is_(None),
+            col(Consent.entered_in_error_on).is_(None),
+        )
         .order_by(col(Consent.given_on), col(Consent.id))
     )
     latest: dict[tuple[str, str], tuple[Consent, ConsentWording]] = {}

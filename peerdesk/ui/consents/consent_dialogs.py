@@ -121,8 +121,45 @@ class RecordConsentDialog(RecordDialog):
             review_on=self.review_on.value(),
         )
 
-    def write(self) -> None:
+    def add_record(self) -> None:
         self.saved = self.services.consents.record(self.person_id, self.entry())
+
+    # -- editing: the record keeping only ------------------------------------------------
+    def load(self, view: ConsentView) -> None:
+        """Show a saved consent. What they agreed to, when, how and in which words is its
+        history and stays as it is; only the record keeping around it can be put right."""
+        self.kind.setCurrentIndex(self.kind.findData(view.kind))
+        self.answer.setCurrentIndex(self.answer.findData(view.agreed))
+        self.method.setCurrentIndex(self.method.findData(view.method))
+        shown = [w for w in self.services.consents.wordings(view.kind) if w.id == view.wording_id]
+        if shown:
+            self.wording.setPlainText(f"Version {shown[0].version}: {shown[0].text}")
+        self.third_party.setText(view.third_party)
+        self.purpose.setText(view.purpose)
+        self.given_on.set_value(view.given_on)
+        self.evidence.setText(view.evidence_reference)
+        self.recorded_by.setText(view.recorded_by)
+        self.review_on.set_value(view.review_on)
+        for field in ("kind", "agreed", "third_party", "given_on", "method"):
+            self.rows.labels[field].setEnabled(False)
+        for widget in (self.kind, self.answer, self.third_party, self.given_on, self.method):
+            widget.setEnabled(False)
+        self.purpose.setEnabled(True)
+        self.rows.labels["purpose"].setEnabled(True)
+        self.intro.setText(
+            "What they agreed to, when, how and in which words stay as recorded. If any of "
+            "those is wrong, mark this consent as entered in error and record it again."
+        )
+        self.intro.setVisible(True)
+
+    def update_record(self, record_id: int) -> None:
+        self.saved = self.services.consents.update_consent_details(
+            record_id,
+            purpose=self.purpose.text(),
+            recorded_by=self.recorded_by.text(),
+            evidence_reference=self.evidence.text(),
+            review_on=self.review_on.value(),
+        )
 
 
 class WithdrawDialog(RecordDialog):

@@ -20,6 +20,7 @@ from peerdesk.services.data_protection.views import ConsentView
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog, SubjectAccessDialog
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.widgets.corrections import ReasonDialog
 from peerdesk.ui.widgets.empty_state import EmptyState
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.record_table import RecordTable
@@ -30,6 +31,9 @@ HEADINGS = ("Consent", "Answer", "Given", "How", "Wording", "Review by", "Record
 
 
 def answer_text(consent: ConsentView) -> str:
+    if consent.in_error:
+        # Said in words as well as struck through: a screen reader does not read the line.
+        return f"Entered in error: {consent.entered_in_error_reason}"
     if consent.withdrawn_on is not None:
         how = (
             ConsentMethod(consent.withdrawal_method).label.lower()
@@ -78,15 +82,24 @@ class ConsentsPanel(QWidget):
         buttons = FlowLayout()
         self.record_button = QPushButton("&Record consent…")
         self.withdraw_button = QPushButton("&Withdraw…")
+        self.edit_button = QPushButton("&Edit details…")
+        self.in_error_button = QPushButton("Mark as entered in &error…")
         self.export_button = QPushButton("Everything we &hold…")
         self.erase_button = QPushButton("Erase this &person…")
         self.record_button.setToolTip("Record a consent given or declined, with its wording")
         self.withdraw_button.setToolTip("Withdraw the selected consent, from today")
+        self.edit_button.setToolTip("Put right the purpose, form reference or review date")
+        self.in_error_button.setToolTip(
+            "Recorded on the wrong person or wrongly: it stays listed, struck through, "
+            "and no longer counts"
+        )
         self.export_button.setToolTip("A subject access export: PDF and JSON of every record")
         self.erase_button.setToolTip("Remove their personal data everywhere (after a backup)")
         for button in (
             self.record_button,
             self.withdraw_button,
+            self.edit_button,
+            self.in_error_button,
             self.export_button,
             self.erase_button,
         ):
@@ -94,6 +107,8 @@ class ConsentsPanel(QWidget):
         layout.addLayout(buttons)
         self.record_button.clicked.connect(self._on_record_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.in_error_button.clicked.connect(self._on_in_error_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.erase_button.clicked.connect(self._on_erase_clicked)
         self.anonymise_button.clicked.connect(self._on_erase_clicked)
@@ -127,7 +142,7 @@ class ConsentsPanel(QWidget):
                     ),
                 )
             )
-        self.table.set_rows(rows)
+        self.table.set_rows(rows, struck=(c.id for c in self._consents if c.in_error))
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._set_enabled(True)
@@ -166,16 +181,48 @@ class ConsentsPanel(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.record_button, self.export_button, self.erase_button):
             button.setEnabled(enabled)
-        self.withdraw_button.setEnabled(False)
+        for button in (self.withdraw_button, self.edit_button, self.in_error_button):
+            button.setEnabled(False)
 
     # -- actions -------------------------------------------------------------------------
     def _on_selection_changed(self, *_args: object) -> None:
         consent = self.selected_consent()
         self.withdraw_button.setEnabled(consent is not None and consent.can_withdraw)
+        open_to_correct = consent is not None and not consent.in_error
+        self.edit_button.setEnabled(open_to_correct)
+        self.in_error_button.setEnabled(open_to_correct)
 
     def _on_record_activated(self, _consent_id: int) -> None:
-        if self.withdraw_button.isEnabled():
-            self._on_withdraw_clicked()
+        """Enter on a consent opens it, as on every record page: its details to edit."""
+        if self.edit_button.isEnabled():
+            self._on_edit_clicked()
+
+    def _on_edit_clicked(self) -> None:
+        consent = self.selected_consent()
+        if consent is None or self.person_id is None:
+            return
+        dialog = RecordConsentDialog(self.services, self.person_id, self)
+        dialog.edit(consent.id, consent, title="Edit consent details")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def _on_in_error_clicked(self) -> None:
+        consent = self.selected_consent()
+        if consent is None:
+            return
+        label = ConsentKind(consent.kind).label
+        dialog = ReasonDialog(
+            self.services,
+            lambda why: self.services.consents.mark_entered_in_error(consent.id, why),
+            self,
+            title="Mark consent as entered in error",
+            intro=f"{label}, given on {day(consent.given_on)}. It stays listed, struck "
+            "through, with your reason, and no longer counts as their answer. Record their "
+            "real answer again if you have it.",
+            accept_text="&Mark as entered in error",
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed()
 
     def _on_record_clicked(self) -> None:
         if self.person_id is None:

@@ -17,9 +17,33 @@ from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.record_table import RECORD_ID_ROLE, RecordTable
 
 
-class RemoveDialog(RecordDialog):
-    """Asks why `what` is being removed, says what else goes with it, and removes it all with
-    one service call `remove(reason)` (which refuses a blank reason in plain words)."""
+class ReasonDialog(RecordDialog):
+    """Asks why, then does it with one service call `act(reason)` (which refuses a blank
+    reason in plain words, shown under the input)."""
+
+    def __init__(
+        self,
+        services: Services,
+        act: Callable[[str], object],
+        parent: QWidget | None = None,
+        *,
+        title: str,
+        intro: str,
+        accept_text: str,
+        placeholder: str = "Entered in error: wrong person",
+    ) -> None:
+        super().__init__(services, parent, title=title, intro=intro, accept_text=accept_text)
+        self._act = act
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(placeholder)
+        self.rows.add("&Why", self.reason, field="reason")
+
+    def write(self) -> None:
+        self._act(self.reason.text())
+
+
+class RemoveDialog(ReasonDialog):
+    """Remove `what` (entered in error), saying what else goes with it (`also`), asked once."""
 
     def __init__(
         self,
@@ -37,15 +61,8 @@ class RemoveDialog(RecordDialog):
         if also:
             intro += "\n\nThese go with it:\n" + "\n".join(f"• {line}" for line in also)
         super().__init__(
-            services, parent, title=f"Remove {what}", intro=intro, accept_text="&Remove"
+            services, remove, parent, title=f"Remove {what}", intro=intro, accept_text="&Remove"
         )
-        self._remove = remove
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Entered in error: wrong person")
-        self.rows.add("&Why", self.reason, field="reason")
-
-    def write(self) -> None:
-        self._remove(self.reason.text())
 
 
 def chosen_record(table: RecordTable) -> int | None:

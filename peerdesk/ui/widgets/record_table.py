@@ -6,12 +6,14 @@ click or Enter) emits `record_activated(id)`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTableView, QWidget
 
-from peerdesk.ui.widgets.rows_model import ID_ROLE, Column, RowsModel
+from peerdesk.ui.widgets.rows_model import ID_ROLE, Column, Index, RowsModel
 from peerdesk.ui.widgets.tables import set_up_table
 
 #: A row of a record table: the record's id and the words of each cell.
@@ -30,6 +32,19 @@ class RecordTableModel(RowsModel[RecordRow]):
         columns = [Column(heading, _cell(number)) for number, heading in enumerate(headings)]
         super().__init__(columns, lambda row: row[0], parent)
         self.headings = headings
+        #: Records shown struck through (a consent entered in error: kept, no longer counted).
+        self.struck: frozenset[int] = frozenset()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and index.isValid()
+            and self.id_of(self.row_at(index.row())) in self.struck
+        ):
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return super().data(index, role)
 
 
 class RecordTable(QTableView):
@@ -49,7 +64,10 @@ class RecordTable(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activated.connect(self._on_row_activated)
 
-    def set_rows(self, rows: Sequence[RecordRow]) -> None:
+    def set_rows(self, rows: Sequence[RecordRow], *, struck: Iterable[int] = ()) -> None:
+        """Show `rows`; those whose id is in `struck` are struck through (their words must
+        say why too: a screen reader does not read the line)."""
+        self.table_model.struck = frozenset(struck)
         self.table_model.set_rows(rows)
         self.resizeRowsToContents()
         self.updateGeometry()
