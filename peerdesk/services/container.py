@@ -16,6 +16,7 @@ from peerdesk.services.data_protection.subject_access import SubjectAccessServic
 from peerdesk.services.demo.generator import DemoService
 from peerdesk.services.figures import FiguresService
 from peerdesk.services.groups.service import GroupService
+from peerdesk.services.history import HistoryService
 from peerdesk.services.importing import ExportService, ImportService
 from peerdesk.services.mentoring.matching import MatchingService
 from peerdesk.services.mentoring.pairings import PairingService
@@ -68,6 +69,7 @@ class Services:
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)
         self.figures = FiguresService(db, today)
+        self.history = HistoryService(db, today)
         self.backups = BackupService(db, today, self.erasure, settings=self.organisation)
         self.security = SecurityService(
             db, today, backups=self.backups, organisation=self.organisation

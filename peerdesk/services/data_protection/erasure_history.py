@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlmodel import Session
 
-from peerdesk.data.change_log import current_change_set
+from peerdesk.data.change_log import current_change_set, record_key
 from peerdesk.data.models import ChangeLogEntry, ChangeSet, Person
 from peerdesk.services.figures.period import long_date
 from peerdesk.services.people.record_tables import person_reference_columns, table
@@ -100,10 +100,7 @@ def _pairing_records(session: Session, pairing_ids: set[int]) -> Iterable[tuple[
 
 
 def _key(name: str, row: Any) -> str:
-    source = table(name)
-    return json.dumps(
-        {c.name: row[c.name] for c in source.primary_key.columns}, sort_keys=True, default=str
-    )
+    return record_key(table(name), row)
 
 
 def scrub(session: Session, erased: Erased, today: date) -> int:
