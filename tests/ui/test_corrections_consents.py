@@ -70,6 +70,12 @@ def test_a_consent_marked_as_entered_in_error_stays_struck_through(
     others = [a for a in answers if a.row() != marked.row()]
     assert others and not any(a.data(Qt.ItemDataRole.FontRole) for a in others)
     assert not services.consents.has_current(mentor, ConsentKind.CONFIDENTIALITY)
+    assert page.history.history.lines()[0] == (
+        "Marked a consent (Confidentiality agreement, given on 6 January 2025) as entered in "
+        "error\n"
+        "Entered in error on set to 15 June 2026\n"
+        "Why it was entered in error set to Recorded on the wrong person"
+    )
     table.selectRow(marked.row())
     assert not panel.in_error_button.isEnabled() and not panel.edit_button.isEnabled()
 

@@ -1,7 +1,8 @@
 """Correcting a volunteer's records on their page, as a coordinator does it from the
 keyboard: Enter on a training row opens it in its own dialog, titled "Edit training", with
 what was saved; a new date saved shows at once. Remove… on a supervision asks why (a blank
-reason is refused, nothing removed), then removes it."""
+reason is refused, nothing removed), then removes it. The page's History says each in
+plain words, newest first."""
 
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ def test_enter_on_a_training_row_edits_its_date(
     [record] = services.volunteers.training(mentor)
     assert record.training_date == date(2026, 3, 3)
     assert table.model().index(0, 1).data() == "3 Mar 2026"
+    newest = page.history.history.lines()[0]
+    assert newest.startswith("Edited training: Self care")
+    assert "Training date changed from 6 January 2025 to 3 March 2026" in newest
 
 
 def test_remove_a_supervision_asks_why_and_a_blank_reason_removes_nothing(
@@ -83,3 +87,8 @@ def test_remove_a_supervision_asks_why_and_a_blank_reason_removes_nothing(
     assert "Please enter why it is being removed" in said["refused"]
     assert services.volunteers.supervisions(mentor) == []
     assert page.supervision.table.isHidden()
+    history = page.history.history
+    assert history.lines()[0] == (
+        "Removed supervision on 3 March 2026\nSupervision removed: Entered on the wrong mentor"
+    )
+    assert history.table.table_model.index(0, 3).data() == "Entered on the wrong mentor"

@@ -24,8 +24,8 @@ from peerdesk.vocabulary import ConsentKind, ConsentMethod
 
 
 def _words(consent: Consent) -> str:
-    kind = ConsentKind(consent.kind).label.lower()
-    return f"the {kind} consent given on {consent.given_on.day} {consent.given_on:%B %Y}"
+    kind = ConsentKind(consent.kind).label
+    return f"a consent ({kind}, given on {consent.given_on.day} {consent.given_on:%B %Y})"
 
 
 class ConsentCorrections(Service):

@@ -20,6 +20,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.ui.consents import ConsentsPanel
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.people.history_section import HistorySection
 from peerdesk.ui.people.person_dialog import PersonDialog
 from peerdesk.ui.people.person_sections import (
     DetailsSection,
@@ -102,6 +103,7 @@ class PersonPage(QWidget):
         self.consents.consents_changed.connect(self._on_consents_changed)
         self.pairings = PairingsSection(services)
         self.pairings.record_requested.connect(self.record_requested)
+        self.history = HistorySection(services)
         self.sections = [
             self.details,
             self.roles,
@@ -112,6 +114,7 @@ class PersonPage(QWidget):
             self.supervision,
             self.consents_box,
             self.pairings,
+            self.history,
         ]
         for section in self.sections:
             self.column.addWidget(section)
@@ -148,6 +151,7 @@ class PersonPage(QWidget):
                 section.show_person(person)
         self.consents.show_person(person_id)
         self.pairings.show_person(person)
+        self.history.show_person(person)
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def new_referral(self) -> QDialog | None:
@@ -167,6 +171,7 @@ class PersonPage(QWidget):
         person = self.services.people.get(person_id)
         self.details.show_person(person)
         self.pairings.show_person(person)
+        self.history.show_person(person)
         if self.journey.isVisibleTo(self):
             # A confidentiality agreement is one of the things a mentor needs before pairing.
             self.journey.show_person(person)
