@@ -69,8 +69,8 @@ class ChangeSetDetails:
 class _Pending:
     """Rows read before a flush, waiting for the flush to succeed."""
 
-    before: dict[tuple[str, str], Row] = field(default_factory=dict)
-    removed: list[tuple[Table, Row]] = field(default_factory=list)
+    #: Changed objects' rows as they were, by the object's id() (its key may change).
+    before: dict[int, Row] = field(default_factory=dict)
 
 
 class LoggedSession(Session):
@@ -235,6 +235,12 @@ def _write(
 
 
 def _write_update(session: OrmSession, table: Table, old: Row, new: Row) -> None:
+    if record_key(table, old) != record_key(table, new):
+        # A new key is another record (a merged condition): removed and added, so that a
+        # record's history and a replay of the log both follow keys that never change.
+        _write(session, table, "delete", old, old, dict.fromkeys(old))
+        _write(session, table, "insert", new, dict.fromkeys(new), new)
+        return
     changed = {name for name in new if encode(old.get(name)) != encode(new[name])}
     if changed:
         _write(
@@ -269,7 +275,7 @@ def _before_flush(session: OrmSession, _flush: UOWTransaction, _instances: objec
             table, key = found
             row = _read(connection, table, key)
             if row is not None:
-                pending.before[_key_tuple(table, row)] = row
+                pending.before[id(instance)] = row
     removed: list[tuple[str, Table, Row]] = []
     for instance in session.deleted:
         found = _row_of(instance)
@@ -310,7 +316,7 @@ def _after_flush(session: OrmSession, _flush: UOWTransaction) -> None:
             continue
         table, key = found
         row = _read(connection, table, key)
-        old = pending.before.get(_key_tuple(table, row)) if row is not None else None
+        old = pending.before.get(id(instance))
         if row is not None and old is not None:
             _write_update(session, table, old, row)
     _log_removed(session, removed)
@@ -340,28 +346,46 @@ def _bulk(state: ORMExecuteState) -> Any:
     if state.is_delete:
         _log_removed(session, removed)
     elif before:
-        _log_bulk_update(session, connection, table, before)
+        _log_bulk_update(session, connection, table, before, _assigned(statement))
     log.debug(
         "bulk %s on %s: %d rows", "delete" if state.is_delete else "update", table.name, len(before)
     )
     return result
 
 
+def _assigned(statement: Any) -> dict[str, Any]:
+    """The plain values an UPDATE sets ({column: value}); expressions are left out."""
+    found: dict[str, Any] = {}
+    for column, value in (getattr(statement, "_values", None) or {}).items():
+        name = getattr(column, "name", None) or getattr(column, "key", None) or str(column)
+        if hasattr(value, "value") and not callable(value.value):
+            found[name] = value.value
+    return found
+
+
 def _log_bulk_update(
-    session: OrmSession, connection: Connection, table: Table, before: list[Row]
+    session: OrmSession, connection: Connection, table: Table, before: list[Row], assigned: Row
 ) -> None:
     columns = list(table.primary_key.columns)
-    keys = [tuple(row[c.name] for c in columns) for row in before]
-    after = {
-        _key_tuple(table, dict(row)): dict(row)
+    moved = any(c.name in assigned for c in columns)
+    # Where the statement gave the key a new value, the row is found at its new key.
+    keys = [
+        tuple({**row, **assigned}[c.name] if moved else row[c.name] for c in columns)
+        for row in before
+    ]
+    after = [
+        dict(row)
         for row in connection.execute(
             select(table).where(or_(*(tuple_(*columns) == key for key in keys)))
         ).mappings()
-    }
-    for old in before:
-        new = after.get(_key_tuple(table, old))
+    ]
+    by_key = {tuple(row[c.name] for c in columns): row for row in after}
+    for old, key in zip(before, keys, strict=True):
+        new = by_key.get(key)
         if new is not None:
             _write_update(session, table, old, new)
+        else:
+            log.warning("a bulk update on %s could not be followed for the history", table.name)
 
 
 @event.listens_for(LoggedSession, "after_commit")
