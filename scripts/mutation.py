@@ -192,6 +192,10 @@ TESTS: dict[str, list[str]] = {
 #: Survivors that behave exactly like the original, with the reason (shown in the summary).
 #: mutmut numbers a function's mutants in order, so an entry holds until that function changes.
 EQUIVALENT: dict[str, str] = {
+    REFERRALS + "xǁReferralServiceǁstart__mutmut_6": (
+        "PeopleService(None, ...) for the preferences: it is only asked to validate them, "
+        "which never reads the database"
+    ),
     REFERRALS + "xǁReferralServiceǁstart_with_person__mutmut_13": (
         "PeopleService(None, ...).validated(person): validated only checks the details and "
         "never reads the database, so no database is the same as this one"

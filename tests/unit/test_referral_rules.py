@@ -4,10 +4,11 @@ that person, found by mutation testing (docs/testing.md, "Mutation testing")."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
+from peerdesk.data.database import Database
 from peerdesk.errors import NotFoundError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import ReferralDetails, ReferralPreferences, ReferralView
@@ -292,3 +293,32 @@ def test_a_step_on_a_referral_that_is_gone_says_so_in_plain_words(services: Serv
     with pytest.raises(NotFoundError) as missing:
         services.referrals.accept(999, on=TODAY)
     assert str(missing.value).startswith("That referral could not be found")
+
+
+def test_a_referral_for_someone_known_checks_their_details_by_the_apps_clock(
+    db: Database,
+) -> None:
+    # The app's today decides, never the computer's: on a clock set in 2090 someone born in
+    # 2080 is ten, and updating their preferences with the referral keeps their birth date.
+    later = Services(db, today=lambda: date(2090, 1, 1))
+    person_id = later.people.add(
+        PersonDetails(first_name="Ruth", date_of_birth=date(2080, 5, 1))
+    ).id
+    later.referrals.start(
+        person_id,
+        ReferralDetails(
+            referral_date=date(2090, 1, 1),
+            source="self",
+            preferences=ReferralPreferences(languages="Gaelic"),
+        ),
+    )
+    saved = later.people.get(person_id)
+    assert (saved.date_of_birth, saved.languages) == (date(2080, 5, 1), "Gaelic")
+
+
+def test_a_referral_for_someone_who_is_gone_says_so_in_plain_words(services: Services) -> None:
+    before = table_snapshot(services, *TABLES)
+    with pytest.raises(NotFoundError) as missing:
+        services.referrals.start(999, ReferralDetails(referral_date=TODAY, source="self"))
+    assert str(missing.value).startswith("That person could not be found")
+    assert table_snapshot(services, *TABLES) == before
