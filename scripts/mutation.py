@@ -143,6 +143,7 @@ TESTS: dict[str, list[str]] = {
     "consents": [
         "tests/unit/test_gates_consents.py",
         "tests/unit/test_consent_rules.py",
+        "tests/unit/test_consent_gap_edges.py",
         "tests/unit/test_attention_people_rules.py",
         "tests/unit/test_attention_sql_equivalence.py",
     ],
