@@ -17,6 +17,7 @@ from peerdesk.services.demo.generator import DemoService
 from peerdesk.services.figures import FiguresService
 from peerdesk.services.groups.service import GroupService
 from peerdesk.services.history import HistoryService
+from peerdesk.services.history.undo import UndoService
 from peerdesk.services.importing import ExportService, ImportService
 from peerdesk.services.mentoring.matching import MatchingService
 from peerdesk.services.mentoring.pairings import PairingService
@@ -70,6 +71,8 @@ class Services:
         self.retention = RetentionService(db, today)
         self.figures = FiguresService(db, today)
         self.history = HistoryService(db, today)
+        # Undo and Redo reach back to the change sets made after this point (the app opening).
+        self.undo = UndoService(db, today)
         self.backups = BackupService(db, today, self.erasure, settings=self.organisation)
         self.security = SecurityService(
             db, today, backups=self.backups, organisation=self.organisation

@@ -38,6 +38,7 @@ from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens import SCREENS, Screen
 from peerdesk.ui.screens.lazy import LazyScreens
+from peerdesk.ui.undo_actions import UndoActions
 from peerdesk.ui.widgets.banner import Banner
 from peerdesk.ui.widgets.page_stack import PageStack
 
@@ -47,10 +48,9 @@ DEMO_BANNER = (
     "my organisation”."
 )
 
-#: Edit actions passed to whichever text input has the keyboard focus.
+#: Edit actions passed to whichever text input has the keyboard focus (Undo and Redo are
+#: UndoActions: of typing in a text box, of the last saved change elsewhere).
 EDIT_ACTIONS = (
-    ("&Undo", QKeySequence.StandardKey.Undo, "undo"),
-    ("&Redo", QKeySequence.StandardKey.Redo, "redo"),
     ("Cu&t", QKeySequence.StandardKey.Cut, "cut"),
     ("&Copy", QKeySequence.StandardKey.Copy, "copy"),
     ("&Paste", QKeySequence.StandardKey.Paste, "paste"),
@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = self._menus["Edit"]
+        self.undo_actions = UndoActions(self, self.services, edit_menu, self._after_undo)
+        edit_menu.addSeparator()
         for text, shortcut, method in EDIT_ACTIONS:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
@@ -376,6 +378,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             "Open a person, pairing or group first, then print its forms.", 6000
         )
+
+    def _after_undo(self, message: str) -> None:
+        """A saved change undone or redone: every screen shows the records as they now are."""
+        screen = self.current_screen()
+        if screen is not None:
+            screen.refresh()
+        self.statusBar().showMessage(message, 6000)
 
     def _on_edit_action(self, method: str) -> None:
         focus = QApplication.focusWidget()
