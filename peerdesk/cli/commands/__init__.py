@@ -12,10 +12,11 @@ from peerdesk.cli.commands import (
     encrypt,
     figures,
     form,
+    history,
     import_,
     person,
     restore,
 )
 
 COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, person, import_, form]
-COMMANDS += [encrypt, change_passphrase]
+COMMANDS += [encrypt, change_passphrase, history]

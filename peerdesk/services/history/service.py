@@ -84,6 +84,13 @@ class HistoryService(Service):
             ).all()
             return _views(session, entries, set_ids=[i for i in sets if i is not None])
 
+    def everything(self) -> list[ChangeSetView]:
+        """The whole history, oldest first."""
+        with self.db.session() as session:
+            entries = session.exec(select(ChangeLogEntry)).all()
+            ids = [i for i in session.exec(select(ChangeSet.id)) if i is not None]
+            return _views(session, entries, set_ids=ids)
+
     def change_set(self, change_set_id: int) -> ChangeSetView | None:
         """One change set with all its lines (None if there is no such change set)."""
         with self.db.session() as session:
