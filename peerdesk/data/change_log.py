@@ -28,7 +28,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, and_, event, insert, inspect, or_, select, tuple_
+from sqlalchemy import Table, and_, event, insert, inspect, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.orm import Session as OrmSession
@@ -106,7 +106,7 @@ def encode(value: Any) -> Any:
     return value
 
 
-def record_key(table: Table, row: Mapping[str, Any]) -> str:
+def record_key(table: Table, row: Mapping[Any, Any]) -> str:
     """The primary key of `row` as JSON: {"id": 5}, or every key column of a joining table."""
     return json.dumps(
         {column.name: encode(row[column.name]) for column in table.primary_key.columns},
@@ -123,13 +123,79 @@ def logged_table(name: str) -> Table | None:
 
 def log_rows(session: OrmSession, table: Table, action: str, rows: Iterable[Row]) -> int:
     """Log whole rows inserted or deleted by SQL the hook cannot see. Returns how many."""
+    set_id = _change_set_id(session)
+    entries = [
+        {
+            "change_set_id": set_id,
+            "table_name": table.name,
+            "record_key": record_key(table, row),
+            "action": action,
+            "changes": json.dumps(
+                {
+                    name: [None, encode(value)] if action == "insert" else [encode(value), None]
+                    for name, value in row.items()
+                },
+                sort_keys=True,
+            ),
+        }
+        for row in rows
+    ]
+    if entries:
+        session.connection().execute(insert(_CHANGE_LOG), entries)
+    return len(entries)
+
+
+def row_keys(session: OrmSession) -> dict[str, set[str]]:
+    """The keys of every row of every logged table (to tell later bulk inserts apart)."""
+    connection = session.connection()
+    return {
+        table.name: {
+            record_key(table, row)
+            for row in connection.execute(select(*table.primary_key.columns)).mappings()
+        }
+        for table in SQLModel.metadata.sorted_tables
+        if logged_table(table.name) is not None
+    }
+
+
+def log_new_rows(session: OrmSession, before: dict[str, set[str]]) -> int:
+    """Log as inserts every row whose key is not in `before`: for writers that insert with the
+    driver directly (the demo's many rows), read back as stored. Returns how many."""
+    connection = session.connection()
+    # A row removed since (through the session, so logged) and added again with the same key
+    # is new too (SQLite gives a freed number out again).
+    removed: set[tuple[str, str]] = set()
+    set_id = current_change_set(session)
+    if set_id is not None:
+        removed = {
+            (row.table_name, row.record_key)
+            for row in connection.execute(
+                select(_CHANGE_LOG.c.table_name, _CHANGE_LOG.c.record_key).where(
+                    _CHANGE_LOG.c.change_set_id == set_id, _CHANGE_LOG.c.action == "delete"
+                )
+            )
+        }
     count = 0
-    for row in rows:
-        empty = dict.fromkeys(row)
-        old, new = (empty, row) if action == "insert" else (row, empty)
-        _write(session, table, action, row, old, new)
-        count += 1
+    for table in SQLModel.metadata.sorted_tables:
+        if logged_table(table.name) is None:
+            continue
+        known = {k for k in before.get(table.name, set()) if (table.name, k) not in removed}
+        rows = [
+            dict(row)
+            for row in connection.execute(select(table)).mappings()
+            if record_key(table, row) not in known
+        ]
+        count += log_rows(session, table, "insert", rows)
     return count
+
+
+def stamp_change_set(session: OrmSession, made_at: datetime) -> None:
+    """Give this transaction's change set another time (the demo's fixed day, as its rows)."""
+    set_id = current_change_set(session)
+    if set_id is not None:
+        session.connection().execute(
+            update(_CHANGE_SET).where(_CHANGE_SET.c.id == set_id).values(made_at=made_at)
+        )
 
 
 # -- reading rows as stored -----------------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import delete, func, text
 from sqlmodel import Session, SQLModel, select
 
+from peerdesk.data import change_log
 from peerdesk.data.models import (
     Condition,
     ConsentWording,
@@ -48,7 +49,7 @@ def generate_demo(service: Service, options: DemoOptions) -> DemoSummary:
     if not 0.1 <= options.scale <= 200:
         raise ValidationError("The demo scale must be between 0.1 and 200.", "scale")
     db = service.db
-    with db.transaction() as session:
+    with db.transaction(kind="import", description="Demo data (fictional) added") as session:
         people = session.exec(select(func.count()).select_from(Person)).one()
         if people and not options.force:
             raise ValidationError(
@@ -65,16 +66,22 @@ def generate_demo(service: Service, options: DemoOptions) -> DemoSummary:
         session.execute(text("PRAGMA cache_size = -262144"))
         if options.force:
             _wipe(session)
+        known = change_log.row_keys(session)
         builder = _Builder(session, random.Random(options.seed), service.today(), options)
         builder.build()
         session.flush()
         _stamp_times(session, service.today())
+        # Its rows are written with the driver, unseen by the history: logged here, read back.
+        change_log.log_new_rows(session, known)
+        change_log.stamp_change_set(session, datetime.combine(service.today(), time(9), UTC))
     return DemoSummary(counts=builder.counts)
 
 
 def _wipe(session: Session) -> None:
     for table in reversed(SQLModel.metadata.sorted_tables):
-        session.execute(table.delete())
+        # The history stays: the removals are in it (the change log hook sees them).
+        if table.name not in ("change_set", "change_log"):
+            session.execute(table.delete())
 
 
 def _stamp_times(session: Session, today: date) -> None:
