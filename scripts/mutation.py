@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -193,6 +194,13 @@ TESTS: dict[str, list[str]] = {
 #: Survivors that behave exactly like the original, with the reason (shown in the summary).
 #: mutmut numbers a function's mutants in order, so an entry holds until that function changes.
 EQUIVALENT: dict[str, str] = {
+    **{
+        REFERRALS + f"xǁReferralServiceǁ_checked__mutmut_{n}": (
+            f"person_id={change} on the checked referral: a placeholder, always set to the "
+            "person's id in _add before the referral is saved"
+        )
+        for n, change in ((35, "None"), (51, "left out"), (67, "1"))
+    },
     REFERRALS + "xǁReferralServiceǁstart__mutmut_6": (
         "PeopleService(None, ...) for the preferences: it is only asked to validate them, "
         "which never reads the database"
@@ -260,7 +268,13 @@ def summary(modules: list[str]) -> int:
     left: list[str] = []
     stats = Path("mutants/mutmut-stats.json")
     commit = json.loads(stats.read_text()).get("git_commit") if stats.exists() else None
-    print(f"\nMeasured at commit {str(commit or 'unknown')[:7]} (when the tests were mapped).")
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    print(
+        f"\nCode and tests at commit {head or 'unknown'}; tests first mapped to functions at "
+        f"{str(commit or 'unknown')[:7]} (new tests are mapped as they appear)."
+    )
     print(f"\n{'module':<12} {'mutants':>8} {'killed':>7} {'survived':>9} {'equivalent':>11}")
     for module in modules:
         patterns = MODULES[module][1]
