@@ -89,6 +89,12 @@ def describe(
     session.info[_SET] = ChangeSetDetails(reason, description, kind, undoes_id)
 
 
+def begin_change_set(session: OrmSession) -> int:
+    """Write this transaction's change set now, even if nothing else changes (a marker, such
+    as a restore's: the rows it brought back came with the backup's own history)."""
+    return _change_set_id(session)
+
+
 def current_change_set(session: OrmSession) -> int | None:
     """The id of the change set this transaction has written so far, if any."""
     details = session.info.get(_SET)
