@@ -63,6 +63,9 @@ class SubjectAccessDocument:
     sections: tuple[tuple[str, tuple[RecordKind, ...]], ...]
     information: tuple[Information, ...]
     contact: str
+    #: The history of their records: (when, by whom and what, the changes in words), oldest
+    #: first.
+    history: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class _Styles:
@@ -94,8 +97,8 @@ def write_subject_access_pdf(document: SubjectAccessDocument, path: Path) -> Pat
         Spacer(1, 3 * mm),
         _text(
             f"Prepared on {document.prepared_on}. This document lists every "
-            "record that refers to you, followed by the information the law says you must be "
-            "given about how it is used. The same records are in the file "
+            "record that refers to you and the history of changes to them, followed by the "
+            "information the law says you must be given about how it is used. The same records are in the file "
             "everything-we-hold.json, in a form other software can read.",
             st.body,
         ),
@@ -110,6 +113,7 @@ def write_subject_access_pdf(document: SubjectAccessDocument, path: Path) -> Pat
         story.append(_text(heading, st.h2))
         for kind in kinds:
             story += _records(kind, st)
+    story += _history(document, st)
     story.append(_text("How your information is used, and your rights", st.h2))
     for part in document.information:
         story.append(_text(part.heading, st.h3))
@@ -135,6 +139,26 @@ def write_subject_access_pdf(document: SubjectAccessDocument, path: Path) -> Pat
         author=document.organisation,
     ).build(story, onFirstPage=footer, onLaterPages=footer)
     return path
+
+
+def _history(document: SubjectAccessDocument, st: _Styles) -> list[Flowable]:
+    story: list[Flowable] = [
+        _text("The history of your records", st.h2),
+        _text(
+            "Every change made to your records since this history began: when, by whom, and "
+            "what changed.",
+            st.small,
+        ),
+    ]
+    if not document.history:
+        return [*story, _text("No changes recorded.", st.small)]
+    for heading, lines in document.history:
+        story.append(
+            KeepTogether(
+                [_text(heading, st.label), *(_text(f"• {line}", st.small) for line in lines)]
+            )
+        )
+    return story
 
 
 def _records(kind: RecordKind, st: _Styles) -> list[Flowable]:

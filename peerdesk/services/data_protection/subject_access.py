@@ -3,7 +3,8 @@
 The export gathers every row of every table that refers to the person (found from the schema's
 foreign keys, so nothing is missed), the records hanging off those (the sessions of their
 pairings, the concerns raised in them), the reference data that explains them (the wording of
-each consent, group names), and the supplementary information UK GDPR requires.
+each consent, group names), the history of their records (who changed what, when and why), and
+the supplementary information UK GDPR requires.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from peerdesk.services.data_protection.bank_holidays import (
     region_for_postcode,
 )
 from peerdesk.services.data_protection.retention import RULE_MEANING, retention_rules
+from peerdesk.services.history import ChangeSetView, HistoryService
 from peerdesk.services.people.record_tables import (
     PERSON_TABLE,
     TABLE_TITLES,
@@ -201,6 +203,7 @@ class SubjectAccessService(Service):
             "related_records": related,
             "other_people": others,
             "supplementary_information": supplementary_information(organisation, rules, recipients),
+            "history": history_of(HistoryService(self.db, self._today).for_person(person_id)),
         }
 
     def export(self, person_id: int, out_dir: Path) -> SubjectAccessExport:
@@ -224,6 +227,30 @@ class SubjectAccessService(Service):
             ) from error
         log.info("subject access export for person %s: %s records", person_id, data["record_count"])
         return SubjectAccessExport(folder, pdf_path, json_path, int(data["record_count"]))
+
+
+def history_of(views: list[ChangeSetView]) -> list[dict[str, Any]]:
+    """The history of their records (see `HistoryService.for_person`), oldest first: when,
+    who, why, and each record's change in words and as stored values."""
+    return [
+        {
+            "when": view.made_at.isoformat(),
+            "changed_by": view.changed_by,
+            "description": view.description,
+            "reason": view.reason,
+            "kind": view.kind,
+            "changes": [
+                {
+                    "record": line.record,
+                    "action": line.action,
+                    "words": line.words,
+                    "fields": {f.column: [f.old, f.new] for f in line.fields},
+                }
+                for line in view.lines
+            ],
+        }
+        for view in views
+    ]
 
 
 def open_requests(session: Session) -> list[RequestRow]:

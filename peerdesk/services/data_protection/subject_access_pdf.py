@@ -5,7 +5,7 @@ is drawn by `peerdesk.forms.reports.subject_access`."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,24 @@ def document_of(data: dict[str, Any]) -> SubjectAccessDocument:
         sections=sections,
         information=information,
         contact=supplementary["controller"]["contact"] or "The coordinator of the organisation.",
+        history=_history(data.get("history", [])),
     )
+
+
+def _history(change_sets: list[dict[str, Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each change set as "3 March 2026, by Jo Smith: End of pairing P0042" and its changes
+    in words ("Address changed from 1 High St to 2 Low Rd"), with the reason given."""
+    found = []
+    for change_set in change_sets:
+        when = readable(datetime.fromisoformat(change_set["when"]).date())
+        heading = f"{when}, by {change_set['changed_by']}"
+        if change_set["description"]:
+            heading += f": {change_set['description']}"
+        lines = [words for change in change_set["changes"] for words in change["words"]]
+        if change_set["reason"] and not any(line.endswith(change_set["reason"]) for line in lines):
+            lines.append(f"Reason given: {change_set['reason']}")
+        found.append((heading, tuple(lines)))
+    return tuple(found)
 
 
 class _Words:
