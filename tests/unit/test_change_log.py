@@ -8,7 +8,7 @@ import random
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlmodel import col, delete, select, update
 
 from peerdesk.data.models import ChangeSet, Condition, Organisation, Person, PersonCondition
@@ -246,3 +246,13 @@ def test_the_demo_is_one_import_change_set_and_its_log_replays(services: Service
     [demo] = change_sets(services)[sets_before:]
     assert (demo.kind, demo.description) == ("import", "Demo data (fictional) added")
     assert replay(start, entries_after(services.db, since)) == current_rows(services.db)
+
+
+def test_an_insert_statement_through_the_session_is_logged(services: Services) -> None:
+    # As an undo puts a removed row back: an INSERT statement with the row's own key.
+    since = last_entry_id(services.db)
+    with services.db.transaction() as session:
+        session.execute(insert(Person).values(id=41, first_name="Kit"))
+    [(_i, table, key, action, changes)] = entries_after(services.db, since)
+    assert (table, json.loads(key), action) == ("person", {"id": 41}, "insert")
+    assert changes["first_name"] == [None, "Kit"]
