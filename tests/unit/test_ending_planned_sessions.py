@@ -60,3 +60,23 @@ def test_a_rearrangement_pointing_at_a_cancelled_date_stays_rearranged(
     assert statuses(services, pairing_id) == [(date(2026, 6, 10), "rearranged")]
     left = services.sessions.get(moved)
     assert (left.rearranged_to_id, left.rearranged_to_date) == (None, None)
+
+
+def test_the_sessions_planned_after_the_end_are_listed_earliest_first(
+    services: Services,
+) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    log(services, pairing_id, date(2026, 7, 8), "planned")  # typed in first
+    log(services, pairing_id, AHEAD, "planned")
+    assert services.pairings.planned_after(pairing_id, END_DAY) == [AHEAD, date(2026, 7, 8)]
+
+
+def test_cancelling_at_the_end_leaves_other_rearrangements_linked(services: Services) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    moved = log(services, pairing_id, date(2026, 6, 3), "planned")
+    services.sessions.rearrange(moved, SessionEntry(date(2026, 6, 10)))
+    log(services, pairing_id, AHEAD, "planned")
+
+    services.pairings.end(pairing_id, ENDING, on=END_DAY, cancel_planned=True)
+
+    assert services.sessions.get(moved).rearranged_to_date == date(2026, 6, 10)
