@@ -1,6 +1,7 @@
 """Write tests/fixtures/schemas/<revision>.db: a small, realistic database at the head revision.
 
-Run it once per new migration, BEFORE writing the next one, and commit the file:
+Run it once per new migration, BEFORE writing the next one, and commit the file (the history
+tables, change_set and change_log from 0006, fill themselves: every service call is logged):
 `tests/integration/test_migrations.py` upgrades every committed schema version to head and
 checks that every row came across, so each fixture must hold rows in every table.
 
@@ -12,13 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 import sqlite3
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.migrate import head_revision
@@ -194,8 +196,38 @@ def _stamp_times(database: Database) -> None:
             ("person", "updated_at"),
             ("consent_wording", "created_at"),
             ("organisation", "created_at"),
+            ("change_set", "made_at"),
         ):
-            session.execute(text(f"UPDATE {table} SET {column} = :stamp"), {"stamp": stamp})
+            if column in _columns(session, table):
+                session.execute(text(f"UPDATE {table} SET {column} = :stamp"), {"stamp": stamp})
+        if "change_log" in _tables(session):
+            _stamp_history(session, datetime.combine(TODAY, time(9, 0), tzinfo=UTC).isoformat())
+
+
+def _stamp_history(session: Session, stamp: str) -> None:
+    """The history holds the real times the rows were stamped with when logged: the fixed day's
+    instead, as in the tables."""
+    moment = re.compile(r'"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+00:00"')
+    rows = session.execute(text("SELECT id, changes FROM change_log")).all()
+    for entry_id, changes in rows:
+        stamped = moment.sub(f'"{stamp}"', changes)
+        if stamped != changes:
+            session.execute(
+                text("UPDATE change_log SET changes = :changes WHERE id = :id"),
+                {"changes": stamped, "id": entry_id},
+            )
+
+
+def _tables(session: Session) -> set[str]:
+    return {
+        row[0]
+        for row in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    }
+
+
+def _columns(session: Session, table: str) -> set[str]:
+    """The table's columns (none if it is not in this schema yet: the script runs at any head)."""
+    return {row[1] for row in session.execute(text(f'PRAGMA table_info("{table}")'))}
 
 
 def _fix_identity(database: Database) -> None:
