@@ -170,9 +170,12 @@ TESTS: dict[str, list[str]] = {
         "tests/unit/test_pairings_lifecycle.py",
         "tests/unit/test_gates_consents.py",
         "tests/unit/test_ending_and_rearranging.py",
+        "tests/unit/test_ending_planned_sessions.py",
+        "tests/unit/test_pairing_ending_record.py",
     ],
     "sessions": [
         "tests/unit/test_ending_and_rearranging.py",
+        "tests/unit/test_ending_planned_sessions.py",
         "tests/unit/test_sessions_log.py",
         "tests/unit/test_pairings_lifecycle.py",
     ],
