@@ -122,7 +122,10 @@ class ImportService(Service):
             return preview
         backup = self._backup(backup_folder)
         try:
-            with self.db.transaction() as session:
+            # One change set of its own kind: Undo refuses it (the backup above undoes it).
+            with self.db.transaction(
+                kind="import", description=f"Import from {source.path.name}"
+            ) as session:
                 preview, people, links = self._plan(session, source, settings, choices or {})
                 if not preview.can_import:
                     raise _Refused
