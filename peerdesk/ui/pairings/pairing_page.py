@@ -32,6 +32,7 @@ from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.widgets.flow_layout import FlowLayout
+from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.tables import make_table
 from peerdesk.ui.widgets.words import day, heading_day, label, minutes
@@ -113,6 +114,11 @@ class PairingPage(QWidget):
         caption.setBuddy(self.timeline)
         layout.addWidget(caption)
         layout.addWidget(self.timeline, 1)
+        history_caption = QLabel("&History of this pairing (newest first):", self)
+        self.history = HistoryTable("History of this pairing", self)
+        history_caption.setBuddy(self.history.table)
+        layout.addWidget(history_caption)
+        layout.addWidget(self.history)
 
     # -- showing ---------------------------------------------------------------------------
     def show_pairing(self, pairing_id: int) -> None:
@@ -142,6 +148,7 @@ class PairingPage(QWidget):
             button.setVisible(pairing.allows(key))
         self.timeline_model.set_rows(self.services.pairings.timeline(pairing.id))
         self.timeline.scrollToBottom()
+        self.history.show_changes(self.services.history.for_record("pairing", pairing.id))
 
     # -- actions ---------------------------------------------------------------------------
     def _pairing_id(self) -> int:
