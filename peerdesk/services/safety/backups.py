@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, delete, select
 
-from peerdesk.data import change_log, registry
+from peerdesk.data import registry
 from peerdesk.data.backup import (
     backup_database,
     backup_file_name,
@@ -394,11 +394,6 @@ class BackupService(Service):
         state = bring_up_to_date(self.db)
         self._settings.keep_backup_settings(kept)
         erased_again = self.reapply_erasures(sorted(erased))
-        # The history says so: the restored records came with the backup's own history.
-        with self.db.transaction(
-            kind="restore", description=f"Backup restored: {backup.name}"
-        ) as session:
-            change_log.begin_change_set(session)
         log.info("backup restored; %d erased people erased again", erased_again)
         return RestoreResult(
             restored_from=backup,
