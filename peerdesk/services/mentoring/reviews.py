@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -29,6 +30,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.corrections import apply_fields, change_set, remove_row
 from peerdesk.services.mentoring.rows import ReviewView, review_view
 from peerdesk.services.organisation import parse_review_schedule
 from peerdesk.vocabulary import (
@@ -112,64 +114,39 @@ class ReviewService(Service):
             return session_counts(session, pairing, when)
 
     def record(self, pairing_id: int, entry: ReviewEntry) -> ReviewView:
-        decision = v.one_of(entry.decision, ReviewDecision, "decision", "continue, adjust or end")
-        v.not_in_future(entry.review_date, self.today(), "review_date", "the review date")
-        v.on_or_after(
-            entry.next_review_date,
-            entry.review_date + timedelta(days=1),
-            "next_review_date",
-            "The next review date should be after this review.",
-        )
-        if len(entry.progress) > 3:
-            raise ValidationError("There is room for progress on up to three goals.", "progress")
-        progress = [v.long_text(p, "progress", "the progress") for p in entry.progress]
-        progress += [""] * (3 - len(progress))
-        for value, name in ((entry.sessions_held, "held"), (entry.sessions_planned, "planned")):
-            if value is not None and not 0 <= value <= 1000:
-                raise ValidationError(
-                    f"The number of sessions {name} should be between 0 and 1000.",
-                    f"sessions_{name}",
-                )
+        checked = _checked(entry, self.today())
         with self.db.transaction() as session:
             pairing = get_or_raise(session, Pairing, pairing_id, "pairing")
-            if pairing.start_date is None:
-                raise ValidationError(
-                    "This pairing has not started yet: reviews begin once it is active.",
-                    "review_date",
-                )
-            if entry.review_date < pairing.start_date:
-                raise ValidationError(
-                    f"The review date is before the pairing started "
-                    f"({pairing.start_date:%d %B %Y}).",
-                    "review_date",
-                )
-            if pairing.end_date is not None and entry.review_date > pairing.end_date:
-                raise ValidationError(
-                    f"The review date is after the pairing ended ({pairing.end_date:%d %B %Y}).",
-                    "review_date",
-                )
-            counts = session_counts(session, pairing, entry.review_date)
-            review = Review(
-                pairing_id=pairing_id,
-                review_date=entry.review_date,
-                sessions_held=counts.held if entry.sessions_held is None else entry.sessions_held,
-                sessions_planned=counts.planned
-                if entry.sessions_planned is None
-                else entry.sessions_planned,
-                progress_goal_1=progress[0],
-                progress_goal_2=progress[1],
-                progress_goal_3=progress[2],
-                what_is_working=v.long_text(
-                    entry.what_is_working, "what_is_working", "what is working"
-                ),
-                concerns=v.long_text(entry.concerns, "concerns", "the concerns"),
-                decision=decision,
-                next_review_date=entry.next_review_date,
-            )
+            review = Review(pairing_id=pairing_id, **_fields(session, pairing, entry, checked))
             session.add(review)
             session.flush()
             session.refresh(review)
             return review_view(review)
+
+    def update_review(self, review_id: int, entry: ReviewEntry) -> ReviewView:
+        """Put right a review, with the same checks as recording it."""
+        checked = _checked(entry, self.today())
+        description = f"Edited the review of {entry.review_date.day} {entry.review_date:%B %Y}"
+        with change_set(self.db, description=description) as session:
+            review = get_or_raise(session, Review, review_id, "review")
+            pairing = get_or_raise(session, Pairing, review.pairing_id, "pairing")
+            apply_fields(review, _fields(session, pairing, entry, checked))
+            session.flush()
+            return review_view(review)
+
+    def remove_review(self, review_id: int, reason: str) -> str:
+        """Remove a review entered in error (nothing else depends on one)."""
+        return remove_row(
+            self.db,
+            Review,
+            review_id,
+            what="review",
+            reason=reason,
+            describe=lambda r: (
+                f"Removed the review of {r.review_date.day} {r.review_date:%B %Y} "
+                f"(pairing P{r.pairing_id:04d})"
+            ),
+        )
 
     def goals(self, pairing_id: int) -> list[str]:
         with self.db.session() as session:
@@ -358,3 +335,64 @@ def _reviews(session: Session, pairing_id: int) -> list[Review]:
             .order_by(col(Review.review_date), col(Review.id))
         )
     )
+
+
+def _checked(entry: ReviewEntry, today: date) -> tuple[ReviewDecision, list[str]]:
+    """A review's checks that need no database: its decision and progress, checked."""
+    decision = v.one_of(entry.decision, ReviewDecision, "decision", "continue, adjust or end")
+    v.not_in_future(entry.review_date, today, "review_date", "the review date")
+    v.on_or_after(
+        entry.next_review_date,
+        entry.review_date + timedelta(days=1),
+        "next_review_date",
+        "The next review date should be after this review.",
+    )
+    if len(entry.progress) > 3:
+        raise ValidationError("There is room for progress on up to three goals.", "progress")
+    progress = [v.long_text(p, "progress", "the progress") for p in entry.progress]
+    for value, name in ((entry.sessions_held, "held"), (entry.sessions_planned, "planned")):
+        if value is not None and not 0 <= value <= 1000:
+            raise ValidationError(
+                f"The number of sessions {name} should be between 0 and 1000.",
+                f"sessions_{name}",
+            )
+    return decision, progress + [""] * (3 - len(progress))
+
+
+def _fields(
+    session: Session,
+    pairing: Pairing,
+    entry: ReviewEntry,
+    checked: tuple[ReviewDecision, list[str]],
+) -> dict[str, Any]:
+    """A review's values, checked against its pairing (recording and editing alike)."""
+    decision, progress = checked
+    if pairing.start_date is None:
+        raise ValidationError(
+            "This pairing has not started yet: reviews begin once it is active.", "review_date"
+        )
+    if entry.review_date < pairing.start_date:
+        raise ValidationError(
+            f"The review date is before the pairing started ({pairing.start_date:%d %B %Y}).",
+            "review_date",
+        )
+    if pairing.end_date is not None and entry.review_date > pairing.end_date:
+        raise ValidationError(
+            f"The review date is after the pairing ended ({pairing.end_date:%d %B %Y}).",
+            "review_date",
+        )
+    counts = session_counts(session, pairing, entry.review_date)
+    return {
+        "review_date": entry.review_date,
+        "sessions_held": counts.held if entry.sessions_held is None else entry.sessions_held,
+        "sessions_planned": counts.planned
+        if entry.sessions_planned is None
+        else entry.sessions_planned,
+        "progress_goal_1": progress[0],
+        "progress_goal_2": progress[1],
+        "progress_goal_3": progress[2],
+        "what_is_working": v.long_text(entry.what_is_working, "what_is_working", "what is working"),
+        "concerns": v.long_text(entry.concerns, "concerns", "the concerns"),
+        "decision": decision.value,
+        "next_review_date": entry.next_review_date,
+    }

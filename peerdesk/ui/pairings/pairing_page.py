@@ -31,6 +31,7 @@ from peerdesk.ui.pairings.review_dialog import ReviewDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.widgets.corrections import offer_removal
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
@@ -103,7 +104,7 @@ class PairingPage(QWidget):
             actions_row.addWidget(button)
         self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         layout.addLayout(actions_row)
-        caption = QLabel("&Timeline (Enter opens a session or concern):", self)
+        caption = QLabel("&Timeline (Enter opens a session, review or concern):", self)
         self.timeline_model: RowsModel[TimelineEntry] = RowsModel(
             TIMELINE_COLUMNS, lambda e: e.record_id, self
         )
@@ -199,6 +200,19 @@ class PairingPage(QWidget):
         self._open(dialog)
         return dialog
 
+    def edit_review(self, review_id: int) -> ReviewDialog:
+        """A review opened from the timeline: the same dialog, editing, with Remove…."""
+        view = self.services.reviews.get(review_id)
+        dialog = ReviewDialog(self.services, self._pairing_id(), self)
+        dialog.edit(review_id, view, title=f"Edit review of {day(view.review_date)}")
+        offer_removal(
+            dialog,
+            f"the review of {day(view.review_date)}",
+            lambda why: self.services.reviews.remove_review(review_id, why),
+        )
+        self._open(dialog)
+        return dialog
+
     def _on_review_saved(self, review_id: int) -> None:
         if self.services.reviews.get(review_id).ends_pairing:
             self.refresh()
@@ -290,6 +304,8 @@ class PairingPage(QWidget):
         entry = self.timeline_model.row_at(source.row())
         if entry.kind == "session":
             self.edit_session(entry.record_id)
+        elif entry.kind == "review":
+            self.edit_review(entry.record_id)
         elif entry.kind == "concern":
             dialog = ConcernDialog(self.services, self, concern_id=entry.record_id)
             self._open(dialog)

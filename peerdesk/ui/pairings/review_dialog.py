@@ -79,19 +79,40 @@ class ReviewDialog(RecordDialog):
         self.held.setValue(counts.held)
         self.planned.setValue(counts.planned)
 
-    def write(self) -> None:
+    def entry(self) -> ReviewEntry:
         progress = tuple(e.text() for e in self.progress) if self.goals else ()
-        self.saved = self.services.reviews.record(
-            self.pairing_id,
-            ReviewEntry(
-                review_date=self.review_date.day(),
-                decision=str(self.decision.currentData()),
-                progress=progress,
-                what_is_working=self.working.toPlainText(),
-                concerns=self.concerns.toPlainText(),
-                next_review_date=self.next_date.day() if self.set_next.isChecked() else None,
-                sessions_held=self.held.value(),
-                sessions_planned=self.planned.value(),
-            ),
+        return ReviewEntry(
+            review_date=self.review_date.day(),
+            decision=str(self.decision.currentData()),
+            progress=progress,
+            what_is_working=self.working.toPlainText(),
+            concerns=self.concerns.toPlainText(),
+            next_review_date=self.next_date.day() if self.set_next.isChecked() else None,
+            sessions_held=self.held.value(),
+            sessions_planned=self.planned.value(),
         )
+
+    def add_record(self) -> None:
+        self.saved = self.services.reviews.record(self.pairing_id, self.entry())
         self.review_saved.emit(self.saved.id)
+
+    # -- editing ---------------------------------------------------------------------------
+    def load(self, view: ReviewView) -> None:
+        """Show a saved review as it was recorded (its counts as saved, not worked out again)."""
+        self.review_date.set_value(view.review_date)
+        self.held.setValue(view.sessions_held)
+        self.planned.setValue(view.sessions_planned)
+        saved = (view.progress_goal_1, view.progress_goal_2, view.progress_goal_3)
+        for edit, text in zip(self.progress, saved, strict=False):
+            edit.setText(text)
+        self.working.setPlainText(view.what_is_working)
+        self.concerns.setPlainText(view.concerns)
+        self.decision.setCurrentIndex(self.decision.findData(view.decision))
+        self.set_next.setChecked(view.next_review_date is not None)
+        if view.next_review_date is not None:
+            self.next_date.set_value(view.next_review_date)
+        self.intro.setVisible(False)
+
+    def update_record(self, record_id: int) -> None:
+        # Not review_saved: that takes the page on to End pairing, for a new review only.
+        self.saved = self.services.reviews.update_review(record_id, self.entry())

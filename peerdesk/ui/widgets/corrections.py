@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from peerdesk.services import Services
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -63,6 +70,28 @@ class RemoveDialog(ReasonDialog):
         super().__init__(
             services, remove, parent, title=f"Remove {what}", intro=intro, accept_text="&Remove"
         )
+
+
+def offer_removal(
+    dialog: RecordDialog,
+    what: str,
+    remove: Callable[[str], object],
+    *,
+    also: Sequence[str] = (),
+) -> QPushButton:
+    """A "Remove…" button in an editing dialog (for records listed where a row has no
+    buttons of its own, like a pairing's timeline): it asks why, and once removed the
+    editing dialog closes as saved, so the page shows the record gone."""
+    button = dialog.buttons.addButton("Re&move…", QDialogButtonBox.ButtonRole.DestructiveRole)
+    button.setAutoDefault(False)
+
+    def ask() -> None:
+        if run(RemoveDialog(dialog.services, what, remove, dialog, also=also)):
+            dialog.mark_saved()
+            dialog.done(QDialog.DialogCode.Accepted)
+
+    button.clicked.connect(ask)
+    return button
 
 
 def chosen_record(table: RecordTable) -> int | None:

@@ -151,6 +151,10 @@ class RecordDialog(QDialog):
         if self.save():
             super().accept()
 
+    def mark_saved(self) -> None:
+        """What this dialog showed was dealt with another way (removed): close, write nothing."""
+        self._written = True
+
     def start_again(self) -> None:
         """The inputs now hold a new record ("Save and log another"): the next save writes."""
         self._written = False
