@@ -19,9 +19,10 @@ from peerdesk.data.models import (
 )
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
-from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.base import get_or_raise
 from peerdesk.services.mentoring.ending import cancel_planned_after, planned_after
 from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
+from peerdesk.services.mentoring.pairing_removal import PairingRemoval
 from peerdesk.services.mentoring.reviews import names_of, next_due_for
 from peerdesk.services.mentoring.rows import (
     NextReview,
@@ -114,7 +115,7 @@ class Ending:
     note: str = ""
 
 
-class PairingService(Service):
+class PairingService(PairingRemoval):
     def get(self, pairing_id: int) -> PairingView:
         with self.db.session() as session:
             return self._view(session, get_or_raise(session, Pairing, pairing_id, "pairing"))

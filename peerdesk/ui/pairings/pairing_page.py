@@ -31,7 +31,7 @@ from peerdesk.ui.pairings.review_dialog import ReviewDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.printing import make_print_menu
-from peerdesk.ui.widgets.corrections import offer_removal
+from peerdesk.ui.widgets.corrections import RemoveDialog, offer_removal, run
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
@@ -67,8 +67,12 @@ class PairingPage(QWidget):
         self.print_button.setText("&Print…")
         self.print_button.setAccessibleName("Print forms for this pairing")
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_button = QPushButton("Remove pairing…", self)
+        self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
+        self.remove_button.clicked.connect(self.remove_pairing)
         for button in (self.mentor_button, self.mentee_button, self.print_button):
             top.addWidget(button)
+        top.addWidget(self.remove_button)
         layout.addLayout(top)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -212,6 +216,20 @@ class PairingPage(QWidget):
         )
         self._open(dialog)
         return dialog
+
+    def remove_pairing(self) -> None:
+        """Remove the pairing (entered in error) after saying once what goes with it."""
+        pairing_id = self._pairing_id()
+        dialog = RemoveDialog(
+            self.services,
+            f"pairing {self.pairing.reference if self.pairing else ''}",
+            lambda why: self.services.pairings.remove_pairing(pairing_id, why),
+            self,
+            also=self.services.pairings.removal_effects(pairing_id),
+        )
+        if run(dialog):
+            self.pairing = None
+            self.back_requested.emit()
 
     def _on_review_saved(self, review_id: int) -> None:
         if self.services.reviews.get(review_id).ends_pairing:
