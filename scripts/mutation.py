@@ -198,6 +198,13 @@ TESTS: dict[str, list[str]] = {
 #: Survivors that behave exactly like the original, with the reason (shown in the summary).
 #: mutmut numbers a function's mutants in order, so an entry holds until that function changes.
 EQUIVALENT: dict[str, str] = {
+    PAIRINGS + "xǁPairingServiceǁ_transition__mutmut_1": (
+        "cancel_planned defaulting to True: it is read only when ending, and end() always passes it"
+    ),
+    "peerdesk.services.mentoring.ending.x_cancel_planned_after__mutmut_14": (
+        "unlinking no rearranged session by hand: mentoring_session.rearranged_to_id is ON "
+        "DELETE SET NULL, so the database unlinks them as the planned sessions are deleted"
+    ),
     SESSIONS + "xǁSessionServiceǁrearrange__mutmut_21": (
         "the pairing's name in a not-found message: a session's pairing always exists "
         "(foreign keys are on and sessions are deleted with their pairing)"
