@@ -1,7 +1,7 @@
 """Removing a pairing entered in error: the dialog says exactly what else goes (its sessions,
 reviews, goals) and what stays (a concern raised in a session), asks once for the reason,
 then removes it all in one change set; the concern is still on record. Refused without a
-reason, with nothing removed."""
+reason, with nothing removed. A session goes the same way, from its own dialog."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_the_service_says_what_goes_and_removes_it_in_one_go(
         "2 sessions",
         "1 review",
         "2 goals",
-        "1 concern raised in its sessions stay on record, no longer linked to a session",
+        "1 concern raised in its sessions stays on record, no longer linked to a session",
     ]
     with pytest.raises(ValidationError):
         services.pairings.remove_pairing(pairing, "  ")
@@ -74,7 +74,7 @@ def test_remove_pairing_from_its_page(
             qtbot, lambda: qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton), why
         )
     assert "These go with it:\n• 2 sessions\n• 1 review\n• 2 goals" in seen["intro"]
-    assert "stay on record" in seen["intro"]
+    assert "stays on record" in seen["intro"]
     with pytest.raises(NotFoundError):
         services.pairings.get(pairing)
     [change] = services.history.latest(1)
@@ -82,3 +82,30 @@ def test_remove_pairing_from_its_page(
         "Removed pairing P0001",
         "Entered on the wrong mentee",
     )
+
+
+def test_remove_a_session_from_its_dialog(
+    qtbot: QtBot, services: Services, tmp_path: Path, pairing: int
+) -> None:
+    page = PairingPage(services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(page)
+    page.show_pairing(pairing)
+    page.show()
+    qtbot.waitExposed(page)
+    first, second = services.sessions.for_pairing(pairing)
+    dialog = page.edit_session(first.id)
+    qtbot.waitExposed(dialog)
+    [remove] = [b for b in dialog.buttons.buttons() if b.text() == "Re&move…"]
+    seen: dict[str, str] = {}
+
+    def why(asked: QDialog) -> None:
+        seen["intro"] = asked.intro.text()  # type: ignore[attr-defined]
+        type_into(qtbot, asked.reason, "Logged twice")  # type: ignore[attr-defined]
+        save(qtbot, asked)
+
+    with qtbot.waitSignal(page.pairing_changed):
+        in_modal(qtbot, lambda: qtbot.mouseClick(remove, Qt.MouseButton.LeftButton), why)
+    assert "1 concern raised in it stays on record" in seen["intro"]
+    assert [s.id for s in services.sessions.for_pairing(pairing)] == [second.id]
+    assert [c.what for c in services.sessions.open_concerns()] == ["Low mood"]
+    assert page.history is not None and not dialog.isVisible()

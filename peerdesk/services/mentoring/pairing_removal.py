@@ -39,6 +39,10 @@ def _count(number: int, one: str, many: str) -> str:
     return f"1 {one}" if number == 1 else f"{number} {many}"
 
 
+def _stay(number: int) -> str:
+    return "stays" if number == 1 else "stay"
+
+
 class PairingRemoval(Service):
     """Remove a pairing with a reason (the PairingService has these)."""
 
@@ -61,7 +65,7 @@ class PairingRemoval(Service):
             if concerns:
                 lines.append(
                     f"{_count(concerns, 'concern', 'concerns')} raised in its sessions "
-                    "stay on record, no longer linked to a session"
+                    f"{_stay(concerns)} on record, no longer linked to a session"
                 )
             return lines
 
@@ -87,3 +91,34 @@ def _belonging(session: Session, pairing: Pairing) -> list[SQLModel]:
     for model in (SupervisionPairing, Review, MentoringSession, PairingGoal, PairingStatusChange):
         found.extend(session.exec(select(model).where(model.pairing_id == pairing.id)))  # type: ignore[attr-defined]
     return found
+
+
+class SessionRemoval(Service):
+    """Remove a session entered in error (the SessionService has this)."""
+
+    def session_removal_effects(self, session_id: int) -> list[str]:
+        """What changes elsewhere when the session goes, in plain words."""
+        with self.db.session() as session:
+            get_or_raise(session, MentoringSession, session_id, "session")
+            concerns = session.exec(
+                select(func.count()).select_from(Concern).where(Concern.session_id == session_id)
+            ).one()
+        if not concerns:
+            return []
+        return [
+            f"{_count(concerns, 'concern', 'concerns')} raised in it {_stay(concerns)} on "
+            "record, no longer linked to a session"
+        ]
+
+    def remove_session(self, session_id: int, reason: str) -> str:
+        return remove_row(
+            self.db,
+            MentoringSession,
+            session_id,
+            what="session",
+            reason=reason,
+            describe=lambda s: (
+                f"Removed the session of {s.session_date.day} {s.session_date:%B %Y} "
+                f"(pairing P{s.pairing_id:04d})"
+            ),
+        )

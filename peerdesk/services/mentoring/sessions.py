@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 from peerdesk.data.models import Concern, GroupMeeting, MentoringSession, Pairing, Person
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
-from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.base import get_or_raise
+from peerdesk.services.mentoring.pairing_removal import SessionRemoval
 from peerdesk.services.mentoring.rows import (
     ConcernView,
     SessionView,
@@ -89,7 +90,7 @@ class ConcernDetails:
     action_taken: str = ""
 
 
-class SessionService(Service):
+class SessionService(SessionRemoval):
     def get(self, session_id: int) -> SessionView:
         with self.db.session() as session:
             record = get_or_raise(session, MentoringSession, session_id, "session")

@@ -181,6 +181,13 @@ class PairingPage(QWidget):
     def edit_session(self, session_id: int) -> SessionDialog:
         dialog = SessionDialog(self.services, self._pairing_id(), self, session_id=session_id)
         dialog.concern_needed.connect(self._on_concern_needed)
+        when = day(self.services.sessions.get(session_id).session_date)
+        offer_removal(
+            dialog,
+            f"the session of {when}",
+            lambda why: self.services.sessions.remove_session(session_id, why),
+            also=self.services.sessions.session_removal_effects(session_id),
+        )
         self._open(dialog)
         return dialog
 
