@@ -109,3 +109,30 @@ def test_remove_a_session_from_its_dialog(
     assert [s.id for s in services.sessions.for_pairing(pairing)] == [second.id]
     assert [c.what for c in services.sessions.open_concerns()] == ["Low mood"]
     assert page.history is not None and not dialog.isVisible()
+
+
+def test_remove_a_concern_entered_in_error_from_the_timeline(
+    qtbot: QtBot, services: Services, tmp_path: Path, pairing: int
+) -> None:
+    page = PairingPage(services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(page)
+    page.show_pairing(pairing)
+    page.show()
+    qtbot.waitExposed(page)
+    model = page.timeline_proxy
+    [row] = [r for r in range(model.rowCount()) if "oncern" in str(model.index(r, 1).data())]
+    page._on_timeline_activated(model.index(row, 0))  # what Enter on the row does
+    dialog = page.active_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    [remove] = [b for b in dialog.buttons.buttons() if b.text() == "Re&move…"]  # type: ignore[attr-defined]
+
+    def why(asked: QDialog) -> None:
+        assert asked.windowTitle() == "Remove the concern raised on 12 January 2026"
+        type_into(qtbot, asked.reason, "Recorded on the wrong pairing")  # type: ignore[attr-defined]
+        save(qtbot, asked)
+
+    with qtbot.waitSignal(page.pairing_changed):
+        in_modal(qtbot, lambda: qtbot.mouseClick(remove, Qt.MouseButton.LeftButton), why)
+    assert services.sessions.open_concerns() == []
+    assert not any("oncern" in str(model.index(r, 1).data()) for r in range(model.rowCount()))

@@ -122,3 +122,15 @@ class SessionRemoval(Service):
                 f"(pairing P{s.pairing_id:04d})"
             ),
         )
+
+    def remove_concern(self, concern_id: int, reason: str) -> str:
+        """Remove a concern entered in error (the wrong pairing, written twice). The history
+        keeps what it said, with the reason, as for any removal."""
+        return remove_row(
+            self.db,
+            Concern,
+            concern_id,
+            what="concern",
+            reason=reason,
+            describe=lambda c: f"Removed a concern raised on {c.raised_on.day} {c.raised_on:%B %Y}",
+        )

@@ -332,7 +332,13 @@ class PairingPage(QWidget):
         elif entry.kind == "review":
             self.edit_review(entry.record_id)
         elif entry.kind == "concern":
-            dialog = ConcernDialog(self.services, self, concern_id=entry.record_id)
+            concern_id = entry.record_id
+            dialog = ConcernDialog(self.services, self, concern_id=concern_id)
+            offer_removal(
+                dialog,
+                f"the concern raised on {day(entry.on)}",
+                lambda why: self.services.sessions.remove_concern(concern_id, why),
+            )
             self._open(dialog)
 
 
