@@ -117,10 +117,13 @@ def test_no_to_ending_a_role_keeps_the_role(
     assert services.people.roles(person) == []
 
 
-def test_no_to_deleting_a_meeting_keeps_it_and_its_register(
-    qtbot: QtBot, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+def test_cancel_to_removing_a_meeting_keeps_it_and_its_register(
+    qtbot: QtBot, services: Services, settings: QSettings
 ) -> None:
+    from PySide6.QtWidgets import QDialog
+
     from peerdesk.ui.groups.group_page import GroupPage
+    from tests.ui.keys import in_modal, save, type_into
 
     group = services.groups.create(GroupDetails(name="Cafe")).id or 0
     ann = services.people.add(PersonDetails(first_name="Ann")).id or 0
@@ -133,15 +136,25 @@ def test_no_to_deleting_a_meeting_keeps_it_and_its_register(
     page.show_group(group)
     assert page.current_meeting_id() == meeting.id
 
-    asked = answer(monkeypatch, Button.No)
-    click(qtbot, page.delete_meeting)
-    assert len(asked) == 1 and asked[0].startswith("Delete meeting")
+    asked: list[str] = []
+
+    def cancel(dialog: QDialog) -> None:
+        asked.append(dialog.windowTitle() + ": " + dialog.intro.text())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    in_modal(qtbot, lambda: click(qtbot, page.delete_meeting), cancel)
+    assert len(asked) == 1 and asked[0].startswith("Remove the meeting on")
+    assert "its register (1 person marked as there)" in asked[0]
     assert [m.id for m in services.groups.meetings(group)] == [meeting.id]
     assert services.groups.attendance_count(meeting.id) == 1
 
-    answer(monkeypatch, Button.Yes)
-    click(qtbot, page.delete_meeting)
+    def remove(dialog: QDialog) -> None:
+        type_into(qtbot, dialog.reason, "Entered twice")  # type: ignore[attr-defined]
+        save(qtbot, dialog)
+
+    in_modal(qtbot, lambda: click(qtbot, page.delete_meeting), remove)
     assert services.groups.meetings(group) == []
+    assert services.history.latest(1)[0].reason == "Entered twice"
 
 
 def test_cancel_to_restoring_a_backup_restores_nothing(

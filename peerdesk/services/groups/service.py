@@ -19,6 +19,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.corrections import change_set, removal_reason
 from peerdesk.services.groups import people as group_people
 from peerdesk.services.groups import reports as reports
 from peerdesk.services.groups.register import (
@@ -264,7 +265,18 @@ class GroupService(Service):
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Remove a meeting entered by mistake (its register goes with it)."""
-        with self.db.transaction() as session:
+        self._remove_meeting(meeting_id, reason="", description="")
+
+    def remove_meeting(self, meeting_id: int, reason: str) -> str:
+        """Remove a meeting entered in error, with its register, giving the reason."""
+        why = removal_reason(reason)
+        when = self.get_meeting(meeting_id).meeting_date
+        description = f"Removed the group meeting of {when.day} {when:%B %Y} and its register"
+        self._remove_meeting(meeting_id, reason=why, description=description)
+        return description
+
+    def _remove_meeting(self, meeting_id: int, *, reason: str, description: str) -> None:
+        with change_set(self.db, reason=reason, description=description) as session:
             meeting = get_or_raise(session, GroupMeeting, meeting_id, "group meeting")
             people = set(
                 session.exec(

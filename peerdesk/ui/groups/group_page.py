@@ -6,10 +6,10 @@ from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.ui.groups.attendance_chart import AttendanceChart
 from peerdesk.ui.groups.group_dialog import GroupDialog
 from peerdesk.ui.groups.group_panels import FacilitatorsPanel, GroundRulesPanel, MembersPanel
 from peerdesk.ui.groups.meeting_dialog import MeetingDialog
 from peerdesk.ui.groups.table_models import MeetingsTableModel
-from peerdesk.ui.messages import show_problem
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.widgets.corrections import RemoveDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.rows_model import ID_ROLE, SORT_ROLE
@@ -265,19 +264,18 @@ class GroupPage(QWidget):
         if meeting_id is None:
             return
         meeting = self.services.groups.get_meeting(meeting_id)
-        answer = QMessageBox.question(
+        count = self.services.groups.attendance_count(meeting_id)
+        dialog = RemoveDialog(
+            self.services,
+            f"the meeting on {day(meeting.meeting_date)}",
+            lambda why: self.services.groups.remove_meeting(meeting_id, why),
             self,
-            "Delete meeting",
-            f"Delete the meeting on {day(meeting.meeting_date)} and its register? "
-            "Only do this for a meeting entered by mistake. People added from its register "
-            "stay recorded.",
+            also=[
+                f"its register ({plural(count, 'person', 'people')} marked as there); people "
+                "added from it stay recorded"
+            ],
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.services.groups.delete_meeting(meeting_id)
-        except PeerdeskError as error:
-            show_problem(self, "The meeting could not be deleted", error)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.meetings.setCurrentIndex(self.meetings_proxy.index(-1, -1))
         self.reload()
