@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, or_
 from sqlmodel import Session, col, select
 
 from peerdesk.data.change_log import record_key
@@ -149,26 +149,43 @@ def _entries_about(session: Session, person_id: int) -> list[ChangeLogEntry]:
     pairings. A record is theirs if any of its entries ever named them (its later entries
     may change other columns only)."""
     references = person_reference_columns()
-    wanted_tables = {PERSON_TABLE, *references, *PAIRING_RECORDS}
-    entries = session.exec(
-        select(ChangeLogEntry)
-        .where(col(ChangeLogEntry.table_name).in_(wanted_tables))
-        .order_by(col(ChangeLogEntry.id))
-    ).all()
-    person_key = json.dumps({"id": person_id})
-    theirs: set[tuple[str, str]] = {(PERSON_TABLE, person_key)}
+    theirs: set[tuple[str, str]] = {(PERSON_TABLE, json.dumps({"id": person_id}))}
     pairing_ids: set[int] = set()
-    for entry in entries:
+    for entry in _mentioning(session, set(references), {person_id}):
         if _names_value(entry, references.get(entry.table_name, ()), {person_id}):
             theirs.add((entry.table_name, entry.record_key))
             if entry.table_name == "pairing":
                 pairing_ids.add(int(json.loads(entry.record_key)["id"]))
-    for entry in entries:
-        if entry.table_name in PAIRING_RECORDS and _names_value(
-            entry, ("pairing_id",), pairing_ids
-        ):
+    for entry in _mentioning(session, set(PAIRING_RECORDS), pairing_ids):
+        if _names_value(entry, ("pairing_id",), pairing_ids):
             theirs.add((entry.table_name, entry.record_key))
-    return [e for e in entries if (e.table_name, e.record_key) in theirs]
+    by_table: dict[str, set[str]] = {}
+    for name, key in theirs:
+        by_table.setdefault(name, set()).add(key)
+    found: list[ChangeLogEntry] = []
+    for name, keys in by_table.items():
+        found += session.exec(
+            select(ChangeLogEntry).where(
+                ChangeLogEntry.table_name == name, col(ChangeLogEntry.record_key).in_(keys)
+            )
+        ).all()
+    return sorted(found, key=lambda entry: entry.id or 0)
+
+
+def _mentioning(session: Session, tables: set[str], values: set[int]) -> list[ChangeLogEntry]:
+    """Entries of `tables` whose changes may hold one of the numbers `values` (as an old or a
+    new value: "[5, " or ", 5]"): narrowed in SQL, decided by `_names_value`."""
+    if not values:
+        return []
+    patterns = [f"%[{value}, %" for value in values] + [f"%, {value}]%" for value in values]
+    return list(
+        session.exec(
+            select(ChangeLogEntry).where(
+                col(ChangeLogEntry.table_name).in_(tables),
+                or_(*(col(ChangeLogEntry.changes).like(pattern) for pattern in patterns)),
+            )
+        ).all()
+    )
 
 
 def _names_value(entry: ChangeLogEntry, columns: Iterable[str], values: set[int]) -> bool:
