@@ -172,6 +172,7 @@ TESTS: dict[str, list[str]] = {
         "tests/unit/test_ending_and_rearranging.py",
         "tests/unit/test_ending_planned_sessions.py",
         "tests/unit/test_pairing_ending_record.py",
+        "tests/unit/test_pairing_refusals.py",
     ],
     "sessions": [
         "tests/unit/test_ending_and_rearranging.py",
