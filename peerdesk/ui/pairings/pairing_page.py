@@ -67,12 +67,8 @@ class PairingPage(QWidget):
         self.print_button.setText("&Print…")
         self.print_button.setAccessibleName("Print forms for this pairing")
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.remove_button = QPushButton("Remove pairing…", self)
-        self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
-        self.remove_button.clicked.connect(self.remove_pairing)
         for button in (self.mentor_button, self.mentee_button, self.print_button):
             top.addWidget(button)
-        top.addWidget(self.remove_button)
         layout.addLayout(top)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -106,6 +102,11 @@ class PairingPage(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions_row.addWidget(button)
+        # With the actions, which wrap at large text sizes (the top row does not).
+        self.remove_button = QPushButton("Remove pairing…", self)
+        self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
+        self.remove_button.clicked.connect(self.remove_pairing)
+        actions_row.addWidget(self.remove_button)
         self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         layout.addLayout(actions_row)
         caption = QLabel("&Timeline (Enter opens a session, review or concern):", self)
