@@ -20,9 +20,10 @@ from peerdesk.data.models import (
 )
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
-from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.base import get_or_raise
 from peerdesk.services.people.availability import checked_availability, replace_availability
 from peerdesk.services.people.pairings_of_person import latest_referral, pairings_of_person
+from peerdesk.services.people.role_corrections import RoleCorrections
 from peerdesk.services.people.views import (
     ConditionEntry,
     PersonDetails,
@@ -45,7 +46,7 @@ from peerdesk.vocabulary import (
 __all__ = ["ConditionEntry", "PeopleService", "PersonDetails", "PersonRow", "PersonView"]
 
 
-class PeopleService(Service):
+class PeopleService(RoleCorrections):
     # -- reading -------------------------------------------------------------------------
     def get(self, person_id: int) -> PersonView:
         with self.db.session() as session:

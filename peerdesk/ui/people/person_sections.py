@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
-from peerdesk.services.people.views import PersonView
+from peerdesk.services.people.views import PersonView, RoleView
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.people.availability_dialog import AvailabilityDialog
+from peerdesk.ui.people.role_dialog import RoleDialog
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.widgets import EmptyState, RecordTable
+from peerdesk.ui.widgets.corrections import CorrectionsBar, RemoveDialog, run
 from peerdesk.ui.widgets.words import age_on, day, table_day, text_or
 from peerdesk.vocabulary import (
     ConditionLink,
@@ -90,6 +92,13 @@ class RolesSection(Section):
         row.addWidget(self.end_button)
         row.addStretch(1)
         self.column.addLayout(row)
+        # Every role held, with its dates, to put a wrong date right or remove one given in
+        # error (the facts above say what they are now).
+        self.table = RecordTable(("Role", "From", "Until"), "Roles held")
+        self._roles: dict[int, RoleView] = {}
+        self.corrections = CorrectionsBar(self.table, self._edit, self._remove, what="role")
+        self.column.addWidget(self.table)
+        self.column.addWidget(self.corrections)
 
     def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
@@ -98,6 +107,35 @@ class RolesSection(Section):
             [(Role(r.role).label, f"since {day(r.started_on)}") for r in roles]
             or [("Roles", "No current role")]
         )
+        held = self.services.people.roles(person.id, current_only=False)
+        self._roles = {r.id: r for r in held}
+        self.table.set_rows(
+            [
+                (r.id, (Role(r.role).label, table_day(r.started_on), table_day(r.ended_on, "Now")))
+                for r in held
+            ]
+        )
+        self.table.setVisible(bool(held))
+        self.corrections.setVisible(bool(held))
+
+    def _edit(self, role_id: int) -> None:
+        view = self._roles[role_id]
+        dialog = RoleDialog(self.services, self)
+        dialog.edit(role_id, view, title=f"Edit role: {Role(view.role).label}")
+        if run(dialog):
+            self.changed.emit()
+
+    def _remove(self, role_id: int) -> None:
+        view = self._roles[role_id]
+        what = f"the role {Role(view.role).label.lower()} (from {day(view.started_on)})"
+        remove = RemoveDialog(
+            self.services,
+            what,
+            lambda why: self.services.people.remove_role(role_id, why),
+            self,
+        )
+        if run(remove):
+            self.changed.emit()
 
     def _on_add_clicked(self) -> None:
         if self.person_id is None:
