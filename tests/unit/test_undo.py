@@ -5,12 +5,13 @@ does not block the one before it), and a new change after an undo leaves nothing
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
 
 from peerdesk.data.models import SupervisionPairing, TrainingRecord
+from peerdesk.data.models.history import ChangeSet
 from peerdesk.services import Services
 from peerdesk.services.history.undo import UndoRefused
 from peerdesk.vocabulary import MeetingMode
@@ -94,3 +95,19 @@ def test_an_erasure_or_a_restore_is_not_undone(services: Services, kind: str) ->
     with pytest.raises(UndoRefused, match=f"A{'n' if kind == 'erasure' else ''} {kind} cannot"):
         app.undo.undo()
     assert app.volunteers.training(mentor)[0].module == "Changed"
+
+
+def test_change_sets_from_before_the_app_opened_stay_out_of_reach_after_a_restore(
+    services: Services,
+) -> None:
+    """A backup restored while the app is open can hold change sets made in an earlier run
+    (with higher numbers than this run's first): they are not this run's to undo."""
+    app = opened(services)
+    mentor = ready_mentor(services, "Morag")  # made since the app opened: undoable...
+    assert app.undo.state().undo_id is not None
+    with app.db.transaction() as session:
+        for change_set in session.exec(select(ChangeSet)):
+            change_set.made_at = change_set.made_at - timedelta(days=2)  # ...as if restored
+            session.add(change_set)
+    assert app.undo.state().undo_id is None
+    assert services.volunteers.training(mentor) != []

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.change_log import describe, log_rows, logged_table
 from peerdesk.data.database import Database
+from peerdesk.data.models import utc_now
 from peerdesk.data.models.history import ChangeLogEntry, ChangeSet
 from peerdesk.errors import PeerdeskError
 from peerdesk.services.base import Clock, Service
@@ -64,6 +65,8 @@ class _Stacks:
 class UndoService(Service):
     def __init__(self, db: Database, today: Clock = date.today) -> None:
         super().__init__(db, today)
+        #: When the app opened: a restored backup's older change sets are not this run's.
+        self.opened_at = utc_now()
         with db.session() as session:
             #: The change sets after this one were made since the app opened.
             self.opened_after: int = session.exec(select(func.max(ChangeSet.id))).one() or 0
@@ -127,7 +130,7 @@ class UndoService(Service):
         stacks = _Stacks([], [], set())
         for set_id, kind, undoes in session.exec(
             select(ChangeSet.id, ChangeSet.kind, ChangeSet.undoes_id)
-            .where(col(ChangeSet.id) > self.opened_after)
+            .where(col(ChangeSet.id) > self.opened_after, col(ChangeSet.made_at) >= self.opened_at)
             .order_by(col(ChangeSet.id))
         ):
             assert set_id is not None
