@@ -73,6 +73,13 @@ class UndoActions(QObject):
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.aboutToShow.connect(self.update_texts)
+        # Out of the menu the shortcuts must work whatever the menu last showed: what there is
+        # to undo is looked up when a key is pressed.
+        menu.aboutToHide.connect(self.enable_shortcuts)
+
+    def enable_shortcuts(self) -> None:
+        self.undo_action.setEnabled(True)
+        self.redo_action.setEnabled(True)
 
     def update_texts(self) -> None:
         """Say what each would do now: typing in the focused box, or the saved change."""
@@ -103,6 +110,11 @@ class UndoActions(QObject):
         box = focused_text_box()
         if box is not None:
             getattr(box, method)()
+            return
+        state = self.services.undo.state()
+        if (state.undo_id if method == "undo" else state.redo_id) is None:
+            # Ctrl+Z with nothing to undo: said quietly, not as a problem.
+            self.window.statusBar().showMessage(f"Nothing to {method}.", 4000)
             return
         try:
             words = getattr(self.services.undo, method)()

@@ -40,6 +40,10 @@ def test_undo_and_redo_an_edit_from_the_menu(
     actions = window.undo_actions
     actions.update_texts()
     assert not actions.undo_action.isEnabled()
+    actions.enable_shortcuts()  # what closing the menu does: Ctrl+Z works again
+    focus(qtbot, page.training.table)
+    qtbot.keyClick(page.training.table, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Nothing to undo."
 
     table = page.training.table
     table.selectRow(0)
@@ -67,6 +71,7 @@ def test_undo_and_redo_an_edit_from_the_menu(
     actions.update_texts()
     assert actions.redo_action.text() == "&Redo: edited training: Self care"
     assert not actions.undo_action.isEnabled()  # the rest was there before the app opened
+    actions.enable_shortcuts()
 
     focus(qtbot, page.training.table)
     qtbot.keyClick(page.training.table, Qt.Key.Key_Z, CTRL | SHIFT)
