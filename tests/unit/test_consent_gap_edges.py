@@ -112,3 +112,14 @@ def test_sharing_agreed_after_a_day_does_not_count_on_that_day(services: Service
     with services.db.session() as session:
         assert current_sharing(session, mia, date(2026, 5, 31)) == []
         assert [c.third_party for c in current_sharing(session, mia, date(2026, 6, 1))] == [GP]
+
+
+def test_the_latest_answer_by_a_day_ignores_answers_given_after_it(services: Services) -> None:
+    mia = person(services, "Mia", Role.MENTEE)
+    answer(services, mia, CONF, date(2026, 3, 1))
+    answer(services, mia, CONF, date(2026, 5, 1), agreed=False)
+    with services.db.session() as session:
+        before_refusal = latest_consents(session, date(2026, 4, 1), kinds=[CONF.value])
+        after_refusal = latest_consents(session, date(2026, 5, 1), kinds=[CONF.value])
+    assert [(a.person_id, a.agreed) for a in before_refusal] == [(mia, True)]
+    assert [(a.person_id, a.agreed) for a in after_refusal] == [(mia, False)]
