@@ -355,6 +355,7 @@ def test_the_referral_buttons_letters_are_used_by_nothing_else_on_screen(
     buttons = [
         *page.referral.step_buttons.values(),
         page.referral.new_button,
+        page.referral.edit_button,
         page.referral.match_button,
         page.needs.availability_button,
     ]

@@ -23,6 +23,8 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
+from peerdesk.services.corrections import apply_fields, change_set
+from peerdesk.services.mentoring.referral_edits import DETAIL_FIELDS, refuse_date_after_steps
 from peerdesk.services.mentoring.referral_views import (
     OPEN_REFERRAL_STATUSES,
     ReferralAction,
@@ -170,6 +172,38 @@ class ReferralService(Service):
             _write_availability(session, row.id, availability)
             _write_lives_with(session, row.id, details.lives_with)
             return view
+
+    def update_details(self, referral_id: int, details: ReferralDetails) -> ReferralView:
+        """Put right what was entered when the referral was taken, with the same checks as
+        taking it; its status and steps stay as they are. One change set."""
+        checked = self._checked(details)
+        availability = _checked_availability(details.availability)
+        people = PeopleService(self.db, self._today)
+        with self.db.session() as reading:
+            referral = get_or_raise(reading, Referral, referral_id, "referral")
+            person = get_or_raise(reading, Person, referral.person_id, "person")
+            description = f"Edited referral of {person.display_name}"
+            wanted = (
+                None
+                if details.preferences is None
+                else people.validated(
+                    _with_preferences(PersonDetails.of(person), details.preferences)
+                )
+            )
+        with change_set(self.db, description=description) as session:
+            referral = get_or_raise(session, Referral, referral_id, "referral")
+            refuse_date_after_steps(referral, checked.referral_date)
+            apply_fields(referral, {name: getattr(checked, name) for name in DETAIL_FIELDS})
+            session.add(referral)
+            if wanted is not None:
+                person = get_or_raise(session, Person, referral.person_id, "person")
+                apply_fields(person, vars(wanted))
+                session.add(person)
+            _write_availability(session, referral.person_id, availability)
+            _write_lives_with(session, referral.person_id, details.lives_with)
+            session.flush()
+            session.refresh(referral)
+            return referral_view(referral)
 
     def _checked(self, details: ReferralDetails) -> Referral:
         source = v.one_of(details.source, ReferralSource, "source", "where the referral came from")

@@ -371,7 +371,36 @@ class ReferralDialog(RecordDialog):
             lives_with=[name for name in self.lives_with.text().split(",") if name.strip()],
         )
 
-    def write(self) -> None:
+    def load(self, view: ReferralView) -> None:
+        """A saved referral's own details (editing); the person's preferences, needs and
+        availability were filled in from their record when the dialog opened."""
+        self.referral_date.set_value(view.referral_date)
+        self.source.setCurrentIndex(max(self.source.findData(view.source), 0))
+        self.support_as.setCurrentIndex(max(self.support_as.findData(view.support_as), 0))
+        for edit, text in (
+            (self.referrer_name, view.referrer_name),
+            (self.referrer_organisation, view.referrer_organisation),
+            (self.referrer_relationship, view.referrer_relationship),
+            (self.referrer_contact, view.referrer_contact),
+            (self.cared_for_condition, view.cared_for_condition),
+            (self.cared_for_relationship, view.cared_for_relationship),
+        ):
+            edit.setText(text)
+        for area, text in (
+            (self.hopes, view.hopes),
+            (self.risks, view.risks),
+            (self.support_network, view.support_network),
+            (self.other_professionals, view.other_professionals),
+        ):
+            area.setPlainText(text)
+        self.person_agreed.setChecked(view.person_agreed)
+        self.same_condition.setChecked(view.wants_same_condition)
+        self.intro.setText(
+            "Put right what was entered when the referral was taken. Its status and steps "
+            "stay as they are."
+        )
+
+    def add_record(self) -> None:
         person_id = self.chosen_person()
         details = self.details()
         if person_id is not None:
@@ -384,6 +413,9 @@ class ReferralDialog(RecordDialog):
             email=self.email.text(),
         )
         self.saved = self.services.referrals.start_with_person(person, details)
+
+    def update_record(self, record_id: int) -> None:
+        self.saved = self.services.referrals.update_details(record_id, self.details())
 
     def show_problem(self, error: PeerdeskError) -> None:
         """The input with the problem has the focus: scroll it (and the words under it) into

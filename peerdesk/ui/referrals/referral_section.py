@@ -64,6 +64,7 @@ class ReferralSection(Section):
             button = self._button(text, lambda _c=False, a=action: self.take_step(a))
             self.step_buttons[action] = button
         self.new_button = self._button("New referra&l\u2026", self.new_referral)
+        self.edit_button = self._button("Edi&t referral\u2026", self.edit_referral)
         self.match_button = self._button("Find a &mentor\u2026", self.find_mentor)
 
     def _button(self, text: str, slot: Callable[..., object]) -> QPushButton:
@@ -79,6 +80,7 @@ class ReferralSection(Section):
         for action, button in self.step_buttons.items():
             button.setVisible(latest is not None and latest.allows(action))
         self.new_button.setVisible(latest is None or not latest.is_open)
+        self.edit_button.setVisible(latest is not None)
         self.match_button.setVisible(self._is_waiting(person.id))
         if latest is None:
             self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
@@ -100,6 +102,17 @@ class ReferralSection(Section):
         if self.person_id is None:
             return None
         return self._open(ReferralDialog(self.services, self.person_id, self))
+
+    def edit_referral(self) -> ReferralDialog | None:
+        """Put right the latest referral's details in the dialog it was taken in."""
+        if self.latest is None:
+            return None
+        latest = self.latest
+        dialog = ReferralDialog(self.services, latest.person_id, self)
+        name = self.services.people.get(latest.person_id).display_name
+        dialog.edit(latest.id, latest, title=f"Edit referral for {name}")
+        dialog.referral_date.setFocus()
+        return self._open(dialog)
 
     def take_step(self, action: ReferralAction) -> ReferralStepDialog | None:
         if self.latest is None:
