@@ -36,3 +36,27 @@ def test_a_step_on_a_pairing_that_is_gone_says_so(services: Services) -> None:
     with pytest.raises(NotFoundError) as missing:
         services.pairings.pause(999, on=TODAY)
     assert str(missing.value).startswith("That pairing could not be found")
+
+
+def test_a_refused_step_names_both_statuses_in_plain_words(services: Services) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    with pytest.raises(ValidationError) as refused:
+        services.pairings.introduce(pairing_id, on=TODAY)
+    # Only an ended pairing is told to start again with a new one.
+    assert str(refused.value) == "A pairing that is active cannot become introduced."
+
+
+def test_a_step_dated_before_the_last_change_is_refused_on_its_date(services: Services) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    with pytest.raises(ValidationError) as refused:
+        services.pairings.pause(pairing_id, on=STARTED - timedelta(days=1))
+    assert refused.value.field == "changed_on"
+    assert str(refused.value).startswith("That date is before the pairing's last change")
+
+
+def test_a_pause_note_too_long_is_refused_naming_the_note(services: Services) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    with pytest.raises(ValidationError) as refused:
+        services.pairings.pause(pairing_id, on=TODAY, note="x" * 20_001)
+    assert refused.value.field == "note"
+    assert str(refused.value).startswith("The note is too long")
