@@ -123,3 +123,13 @@ def test_the_latest_answer_by_a_day_ignores_answers_given_after_it(services: Ser
         after_refusal = latest_consents(session, date(2026, 5, 1), kinds=[CONF.value])
     assert [(a.person_id, a.agreed) for a in before_refusal] == [(mia, True)]
     assert [(a.person_id, a.agreed) for a in after_refusal] == [(mia, False)]
+
+
+def test_an_answer_entered_in_error_is_not_the_latest_answer(services: Services) -> None:
+    mia = person(services, "Mia", Role.MENTEE)
+    answer(services, mia, CONF, date(2026, 3, 1))
+    refusal = answer(services, mia, CONF, date(2026, 5, 1), agreed=False)
+    services.consents.mark_entered_in_error(refusal, "Recorded against the wrong person")
+    with services.db.session() as session:
+        latest = latest_consents(session, TODAY, kinds=[CONF.value])
+    assert [(a.person_id, a.agreed) for a in latest] == [(mia, True)]
