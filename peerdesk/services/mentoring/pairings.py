@@ -21,6 +21,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import get_or_raise
 from peerdesk.services.mentoring.ending import cancel_planned_after, planned_after
+from peerdesk.services.mentoring.ending_edits import EndingEdits, ending_values
 from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
 from peerdesk.services.mentoring.pairing_removal import PairingRemoval
 from peerdesk.services.mentoring.reviews import names_of, next_due_for
@@ -39,7 +40,6 @@ from peerdesk.services.mentoring.timeline import pairing_timeline
 from peerdesk.services.organisation import OrganisationDetails, parse_review_schedule
 from peerdesk.services.volunteers.service import OCCUPYING_STATUSES
 from peerdesk.vocabulary import (
-    ClosureReason,
     MeetingFrequency,
     MeetingMode,
     PairingStatus,
@@ -115,7 +115,7 @@ class Ending:
     note: str = ""
 
 
-class PairingService(PairingRemoval):
+class PairingService(PairingRemoval, EndingEdits):
     def get(self, pairing_id: int) -> PairingView:
         with self.db.session() as session:
             return self._view(session, get_or_raise(session, Pairing, pairing_id, "pairing"))
@@ -253,13 +253,7 @@ class PairingService(PairingRemoval):
         ending is refused (PlannedSessionsAfterEnd, listing them) unless `cancel_planned`
         says to cancel them, which takes them off the plan in the same transaction. Sessions
         that did happen, or were cancelled or rearranged (even in advance), stay in the log."""
-        reason = v.one_of(ending.reason, ClosureReason, "closure_reason", "a reason for ending")
-        checked = Ending(
-            reason=reason,
-            ended_as_planned=bool(ending.ended_as_planned),
-            wants_new_pairing=bool(ending.wants_new_pairing),
-            note=v.long_text(ending.note, "closure_note", "the note"),
-        )
+        checked = Ending(**ending_values(ending))
         return self._transition(
             pairing_id, PairingStatus.ENDED, on, ending=checked, cancel_planned=cancel_planned
         )

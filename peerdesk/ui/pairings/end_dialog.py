@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
-from peerdesk.services.mentoring.views import Ending
+from peerdesk.services.mentoring.views import Ending, PairingView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -86,16 +86,39 @@ class EndDialog(RecordDialog):
         self.planned_warning.setVisible(bool(planned))
         self.cancel_planned.setVisible(bool(planned))
 
-    def write(self) -> None:
+    def ending(self) -> Ending:
+        return Ending(
+            reason=str(self.reason.currentData() or ""),
+            ended_as_planned=self.as_planned.isChecked(),
+            wants_new_pairing=self.wants_new.isChecked(),
+            note=self.note.toPlainText(),
+        )
+
+    def _cancel_planned(self) -> bool:
+        return not self.cancel_planned.isHidden() and self.cancel_planned.isChecked()
+
+    def load(self, view: PairingView) -> None:
+        """How the pairing ended, to put right (editing): Save then corrects the ending."""
+        if view.end_date is not None:
+            self.end_date.set_value(view.end_date)
+        self.reason.setCurrentIndex(max(self.reason.findData(view.closure_reason or ""), 0))
+        (self.as_planned if view.ended_as_planned is not False else self.early).setChecked(True)
+        self.wants_new.setChecked(bool(view.wants_new_pairing))
+        self.note.setPlainText(view.closure_note)
+        self.intro.setText("Put right how the pairing ended. Everything logged stays on record.")
+        self.save_button.setText("Save")
+        self._on_end_date_changed()
+
+    def add_record(self) -> None:
         self.services.pairings.end(
             self.pairing_id,
-            Ending(
-                reason=str(self.reason.currentData() or ""),
-                ended_as_planned=self.as_planned.isChecked(),
-                wants_new_pairing=self.wants_new.isChecked(),
-                note=self.note.toPlainText(),
-            ),
+            self.ending(),
             on=self.end_date.day(),
-            cancel_planned=not self.cancel_planned.isHidden() and self.cancel_planned.isChecked(),
+            cancel_planned=self._cancel_planned(),
         )
         self.pairing_ended.emit(self.pairing_id)
+
+    def update_record(self, record_id: int) -> None:
+        self.services.pairings.update_ending(
+            record_id, self.ending(), self.end_date.day(), cancel_planned=self._cancel_planned()
+        )

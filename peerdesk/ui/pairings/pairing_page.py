@@ -103,6 +103,10 @@ class PairingPage(QWidget):
             self.buttons[key] = button
             actions_row.addWidget(button)
         # With the actions, which wrap at large text sizes (the top row does not).
+        self.edit_ending_button = QPushButton("Edit ending\u2026", self)
+        self.edit_ending_button.setToolTip("Put right the end date, reason or answers")
+        self.edit_ending_button.clicked.connect(self.edit_ending)
+        actions_row.addWidget(self.edit_ending_button)
         self.remove_button = QPushButton("Remove pairing…", self)
         self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
         self.remove_button.clicked.connect(self.remove_pairing)
@@ -152,6 +156,7 @@ class PairingPage(QWidget):
         # The service decides what may be done now, from its own transition table.
         for key, button in self.buttons.items():
             button.setVisible(pairing.allows(key))
+        self.edit_ending_button.setVisible(pairing.status == PairingStatus.ENDED)
         self.timeline_model.set_rows(self.services.pairings.timeline(pairing.id))
         self.timeline.scrollToBottom()
         self.history.show_changes(self.services.history.for_record("pairing", pairing.id))
@@ -306,6 +311,14 @@ class PairingPage(QWidget):
 
     def end(self) -> EndDialog:
         dialog = EndDialog(self.services, self._pairing_id(), self)
+        self._open(dialog)
+        return dialog
+
+    def edit_ending(self) -> EndDialog:
+        """The ending dialog on the saved ending, to put it right."""
+        assert self.pairing is not None
+        dialog = EndDialog(self.services, self.pairing.id, self)
+        dialog.edit(self.pairing.id, self.pairing, title=f"Edit ending of {self.pairing.reference}")
         self._open(dialog)
         return dialog
 
