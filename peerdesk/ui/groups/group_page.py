@@ -27,6 +27,7 @@ from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.widgets.corrections import RemoveDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.rows_model import ID_ROLE, SORT_ROLE
 from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS, day, plural
 
@@ -95,6 +96,9 @@ class GroupPage(QWidget):
         self.members_index = self.tabs.addTab(self.members, "Mem&bers")
         self.tabs.addTab(self.facilitators, "&Facilitators")
         self.tabs.addTab(self.rules, "Ground &rules")
+        # Every change to the group's own record (its details, status, venue), newest first.
+        self.history = HistoryTable("History of this group", self)
+        self.tabs.addTab(self.history, "&History")
         layout.addWidget(self.tabs, 1)
         for panel in (self.members, self.facilitators):
             panel.changed.connect(self._on_panel_changed)
@@ -187,6 +191,7 @@ class GroupPage(QWidget):
             f"Facilitators gave {s.facilitator_hours:g} hours."
         )
         self.chart.set_points(groups.attendance_over_time(self.group_id))
+        self.history.show_changes(self.services.history.for_record("peer_group", self.group_id))
         rows = groups.meeting_rows(self.group_id)
         self.meetings_model.set_rows(rows)
         self.meetings_empty.setVisible(not rows)
