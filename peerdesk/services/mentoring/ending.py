@@ -3,6 +3,7 @@ will not happen, and are cancelled (taken off the plan) only when the ending say
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -10,6 +11,16 @@ from sqlmodel import Session, col, select
 from peerdesk.data.models import MentoringSession
 from peerdesk.services.mentoring.rows import PlannedSessionsAfterEnd
 from peerdesk.vocabulary import SessionStatus
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a pairing ended, as the coordinator answers it (checked by `ending_values`)."""
+
+    reason: str
+    ended_as_planned: bool
+    wants_new_pairing: bool
+    note: str = ""
 
 
 def cancel_planned_after(session: Session, pairing_id: int, when: date, *, confirmed: bool) -> None:

@@ -7,7 +7,7 @@ new pairing is wanted, the note, and the end date, with the same checks as endin
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlmodel import col, select
 
@@ -16,12 +16,9 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.corrections import apply_fields, change_set
-from peerdesk.services.mentoring.ending import cancel_planned_after
+from peerdesk.services.mentoring.ending import Ending, cancel_planned_after
 from peerdesk.services.mentoring.rows import PairingView
 from peerdesk.vocabulary import ClosureReason, PairingStatus
-
-if TYPE_CHECKING:
-    from peerdesk.services.mentoring.pairings import Ending
 
 
 def ending_values(ending: Ending) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from peerdesk.data.models import (
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import get_or_raise
-from peerdesk.services.mentoring.ending import cancel_planned_after, planned_after
+from peerdesk.services.mentoring.ending import Ending, cancel_planned_after, planned_after
 from peerdesk.services.mentoring.ending_edits import EndingEdits, ending_values
 from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
 from peerdesk.services.mentoring.pairing_removal import PairingRemoval
@@ -105,14 +105,6 @@ class PairingPlan:
     usual_duration_minutes: int = 60
     review_schedule_weeks: str = ""
     goals: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Ending:
-    reason: str
-    ended_as_planned: bool
-    wants_new_pairing: bool
-    note: str = ""
 
 
 class PairingService(PairingRemoval, EndingEdits):

@@ -102,15 +102,7 @@ class PairingPage(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions_row.addWidget(button)
-        # With the actions, which wrap at large text sizes (the top row does not).
-        self.edit_ending_button = QPushButton("Edit ending\u2026", self)
-        self.edit_ending_button.setToolTip("Put right the end date, reason or answers")
-        self.edit_ending_button.clicked.connect(self.edit_ending)
-        actions_row.addWidget(self.edit_ending_button)
-        self.remove_button = QPushButton("Remove pairing…", self)
-        self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
-        self.remove_button.clicked.connect(self.remove_pairing)
-        actions_row.addWidget(self.remove_button)
+        self._add_corrections(actions_row)
         self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         layout.addLayout(actions_row)
         caption = QLabel("&Timeline (Enter opens a session, review or concern):", self)
@@ -129,6 +121,18 @@ class PairingPage(QWidget):
         history_caption.setBuddy(self.history.table)
         layout.addWidget(history_caption)
         layout.addWidget(self.history)
+
+    def _add_corrections(self, actions_row: FlowLayout) -> None:
+        """Putting right an ending, and removing a pairing entered in error: with the actions,
+        which wrap at large text sizes (the top row does not)."""
+        self.edit_ending_button = QPushButton("Edit ending\u2026", self)
+        self.edit_ending_button.setToolTip("Put right the end date, reason or answers")
+        self.edit_ending_button.clicked.connect(self.edit_ending)
+        actions_row.addWidget(self.edit_ending_button)
+        self.remove_button = QPushButton("Remove pairing\u2026", self)
+        self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
+        self.remove_button.clicked.connect(self.remove_pairing)
+        actions_row.addWidget(self.remove_button)
 
     # -- showing ---------------------------------------------------------------------------
     def show_pairing(self, pairing_id: int) -> None:
