@@ -73,7 +73,7 @@ def test_a_consent_marked_as_entered_in_error_stays_struck_through(
     assert page.history.history.lines()[0] == (
         "Marked a consent (Confidentiality agreement, given on 6 January 2025) as entered in "
         "error\n"
-        "Entered in error on set to 15 June 2026\n"
+        "Date marked as entered in error set to 15 June 2026\n"
         "Why it was entered in error set to Recorded on the wrong person"
     )
     table.selectRow(marked.row())

@@ -69,7 +69,7 @@ FIELD_TITLES: dict[str, str] = {
     "mentee_id": "Mentee",
     "person_id": "Person",
     "pairing_id": "Pairing",
-    "entered_in_error_on": "Entered in error on",
+    "entered_in_error_on": "Date marked as entered in error",
     "entered_in_error_reason": "Why it was entered in error",
 }
 
