@@ -128,3 +128,29 @@ def test_logging_a_session_still_means_it_was_held(services: Services) -> None:
     pairing_id = active_pairing(services, started=STARTED)
     log(services, pairing_id, date(2026, 6, 1))
     assert statuses(services, pairing_id) == [(date(2026, 6, 1), "held")]
+
+
+def test_a_rearranged_session_keeps_its_status_while_its_new_date_stands(
+    services: Services,
+) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    record = log(services, pairing_id, date(2026, 6, 10), "planned")
+    services.sessions.rearrange(record, SessionEntry(date(2026, 6, 12)))
+    before = table_snapshot(services, *TABLES)
+    with pytest.raises(ValidationError, match=r"rearranged to a new date \(12 June 2026\)"):
+        services.sessions.update(record, SessionEntry(date(2026, 6, 10), status="held"))
+    assert table_snapshot(services, *TABLES) == before
+    # Its note can still be changed, keeping its status.
+    services.sessions.update(record, SessionEntry(date(2026, 6, 10), note="Hospital visit"))
+    assert statuses(services, pairing_id)[0] == (date(2026, 6, 10), "rearranged")
+
+
+def test_once_the_new_date_is_removed_the_old_session_can_be_put_right(
+    services: Services,
+) -> None:
+    pairing_id = active_pairing(services, started=STARTED)
+    record = log(services, pairing_id, date(2026, 6, 10), "planned")
+    moved = services.sessions.rearrange(record, SessionEntry(date(2026, 6, 12)))
+    services.sessions.remove_session(moved.id, "Rearranged by mistake")
+    services.sessions.update(record, SessionEntry(date(2026, 6, 10), status="held"))
+    assert statuses(services, pairing_id) == [(date(2026, 6, 10), "held")]

@@ -19,6 +19,7 @@ from peerdesk.services.mentoring.rows import (
     concern_view,
     session_view,
 )
+from peerdesk.services.mentoring.session_rules import refuse_unlinking_a_rearrangement
 from peerdesk.vocabulary import MeetingMode, PairingStatus, SessionStatus
 
 CANCELLATIONS = (
@@ -265,6 +266,7 @@ class SessionService(SessionRemoval):
                     "To move a session to another day, use Rearrange: it keeps both dates.",
                     "status",
                 )
+            refuse_unlinking_a_rearrangement(session, record, entry.status)
             checked = self._new_session(
                 pairing, entry, existing=record, default_status=SessionStatus(record.status)
             )
