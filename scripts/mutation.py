@@ -138,7 +138,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
 TESTS: dict[str, list[str]] = {
     "suppression": [
         "tests/unit/figures/",
-        "tests/unit/test_suppression_edges.py",
+        "tests/unit/test_suppression_",
         "tests/integration/test_figures_exports.py",
     ],
     "consents": [
