@@ -28,6 +28,7 @@ BACKUPS = "peerdesk.services.safety.backups."
 PAIRINGS = "peerdesk.services.mentoring.pairings."
 SESSIONS = "peerdesk.services.mentoring.sessions."
 REFERRALS = "peerdesk.services.mentoring.referrals."
+ERASURE = "peerdesk.services.data_protection.erasure."
 
 #: Module name -> (what is mutated, mutmut name patterns).
 MODULES: dict[str, tuple[str, list[str]]] = {
@@ -262,6 +263,39 @@ EQUIVALENT: dict[str, str] = {
         "PeopleService(None, ...).validated(person): validated only checks the details and "
         "never reads the database, so no database is the same as this one"
     ),
+    **{
+        ERASURE + f"xǁErasureServiceǁreapply__mutmut_{n}": (
+            f"first_name={change} on the reserved stub: _stub sets first_name to "
+            "ERASED_FIRST_NAME before it is added"
+        )
+        for n, change in ((19, "None"), (21, "left out"))
+    },
+    **{
+        ERASURE + f"xǁErasureServiceǁcheckpoint__mutmut_{n}": (
+            "what to do when PRAGMA wal_checkpoint returns no row: it always returns one row"
+        )
+        for n in (7, 10)
+    },
+    ERASURE + "x__has_personal_data__mutmut_8": (
+        "sa_select(None) selects NULL from the same rows, and only whether a row exists is read"
+    ),
+    **{
+        ERASURE + f"x__has_personal_data__mutmut_{n}": (
+            f"limit({change}) instead of limit(1): .first() reads only the first row either way"
+        )
+        for n, change in ((11, "None"), (12, "2"))
+    },
+    ERASURE + "x__clear__mutmut_19": (
+        "without `column != value`: a text already [erased] is set to [erased] again, the same "
+        "value (no trigger or history is attached to these core updates)"
+    ),
+    **{
+        ERASURE + f"x__erase__mutmut_{n}": (
+            "= instead of += on the report's count: each table is deleted from or cleared once "
+            "in that loop (one entry per table), so the count started at 0"
+        )
+        for n in (27, 37, 58)
+    },
 }
 
 KILLED = {"killed", "timeout", "caught by type check"}
