@@ -7,21 +7,12 @@ peerdesk figures --from 2025-01-01 --to 2025-06-30 --format json --out half-year
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from peerdesk.cli.arguments import iso_date
 from peerdesk.cli.context import CommandContext
 from peerdesk.services.figures import ExportFormat, Mode, Period
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, for example 2025-04-01"
-        ) from None
 
 
 def register(subparsers: Any) -> None:
@@ -37,14 +28,14 @@ def register(subparsers: Any) -> None:
     when.add_argument(
         "--from",
         dest="start",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="first day of custom dates (YYYY-MM-DD), with --to",
     )
     parser.add_argument(
         "--to",
         dest="end",
-        type=_date,
+        type=iso_date,
         metavar="DATE",
         help="last day of custom dates (YYYY-MM-DD), included",
     )

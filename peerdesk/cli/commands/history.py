@@ -8,22 +8,13 @@ peerdesk history --from 2026-04-01 --to 2027-03-31 --format csv --out year.csv
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from peerdesk.cli.arguments import iso_date
 from peerdesk.cli.context import CommandContext
 from peerdesk.errors import ValidationError
 from peerdesk.services.history.export import write_csv
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, for example 2026-04-01"
-        ) from None
 
 
 def register(subparsers: Any) -> None:
@@ -38,10 +29,10 @@ def register(subparsers: Any) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--person", type=int, metavar="ID", help="only this person's history")
     which.add_argument(
-        "--from", dest="start", type=_date, metavar="DATE", help="first day (YYYY-MM-DD)"
+        "--from", dest="start", type=iso_date, metavar="DATE", help="first day (YYYY-MM-DD)"
     )
     parser.add_argument(
-        "--to", dest="end", type=_date, metavar="DATE", help="last day (YYYY-MM-DD), included"
+        "--to", dest="end", type=iso_date, metavar="DATE", help="last day (YYYY-MM-DD), included"
     )
     parser.add_argument("--format", required=True, choices=["csv"], help="the kind of file")
     parser.add_argument(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from peerdesk.cli.arguments import iso_date
 from peerdesk.cli.context import CommandContext
 from peerdesk.services.people.record_tables import long_date
 
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--received",
         metavar="YYYY-MM-DD",
-        type=date.fromisoformat,
+        type=iso_date,
         help="also record a subject access request received on this date (shows the due date)",
     )
     export.set_defaults(handler=run_export)
