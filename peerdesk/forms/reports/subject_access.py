@@ -141,8 +141,12 @@ def write_subject_access_pdf(document: SubjectAccessDocument, path: Path) -> Pat
     return path
 
 
+#: How many lines of a change stay on the page with its heading.
+_KEPT_WITH_HEADING = 4
+
+
 def _history(document: SubjectAccessDocument, st: _Styles) -> list[Flowable]:
-    story: list[Flowable] = [
+    intro: list[Flowable] = [
         _text("The history of your records", st.h2),
         _text(
             "Every change made to your records since this history began: when, by whom, and "
@@ -151,13 +155,16 @@ def _history(document: SubjectAccessDocument, st: _Styles) -> list[Flowable]:
         ),
     ]
     if not document.history:
-        return [*story, _text("No changes recorded.", st.small)]
-    for heading, lines in document.history:
-        story.append(
-            KeepTogether(
-                [_text(heading, st.label), *(_text(f"• {line}", st.small) for line in lines)]
-            )
-        )
+        return [*intro, _text("No changes recorded.", st.small)]
+    story: list[Flowable] = []
+    for number, (heading, lines) in enumerate(document.history):
+        items = [_text(heading, st.label), *(_text(f"• {line}", st.small) for line in lines)]
+        # A change's heading stays with its first lines (and the section's heading with the
+        # first change), but a long change may run on: kept whole, one too tall for the rest
+        # of a page left the heading alone above a blank half page.
+        start = (intro if number == 0 else []) + items[:_KEPT_WITH_HEADING]
+        story.append(KeepTogether(start))
+        story.extend(items[_KEPT_WITH_HEADING:])
     return story
 
 
