@@ -11,11 +11,16 @@ import pytest
 from peerdesk.data.database import Database
 from peerdesk.errors import NotFoundError, ValidationError
 from peerdesk.services import Services
-from peerdesk.services.mentoring.views import ReferralDetails, ReferralPreferences, ReferralView
+from peerdesk.services.mentoring.views import (
+    Ending,
+    ReferralDetails,
+    ReferralPreferences,
+    ReferralView,
+)
 from peerdesk.services.people.views import PersonDetails
 from peerdesk.vocabulary import ReferralStatus, Role
 from tests.conftest import TODAY
-from tests.unit.test_pairings_builders import table_snapshot
+from tests.unit.test_pairings_builders import active_pairing, table_snapshot
 
 TABLES = ("referral", "person", "person_role")
 RECEIVED = TODAY - timedelta(days=40)
@@ -322,3 +327,18 @@ def test_a_referral_for_someone_who_is_gone_says_so_in_plain_words(services: Ser
         services.referrals.start(999, ReferralDetails(referral_date=TODAY, source="self"))
     assert str(missing.value).startswith("That person could not be found")
     assert table_snapshot(services, *TABLES) == before
+
+
+def test_ready_to_match_means_accepted_and_not_in_a_pairing_still_going(
+    services: Services,
+) -> None:
+    pairing_id = active_pairing(services)
+    mentee = services.pairings.get(pairing_id).mentee_id
+    # Accepted (the builder's referral), but paired: not ready to match again.
+    assert not services.pairings.ready_to_match(mentee)
+    services.pairings.end(
+        pairing_id,
+        Ending(reason="completed", ended_as_planned=True, wants_new_pairing=True),
+        on=TODAY,
+    )
+    assert services.pairings.ready_to_match(mentee)

@@ -89,16 +89,35 @@ def pairing_rows(
     return rows
 
 
+def mentee_ids_in_open_pairings(session: Session) -> set[int]:
+    """People supported in a pairing that is still going: not waiting for a mentor."""
+    return set(
+        session.exec(
+            select(Pairing.mentee_id).where(
+                col(Pairing.status).in_([s.value for s in OPEN_STATUSES])
+            )
+        )
+    )
+
+
+def ready_to_match(db: Database, person_id: int) -> bool:
+    """Their latest referral is accepted and no pairing of theirs is still going: the person's
+    page offers Find a mentor… (the waiting list's rule, for one person)."""
+    with db.session() as session:
+        latest = session.exec(
+            select(Referral.status)
+            .where(Referral.person_id == person_id)
+            .order_by(col(Referral.referral_date).desc(), col(Referral.id).desc())
+        ).first()
+        if latest != ReferralStatus.ACCEPTED.value:
+            return False
+        return person_id not in mentee_ids_in_open_pairings(session)
+
+
 def waiting_rows(db: Database, today: date) -> list[WaitingRow]:
     """Oldest referral first: whoever has waited longest is at the top."""
     with db.session() as session:
-        open_ids = set(
-            session.exec(
-                select(Pairing.mentee_id).where(
-                    col(Pairing.status).in_([s.value for s in OPEN_STATUSES])
-                )
-            )
-        )
+        open_ids = mentee_ids_in_open_pairings(session)
         referrals = session.exec(
             select(Referral, Person)
             .join(Person, col(Person.id) == col(Referral.person_id))

@@ -22,7 +22,7 @@ from peerdesk.services import validation as v
 from peerdesk.services.base import get_or_raise
 from peerdesk.services.mentoring.ending import Ending, cancel_planned_after, planned_after
 from peerdesk.services.mentoring.ending_edits import EndingEdits, ending_values
-from peerdesk.services.mentoring.lists import pairing_rows, waiting_rows
+from peerdesk.services.mentoring.lists import pairing_rows, ready_to_match, waiting_rows
 from peerdesk.services.mentoring.pairing_removal import PairingRemoval
 from peerdesk.services.mentoring.reviews import names_of, next_due_for
 from peerdesk.services.mentoring.rows import (
@@ -262,6 +262,10 @@ class PairingService(PairingRemoval, EndingEdits):
 
     def waiting(self) -> list[WaitingRow]:
         return waiting_rows(self.db, self.today())
+
+    def ready_to_match(self, person_id: int) -> bool:
+        """Accepted, and not in a pairing that is still going: Find a mentor… is offered."""
+        return ready_to_match(self.db, person_id)
 
     def open_for_mentor(self, mentor_id: int) -> list[PairingRow]:
         """The mentor's current pairings (introduced, active, paused): what supervision covers."""

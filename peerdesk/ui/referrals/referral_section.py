@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import (
-    OPEN_STATUSES,
     ReferralAction,
     ReferralView,
 )
@@ -24,7 +23,7 @@ from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.words import day, table_day, text_or
-from peerdesk.vocabulary import Gender, ReferralSource, ReferralStatus, SupportedAs
+from peerdesk.vocabulary import Gender, ReferralSource, SupportedAs
 
 D = TypeVar("D", bound=QDialog)
 
@@ -81,18 +80,11 @@ class ReferralSection(Section):
             button.setVisible(latest is not None and latest.allows(action))
         self.new_button.setVisible(latest is None or not latest.is_open)
         self.edit_button.setVisible(latest is not None)
-        self.match_button.setVisible(self._is_waiting(person.id))
+        self.match_button.setVisible(self.services.pairings.ready_to_match(person.id))
         if latest is None:
             self.set_facts([("Referral", "No referral recorded: they may be a volunteer only")])
             return
         self.set_facts(_facts(latest, len(referrals) - 1, _mentor_wanted(person, latest)))
-
-    def _is_waiting(self, person_id: int) -> bool:
-        """Accepted, and not in a pairing that is still going: ready to be matched."""
-        if self.latest is None or self.latest.status != ReferralStatus.ACCEPTED:
-            return False
-        pairings = self.services.people.pairings(person_id).pairings
-        return not any(not p.as_mentor and p.status in OPEN_STATUSES for p in pairings)
 
     # -- actions -----------------------------------------------------------------------------
     # Each dialog opens window-modal without blocking (tests and screen readers can reach it
