@@ -1,3 +1,3 @@
 """peerdesk: offline records for peer-support groups."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"

@@ -205,7 +205,25 @@ class GroupStatus(Labelled):
 
 class OutcomeTiming(Labelled):
     BEFORE = "before"
+    DURING = "during"
     AFTER = "after"
+
+
+class ExpenseKind(Labelled):
+    """What an expense claim line is for."""
+
+    MILEAGE = "mileage"
+    FARES = "fares"
+    PARKING = "parking"
+    OTHER = "other"
+
+
+class ClaimStatus(Labelled):
+    """Where an expense claim has got to: submitted, then approved, then paid."""
+
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    PAID = "paid"
 
 
 class RecordKind(Labelled):

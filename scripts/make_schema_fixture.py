@@ -24,7 +24,19 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.migrate import head_revision
-from peerdesk.data.models import MentoringSession, OutcomeScore, Pairing, Person
+from peerdesk.data.models import (
+    ExpenseClaim,
+    ExpenseLine,
+    MentoringSession,
+    Organisation,
+    OutcomeAnswer,
+    OutcomeScore,
+    Pairing,
+    PeerGroup,
+    Person,
+    Project,
+    Referral,
+)
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
 from peerdesk.services.groups.service import GroupDetails
@@ -158,8 +170,89 @@ def _fill_the_rest(services: Services, database: Database) -> None:
                     scored_on=day,
                 )
             )
+    _fill_projects_outcomes_expenses(database, pairing, mentor)
     # Erasure last: the erased person is the newest one, untouched by the rows above.
     services.erasure.erase(people[-1])
+
+
+def _fill_projects_outcomes_expenses(database: Database, pairing: Pairing, mentor: int) -> None:
+    """0007's tables and columns, with values (plain inserts: the fixture of 0007 was made
+    with the schema before their services)."""
+    with database.transaction() as session:
+        lottery = Project(name="Mentoring (Lottery)")
+        hug = Project(name="HUG group", ended_on=TODAY - timedelta(days=5))
+        session.add_all([lottery, hug])
+        session.flush()
+        row = session.get(Pairing, pairing.id)
+        assert row is not None
+        row.project_id = lottery.id
+        group = session.exec(select(PeerGroup).order_by(col(PeerGroup.id))).first()
+        assert group is not None
+        group.project_id = hug.id
+        referral = session.exec(
+            select(Referral).where(Referral.person_id == pairing.mentee_id)
+        ).first()
+        if referral is not None:
+            referral.project_id = lottery.id
+        staff = session.get(Person, mentor)
+        assert staff is not None
+        staff.is_staff = True
+        scored = OutcomeScore(
+            person_id=pairing.mentee_id,
+            measure="Wellbeing check",
+            timing="during",
+            score=8.0,
+            scored_on=TODAY - timedelta(days=3),
+            pairing_id=pairing.id,
+        )
+        session.add(scored)
+        session.flush()
+        assert scored.id is not None
+        for position, (question, answer) in enumerate(
+            (("I have felt hopeful", 3), ("I have felt able to cope", 5)), start=1
+        ):
+            session.add(
+                OutcomeAnswer(
+                    score_id=scored.id, position=position, question=question, answer=answer
+                )
+            )
+        claim = ExpenseClaim(
+            person_id=mentor,
+            submitted_on=TODAY - timedelta(days=20),
+            status="paid",
+            approved_on=TODAY - timedelta(days=15),
+            paid_on=TODAY - timedelta(days=10),
+            paid_how="Bank transfer",
+            project_id=lottery.id,
+        )
+        session.add(claim)
+        session.flush()
+        assert claim.id is not None
+        session.add_all(
+            [
+                ExpenseLine(
+                    claim_id=claim.id,
+                    line_date=TODAY - timedelta(days=22),
+                    kind="mileage",
+                    description="To the cafe and back",
+                    miles_tenths=124,
+                    rate_pence=45,
+                    amount_pence=558,
+                ),
+                ExpenseLine(
+                    claim_id=claim.id,
+                    line_date=TODAY - timedelta(days=22),
+                    kind="parking",
+                    amount_pence=250,
+                    has_receipt=True,
+                ),
+            ]
+        )
+        organisation = session.exec(select(Organisation)).one()
+        organisation.mileage_reduced_rate_pence = 24
+        organisation.mileage_threshold_miles = 9000
+        organisation.coordinator_role = "Peer support coordinator"
+        organisation.outcome_questions = "I have felt hopeful\nI have felt able to cope"
 
 
 def _fill_referral_steps(services: Services) -> None:

@@ -294,7 +294,23 @@ EQUIVALENT: dict[str, str] = {
             "= instead of += on the report's count: each table is deleted from or cleared once "
             "in that loop (one entry per table), so the count started at 0"
         )
-        for n in (27, 37, 58)
+        for n in (27, 37, 58, 68)
+    },
+    ERASURE + "x__remove_names__mutmut_8": (
+        "= instead of += for the full names: they are the first names replaced, so the count "
+        "is still 0 there"
+    ),
+    ERASURE + "x__remove_names__mutmut_13": (
+        "capitalised_only=None instead of False: _replace only reads `not capitalised_only`, "
+        "the same for both"
+    ),
+    **{
+        ERASURE + f"x__remove_names__mutmut_{n}": (
+            f"{change} in the supervisions that discussed their pairings: when they are the "
+            "mentor those are their own supervisions (a supervision may discuss only its "
+            "mentor's pairings), whose free text the supervision policy has already cleared"
+        )
+        for n, change in ((42, "or_(None, mentee)"), (44, "mentee only"))
     },
 }
 

@@ -58,7 +58,7 @@ def test_erasure_leaves_nothing_that_names_or_describes_them(services: Services)
         c = s.connection()
         assert c.execute(text("SELECT count(*) FROM mentoring_session")).scalar_one() == 1
         assert c.execute(text("SELECT count(*) FROM attendance")).scalar_one() == 1
-        assert c.execute(text("SELECT sum(fares_pence) FROM expense")).scalar_one() == 340
+        assert c.execute(text("SELECT sum(amount_pence) FROM expense_line")).scalar_one() == 340
         assert c.execute(text("SELECT what FROM concern")).scalar_one() == "[erased]"
     # The other person is untouched.
     assert "Morag" in everything

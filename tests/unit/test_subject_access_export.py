@@ -16,7 +16,8 @@ from peerdesk.data.models import (
     Condition,
     Consent,
     DisclosureCheck,
-    Expense,
+    ExpenseClaim,
+    ExpenseLine,
     GroupFacilitator,
     GroupMeeting,
     GroupMember,
@@ -147,11 +148,15 @@ def build_everything(services: Services, first_name: str = "Dana", last_name: st
                     duration_minutes=120,
                     completed=True,
                 ),
-                Expense(
-                    person_id=pid,
-                    claim_date=date(2025, 4, 2),
-                    purpose=f"Bus to {last_name}",
-                    fares_pence=340,
+                ExpenseClaim(
+                    id=900, person_id=pid, submitted_on=date(2025, 4, 2), notes=f"For {last_name}"
+                ),
+                ExpenseLine(
+                    claim_id=900,
+                    line_date=date(2025, 4, 2),
+                    kind="fares",
+                    description=f"Bus to {last_name}",
+                    amount_pence=340,
                 ),
                 OutcomeScore(
                     person_id=pid,

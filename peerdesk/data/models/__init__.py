@@ -4,6 +4,7 @@ from peerdesk.data.models.base import NAMING_CONVENTION, utc_now
 from peerdesk.data.models.concerns import Concern
 from peerdesk.data.models.consents import Consent, ConsentWording
 from peerdesk.data.models.data_protection import ErasureLogEntry, SubjectAccessRequest
+from peerdesk.data.models.expenses import ExpenseClaim, ExpenseLine
 from peerdesk.data.models.groups import (
     Attendance,
     GroupFacilitator,
@@ -15,7 +16,7 @@ from peerdesk.data.models.groups import (
 from peerdesk.data.models.history import ChangeLogEntry, ChangeSet
 from peerdesk.data.models.identity import DatabaseIdentity
 from peerdesk.data.models.organisation import Organisation, RetentionRule
-from peerdesk.data.models.outcomes import OutcomeScore
+from peerdesk.data.models.outcomes import OutcomeAnswer, OutcomeScore
 from peerdesk.data.models.pairings import (
     MentoringSession,
     Pairing,
@@ -31,10 +32,10 @@ from peerdesk.data.models.people import (
     PersonCondition,
     PersonRole,
 )
+from peerdesk.data.models.projects import Project
 from peerdesk.data.models.referrals import Referral
 from peerdesk.data.models.volunteers import (
     DisclosureCheck,
-    Expense,
     Supervision,
     SupervisionPairing,
     TrainingRecord,
@@ -56,7 +57,8 @@ __all__ = [
     "DatabaseIdentity",
     "DisclosureCheck",
     "ErasureLogEntry",
-    "Expense",
+    "ExpenseClaim",
+    "ExpenseLine",
     "GroupFacilitator",
     "GroupMeeting",
     "GroupMember",
@@ -64,6 +66,7 @@ __all__ = [
     "MeetingModePreference",
     "MentoringSession",
     "Organisation",
+    "OutcomeAnswer",
     "OutcomeScore",
     "Pairing",
     "PairingGoal",
@@ -72,6 +75,7 @@ __all__ = [
     "Person",
     "PersonCondition",
     "PersonRole",
+    "Project",
     "Referral",
     "RetentionRule",
     "Review",

@@ -35,6 +35,8 @@ class PeerGroup(SQLModel, table=True):
     ground_rules: str = ""
     ground_rules_reviewed_on: date | None = None
     started_on: date | None = None
+    #: The project or funding stream it belongs to (docs/figures.md, "Projects").
+    project_id: int | None = Field(default=None, foreign_key="project.id", index=True)
 
 
 class GroupFacilitator(SQLModel, table=True):

@@ -37,6 +37,8 @@ class Organisation(SQLModel, table=True):
         CheckConstraint("waiting_remind_weeks BETWEEN 1 AND 52", name="waiting_remind_weeks_valid"),
         CheckConstraint("expiry_warning_days BETWEEN 1 AND 365", name="expiry_warning_days_valid"),
         CheckConstraint("mileage_rate_pence >= 0", name="mileage_rate_pence_min"),
+        CheckConstraint("mileage_reduced_rate_pence >= 0", name="mileage_reduced_rate_pence_min"),
+        CheckConstraint("mileage_threshold_miles >= 0", name="mileage_threshold_miles_min"),
         *(
             CheckConstraint(
                 f"backup_keep_{kind} IS NULL OR backup_keep_{kind} BETWEEN 1 AND {most}",
@@ -68,11 +70,19 @@ class Organisation(SQLModel, table=True):
     expiry_warning_days: int = 30
     #: Weeks after a pairing starts at which a review is due, e.g. "6,13,26".
     review_schedule_weeks: str = "6,13,26"
+    #: Mileage: `mileage_rate_pence` a mile for the first `mileage_threshold_miles` business
+    #: miles a volunteer claims in a tax year (from 6 April), `mileage_reduced_rate_pence` after.
     mileage_rate_pence: int = 45
-    #: The name of the outcome measure used by the wellbeing check form.
+    mileage_reduced_rate_pence: int = 25
+    mileage_threshold_miles: int = 10000
+    #: The outcome scale: its name ("" for peerdesk's own wellbeing check) and its questions,
+    #: one a line ("" for peerdesk's own plain-English questions). Answers are 1 to 5.
     outcome_measure_name: str = ""
+    outcome_questions: str = ""
     #: Who coordinates the service: printed where the coordinator signs a form.
     coordinator_name: str = ""
+    #: The coordinator's role, printed under their name where they sign.
+    coordinator_role: str = ""
     #: Where new backups go (e.g. a USB stick); None: peerdesk's own backup folder.
     backup_folder: str | None = None
     #: How many backups rotation keeps of each kind; None: peerdesk's usual number.

@@ -47,6 +47,8 @@ class Pairing(SQLModel, table=True):
     supported_as: str = SupportedAs.MENTEE.value
     status: str = Field(default=PairingStatus.PROPOSED.value, index=True)
     proposed_on: date
+    #: The project or funding stream it belongs to (docs/figures.md, "Projects").
+    project_id: int | None = Field(default=None, foreign_key="project.id", index=True)
     #: The day the pairing first became active.
     start_date: date | None = None
     end_date: date | None = None

@@ -65,6 +65,8 @@ class Person(SQLModel, table=True):
     #: Kept short and factual; never diagnosis beyond the conditions list.
     notes: str = ""
     archived_on: date | None = None
+    #: A member of staff: their facilitating is never counted as volunteer time.
+    is_staff: bool = False
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 

@@ -25,6 +25,8 @@ class Referral(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
     referral_date: date = Field(index=True)
+    #: The project or funding stream it belongs to (docs/figures.md, "Projects").
+    project_id: int | None = Field(default=None, foreign_key="project.id", index=True)
     source: str
     support_as: str = SupportedAs.MENTEE.value
     status: str = ReferralStatus.NEW.value

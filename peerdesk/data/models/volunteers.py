@@ -109,32 +109,3 @@ class SupervisionPairing(SQLModel, table=True):
 
     supervision_id: int = Field(foreign_key="supervision.id", ondelete="CASCADE", primary_key=True)
     pairing_id: int = Field(foreign_key="pairing.id", ondelete="CASCADE", primary_key=True)
-
-
-class Expense(SQLModel, table=True):
-    """A volunteer's expense claim line. Money in pence, distance in tenths of a mile."""
-
-    __table_args__ = (
-        at_least("miles_tenths", 0),
-        at_least("mileage_rate_pence", 0),
-        at_least("fares_pence", 0),
-        at_least("parking_pence", 0),
-        CheckConstraint("paid_on IS NULL OR approved_on IS NOT NULL", name="approved_before_paid"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
-    claim_date: date
-    purpose: str = ""
-    miles_tenths: int = 0
-    mileage_rate_pence: int = 45
-    fares_pence: int = 0
-    parking_pence: int = 0
-    receipt_reference: str = ""
-    approved_on: date | None = None
-    paid_on: date | None = None
-
-    @property
-    def total_pence(self) -> int:
-        mileage = round(self.miles_tenths * self.mileage_rate_pence / 10)
-        return mileage + self.fares_pence + self.parking_pence

@@ -99,7 +99,7 @@ PERSON_TABLES: dict[str, Policy] = {
     "volunteer_reference": Policy(delete=True),
     "training_record": Policy(),  # module, date and hours: counted as volunteer training
     "supervision": Policy(clear=("concerns", "wellbeing", "training_needs", "actions")),
-    "expense": Policy(clear=("purpose", "receipt_reference")),  # amounts stay in the accounts
+    "expense_claim": Policy(clear=("notes",)),  # amounts stay in the accounts
     "outcome_score": Policy(),  # numbers only; anonymous once the person is
     "pairing": Policy(clear=("usual_place", "closure_note")),
     "concern": Policy(clear=("what", "who_was_told", "action_taken")),
@@ -129,6 +129,8 @@ PAIRING_RECORDS: tuple[tuple[str, str, Policy], ...] = (
     ),
 )
 CONCERN_POLICY = PERSON_TABLES["concern"]
+#: The lines of the person's expense claims: what each was for goes, the amounts stay.
+CLAIM_LINE_POLICY = Policy(clear=("description",))
 
 
 @dataclass
@@ -337,6 +339,10 @@ def _erase(session: Session, person_id: int, today: date) -> ErasureReport:
                 report.deleted[name] += deleted
         elif cleared := _clear(session, source, about, policy):
             report.cleared[name] += cleared
+    claims, lines = table("expense_claim"), table("expense_line")
+    theirs = lines.c.claim_id.in_(sa_select(claims.c.id).where(claims.c.person_id == person_id))
+    if cleared := _clear(session, lines, theirs, CLAIM_LINE_POLICY):
+        report.cleared["expense_line"] += cleared
     pairings = table("pairing")
     pairing_ids = [
         row.id

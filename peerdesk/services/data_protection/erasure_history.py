@@ -80,6 +80,8 @@ def gather(session: Session, person: Person, names: list[str]) -> Erased:
                 erased.pairing_ids.add(int(row["id"]))
     for name, row in _pairing_records(session, erased.pairing_ids):
         erased.own.add((name, _key(name, row)))
+    for name, row in _parts_of_their_records(session, person_id):
+        erased.own.add((name, _key(name, row)))
     attended = select(table("attendance").c.meeting_id).where(
         table("attendance").c.person_id == person_id
     )
@@ -95,6 +97,23 @@ def _pairing_records(session: Session, pairing_ids: set[int]) -> Iterable[tuple[
     for name in ("mentoring_session", "pairing_goal", "pairing_status_change", "review"):
         source = table(name)
         query = select(source).where(source.c.pairing_id.in_(pairing_ids))
+        found.extend((name, row) for row in session.connection().execute(query).mappings())
+    return found
+
+
+#: Records that belong to one of the person's records: (table, its column, the parent table).
+PARTS = (
+    ("expense_line", "claim_id", "expense_claim"),
+    ("outcome_answer", "score_id", "outcome_score"),
+)
+
+
+def _parts_of_their_records(session: Session, person_id: int) -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = []
+    for name, column, parent in PARTS:
+        source, owner = table(name), table(parent)
+        theirs = select(owner.c.id).where(owner.c.person_id == person_id)
+        query = select(source).where(source.c[column].in_(theirs))
         found.extend((name, row) for row in session.connection().execute(query).mappings())
     return found
 

@@ -76,7 +76,7 @@ UNION ALL SELECT person_id, coalesce(ended_on, started_on) FROM person_role
 UNION ALL SELECT person_id, changed_on FROM volunteer_stage_change
 UNION ALL SELECT person_id, training_date FROM training_record
 UNION ALL SELECT mentor_id, supervision_date FROM supervision
-UNION ALL SELECT person_id, claim_date FROM expense
+UNION ALL SELECT person_id, coalesce(paid_on, submitted_on) FROM expense_claim
 UNION ALL SELECT person_id, coalesce(withdrawn_on, given_on) FROM consent
 UNION ALL SELECT person_id, scored_on FROM outcome_score
 """

@@ -6,7 +6,8 @@ from datetime import date, time, timedelta
 
 from peerdesk.data.models import (
     Concern,
-    Expense,
+    ExpenseClaim,
+    ExpenseLine,
     MentoringSession,
     OutcomeScore,
     Pairing,
@@ -306,19 +307,32 @@ class MentoringRows(VolunteerRows):
                     "outcome scores",
                 )
         if self.chance(0.3) and start_date is not None:
+            claimed = start_date + timedelta(days=30)
+            claim_id = self.ids("expense_claim")
             self.add(
-                Expense(
-                    id=self.ids("expense"),
+                ExpenseClaim(
+                    id=claim_id,
                     person_id=mentor_id,
-                    claim_date=start_date + timedelta(days=30),
-                    purpose="Travel to sessions",
-                    miles_tenths=rng.randint(20, 300),
-                    mileage_rate_pence=45,
-                    parking_pence=rng.choice([0, 0, 250]),
-                    approved_on=start_date + timedelta(days=35),
-                    paid_on=start_date + timedelta(days=40),
+                    submitted_on=claimed,
+                    status="paid",
+                    approved_on=claimed + timedelta(days=5),
+                    paid_on=claimed + timedelta(days=10),
+                    paid_how="Bank transfer",
                 ),
-                "expenses",
+                "expense claims",
+            )
+            miles = rng.randint(20, 300)
+            self.add(
+                ExpenseLine(
+                    id=self.ids("expense_line"),
+                    claim_id=claim_id,
+                    line_date=claimed,
+                    kind="mileage",
+                    description="Travel to sessions",
+                    miles_tenths=miles,
+                    rate_pence=45,
+                    amount_pence=round(miles * 45 / 10),
+                )
             )
         return end_date, bool(wants_new)
 

@@ -11,7 +11,8 @@ from peerdesk.data.models import (
     Condition,
     Consent,
     ConsentWording,
-    Expense,
+    ExpenseClaim,
+    ExpenseLine,
     MeetingModePreference,
     Organisation,
     Pairing,
@@ -27,9 +28,11 @@ from peerdesk.forms.templates.equality_monitoring import ETHNICITIES
 from peerdesk.services.base import get_or_raise
 from peerdesk.services.printing import text as t
 from peerdesk.vocabulary import (
+    ClaimStatus,
     ConditionLink,
     ConsentKind,
     ConsentMethod,
+    ExpenseKind,
     Gender,
     MeetingMode,
     PairingStatus,
@@ -266,30 +269,35 @@ def supervision(session: Session, person_id: int, today: date, org: Organisation
 
 
 def expenses(session: Session, person_id: int, today: date, org: OrganisationInfo) -> FormData:
+    """The lines of the person's claims not yet approved, as the form's table."""
     person = _person(session, person_id)
-    claims = list(
+    rows = list(
         session.exec(
-            select(Expense)
-            .where(Expense.person_id == person_id, col(Expense.approved_on).is_(None))
-            .order_by(col(Expense.claim_date))
+            select(ExpenseLine)
+            .join(ExpenseClaim, col(ExpenseClaim.id) == col(ExpenseLine.claim_id))
+            .where(
+                ExpenseClaim.person_id == person_id,
+                ExpenseClaim.status == ClaimStatus.SUBMITTED.value,
+            )
+            .order_by(col(ExpenseLine.line_date), col(ExpenseLine.id))
         )
     )
     lines = [
         [
-            t.day(e.claim_date),
-            e.purpose,
-            f"{e.miles_tenths / 10:g}" if e.miles_tenths else "",
-            t.pence(e.fares_pence) if e.fares_pence else "",
-            t.pence(e.parking_pence) if e.parking_pence else "",
-            e.receipt_reference,
-            t.pence(e.total_pence),
+            t.day(line.line_date),
+            line.description,
+            f"{line.miles_tenths / 10:g}" if line.miles_tenths else "",
+            t.pence(line.amount_pence) if line.kind == ExpenseKind.FARES.value else "",
+            t.pence(line.amount_pence) if line.kind == ExpenseKind.PARKING.value else "",
+            "Yes" if line.has_receipt else "",
+            t.pence(line.amount_pence),
         ]
-        for e in claims
+        for line in rows
     ]
     fields = {"person_name": t.name(person), "mileage_rate": _rate(org, session)}
-    if claims:
-        fields["total_miles"] = f"{sum(e.miles_tenths for e in claims) / 10:g}"
-        fields["total_claimed"] = t.pence(sum(e.total_pence for e in claims))
+    if rows:
+        fields["total_miles"] = f"{sum(line.miles_tenths for line in rows) / 10:g}"
+        fields["total_claimed"] = t.pence(sum(line.amount_pence for line in rows))
     return FormData(fields=fields, rows={"lines": lines})
 
 
