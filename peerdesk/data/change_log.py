@@ -24,29 +24,35 @@ import json
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, event, insert, inspect, or_, select, tuple_, update
+from sqlalchemy import Table, event, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, SQLModel
 
+from peerdesk.data.change_log_rows import (
+    Row,
+    _dependants,
+    _key_tuple,
+    _read,
+    _row_of,
+    encode,
+    logged_table,
+    record_key,
+)
 from peerdesk.data.models import utc_now
 
 log = logging.getLogger(__name__)
 
-#: Tables never logged: the log itself, and bookkeeping that is no one's record.
-UNLOGGED_TABLES = frozenset({"change_set", "change_log", "alembic_version", "database_identity"})
 #: Who made a change when Settings names no coordinator.
 DEFAULT_CHANGED_BY = "Coordinator"
 
 _SET = "peerdesk.change_set"
 _PENDING = "peerdesk.change_log.pending"
 
-Row = dict[str, Any]
 
 _CHANGE_SET: Table = SQLModel.metadata.tables["change_set"]
 _CHANGE_LOG: Table = SQLModel.metadata.tables["change_log"]
@@ -99,32 +105,6 @@ def current_change_set(session: OrmSession) -> int | None:
     """The id of the change set this transaction has written so far, if any."""
     details = session.info.get(_SET)
     return details.id if isinstance(details, ChangeSetDetails) else None
-
-
-def encode(value: Any) -> Any:
-    """A column value as JSON: dates and times as ISO strings, decimals as text."""
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
-def record_key(table: Table, row: Mapping[Any, Any]) -> str:
-    """The primary key of `row` as JSON: {"id": 5}, or every key column of a joining table."""
-    return json.dumps(
-        {column.name: encode(row[column.name]) for column in table.primary_key.columns},
-        sort_keys=True,
-    )
-
-
-def logged_table(name: str) -> Table | None:
-    """The table called `name`, if its changes are logged."""
-    if name in UNLOGGED_TABLES:
-        return None
-    return SQLModel.metadata.tables.get(name)
 
 
 def log_rows(session: OrmSession, table: Table, action: str, rows: Iterable[Row]) -> int:
@@ -204,65 +184,15 @@ def stamp_change_set(session: OrmSession, made_at: datetime) -> None:
         )
 
 
-# -- reading rows as stored -----------------------------------------------------------------
-
-
-def _row_of(instance: object) -> tuple[Table, Row] | None:
-    """The logged table of an ORM object and its primary key values (None if unlogged)."""
-    mapper = inspect(instance).mapper
-    table = mapper.local_table
-    if not isinstance(table, Table) or logged_table(table.name) is None:
-        return None
-    # Not the identity key: a new object has none until after the flush's own events.
-    values = mapper.primary_key_from_instance(instance)
-    if any(value is None for value in values):
-        return None
-    return table, dict(zip((c.name for c in mapper.primary_key), values, strict=True))
-
-
-def _read(connection: Connection, table: Table, key: Mapping[str, Any]) -> Row | None:
-    where = and_(*(table.c[name] == value for name, value in key.items()))
-    found = connection.execute(select(table).where(where)).mappings().first()
-    return dict(found) if found is not None else None
-
-
-def _key_tuple(table: Table, row: Mapping[str, Any]) -> tuple[str, str]:
-    return table.name, record_key(table, row)
-
-
-def _dependants(
-    connection: Connection, table: Table, rows: list[Row]
-) -> list[tuple[str, Table, Row]]:
-    """Rows the database itself deletes (CASCADE) or empties (SET NULL) when `rows` go."""
-    found: list[tuple[str, Table, Row]] = []
-    if not rows:
-        return found
-    for child in SQLModel.metadata.sorted_tables:
-        if logged_table(child.name) is None:
-            continue
-        for foreign in child.foreign_keys:
-            rule = (foreign.ondelete or "").upper()
-            if foreign.column.table is not table or rule not in ("CASCADE", "SET NULL"):
-                continue
-            values = [
-                row[foreign.column.name] for row in rows if row[foreign.column.name] is not None
-            ]
-            if not values:
-                continue
-            children = [
-                dict(r)
-                for r in connection.execute(
-                    select(child).where(foreign.parent.in_(values))
-                ).mappings()
-            ]
-            action = "delete" if rule == "CASCADE" else foreign.parent.name
-            found.extend((action, child, r) for r in children)
-            if rule == "CASCADE":
-                found.extend(_dependants(connection, child, children))
-    return found
-
-
 # -- writing the log --------------------------------------------------------------------------
+
+
+def _who(name: str | None, role: str | None) -> str:
+    """Who made a change, as Settings names the coordinator: "Morag Gunn (Coordinator)"."""
+    name, role = (name or "").strip(), (role or "").strip()
+    if not name:
+        return DEFAULT_CHANGED_BY
+    return f"{name} ({role})" if role else name
 
 
 def _change_set_id(session: OrmSession) -> int:
@@ -271,11 +201,14 @@ def _change_set_id(session: OrmSession) -> int:
         details = session.info[_SET] = ChangeSetDetails()
     if details.id is None:
         connection = session.connection()
-        name = connection.execute(select(_ORGANISATION.c.coordinator_name).limit(1)).scalar()
+        found = connection.execute(
+            select(_ORGANISATION.c.coordinator_name, _ORGANISATION.c.coordinator_role).limit(1)
+        ).first()
+        name, role = (found[0], found[1]) if found is not None else ("", "")
         result = connection.execute(
             insert(_CHANGE_SET).values(
                 made_at=utc_now(),
-                changed_by=(name or "").strip() or DEFAULT_CHANGED_BY,
+                changed_by=_who(name, role),
                 reason=details.reason,
                 description=details.description,
                 kind=details.kind,

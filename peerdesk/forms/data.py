@@ -41,6 +41,8 @@ class OrganisationInfo:
     logo_png: bytes | None = None
     #: Printed on the coordinator's signature line of forms filled in for a record.
     coordinator_name: str = ""
+    #: Printed under the coordinator's name where they sign.
+    coordinator_role: str = ""
 
 
 @dataclass(frozen=True)

@@ -431,6 +431,10 @@ class Kit:
             if name_line:
                 name = self.value(key) if key else ""
                 rows.append([self._cell("Name"), self._cell(name) if name else "", "", ""])
+                # A signer's role from Settings (the coordinator's), under their name.
+                position = self.value(key.removesuffix("_name") + "_role") if key else ""
+                if name and position:
+                    rows.append([self._cell("Role"), self._cell(position), "", ""])
             rows.append([self._cell("Signature"), "", self._cell("Date"), ""])
             commands: list[tuple[object, ...]] = [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

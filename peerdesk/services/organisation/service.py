@@ -210,6 +210,9 @@ class OrganisationService(Service):
             coordinator_name=v.short_text(
                 details.coordinator_name, "coordinator_name", "the coordinator's name"
             ),
+            coordinator_role=v.short_text(
+                details.coordinator_role, "coordinator_role", "the coordinator's role"
+            ),
         )
 
 

@@ -39,6 +39,7 @@ class OrganisationDetails:
     mileage_rate_pence: int = 45
     outcome_measure_name: str = ""
     coordinator_name: str = ""
+    coordinator_role: str = ""
 
     @classmethod
     def of(cls, organisation: Any) -> OrganisationDetails:
@@ -68,6 +69,7 @@ class OrganisationView:
     mileage_rate_pence: int
     outcome_measure_name: str
     coordinator_name: str
+    coordinator_role: str
     backup_folder: str | None
     backup_keep_recent: int | None
     backup_keep_daily: int | None

@@ -126,6 +126,7 @@ class PrintingService(Service):
             charity_number=row.charity_number,
             logo_png=row.logo_png,
             coordinator_name=row.coordinator_name,
+            coordinator_role=row.coordinator_role,
         )
 
     def subjects(self, kind: str) -> list[SubjectChoice]:
@@ -221,7 +222,9 @@ class PrintingService(Service):
             referral = self.referrals.get(record_id)
             with self.db.session() as session:
                 data = letter_data(session, name, referral, recipient, self.today(), self.gates)
-            return with_coordinator(data, organisation.coordinator_name)
+            return with_coordinator(
+                data, organisation.coordinator_name, organisation.coordinator_role
+            )
         if gatherer is None:
             if not spec.subjects:
                 raise ValidationError(
@@ -237,7 +240,7 @@ class PrintingService(Service):
         organisation = organisation or self.organisation_info()
         with self.db.session() as session:
             data = gatherer(session, record_id, self.today(), organisation)
-        return with_coordinator(data, organisation.coordinator_name)
+        return with_coordinator(data, organisation.coordinator_name, organisation.coordinator_role)
 
     def render(
         self,
@@ -298,15 +301,19 @@ class PrintingService(Service):
             ) from None
 
 
-def with_coordinator(data: FormData, name: str) -> FormData:
-    """`data` with the coordinator's name (from Settings) for the coordinator's signature
-    line, in a pack's every part too; a name the record's data already gives is kept."""
-    if not name:
+def with_coordinator(data: FormData, name: str, role: str = "") -> FormData:
+    """`data` with the coordinator's name and role (from Settings) for the coordinator's
+    signature line, in a pack's every part too; a name the record's data already gives is
+    kept (and then the role, which belongs with the name in Settings, is not added)."""
+    if not name or "coordinator_name" in data.fields:
         return data
+    added = {"coordinator_name": name, **({"coordinator_role": role} if role else {})}
     return replace(
         data,
-        fields={"coordinator_name": name, **data.fields},
-        parts=tuple((part, with_coordinator(part_data, name)) for part, part_data in data.parts),
+        fields={**added, **data.fields},
+        parts=tuple(
+            (part, with_coordinator(part_data, name, role)) for part, part_data in data.parts
+        ),
     )
 
 

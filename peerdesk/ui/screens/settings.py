@@ -182,6 +182,7 @@ class SettingsScreen(Screen):
         self.email = QLineEdit()
         self.charity_number = QLineEdit()
         self.coordinator_name = QLineEdit()
+        self.coordinator_role = QLineEdit()
         self.year_start = month_box()
         rows = self.organisation_rows
         rows.add("&Name", self.name, field="name")
@@ -194,7 +195,14 @@ class SettingsScreen(Screen):
             "C&oordinator's name",
             self.coordinator_name,
             field="coordinator_name",
-            help_text="Printed where the coordinator signs a form.",
+            help_text="Printed where the coordinator signs a form, and recorded as who made "
+            "each change.",
+        )
+        rows.add(
+            "Coordinator's role (&job title)",
+            self.coordinator_role,
+            field="coordinator_role",
+            help_text="Printed under the coordinator's name, e.g. Peer support coordinator.",
         )
         rows.add(
             "Reporting &year starts in",
@@ -246,6 +254,7 @@ class SettingsScreen(Screen):
         self.email.setText(details.email)
         self.charity_number.setText(details.charity_number)
         self.coordinator_name.setText(details.coordinator_name)
+        self.coordinator_role.setText(details.coordinator_role)
         self.year_start.setCurrentIndex(details.reporting_year_start_month - 1)
         for field, box in self.thresholds.items():
             box.setValue(int(getattr(details, field)))
@@ -280,6 +289,7 @@ class SettingsScreen(Screen):
             email=self.email.text(),
             charity_number=self.charity_number.text(),
             coordinator_name=self.coordinator_name.text(),
+            coordinator_role=self.coordinator_role.text(),
             reporting_year_start_month=self.year_start.currentData(),
             review_schedule_weeks=self.review_weeks.text(),
         )
