@@ -14,6 +14,7 @@ from peerdesk.services.data_protection.gates import GateService
 from peerdesk.services.data_protection.retention import RetentionService
 from peerdesk.services.data_protection.subject_access import SubjectAccessService
 from peerdesk.services.demo.generator import DemoService
+from peerdesk.services.expenses.service import ExpenseService
 from peerdesk.services.figures import FiguresService
 from peerdesk.services.groups.service import GroupService
 from peerdesk.services.history import HistoryService
@@ -60,6 +61,7 @@ class Services:
         self.reviews = ReviewService(db, today)
         self.consents = ConsentService(db, today)
         self.groups = GroupService(db, today)
+        self.expenses = ExpenseService(db, today)
         self.health = HealthService(db, today)
         self.importing, self.exporting = ImportService(db, today), ExportService(db, today)
         self.demo = DemoService(db, today)

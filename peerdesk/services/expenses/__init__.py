@@ -1,0 +1,1 @@
+"""The expenses ledger: volunteers' claims with dated lines, approval and payment."""
