@@ -10,6 +10,7 @@ from peerdesk.services.attention.concerns_open import open_concerns
 from peerdesk.services.attention.consents_due import consents_due
 from peerdesk.services.attention.disclosure_checks import disclosure_checks_due
 from peerdesk.services.attention.groups_due import ground_rules_due, meetings_this_week
+from peerdesk.services.attention.outcomes_due import outcomes_due
 from peerdesk.services.attention.pairings_due import (
     pairing_reviews_due,
     planned_sessions,
@@ -27,6 +28,7 @@ RULES: list[AttentionRule] = [
     pairing_reviews_due,
     quiet_pairings,
     planned_sessions,
+    outcomes_due,
     open_concerns,
     new_referrals,
     referrals_waiting,
