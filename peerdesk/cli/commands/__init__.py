@@ -10,6 +10,7 @@ from peerdesk.cli.commands import (
     check,
     demo,
     encrypt,
+    expenses,
     figures,
     form,
     history,
@@ -19,4 +20,4 @@ from peerdesk.cli.commands import (
 )
 
 COMMANDS: list[ModuleType] = [demo, check, figures, backup, restore, person, import_, form]
-COMMANDS += [encrypt, change_passphrase, history]
+COMMANDS += [encrypt, change_passphrase, history, expenses]

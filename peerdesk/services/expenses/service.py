@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -26,11 +27,12 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.corrections import apply_fields, change_set, removal_reason
-from peerdesk.services.expenses import ledger
+from peerdesk.services.expenses import export, ledger
 from peerdesk.services.expenses.ledger import in_words
 from peerdesk.services.expenses.totals import month_totals, volunteer_totals
 from peerdesk.services.expenses.views import (
     ClaimView,
+    ExportSummary,
     LineInput,
     MileageSettings,
     MonthTotal,
@@ -97,6 +99,14 @@ class ExpenseService(Service):
 
     def volunteer_totals(self, claims: Sequence[ClaimView] | None = None) -> list[VolunteerTotal]:
         return volunteer_totals(self.claims() if claims is None else claims)
+
+    def export(self, start: date, end: date, fmt: str, out: Path) -> ExportSummary:
+        """Write the treasurer's file: the lines dated from `start` to `end` (both included)."""
+        if end < start:
+            raise ValidationError("The end date is before the start date: please swap them.", "to")
+        with self.db.session() as session:
+            rows = export.rows_between(session, start, end)
+        return export.write(rows, fmt, out)
 
     # -- mileage settings ----------------------------------------------------------------
     def mileage_settings(self) -> MileageSettings:
