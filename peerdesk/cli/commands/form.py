@@ -31,6 +31,9 @@ def register(subparsers: Any) -> None:
     record.add_argument(
         "--referral", type=int, metavar="ID", help="fill in a referral letter for this referral"
     )
+    record.add_argument(
+        "--claim", type=int, metavar="ID", help="fill in the expenses form with this claim's lines"
+    )
     parser.add_argument(
         "--to",
         choices=["person", "referrer"],
@@ -66,7 +69,14 @@ def run(context: CommandContext) -> int:
     kind, record_id = _record(args)
     if args.to != "person" and kind != "referral":
         raise ValidationError("--to referrer is for a referral letter: give the --referral ID.")
-    if kind is None and not context.paths.database.exists():
+    if kind == "claim" and record_id is not None:
+        if args.name != "expenses":
+            raise ValidationError(
+                "--claim fills in the expenses form: peerdesk form expenses --claim ID."
+            )
+        with context.services() as services:
+            write_pdf(services.expenses.claim_form(record_id, large_print=args.large_print), out)
+    elif kind is None and not context.paths.database.exists():
         # A blank form needs no records: do not create a database just to print one.
         spec = get_form(args.name)
         assert spec is not None
@@ -86,7 +96,7 @@ def run(context: CommandContext) -> int:
 
 
 def _record(args: argparse.Namespace) -> tuple[str | None, int | None]:
-    for kind in ("person", "pairing", "group", "meeting", "referral"):
+    for kind in ("person", "pairing", "group", "meeting", "referral", "claim"):
         value = getattr(args, kind)
         if value is not None:
             return kind, value

@@ -11,7 +11,9 @@ from peerdesk.forms.templates.common import office_use
 
 def build(kit: Kit) -> list[Flowable]:
     story: list[Flowable] = [
-        *kit.fields(Field("Volunteer", "person_name", 2), Field("Claim for the month of", "", 1))
+        *kit.fields(
+            Field("Volunteer", "person_name", 2), Field("Claim for the month of", "month", 1)
+        )
     ]
     rate = kit.value("mileage_rate")
     story += [
@@ -32,7 +34,7 @@ def build(kit: Kit) -> list[Flowable]:
             Column("Miles", 0.8),
             Column("Fares £", 0.9),
             Column("Parking £", 1.0),
-            Column("Receipt no.", 1.0),
+            Column("Receipt", 1.0),
             Column("Total £", 0.9),
         ],
         key="lines",
@@ -57,7 +59,14 @@ def build(kit: Kit) -> list[Flowable]:
         lead="These costs were paid by me while volunteering, and I have not claimed them "
         "from anyone else.",
     )
-    story += office_use(kit, Field("Authorised by"), Field("Date authorised"), Field("Date paid"))
+    # Filled in when printed for a claim (`peerdesk form expenses --claim ID`): where it is.
+    story += office_use(
+        kit,
+        Field("Authorised by"),
+        Field("Date authorised", "approved_on"),
+        Field("Date paid", "paid_on"),
+    )
+    story += kit.fields(Field("Claim", "claim"))
     return story
 
 

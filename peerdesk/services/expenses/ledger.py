@@ -5,6 +5,7 @@ the recalculation of a volunteer's unpaid mileage lines (used by the service and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ from peerdesk.data.models import ExpenseClaim, ExpenseLine, Organisation, Person
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.corrections import apply_fields
-from peerdesk.services.expenses.mileage import Rates, split, tax_year_start
+from peerdesk.services.expenses.mileage import Rates, Split, split, tax_year_start
 from peerdesk.services.expenses.views import ClaimView, LineInput, LineView
 from peerdesk.vocabulary import ClaimStatus, ExpenseKind
 
@@ -80,16 +81,53 @@ def line_fields(line: LineInput, submitted_on: date, number: int) -> dict[str, A
     return fields
 
 
-def recalculate(session: Session, person_id: int, days: Iterable[date]) -> None:
-    """Work out again, with the rates in Settings now, the mileage lines of the volunteer's
-    unpaid claims in the tax years of `days`. Paid lines never change; the miles counted
-    before a line are the approved and paid ones of the same tax year that come before it
-    (line date, then claim number, then line number), and its own claim's earlier lines."""
-    now = rates(session)
-    session.flush()
-    for start in sorted({tax_year_start(day) for day in days}):
-        end = date(start.year + 1, start.month, start.day)
-        found = session.exec(
+@dataclass(frozen=True)
+class Entry:
+    """A mileage line as the rule sees it: when, in which claim (and its status), how far."""
+
+    line_date: date
+    claim_id: int
+    line_id: int
+    status: str
+    miles_tenths: int
+
+
+def work_out(entries: Sequence[Entry], now: Rates) -> list[Split | None]:
+    """The split of each entry (one tax year, any order) with the rates `now`; None for a
+    paid line, which keeps what it was paid at. The miles counted before a line are the
+    approved and paid ones that come before it (line date, then claim number, then line
+    number)."""
+    order = sorted(range(len(entries)), key=lambda i: _order(entries[i]))
+    result: list[Split | None] = [None] * len(entries)
+    counted = 0
+    # A submitted claim's own earlier lines count before its later ones, so the amounts
+    # shown when it is entered are those it will have once approved (unless an earlier
+    # claim is approved first); other submitted claims do not count.
+    own: dict[int, int] = {}
+    for i in order:
+        entry = entries[i]
+        before = counted
+        if entry.status == ClaimStatus.SUBMITTED.value:
+            before += own.get(entry.claim_id, 0)
+            own[entry.claim_id] = own.get(entry.claim_id, 0) + entry.miles_tenths
+        if entry.status != ClaimStatus.PAID.value:
+            result[i] = split(entry.miles_tenths, before, now)
+        if entry.status in COUNTED:
+            counted += entry.miles_tenths
+    return result
+
+
+def _order(entry: Entry) -> tuple[date, int, int]:
+    return (entry.line_date, entry.claim_id, entry.line_id)
+
+
+def _year_lines(session: Session, person_id: int, start: date) -> list[tuple[ExpenseLine, str]]:
+    """The volunteer's mileage lines dated in the tax year starting `start`, with their
+    claim's status."""
+    end = date(start.year + 1, start.month, start.day)
+    return [
+        (line, status)
+        for line, status in session.exec(
             select(ExpenseLine, ExpenseClaim.status)
             .join(ExpenseClaim, col(ExpenseClaim.id) == col(ExpenseLine.claim_id))
             .where(
@@ -98,21 +136,23 @@ def recalculate(session: Session, person_id: int, days: Iterable[date]) -> None:
                 col(ExpenseLine.line_date) >= start,
                 col(ExpenseLine.line_date) < end,
             )
-            .order_by(col(ExpenseLine.line_date), col(ExpenseLine.claim_id), col(ExpenseLine.id))
         ).all()
-        counted = 0
-        # A submitted claim's own earlier lines count before its later ones, so the amounts
-        # shown when it is entered are those it will have once approved (unless an earlier
-        # claim is approved first); other submitted claims do not count.
-        own: dict[int, int] = {}
-        for line, status in found:
-            if status == ClaimStatus.SUBMITTED.value:
-                before = counted + own.get(line.claim_id, 0)
-                own[line.claim_id] = own.get(line.claim_id, 0) + line.miles_tenths
-            else:
-                before = counted
-            if status != ClaimStatus.PAID.value:
-                worked = split(line.miles_tenths, before, now)
+    ]
+
+
+def recalculate(session: Session, person_id: int, days: Iterable[date]) -> None:
+    """Work out again, with the rates in Settings now, the mileage lines of the volunteer's
+    unpaid claims in the tax years of `days` (`work_out`). Paid lines never change."""
+    now = rates(session)
+    session.flush()
+    for start in sorted({tax_year_start(day) for day in days}):
+        found = _year_lines(session, person_id, start)
+        entries = [
+            Entry(line.line_date, line.claim_id, line.id or 0, status, line.miles_tenths)
+            for line, status in found
+        ]
+        for (line, _status), worked in zip(found, work_out(entries, now), strict=True):
+            if worked is not None:
                 apply_fields(
                     line,
                     {
@@ -122,9 +162,60 @@ def recalculate(session: Session, person_id: int, days: Iterable[date]) -> None:
                         "amount_pence": worked.amount_pence,
                     },
                 )
-            if status in COUNTED:
-                counted += line.miles_tenths
     session.flush()
+
+
+#: A claim or line not saved yet comes after every saved one on the same day.
+UNSAVED = 2**62
+
+
+def preview(
+    session: Session, person_id: int, lines: Sequence[LineInput], claim_id: int | None
+) -> list[LineView]:
+    """The lines as they would be saved now (the claim `claim_id`, or a new one), worked out
+    with the rates in Settings, without writing anything."""
+    now = rates(session)
+    status = ClaimStatus.SUBMITTED.value
+    if claim_id is not None:
+        claim = session.get(ExpenseClaim, claim_id)
+        status = claim.status if claim is not None else status
+    this = claim_id if claim_id is not None else UNSAVED
+    mine: dict[int, Split | None] = {}
+    mileage = [
+        (n, line)
+        for n, line in enumerate(lines)
+        if ExpenseKind(line.kind) is ExpenseKind.MILEAGE and line.miles_tenths > 0
+    ]
+    for start in sorted({tax_year_start(line.line_date) for _, line in mileage}):
+        others = [
+            Entry(line.line_date, line.claim_id, line.id or 0, s, line.miles_tenths)
+            for line, s in _year_lines(session, person_id, start)
+            if line.claim_id != claim_id
+        ]
+        ours = [
+            (n, Entry(line.line_date, this, line.line_id or UNSAVED + n, status, line.miles_tenths))
+            for n, line in mileage
+            if tax_year_start(line.line_date) == start
+        ]
+        worked = work_out([*others, *(e for _, e in ours)], now)[len(others) :]
+        mine.update({n: w for (n, _), w in zip(ours, worked, strict=True)})
+    return [_previewed(n, line, mine.get(n), now) for n, line in enumerate(lines)]
+
+
+def _previewed(n: int, line: LineInput, worked: Split | None, now: Rates) -> LineView:
+    mileage = ExpenseKind(line.kind) is ExpenseKind.MILEAGE
+    return LineView(
+        id=line.line_id or 0,
+        line_date=line.line_date,
+        kind=ExpenseKind(line.kind).value,
+        description=line.description,
+        miles_tenths=line.miles_tenths if mileage else 0,
+        rate_pence=now.rate_pence if mileage else 0,
+        reduced_rate_pence=now.reduced_rate_pence if mileage else 0,
+        reduced_miles_tenths=worked.reduced_miles_tenths if worked else 0,
+        amount_pence=(worked.amount_pence if worked else 0) if mileage else line.amount_pence,
+        has_receipt=line.has_receipt,
+    )
 
 
 def claim_views(session: Session, claims: Sequence[ExpenseClaim]) -> list[ClaimView]:

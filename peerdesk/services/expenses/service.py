@@ -24,6 +24,8 @@ from peerdesk.data.models import (
     Project,
 )
 from peerdesk.errors import ValidationError
+from peerdesk.forms.catalogue import get_form
+from peerdesk.forms.document import render_pdf
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.corrections import apply_fields, change_set, removal_reason
@@ -34,11 +36,14 @@ from peerdesk.services.expenses.views import (
     ClaimView,
     ExportSummary,
     LineInput,
+    LineView,
     MileageSettings,
     MonthTotal,
     VolunteerChoice,
     VolunteerTotal,
 )
+from peerdesk.services.printing import person_data
+from peerdesk.services.printing.service import PrintingService, with_coordinator
 from peerdesk.vocabulary import ClaimStatus, Role
 
 #: The roles whose holders may claim expenses.
@@ -93,6 +98,24 @@ class ExpenseService(Service):
             return ledger.claim_views(
                 session, [get_or_raise(session, ExpenseClaim, claim_id, "expense claim")]
             )[0]
+
+    def preview(
+        self, person_id: int | None, lines: Sequence[LineInput], claim_id: int | None = None
+    ) -> list[LineView]:
+        """The lines worked out as saving them now would (nothing is written); with no
+        volunteer chosen yet, as if nothing were counted before them."""
+        with self.db.session() as session:
+            return ledger.preview(session, person_id or 0, lines, claim_id)
+
+    def claim_form(self, claim_id: int, *, large_print: bool = False) -> bytes:
+        """The expenses claim form filled in with this claim's lines, as PDF bytes."""
+        spec = get_form("expenses")
+        assert spec is not None  # the catalogue always has it
+        organisation = PrintingService(self.db, self._today).organisation_info()
+        with self.db.session() as session:
+            data = person_data.expense_claim(session, claim_id, self.today(), organisation)
+        data = with_coordinator(data, organisation.coordinator_name, organisation.coordinator_role)
+        return render_pdf(spec, data, organisation, large_print=large_print)
 
     def month_totals(self, claims: Sequence[ClaimView] | None = None) -> list[MonthTotal]:
         return month_totals(self.claims() if claims is None else claims)

@@ -301,6 +301,53 @@ def expenses(session: Session, person_id: int, today: date, org: OrganisationInf
     return FormData(fields=fields, rows={"lines": lines})
 
 
+def expense_claim(session: Session, claim_id: int, today: date, org: OrganisationInfo) -> FormData:
+    """One claim's lines as the form's table, with its status, approval and payment."""
+    claim = get_or_raise(session, ExpenseClaim, claim_id, "expense claim")
+    person = _person(session, claim.person_id)
+    rows = list(
+        session.exec(
+            select(ExpenseLine)
+            .where(ExpenseLine.claim_id == claim_id)
+            .order_by(col(ExpenseLine.line_date), col(ExpenseLine.id))
+        )
+    )
+    fields = {
+        "person_name": t.name(person),
+        "mileage_rate": _rate(org, session),
+        "claim": f"Claim {claim_id}, submitted {t.day(claim.submitted_on)}: "
+        f"{ClaimStatus(claim.status).label.lower()}",
+        "approved_on": t.day(claim.approved_on),
+        "paid_on": t.joined(t.day(claim.paid_on), claim.paid_how, separator=", "),
+        "month": f"{claim.submitted_on:%B %Y}",
+        "total_miles": f"{sum(line.miles_tenths for line in rows) / 10:g}",
+        "total_claimed": t.pence(sum(line.amount_pence for line in rows)),
+    }
+    return FormData(fields=fields, rows={"lines": [_line_cells(line) for line in rows]})
+
+
+def _line_cells(line: ExpenseLine) -> list[str]:
+    """A line on the form: for mileage, the miles and the rate (or the split) it was paid at."""
+    what = line.description
+    if line.kind == ExpenseKind.MILEAGE.value:
+        full = line.miles_tenths - line.reduced_miles_tenths
+        rate = f"{full / 10:g} at {line.rate_pence}p"
+        if line.reduced_miles_tenths:
+            rate += f", {line.reduced_miles_tenths / 10:g} at {line.reduced_rate_pence}p"
+        what = t.joined(what, f"({rate})", separator=" ")
+    elif line.kind == ExpenseKind.OTHER.value:
+        what = t.joined(what, "(other)", separator=" ")
+    return [
+        t.day(line.line_date),
+        what,
+        f"{line.miles_tenths / 10:g}" if line.miles_tenths else "",
+        t.pence(line.amount_pence) if line.kind == ExpenseKind.FARES.value else "",
+        t.pence(line.amount_pence) if line.kind == ExpenseKind.PARKING.value else "",
+        "Yes" if line.has_receipt else "No",
+        t.pence(line.amount_pence),
+    ]
+
+
 def _rate(org: OrganisationInfo, session: Session) -> str:
     row = session.exec(select(Organisation)).first()
     return f"{row.mileage_rate_pence}p" if row is not None else ""
