@@ -20,6 +20,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.ui.consents import ConsentsPanel
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.outcomes.person_section import WellbeingSection
 from peerdesk.ui.people.history_section import HistorySection
 from peerdesk.ui.people.person_dialog import PersonDialog
 from peerdesk.ui.people.person_sections import (
@@ -103,6 +104,8 @@ class PersonPage(QWidget):
         self.consents.consents_changed.connect(self._on_consents_changed)
         self.pairings = PairingsSection(services)
         self.pairings.record_requested.connect(self.record_requested)
+        self.wellbeing = WellbeingSection(services)
+        self.wellbeing.changed.connect(self._on_section_changed)
         self.history = HistorySection(services)
         self.sections = [
             self.details,
@@ -114,6 +117,7 @@ class PersonPage(QWidget):
             self.supervision,
             self.consents_box,
             self.pairings,
+            self.wellbeing,
             self.history,
         ]
         for section in self.sections:
@@ -151,6 +155,7 @@ class PersonPage(QWidget):
                 section.show_person(person)
         self.consents.show_person(person_id)
         self.pairings.show_person(person)
+        self.wellbeing.show_person(person)
         self.history.show_person(person)
         self.scroll_area.verticalScrollBar().setValue(0)
 

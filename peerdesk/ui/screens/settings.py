@@ -31,6 +31,7 @@ from peerdesk.services.organisation.views import OrganisationDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.backups.settings_panel import BackupSettingsPanel
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.outcomes.scale_panel import OutcomeScalePanel
 from peerdesk.ui.people.conditions_panel import ConditionsPanel
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
@@ -133,6 +134,12 @@ class SettingsScreen(Screen):
         self.column.addWidget(self.conditions_panel)
         # Saved by its own button: it is not part of the organisation's details.
         self.column.addWidget(self.backups_panel)
+        # The scale's name is one of the details saved above: they are re-read once it saves.
+        self.column.addWidget(
+            OutcomeScalePanel(
+                services, saved=lambda: setattr(self, "_details", services.organisation.details())
+            )
+        )
         self.column.addStretch(1)
 
     # -- building --------------------------------------------------------------------------
