@@ -8,22 +8,12 @@ licence types its name and questions in Settings, and they are used from then on
 from __future__ import annotations
 
 from peerdesk.errors import ValidationError
+from peerdesk.forms.templates.wellbeing_check import ANSWER_WORDS, OWN_NAME, OWN_QUESTIONS
 from peerdesk.services import validation as v
 
-#: The name of peerdesk's own scale, used when Settings leaves the name empty.
-OWN_NAME = "peerdesk wellbeing check"
-#: peerdesk's own questions: short, plain, each answered 1 (not at all) to 5 (all the time).
-OWN_QUESTIONS = (
-    "I have felt hopeful about the future.",
-    "I have felt able to manage my health day to day.",
-    "I have had someone to talk to when I needed to.",
-    "I have felt confident asking for help.",
-    "I have been able to do things I enjoy.",
-    "I have felt calm and rested.",
-    "I have felt connected to other people.",
-)
-#: The words of each answer, 1 to 5 (printed on the form and shown in the dialog).
-ANSWER_WORDS = ("Not at all", "Rarely", "Some of the time", "Often", "All the time")
+# peerdesk's own scale lives with its form (the lowest layer), printed and asked alike.
+__all__ = ["ANSWER_WORDS", "OWN_NAME", "OWN_QUESTIONS"]
+
 LOWEST, HIGHEST = 1, 5
 FEWEST_QUESTIONS, MOST_QUESTIONS = 2, 20
 

@@ -26,6 +26,7 @@ from peerdesk.data.models import (
 from peerdesk.forms.data import FormData, OrganisationInfo
 from peerdesk.forms.templates.equality_monitoring import ETHNICITIES
 from peerdesk.services.base import get_or_raise
+from peerdesk.services.outcomes import scale
 from peerdesk.services.printing import text as t
 from peerdesk.vocabulary import (
     ClaimStatus,
@@ -389,6 +390,16 @@ def wellbeing_check(
     session: Session, person_id: int, today: date, org: OrganisationInfo
 ) -> FormData:
     person = _person(session, person_id)
+    return FormData(fields={"person_name": t.name(person), **wellbeing_scale(session)})
+
+
+def wellbeing_scale(session: Session) -> dict[str, str]:
+    """The outcome scale in Settings, for the wellbeing check (blank or filled in): its name,
+    and its questions one a line ("" for peerdesk's own, which the form prints itself)."""
     row = session.exec(select(Organisation)).first()
-    measure = row.outcome_measure_name if row is not None else ""
-    return FormData(fields={"person_name": t.name(person), "measure": measure})
+    questions = row.outcome_questions if row is not None else ""
+    name = scale.name_of(row.outcome_measure_name if row is not None else "")
+    return {
+        "measure": name,
+        "questions": "\n".join(scale.questions_of(questions)) if questions.strip() else "",
+    }

@@ -214,6 +214,9 @@ class PrintingService(Service):
                 "to",
             )
         if kind is None or record_id is None:
+            if name == "wellbeing-check":  # blank, it still asks the scale in Settings
+                with self.db.session() as session:
+                    return FormData(fields=person_data.wellbeing_scale(session))
             return FormData()
         subject = self._subject(kind)
         gatherer = GATHERERS.get((name, subject))
