@@ -35,6 +35,7 @@ SCREENS: list[tuple[str, str, ScreenFactory]] = [
     ("groups", "Groups", _later("groups", "GroupsScreen")),
     ("forms", "Forms", _later("forms", "FormsScreen")),
     ("figures", "Figures", _later("figures", "FiguresScreen")),
+    ("expenses", "Expenses", _later("expenses", "ExpensesScreen")),
     ("settings", "Settings", _later("settings", "SettingsScreen")),
 ]
 

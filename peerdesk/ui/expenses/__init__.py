@@ -1,0 +1,1 @@
+"""The Expenses screen, its claim dialogs, and the mileage rates panel in Settings."""
