@@ -30,6 +30,7 @@ from peerdesk.services import Services
 from peerdesk.services.organisation.views import OrganisationDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.backups.settings_panel import BackupSettingsPanel
+from peerdesk.ui.expenses.mileage_panel import MileagePanel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.outcomes.scale_panel import OutcomeScalePanel
 from peerdesk.ui.people.conditions_panel import ConditionsPanel
