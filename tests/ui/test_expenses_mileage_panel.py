@@ -3,12 +3,17 @@ rate above the full one refused under its input, with nothing saved."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
 from peerdesk.services.expenses.views import MileageSettings
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.ui.expenses.mileage_panel import MileagePanel
+from peerdesk.ui.screens.settings import SettingsScreen
 from tests.ui.keys import press, type_into
 
 
@@ -38,3 +43,24 @@ def test_a_reduced_rate_above_the_full_one_is_refused(qtbot: QtBot, services: Se
     press(qtbot, shown.save_button)
     assert "cannot be more than the rate" in shown.rows.problem_text("reduced_rate_pence")
     assert services.expenses.mileage_settings() == MileageSettings(45, 25, 10000)
+
+
+def test_the_settings_screen_shows_the_panel_with_its_own_access_key(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    services.organisation.save(OrganisationDetails(name="Thurso Peer Support"))
+    screen = SettingsScreen(
+        services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(screen)
+    screen.show()
+    [shown] = screen.findChildren(MileagePanel)
+    assert shown.isVisible()
+    # Alt+A is the panel's alone on the Settings screen.
+    keys = [
+        w.text()
+        for kind in (QAbstractButton, QLabel)
+        for w in screen.findChildren(kind)
+        if w.isVisible()
+    ]
+    assert [k for k in keys if "&a" in k.lower()] == ["S&ave mileage rates"]

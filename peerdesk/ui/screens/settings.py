@@ -141,6 +141,7 @@ class SettingsScreen(Screen):
                 services, saved=lambda: setattr(self, "_details", services.organisation.details())
             )
         )
+        self.column.addWidget(MileagePanel(services))
         self.column.addStretch(1)
 
     # -- building --------------------------------------------------------------------------
