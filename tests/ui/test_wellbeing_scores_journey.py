@@ -37,6 +37,12 @@ def _ended_pairing_without_scores(services: Services) -> PairingRow:
     raise AssertionError("the demo has no recently ended pairing without scores")
 
 
+def _due_for(qtbot: QtBot, services: Services, tmp_path: Path, name: str) -> list[str]:
+    """Today's "after" scores reminders for the person named."""
+    lines = _today_lines(qtbot, services, tmp_path)
+    return [line for line in lines if line.startswith(f"{name}:") and DUE in line]
+
+
 def _today_lines(qtbot: QtBot, services: Services, tmp_path: Path) -> list[str]:
     screen = TodayScreen(services, QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(screen)
@@ -96,7 +102,7 @@ def test_a_before_and_after_set_recorded_by_keyboard_show_on_the_page_today_and_
     section = page.wellbeing
     assert section.table.isHidden() and not section.empty.isHidden()
     name = services.people.get(mentee).display_name
-    assert not [line for line in _today_lines(qtbot, services, tmp_path) if DUE in line]
+    assert _due_for(qtbot, services, tmp_path, name) == []
 
     start = pairing.start_date
     # 2+2+3+2+1+2+2 = 14 of 35.
@@ -108,8 +114,7 @@ def test_a_before_and_after_set_recorded_by_keyboard_show_on_the_page_today_and_
         pairing=f"Pairing {pairing.reference}",
         answers="2232122",
     )
-    due = [line for line in _today_lines(qtbot, services, tmp_path) if DUE in line]
-    assert len(due) == 1 and due[0].startswith(name)
+    assert _due_for(qtbot, services, tmp_path, name) == [f"{name}: {DUE}"]
 
     # 4+4+3+4+3+3+4 = 25 of 35, taken today.
     _record(
@@ -130,7 +135,7 @@ def test_a_before_and_after_set_recorded_by_keyboard_show_on_the_page_today_and_
     expected = f"Before 14 of 35 on {start.day} {start:%B %Y}; after 25 of 35 on 15 June 2026"
     assert section.chart.accessibleDescription() == expected
     assert section.trend.text() == expected
-    assert not [line for line in _today_lines(qtbot, services, tmp_path) if DUE in line]
+    assert _due_for(qtbot, services, tmp_path, name) == []
     counted = {o.measure: o.n for o in services.figures.count(period).outcomes}
     measure = services.outcomes.scale().name
     assert counted.get(measure, 0) == counted_before.get(measure, 0) + 1

@@ -27,6 +27,7 @@ from peerdesk.services.data_protection.consents import DEFAULT_WORDINGS
 from peerdesk.services.demo import vocabulary as vocab
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
+from peerdesk.services.demo.outcome_rows import write_outcome_rows
 from peerdesk.services.people.conditions import seeded_family
 
 DEMO_ORGANISATION = "Northern Lights Peer Support (DEMO: fictional data)"
@@ -107,7 +108,7 @@ class _Builder(GroupRows):
         mentees = round(150 * self.scale * self.years / 3)
         self.mentees(max(5, mentees), mentors)
         self.groups(max(1, round(3 * min(self.scale, 20))))
-        self.flush()
+        write_outcome_rows(self)
 
     # -- organisation and vocabularies ---------------------------------------------------
     def organisation(self) -> None:
@@ -122,7 +123,6 @@ class _Builder(GroupRows):
                 charity_number="SC000000",
                 reporting_year_start_month=4,
                 is_demo=True,
-                outcome_measure_name="Wellbeing scale (demo)",
             )
         )
 

@@ -9,7 +9,6 @@ from peerdesk.data.models import (
     ExpenseClaim,
     ExpenseLine,
     MentoringSession,
-    OutcomeScore,
     Pairing,
     PairingGoal,
     PairingStatusChange,
@@ -284,28 +283,9 @@ class MentoringRows(VolunteerRows):
             )
             self.reviews(pairing_id, start_date, last, frequency)
             if end_date is not None and self.chance(0.6):
-                before = float(rng.randint(28, 48))
-                self.add(
-                    OutcomeScore(
-                        id=self.ids("outcome_score"),
-                        person_id=mentee_id,
-                        measure="Wellbeing scale (demo)",
-                        timing="before",
-                        score=before,
-                        scored_on=start_date,
-                    )
-                )
-                self.add(
-                    OutcomeScore(
-                        id=self.ids("outcome_score"),
-                        person_id=mentee_id,
-                        measure="Wellbeing scale (demo)",
-                        timing="after",
-                        score=min(70.0, before + rng.randint(-3, 12)),
-                        scored_on=end_date,
-                    ),
-                    "outcome scores",
-                )
+                # Outcome scores are written by outcome_rows.py, once every pairing is in;
+                # these draws, once made here, keep the rest of a seed's demo as it was.
+                _ = (rng.randint(28, 48), rng.randint(-3, 12))
         if self.chance(0.3) and start_date is not None:
             claimed = start_date + timedelta(days=30)
             claim_id = self.ids("expense_claim")
