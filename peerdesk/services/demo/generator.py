@@ -25,6 +25,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services.base import Service
 from peerdesk.services.data_protection.consents import DEFAULT_WORDINGS
 from peerdesk.services.demo import vocabulary as vocab
+from peerdesk.services.demo.expense_rows import write_expense_rows
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
 from peerdesk.services.demo.outcome_rows import write_outcome_rows
@@ -108,6 +109,7 @@ class _Builder(GroupRows):
         mentees = round(150 * self.scale * self.years / 3)
         self.mentees(max(5, mentees), mentors)
         self.groups(max(1, round(3 * min(self.scale, 20))))
+        write_expense_rows(self)
         write_outcome_rows(self)
 
     # -- organisation and vocabularies ---------------------------------------------------

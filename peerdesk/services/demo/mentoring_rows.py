@@ -6,8 +6,6 @@ from datetime import date, time, timedelta
 
 from peerdesk.data.models import (
     Concern,
-    ExpenseClaim,
-    ExpenseLine,
     MentoringSession,
     Pairing,
     PairingGoal,
@@ -287,33 +285,9 @@ class MentoringRows(VolunteerRows):
                 # these draws, once made here, keep the rest of a seed's demo as it was.
                 _ = (rng.randint(28, 48), rng.randint(-3, 12))
         if self.chance(0.3) and start_date is not None:
-            claimed = start_date + timedelta(days=30)
-            claim_id = self.ids("expense_claim")
-            self.add(
-                ExpenseClaim(
-                    id=claim_id,
-                    person_id=mentor_id,
-                    submitted_on=claimed,
-                    status="paid",
-                    approved_on=claimed + timedelta(days=5),
-                    paid_on=claimed + timedelta(days=10),
-                    paid_how="Bank transfer",
-                ),
-                "expense claims",
-            )
-            miles = rng.randint(20, 300)
-            self.add(
-                ExpenseLine(
-                    id=self.ids("expense_line"),
-                    claim_id=claim_id,
-                    line_date=claimed,
-                    kind="mileage",
-                    description="Travel to sessions",
-                    miles_tenths=miles,
-                    rate_pence=45,
-                    amount_pence=round(miles * 45 / 10),
-                )
-            )
+            # Expense claims are written by expense_rows.py once every volunteer is in;
+            # this draw, once made here, keeps the rest of a seed's demo as it was.
+            _ = rng.randint(20, 300)
         return end_date, bool(wants_new)
 
     def sessions(
