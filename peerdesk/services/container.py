@@ -26,6 +26,7 @@ from peerdesk.services.mentoring.referrals import ReferralService
 from peerdesk.services.mentoring.reviews import ReviewService
 from peerdesk.services.mentoring.sessions import SessionService
 from peerdesk.services.organisation import OrganisationService
+from peerdesk.services.outcomes import OutcomeService
 from peerdesk.services.people.conditions import ConditionsService
 from peerdesk.services.people.service import PeopleService
 from peerdesk.services.printing import PrintingService
@@ -62,6 +63,7 @@ class Services:
         self.consents = ConsentService(db, today)
         self.groups = GroupService(db, today)
         self.expenses = ExpenseService(db, today)
+        self.outcomes = OutcomeService(db, today)
         self.health = HealthService(db, today)
         self.importing, self.exporting = ImportService(db, today), ExportService(db, today)
         self.demo = DemoService(db, today)
