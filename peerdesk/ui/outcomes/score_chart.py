@@ -62,7 +62,9 @@ class ScoreChart(QWidget):
             )
             painter.end()
             return
-        margin = metrics.horizontalAdvance("During") / 2 + 4
+        # Room at each side for half of the widest label under a point ("Sep 2026").
+        wide = max(metrics.horizontalAdvance(w) for w in ("During", "Sep 2026")) + 8
+        margin = wide / 2 + 2
         area = QRectF(self.rect()).adjusted(margin, line * 1.5, -margin, -line * 2.5)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         first, last = self.points[0].scored_on, self.points[-1].scored_on
@@ -83,7 +85,6 @@ class ScoreChart(QWidget):
             painter.setPen(QPen(text_colour))
             painter.setBrush(QBrush(line_colour))
             painter.drawEllipse(place, 4, 4)
-            wide = metrics.horizontalAdvance("During") + 8
             painter.drawText(
                 QRectF(place.x() - wide / 2, place.y() - line - 4, wide, line),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
@@ -95,7 +96,7 @@ class ScoreChart(QWidget):
                 point.timing.capitalize(),
             )
             painter.drawText(
-                QRectF(place.x() - wide, area.bottom() + 2 + line, wide * 2, line),
+                QRectF(place.x() - wide / 2, area.bottom() + 2 + line, wide, line),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 f"{point.scored_on:%b %Y}",
             )

@@ -85,6 +85,17 @@ class ScoreDialog(RecordDialog):
         self._update_total()
         if editing is not None:
             self.edit(editing.id, editing, title="Edit wellbeing scores")
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Open tall enough for most questions to show, never taller than the screen (the
+        questions scroll at large text sizes)."""
+        room = self.screen().availableGeometry()
+        hint = self.sizeHint()
+        self.resize(
+            min(max(hint.width(), 40 * self.fontMetrics().averageCharWidth()), room.width()),
+            min(hint.height(), room.height() * 9 // 10),
+        )
 
     def _build_questions(self, questions: tuple[str, ...], words: tuple[str, ...]) -> None:
         holder = QWidget()
