@@ -8,6 +8,7 @@ cannot be edited (only removed with a reason, or undone).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
+    ChangeLogEntry,
     ExpenseClaim,
     ExpenseLine,
     Organisation,
@@ -42,6 +44,7 @@ from peerdesk.services.expenses.views import (
     VolunteerChoice,
     VolunteerTotal,
 )
+from peerdesk.services.history.views import ChangeSetView
 from peerdesk.services.printing import person_data
 from peerdesk.services.printing.service import PrintingService, with_coordinator
 from peerdesk.vocabulary import ClaimStatus, Role
@@ -98,6 +101,39 @@ class ExpenseService(Service):
             return ledger.claim_views(
                 session, [get_or_raise(session, ExpenseClaim, claim_id, "expense claim")]
             )[0]
+
+    def history(self, claim_id: int) -> list[ChangeSetView]:
+        """Every change set that touched the claim or any line it has or had (an edit may
+        change only lines, a removal takes them all), oldest first."""
+        from peerdesk.services.history.service import _views  # the one way to build them
+
+        with self.db.session() as session:
+            key = json.dumps({"id": claim_id})
+            entries = list(
+                session.exec(
+                    select(ChangeLogEntry).where(
+                        ChangeLogEntry.table_name == "expense_claim",
+                        ChangeLogEntry.record_key == key,
+                    )
+                )
+            )
+            lines = session.exec(
+                select(ChangeLogEntry).where(
+                    ChangeLogEntry.table_name == "expense_line",
+                    col(ChangeLogEntry.action).in_(("insert", "delete")),
+                )
+            ).all()
+            ours = {
+                e.record_key for e in lines if claim_id in json.loads(e.changes).get("claim_id", [])
+            }
+            if ours:
+                entries += session.exec(
+                    select(ChangeLogEntry).where(
+                        ChangeLogEntry.table_name == "expense_line",
+                        col(ChangeLogEntry.record_key).in_(ours),
+                    )
+                ).all()
+            return _views(session, entries)
 
     def preview(
         self, person_id: int | None, lines: Sequence[LineInput], claim_id: int | None = None

@@ -201,7 +201,7 @@ class ExpensesScreen(Screen):
             claim is not None and claim.status == ClaimStatus.APPROVED.value
         )
         self.edit_button.setEnabled(claim is not None and not claim.is_paid)
-        changes = self.services.history.for_record("expense_claim", claim.id) if claim else []
+        changes = self.services.expenses.history(claim.id) if claim else []
         self.history.show_changes(changes)
 
     def chosen_claim(self) -> ClaimView | None:
