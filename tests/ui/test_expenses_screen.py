@@ -4,15 +4,20 @@ status and its history then say so. Amounts worked out by hand in the comments."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
+from peerdesk.services.expenses.views import LineInput
+from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui.expenses.screen import ExpensesScreen
-from tests.ui.keys import choose, in_modal, press, save, tick, type_into
+from peerdesk.vocabulary import ExpenseKind, Role
+from tests.ui.keys import choose, focus, in_modal, press, save, tick, type_into
 
 
 def settings(tmp_path: Path) -> QSettings:
@@ -101,3 +106,57 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
     assert f"Paid expense claim {claim.id} on 14 June 2026 (Cash)" in history
     assert f"Approved expense claim {claim.id} on 12 June 2026" in history
     assert "Added an expense claim submitted on 10 June 2026" in history
+
+
+def test_a_claim_is_corrected_then_removed_with_a_reason_by_keyboard(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    services.organisation.save(OrganisationDetails(name="Thurso Peer Support"))
+    person = services.people.add(
+        PersonDetails(first_name="Ewan", last_name="Facilitator"), roles=[Role.FACILITATOR]
+    )
+    claim = services.expenses.add_claim(
+        person.id or 0,
+        submitted_on=date(2026, 6, 1),
+        lines=[
+            LineInput(date(2026, 5, 30), ExpenseKind.MILEAGE, "To the group", miles_tenths=100),
+            LineInput(date(2026, 5, 30), ExpenseKind.FARES, "Bus", amount_pence=280),
+        ],
+    )
+    screen = ExpensesScreen(services, settings(tmp_path))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+    # Space chooses the row the keyboard is on (the first, on coming into the table).
+    focus(qtbot, screen.table)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    assert screen.chosen_claim() == claim
+    press(qtbot, screen.edit_button)
+    dialog = screen.dialog
+    assert dialog is not None and dialog.windowTitle() == f"Edit claim {claim.id}"
+    # Choose the mileage line in the table, type the right miles over it, change it.
+    focus(qtbot, dialog.table)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.miles.text() == "10"
+    type_into(qtbot, dialog.miles, "16.5")
+    press(qtbot, dialog.change_line_button)
+    # Then the fares line goes.
+    focus(qtbot, dialog.table)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.amount.text() == "2.80"
+    press(qtbot, dialog.remove_line_button)
+    # 16.5 miles at 45p = 742.5p, paid 743p (half a penny up).
+    assert dialog.total.text() == "Total: £7.43 (1 line)"
+    save(qtbot, dialog)
+    [line] = services.expenses.claim(claim.id).lines
+    assert (line.id, line.miles_tenths, line.amount_pence) == (claim.lines[0].id, 165, 743)
+    assert cells(screen.table, 0)[4] == "£7.43"
+
+    def remove(window: QDialog) -> None:
+        type_into(qtbot, window.reason, "Claimed twice")  # type: ignore[attr-defined]
+        save(qtbot, window)
+
+    in_modal(qtbot, lambda: press(qtbot, screen.corrections.remove_button), remove)
+    assert services.expenses.claims() == []
+    assert screen.empty.isVisible()
+    assert services.history.latest(1)[0].reason == "Claimed twice"
