@@ -10,13 +10,17 @@ inputs, to change or remove it. Save writes the claim and all its lines in one t
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,15 +51,25 @@ class ClaimDialog(RecordDialog):
             "and choose Add line. Mileage is worked out at the rates in Settings.",
         )
         self.lines: list[LineInput] = []
+        # Everything but the buttons scrolls: at the largest text size a claim of a few
+        # lines is taller than a laptop screen.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.column = QVBoxLayout(content)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
+        self.fields = self.add_form(self.column)
         self.volunteer = QComboBox()
         self.volunteer.addItem("Choose a volunteer", None)
         for choice in services.expenses.volunteers():
             self.volunteer.addItem(choice.name, choice.person_id)
         if person_id is not None:
             select_data(self.volunteer, person_id)
-        self.rows.add("&Volunteer", self.volunteer, field="person")
+        self.fields.add("&Volunteer", self.volunteer, field="person")
         today = services.today()
-        self.submitted = self.rows.add(
+        self.submitted = self.fields.add(
             "Su&bmitted on", DateBox(today, today=services.today), field="submitted_on"
         )
         self.project = QComboBox()
@@ -63,21 +77,32 @@ class ClaimDialog(RecordDialog):
         for project_id, name in services.expenses.projects():
             self.project.addItem(name, project_id)
         if self.project.count() > 1:
-            self.rows.add("Pro&ject", self.project, field="project")
-        self.notes = self.rows.add("&Notes", QLineEdit(), field="notes")
+            self.fields.add("Pro&ject", self.project, field="project")
+        self.notes = self.fields.add("&Notes", QLineEdit(), field="notes")
         self.table = RecordTable(HEADINGS, "Claim lines")
-        self.body.addWidget(self.table)
+        self.column.addWidget(self.table)
         self.total = QLabel()
         self.total.setAccessibleName("Claim total")
-        self.body.addWidget(self.total)
+        self.column.addWidget(self.total)
         self._build_line_inputs()
         self.volunteer.currentIndexChanged.connect(self._show_lines)
         self.table.selectionModel().selectionChanged.connect(self._on_line_chosen)
         self.table.table_model.modelReset.connect(self._on_line_chosen)
         self._show_lines()
+        self._fit(scroll, content)
+
+    def _fit(self, scroll: QScrollArea, content: QWidget) -> None:
+        """Open as tall as the claim needs, never taller than the screen leaves room for."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 80 if screen is not None else 700
+        outside = self.sizeHint().height() - scroll.sizeHint().height()
+        wanted = outside + content.sizeHint().height()
+        self.resize(
+            max(self.sizeHint().width(), content.sizeHint().width() + 40), min(wanted, room)
+        )
 
     def _build_line_inputs(self) -> None:
-        self.line_rows = self.add_form()
+        self.line_rows = self.add_form(self.column)
         self.kind = self.line_rows.add("&Kind", vocabulary_combo(ExpenseKind), field="kind")
         self.line_date = self.line_rows.add(
             "&Date", DateBox(self.services.today(), today=self.services.today), field="line_date"
@@ -98,7 +123,7 @@ class ClaimDialog(RecordDialog):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        self.column.addLayout(buttons)
         self.add_line_button.clicked.connect(self.add_line)
         self.change_line_button.clicked.connect(self.change_line)
         self.remove_line_button.clicked.connect(self.remove_line)

@@ -1,0 +1,54 @@
+"""The claim dialog at the largest text size fits a 1366×768 laptop (its inputs scroll, its
+buttons stay on screen), with a few lines entered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import Services
+from peerdesk.services.expenses.views import LineInput
+from peerdesk.services.organisation import OrganisationDetails
+from peerdesk.services.people.views import PersonDetails
+from peerdesk.ui import preferences, theme
+from peerdesk.ui.expenses.claim_dialog import ClaimDialog
+from peerdesk.vocabulary import ExpenseKind, Role
+
+
+@pytest.fixture
+def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
+    theme.apply_appearance(qapp, settings)
+    yield settings
+    settings.clear()
+    theme.apply_appearance(qapp, settings)
+
+
+def test_the_claim_dialog_fits_a_laptop_at_the_largest_text_size(
+    qtbot: QtBot, services: Services, largest: QSettings
+) -> None:
+    services.organisation.save(OrganisationDetails(name="Thurso Peer Support"))
+    person = services.people.add(PersonDetails(first_name="Ewan"), roles=[Role.MENTOR])
+    claim = services.expenses.add_claim(
+        person.id or 0,
+        submitted_on=date(2026, 6, 1),
+        lines=[
+            LineInput(date(2026, 5, d), ExpenseKind.MILEAGE, "To the group and back", 124)
+            for d in range(1, 6)
+        ],
+    )
+    dialog = ClaimDialog(services)
+    dialog.edit(claim.id, claim, title="Edit claim")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.font().pointSize() == theme.TEXT_SIZES[-1][1]
+    assert dialog.width() <= 1366 and dialog.height() <= 740, (dialog.width(), dialog.height())
+    assert dialog.save_button.isVisible()
