@@ -131,3 +131,20 @@ def test_an_unwritable_place_is_refused_in_plain_words(
     assert "does not exist: please choose another place" in err
     assert "Traceback" not in err
     assert not out.parent.exists()
+
+
+def test_a_folder_given_as_the_file_is_refused_with_nothing_left_behind(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "treasurer"
+    out.mkdir()
+    (out / "kept.txt").write_text("already here", encoding="utf-8")
+    code = run(
+        "--db", str(demo_db), "expenses", "--year", "2025", "--format", "xlsx", "--out", str(out)
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "could not be saved" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["kept.txt"]
+    # No half-written temporary file (".treasurer.….part") is left beside it.
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".treasurer")]
