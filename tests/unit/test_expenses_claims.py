@@ -160,3 +160,17 @@ def test_totals_by_month_and_volunteer(services: Services, volunteer: int) -> No
         ("Anna Mentor", 1, 120, 0, 120, 0),
         ("Ewan Facilitator", 2, 800, 350, 450, 100),
     ]
+
+
+def test_undo_takes_a_payment_back_to_approved(services: Services, volunteer: int) -> None:
+    claim = services.expenses.add_claim(volunteer, submitted_on=MAY, lines=[mileage()])
+    services.expenses.approve(claim.id, date(2026, 5, 21))
+    services.expenses.mark_paid(claim.id, date(2026, 5, 25), "Cash")
+    services.undo.undo()
+    back = services.expenses.claim(claim.id)
+    assert (back.status, back.paid_on, back.paid_how) == ("approved", None, "")
+    # Unpaid again, it may be corrected again: 12 miles at 45p = 540p.
+    edited = services.expenses.update_claim(
+        claim.id, person_id=volunteer, submitted_on=MAY, lines=[mileage(tenths=120)]
+    )
+    assert edited.total_pence == 540
