@@ -72,7 +72,9 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
     type_into(qtbot, dialog.amount, "3.50")
     tick(qtbot, dialog.receipt)
     type_into(qtbot, dialog.description, "Hospital car park")
-    press(qtbot, dialog.add_line_button)
+    # Enter in a line's input adds the line (it does not save the claim yet).
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.description.text() == ""
     # No miles before it this tax year: 12.4 miles at 45p = 558p; parking 350p; total 908p.
     assert cells(dialog.table, 0)[5:] == ["£5.58", "12.4 miles at 45p"]
     assert cells(dialog.table, 1)[1:6] == ["Parking", "Hospital car park", "", "Yes", "£3.50"]

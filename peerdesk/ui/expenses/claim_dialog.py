@@ -9,9 +9,10 @@ inputs, to change or remove it. Save writes the claim and all its lines in one t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -129,6 +130,17 @@ class ClaimDialog(RecordDialog):
         self.remove_line_button.clicked.connect(self.remove_line)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a line's inputs adds the line (as Add line does), not the whole claim:
+        a coordinator typing a receipt's amount means "this line is done"."""
+        line_inputs = (self.miles, self.amount, self.description)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if enter and plain and QApplication.focusWidget() in line_inputs:
+            self.add_line()
+            return
+        super().keyPressEvent(event)
 
     # -- the lines -----------------------------------------------------------------------
     def typed_line(self, line_id: int | None = None) -> LineInput:
