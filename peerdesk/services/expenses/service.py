@@ -117,10 +117,13 @@ class ExpenseService(Service):
                     )
                 )
             )
+            # A line's insert and delete name its claim ("claim_id": [null, 5] or [5, null]);
+            # the text search narrows the many lines down, the JSON check makes sure.
             lines = session.exec(
                 select(ChangeLogEntry).where(
                     ChangeLogEntry.table_name == "expense_line",
                     col(ChangeLogEntry.action).in_(("insert", "delete")),
+                    col(ChangeLogEntry.changes).contains(f"{claim_id}"),
                 )
             ).all()
             ours = {
