@@ -30,6 +30,7 @@ from peerdesk.services.outcomes import OutcomeService
 from peerdesk.services.people.conditions import ConditionsService
 from peerdesk.services.people.service import PeopleService
 from peerdesk.services.printing import PrintingService
+from peerdesk.services.projects import ProjectsService
 from peerdesk.services.safety.backups import BackupService
 from peerdesk.services.safety.health import HealthService
 from peerdesk.services.safety.security import SecurityService
@@ -74,6 +75,7 @@ class Services:
         self.subject_access = SubjectAccessService(db, today)
         self.retention = RetentionService(db, today)
         self.figures = FiguresService(db, today)
+        self.projects = ProjectsService(db, today)
         self.history = HistoryService(db, today)
         # Undo and Redo reach back to the change sets made after this point (the app opening).
         self.undo = UndoService(db, today)

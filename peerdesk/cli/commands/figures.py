@@ -2,6 +2,7 @@
 
 peerdesk figures --year 2025 --publishable --format xlsx --out figures-2025.xlsx
 peerdesk figures --from 2025-01-01 --to 2025-06-30 --format json --out half-year.json
+peerdesk figures --year 2025 --project "HUG group" --format pdf --out hug-2025.pdf
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from peerdesk.cli.arguments import iso_date
 from peerdesk.cli.context import CommandContext
 from peerdesk.services.figures import ExportFormat, Mode, Period
+from peerdesk.services.figures.views import NO_PROJECT
 
 
 def register(subparsers: Any) -> None:
@@ -38,6 +40,12 @@ def register(subparsers: Any) -> None:
         type=iso_date,
         metavar="DATE",
         help="last day of custom dates (YYYY-MM-DD), included",
+    )
+    parser.add_argument(
+        "--project",
+        metavar="NAME",
+        help="count one project only (its name, in quotes if it has spaces), or 'none' for "
+        "the records with no project; without it, every record",
     )
     parser.add_argument(
         "--publishable",
@@ -75,7 +83,14 @@ def run(context: CommandContext) -> int:
             if args.year is not None
             else Period.custom(args.start, args.end)
         )
-        report = services.figures.report(period, mode)
+        # An unknown project is refused here, before anything is written.
+        report = services.figures.report(period, mode, project=args.project)
         services.figures.export(report, args.format, args.out)
-    print(f"Figures for {period.label} saved to {args.out} ({report.notice.split('.')[0]}).")
+    project = report.figures.project
+    whose = (
+        ""
+        if project is None
+        else (" (records with no project)" if project == NO_PROJECT else f" ({project})")
+    )
+    print(f"Figures for {period.label}{whose} saved to {args.out} ({report.notice.split('.')[0]}).")
     return 0

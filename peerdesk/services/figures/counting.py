@@ -8,67 +8,60 @@ included. A "held session" is a mentoring session with status "held" and a date 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, union
-from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
     Attendance,
     Concern,
-    Condition,
     GroupMeeting,
     MeetingFacilitator,
     MentoringSession,
     Organisation,
-    OutcomeScore,
     Pairing,
-    Person,
-    PersonCondition,
+    PeerGroup,
     Referral,
     Supervision,
     TrainingRecord,
     VolunteerStageChange,
 )
+from peerdesk.services.figures import counting_people as people_counts
 from peerdesk.services.figures.model import (
-    AGE_BANDS,
     NOT_KNOWN,
     Breakdown,
-    Demographics,
     Figures,
-    OutcomeFigure,
     VolunteerHours,
 )
 from peerdesk.services.figures.period import Period
+from peerdesk.services.figures.scope import EVERY_RECORD, Scope, not_staff
 from peerdesk.vocabulary import (
     CANCELLED_STATUSES,
     ClosureReason,
-    Gender,
     MeetingMode,
-    OutcomeTiming,
     ReferralSource,
     ReferralStatus,
     SessionStatus,
     SupportedAs,
     VolunteerStage,
-    YesNoPreferNot,
 )
 
 #: Means of outcome scores are given only for at least this many people (figures.md).
 MIN_PEOPLE_FOR_MEAN = 5
 
 
-def compute_figures(session: Session, period: Period) -> Figures:
-    """Every figure for `period`, exact. Reads only; the same data always gives the same."""
+def compute_figures(session: Session, period: Period, scope: Scope = EVERY_RECORD) -> Figures:
+    """Every figure for `period`, exact, for the records of `scope` (every record unless
+    given). Reads only; the same data always gives the same."""
     organisation = session.exec(select(Organisation)).first()
-    counter = _Counter(session, period)
+    counter = _Counter(session, period, scope)
     mentees = counter.supported_mentees()
     attendees = counter.group_unique_attendees()
     people = sorted(set(mentees) | set(attendees))
     spent = counter.volunteer_hours()
+    paid_pence, paid_people = people_counts.expenses_paid(session, period, scope)
     return Figures(
         organisation=organisation.name if organisation else "",
         period=period,
@@ -77,21 +70,25 @@ def compute_figures(session: Session, period: Period) -> Figures:
         mentees_new=counter.new_mentees(),
         carers_supported=counter.supported_carers(),
         **_pairing_figures(counter),
-        **_session_figures(counter, spent),
+        **_session_figures(counter),
         group_meetings=counter.count(
             select(func.count())
             .select_from(GroupMeeting)
-            .where(counter.within(col(GroupMeeting.meeting_date)))
+            .where(
+                counter.within(col(GroupMeeting.meeting_date)),
+                scope.group_of(col(GroupMeeting.group_id)),
+            )
         ),
         group_attendances=counter.group_attendances(),
         group_unique_attendees=len(attendees),
         people_supported=len(people),
         **_volunteer_figures(counter, spent),
-        concerns_raised=counter.count(
-            select(func.count()).select_from(Concern).where(counter.within(col(Concern.raised_on)))
-        ),
-        demographics=counter.demographics(people),
-        outcomes=counter.outcomes(),
+        concerns_raised=counter.concerns_raised(),
+        demographics=people_counts.demographics(session, period, people),
+        outcomes=people_counts.outcomes(session, period, scope),
+        expenses_paid_pence=paid_pence,
+        expenses_paid_people=paid_people,
+        project=scope.label,
     )
 
 
@@ -101,7 +98,7 @@ def compute_figures(session: Session, period: Period) -> Figures:
 def _referral_figures(counter: _Counter) -> dict[str, Any]:
     by_source = counter.by(
         select(Referral.source, func.count())
-        .where(counter.within(col(Referral.referral_date)))
+        .where(counter.within(col(Referral.referral_date)), counter.own(Referral))
         .group_by(col(Referral.source)),
         ReferralSource.values(),
         "referrals_received",
@@ -114,6 +111,7 @@ def _referral_figures(counter: _Counter) -> dict[str, Any]:
             .select_from(Referral)
             .where(
                 counter.within(col(Referral.referral_date)),
+                counter.own(Referral),
                 col(Referral.status) == ReferralStatus.NOT_TAKEN_FORWARD.value,
             )
         ),
@@ -124,20 +122,23 @@ def _pairing_figures(counter: _Counter) -> dict[str, Any]:
     period = counter.period
     by_reason = counter.by(
         select(Pairing.closure_reason, func.count())
-        .where(counter.within(col(Pairing.end_date)))
+        .where(counter.within(col(Pairing.end_date)), counter.own(Pairing))
         .group_by(col(Pairing.closure_reason)),
         ClosureReason.values(),
         "pairings_ended",
     )
     return {
         "pairings_started": counter.count(
-            select(func.count()).select_from(Pairing).where(counter.within(col(Pairing.start_date)))
+            select(func.count())
+            .select_from(Pairing)
+            .where(counter.within(col(Pairing.start_date)), counter.own(Pairing))
         ),
         "pairings_active": counter.count(
             select(func.count())
             .select_from(Pairing)
             .where(
                 col(Pairing.start_date).is_not(None),
+                counter.own(Pairing),
                 col(Pairing.start_date) <= period.end,
                 col(Pairing.end_date).is_(None) | (col(Pairing.end_date) >= period.start),
             )
@@ -147,12 +148,17 @@ def _pairing_figures(counter: _Counter) -> dict[str, Any]:
         "pairings_ended_as_planned": counter.count(
             select(func.count())
             .select_from(Pairing)
-            .where(counter.within(col(Pairing.end_date)), col(Pairing.ended_as_planned).is_(True))
+            .where(
+                counter.within(col(Pairing.end_date)),
+                counter.own(Pairing),
+                col(Pairing.ended_as_planned).is_(True),
+            )
         ),
     }
 
 
-def _session_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, Any]:
+def _session_figures(counter: _Counter) -> dict[str, Any]:
+    contact = counter.contact_minutes()
     by_mode = counter.by(
         select(MentoringSession.mode, func.count())
         .where(_held(counter))
@@ -168,16 +174,32 @@ def _session_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, Any]
             .select_from(MentoringSession)
             .where(
                 counter.within(col(MentoringSession.session_date)),
+                counter.scope.pairing_of(col(MentoringSession.pairing_id)),
                 col(MentoringSession.status).in_([s.value for s in CANCELLED_STATUSES]),
             )
         ),
-        "contact_hours": spent.mentoring,
+        "contact_hours": hours(contact),
+        "contact_minutes": contact,
     }
 
 
+#: The figures that belong to no project: None in one project's figures (scope.py).
+ORGANISATION_WIDE = (
+    "volunteers_new",
+    "volunteers_left",
+    "volunteers_trained",
+    "supervision_sessions",
+)
+
+
 def _volunteer_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, Any]:
-    return {
+    figures: dict[str, Any] = {
         "volunteers_active": counter.active_volunteers(),
+        "volunteer_hours": spent,
+    }
+    if counter.scope.split:
+        return figures | dict.fromkeys(ORGANISATION_WIDE)
+    return figures | {
         "volunteers_new": counter.new_volunteers(),
         "volunteers_left": counter.count(
             select(func.count(func.distinct(VolunteerStageChange.person_id))).where(
@@ -191,7 +213,6 @@ def _volunteer_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, An
                 counter.within(col(TrainingRecord.training_date)),
             )
         ),
-        "volunteer_hours": spent,
         "supervision_sessions": counter.count(
             select(func.count())
             .select_from(Supervision)
@@ -201,21 +222,29 @@ def _volunteer_figures(counter: _Counter, spent: VolunteerHours) -> dict[str, An
 
 
 def _held(counter: _Counter) -> ColumnElement[bool]:
-    return (col(MentoringSession.status) == SessionStatus.HELD.value) & counter.within(
-        col(MentoringSession.session_date)
+    """Held sessions dated in the period, of the scope's pairings."""
+    return (
+        (col(MentoringSession.status) == SessionStatus.HELD.value)
+        & counter.within(col(MentoringSession.session_date))
+        & counter.scope.pairing_of(col(MentoringSession.pairing_id))
     )
 
 
 class _Counter:
     """The queries, sharing the session and the period."""
 
-    def __init__(self, session: Session, period: Period) -> None:
+    def __init__(self, session: Session, period: Period, scope: Scope) -> None:
         self.session = session
         self.period = period
+        self.scope = scope
         self._supported_as: list[tuple[int, str]] | None = None
 
     def within(self, column: Any) -> ColumnElement[bool]:
         return column.between(self.period.start, self.period.end)  # type: ignore[no-any-return]
+
+    def own(self, model: Any) -> ColumnElement[bool]:
+        """A referral or pairing carries the scope's project itself."""
+        return self.scope.matches(col(model.project_id))
 
     def count(self, query: Any) -> int:
         return int(self.session.execute(query).scalar() or 0)
@@ -270,12 +299,19 @@ class _Counter:
             .where(col(MentoringSession.status) == SessionStatus.HELD.value)
             .group_by(col(Pairing.mentee_id))
             .having(first.between(self.period.start, self.period.end))
-            .subquery()
         )
-        return self.count(select(func.count()).select_from(firsts))
+        if not self.scope.split:
+            return self.count(select(func.count()).select_from(firsts.subquery()))
+        # In one project: of its supported mentees, those whose first held session ever
+        # (in any project) is in the period; so never more than in every record's figures.
+        supported = set(self.supported_mentees())
+        return len(supported & set(self.session.execute(firsts).scalars()))
 
     def _meetings_in_period(self) -> Select[Any]:
-        return select(GroupMeeting.id).where(self.within(col(GroupMeeting.meeting_date)))
+        return select(GroupMeeting.id).where(
+            self.within(col(GroupMeeting.meeting_date)),
+            self.scope.group_of(col(GroupMeeting.group_id)),
+        )
 
     def group_unique_attendees(self) -> list[int]:
         """Distinct named people on the register of at least one group meeting."""
@@ -293,21 +329,30 @@ class _Counter:
         )
         unnamed = self.count(
             select(func.coalesce(func.sum(GroupMeeting.unnamed_attendees), 0)).where(
-                self.within(col(GroupMeeting.meeting_date))
+                self.within(col(GroupMeeting.meeting_date)),
+                self.scope.group_of(col(GroupMeeting.group_id)),
             )
         )
         return named + unnamed
 
     # -- volunteers ----------------------------------------------------------------------
+    def contact_minutes(self) -> int:
+        """The lengths of the held sessions (whoever mentored), in minutes."""
+        return self.count(
+            select(func.coalesce(func.sum(MentoringSession.duration_minutes), 0)).where(_held(self))
+        )
+
     def active_volunteers(self) -> int:
-        """Distinct mentors of held sessions plus facilitators present at group meetings."""
+        """Distinct mentors of held sessions plus facilitators present at group meetings,
+        staff members left out (their time is not volunteer time)."""
         mentors = (
             select(Pairing.mentor_id.label("person_id"))  # type: ignore[attr-defined]
             .join(MentoringSession, col(MentoringSession.pairing_id) == col(Pairing.id))
-            .where(_held(self))
+            .where(_held(self), not_staff(col(Pairing.mentor_id)))
         )
         facilitators = select(MeetingFacilitator.person_id).where(
-            col(MeetingFacilitator.meeting_id).in_(self._meetings_in_period())
+            col(MeetingFacilitator.meeting_id).in_(self._meetings_in_period()),
+            not_staff(col(MeetingFacilitator.person_id)),
         )
         both = union(mentors, facilitators).subquery()
         return self.count(select(func.count()).select_from(both))
@@ -328,14 +373,20 @@ class _Counter:
         )
 
     def volunteer_hours(self) -> VolunteerHours:
-        """Minutes summed exactly, then shown in hours to one decimal place."""
+        """Minutes summed exactly, then shown in hours to one decimal place. Staff members'
+        time is left out of every part; training and supervision belong to no project."""
         mentoring = self.count(
-            select(func.coalesce(func.sum(MentoringSession.duration_minutes), 0)).where(_held(self))
+            select(func.coalesce(func.sum(MentoringSession.duration_minutes), 0))
+            .join(Pairing, col(Pairing.id) == col(MentoringSession.pairing_id))
+            .where(_held(self), not_staff(col(Pairing.mentor_id)))
         )
         facilitators_present = (
             select(func.count())
             .select_from(MeetingFacilitator)
-            .where(col(MeetingFacilitator.meeting_id) == col(GroupMeeting.id))
+            .where(
+                col(MeetingFacilitator.meeting_id) == col(GroupMeeting.id),
+                not_staff(col(MeetingFacilitator.person_id)),
+            )
             .scalar_subquery()
         )
         groups = self.count(
@@ -343,17 +394,26 @@ class _Counter:
                 func.coalesce(
                     func.sum(col(GroupMeeting.duration_minutes) * facilitators_present), 0
                 )
-            ).where(self.within(col(GroupMeeting.meeting_date)))
+            ).where(
+                self.within(col(GroupMeeting.meeting_date)),
+                self.scope.group_of(col(GroupMeeting.group_id)),
+            )
         )
+        if self.scope.split:
+            return VolunteerHours(
+                hours(mentoring), hours(groups), None, None, None, mentoring, groups
+            )
         training = self.count(
             select(func.coalesce(func.sum(TrainingRecord.duration_minutes), 0)).where(
                 col(TrainingRecord.completed).is_(True),
                 self.within(col(TrainingRecord.training_date)),
+                not_staff(col(TrainingRecord.person_id)),
             )
         )
         supervision = self.count(
             select(func.coalesce(func.sum(Supervision.duration_minutes), 0)).where(
-                self.within(col(Supervision.supervision_date))
+                self.within(col(Supervision.supervision_date)),
+                not_staff(col(Supervision.mentor_id)),
             )
         )
         return VolunteerHours(
@@ -362,95 +422,27 @@ class _Counter:
             training=hours(training),
             supervision=hours(supervision),
             total=hours(mentoring + groups + training + supervision),
+            mentoring_minutes=mentoring,
+            groups_minutes=groups,
         )
 
-    # -- who they were -------------------------------------------------------------------
-    def demographics(self, people: list[int]) -> Demographics:
-        """Equality monitoring for the people supported, each person once per breakdown
-        (except conditions: a person with two conditions counts under both)."""
-        rows = list(
-            self.session.execute(
-                columns(
-                    col(Person.id),
-                    col(Person.date_of_birth),
-                    col(Person.gender),
-                    col(Person.ethnicity),
-                    col(Person.disability),
-                    col(Person.area),
-                ).where(col(Person.id).in_(people))
-            )
+    def concerns_raised(self) -> int:
+        """Concerns raised in the period; in one project's figures, those raised at a session
+        of its pairings or a meeting of its groups (any other concern has no project)."""
+        query = select(func.count()).select_from(Concern).where(self.within(col(Concern.raised_on)))
+        if not self.scope.split:
+            return self.count(query)
+        project = func.coalesce(
+            select(Pairing.project_id)
+            .join(MentoringSession, col(MentoringSession.pairing_id) == col(Pairing.id))
+            .where(col(MentoringSession.id) == col(Concern.session_id))
+            .scalar_subquery(),
+            select(PeerGroup.project_id)
+            .join(GroupMeeting, col(GroupMeeting.group_id) == col(PeerGroup.id))
+            .where(col(GroupMeeting.id) == col(Concern.group_meeting_id))
+            .scalar_subquery(),
         )
-        total = "people_supported"
-        ages = Counter(age_band(row.date_of_birth, self.period.end) for row in rows)
-        genders = Counter(row.gender or NOT_KNOWN for row in rows)
-        disabilities = Counter(row.disability or NOT_KNOWN for row in rows)
-        ethnicities = Counter((row.ethnicity or "").strip() or NOT_KNOWN for row in rows)
-        areas = Counter((row.area or "").strip() or NOT_KNOWN for row in rows)
-        conditions = Counter(
-            self.session.execute(
-                select(Condition.name)
-                .join(PersonCondition, col(PersonCondition.condition_id) == col(Condition.id))
-                .where(col(PersonCondition.person_id).in_(people))
-                .group_by(col(PersonCondition.person_id), col(Condition.name))
-            ).scalars()
-        )
-        with_condition = self.count(
-            select(func.count(func.distinct(PersonCondition.person_id))).where(
-                col(PersonCondition.person_id).in_(people)
-            )
-        )
-        conditions[NOT_KNOWN] = len(people) - with_condition
-        return Demographics(
-            age_band=Breakdown(tuple((band, ages[band]) for band in AGE_BANDS), total),
-            gender=_fixed(genders, Gender.values(), total),
-            ethnicity=_free(ethnicities, total),
-            disability=_fixed(disabilities, YesNoPreferNot.values(), total),
-            condition=_free(conditions, None),
-            area=_free(areas, total),
-        )
-
-    # -- what changed --------------------------------------------------------------------
-    def outcomes(self) -> tuple[OutcomeFigure, ...]:
-        """Per measure: people with a "before" and an "after" score both dated in the period
-        (their earliest before and latest after in it, the after not earlier than the before)."""
-        rows = self.session.execute(
-            columns(
-                col(OutcomeScore.measure),
-                col(OutcomeScore.person_id),
-                col(OutcomeScore.timing),
-                col(OutcomeScore.scored_on),
-                col(OutcomeScore.score),
-                col(OutcomeScore.id),
-            )
-            .where(self.within(col(OutcomeScore.scored_on)))
-            .order_by(col(OutcomeScore.scored_on), col(OutcomeScore.id))
-        )
-        before: dict[tuple[str, int], tuple[date, float]] = {}
-        after: dict[tuple[str, int], tuple[date, float]] = {}
-        for measure, person_id, timing, scored_on, score, _ in rows:
-            key = (measure.strip(), person_id)
-            if timing == OutcomeTiming.BEFORE.value:
-                before.setdefault(key, (scored_on, float(score)))
-            elif timing == OutcomeTiming.AFTER.value:
-                after[key] = (scored_on, float(score))
-        pairs: dict[str, list[tuple[float, float]]] = {}
-        for key, (first_on, first_score) in before.items():
-            if key in after and after[key][0] >= first_on:
-                pairs.setdefault(key[0], []).append((first_score, after[key][1]))
-        figures = []
-        for measure in sorted(pairs, key=str.casefold):
-            scores = pairs[measure]
-            n = len(scores)
-            figures.append(
-                OutcomeFigure(
-                    measure=measure,
-                    n=n,
-                    mean_before=_mean(b for b, _ in scores),
-                    mean_after=_mean(a for _, a in scores),
-                    mean_change=_mean(a - b for b, a in scores),
-                )
-            )
-        return tuple(figures)
+        return self.count(query.where(self.scope.matches(project)))
 
 
 def hours(minutes: int) -> float:
@@ -458,34 +450,4 @@ def hours(minutes: int) -> float:
     return int(minutes * 10 / 60 + 0.5 + 1e-9) / 10
 
 
-def age_band(born: date | None, on: date) -> str:
-    if born is None:
-        return NOT_KNOWN
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-    limits = ((18, "under 18"), (25, "18–24"), (35, "25–34"), (50, "35–49"), (65, "50–64"))
-    for limit, band in (*limits, (75, "65–74")):
-        if age < limit:
-            return band
-    return "75 and over"
-
-
-def _mean(values: Iterable[float]) -> float:
-    items = list(values)
-    return round(sum(items) / len(items) + 0.0, 1) if items else 0.0
-
-
-def _fixed(found: Counter[str], buckets: Sequence[str], total_key: str) -> Breakdown:
-    cells = [(bucket, found[bucket]) for bucket in buckets]
-    unknown = sum(count for value, count in found.items() if value not in buckets)
-    cells.append((NOT_KNOWN, unknown))
-    return Breakdown(tuple(cells), total_key)
-
-
-def _free(found: Counter[str], total_key: str | None) -> Breakdown:
-    named = sorted((k for k in found if k != NOT_KNOWN and found[k]), key=str.casefold)
-    cells = [(name, found[name]) for name in named]
-    cells.append((NOT_KNOWN, found[NOT_KNOWN]))
-    return Breakdown(tuple(cells), total_key)
-
-
-__all__ = ["MIN_PEOPLE_FOR_MEAN", "age_band", "compute_figures", "hours"]
+__all__ = ["MIN_PEOPLE_FOR_MEAN", "ORGANISATION_WIDE", "compute_figures", "hours"]

@@ -95,7 +95,8 @@ _DEFINITIONS = [
     Definition(
         "contact_hours",
         "Contact hours",
-        "The lengths of the held sessions added up, in hours to one decimal place.",
+        "The lengths of the held sessions added up, in hours to one decimal place "
+        "(whoever mentored them, staff or volunteer).",
     ),
     Definition(
         "group_meetings", "Group meetings", "Peer support group meetings dated in the period."
@@ -116,7 +117,7 @@ _DEFINITIONS = [
         "volunteers_active",
         "Active volunteers",
         "Distinct volunteers who mentored a held session or facilitated a group meeting "
-        "in the period.",
+        "in the period. Staff members are not volunteers: their time is not counted.",
     ),
     Definition(
         "volunteers_new",
@@ -140,7 +141,9 @@ _DEFINITIONS = [
         "Mentoring: the lengths of held sessions. Groups: each meeting's length times "
         "the facilitators present. Training: hours of completed training. Supervision: "
         "the lengths of supervision meetings. Total: all of these. Minutes are added "
-        "exactly and shown in hours to one decimal place.",
+        "exactly and shown in hours to one decimal place. Staff members' time is not "
+        "volunteer time: it is left out of every part (a meeting counts its facilitators "
+        "who are not staff).",
     ),
     Definition(
         "supervision_sessions",
@@ -169,6 +172,13 @@ _DEFINITIONS = [
         '"after" score both dated in the period (their first before and last after), '
         "the mean before, the mean after and the mean change. Means are given only for "
         "5 people or more (10 or more in publishable figures).",
+    ),
+    Definition(
+        "expenses_paid_pence",
+        "Expenses paid (pence)",
+        "The money paid on volunteers' expense claims paid in the period (by the day each "
+        "was paid), in whole pence: 1234 is £12.34. In publishable figures it is "
+        '"suppressed" when fewer volunteers than the threshold were paid.',
     ),
 ]
 
@@ -222,6 +232,7 @@ SECTIONS: list[tuple[str, tuple[str, ...]]] = [
             "supervision_sessions",
         ),
     ),
+    ("Expenses", ("expenses_paid_pence",)),
     ("Safeguarding", ("concerns_raised",)),
     ("Who was supported", ("demographics",)),
     ("Outcomes", ("outcomes",)),
@@ -237,6 +248,13 @@ HEADLINES = (
     "volunteers_active",
     "volunteer_hours",
 )
+
+
+def money(pence: int) -> str:
+    """Whole pence as a person reads money: 123456 → "£1,234.56"."""
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), 100)
+    return f"{sign}£{pounds:,}.{rest:02d}"
 
 
 def label(key: str) -> str:

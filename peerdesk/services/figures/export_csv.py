@@ -24,6 +24,9 @@ def about_rows(report: FiguresReport) -> list[tuple[FigureRow, Value]]:
     before = data.get("previous", {}).get("period", {})
     return [
         (FigureRow(ABOUT, "organisation", "", data["organisation"]), ""),
+        # "none": records with no project; empty: every record (all projects).
+        (FigureRow(ABOUT, "project", "", data["project"] or ""), ""),
+        (FigureRow(ABOUT, "project_note", "", data["project_note"]), ""),
         (FigureRow(ABOUT, "period", "from", data["period"]["from"]), before.get("from", "")),
         (FigureRow(ABOUT, "period", "to", data["period"]["to"]), before.get("to", "")),
         (FigureRow(ABOUT, "mode", "", data["mode"]), ""),

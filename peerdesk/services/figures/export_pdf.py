@@ -21,6 +21,7 @@ from peerdesk.services.figures.definitions import (
     bucket_label,
     figure_label,
     label,
+    money,
 )
 from peerdesk.services.figures.report import FiguresReport, rows_of
 from peerdesk.services.figures.writing import atomic_path
@@ -58,7 +59,8 @@ def document_of(report: FiguresReport) -> FiguresDocument:
     return FiguresDocument(
         organisation=data["organisation"],
         period_label=data["period"]["label"],
-        notice=report.notice,
+        # Whose figures (all projects, one, or none) is said on the report's face.
+        notice=f"{report.notice} {data['project_note']}",
         this_heading=f"This period ({report.figures.period.short_label})",
         previous_heading=(
             f"Previous ({report.previous.period.short_label})"
@@ -70,6 +72,13 @@ def document_of(report: FiguresReport) -> FiguresDocument:
         sections=_sections(report, previous),
         definitions=tuple((d.label, d.meaning) for d in DEFINITIONS.values()),
     )
+
+
+def _value(figure: str, value: Any) -> str:
+    """Money as pounds and pence; every other value as `shown` prints it."""
+    if figure == "expenses_paid_pence" and isinstance(value, int):
+        return money(value)
+    return shown(value)
 
 
 def _headline(key: str, data: dict[str, Any], previous: dict[str, Any] | None) -> Line:
@@ -107,8 +116,8 @@ def _sections(
                     bucket_label(row.figure, row.breakdown)
                     if row.breakdown
                     else figure_label(row.figure),
-                    shown(row.value),
-                    shown(before) if before != "" else "–",
+                    _value(row.figure, row.value),
+                    _value(row.figure, before) if before != "" else "–",
                     LineKind.BUCKET if row.breakdown else LineKind.FIGURE,
                 )
             )

@@ -17,6 +17,7 @@ from peerdesk.services.figures.definitions import (
     figure_label,
 )
 from peerdesk.services.figures.report import FigureRow, FiguresReport, rows_of
+from peerdesk.services.figures.scope import NO_PROJECT
 from peerdesk.services.figures.writing import atomic_path
 from peerdesk.services.importing.spreadsheet_safety import neutralise
 
@@ -61,13 +62,21 @@ def _heading(sheet: Worksheet, report: FiguresReport, section: str) -> None:
     sheet.cell(1, 1, neutralise(f"{data['organisation']}: {section}")).font = Font(
         bold=True, size=14
     )
-    sheet.cell(2, 1, neutralise(data["period"]["label"]))
+    sheet.cell(2, 1, neutralise(_period_and_project(data)))
     sheet.cell(3, 1, report.notice).font = Font(bold=True, color="9C0006")
     for column, title in enumerate(COLUMNS, 1):
         sheet.cell(HEADER_ROW, column, title).font = Font(bold=True)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
     for letter, width in zip("ABCDEF", (42, 30, 12, 16, 30, 24), strict=True):
         sheet.column_dimensions[letter].width = width
+
+
+def _period_and_project(data: dict[str, Any]) -> str:
+    project = data["project"]
+    if project is None:
+        return str(data["period"]["label"])
+    whose = "records with no project" if project == NO_PROJECT else f"project {project}"
+    return f"{data['period']['label']}, {whose}"
 
 
 def _write_row(
@@ -91,6 +100,8 @@ def _write_row(
 def _notes(sheet: Worksheet, report: FiguresReport, data: dict[str, Any]) -> None:
     lines: list[tuple[str, str]] = [
         ("Organisation", data["organisation"]),
+        ("Project", data["project"] or "All projects"),
+        ("Which records", data["project_note"]),
         ("Period", data["period"]["label"]),
         ("From", data["period"]["from"]),
         ("To", data["period"]["to"]),

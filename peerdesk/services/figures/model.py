@@ -44,11 +44,18 @@ class Breakdown:
 
 @dataclass(frozen=True)
 class VolunteerHours:
+    """Hours of volunteers' time (staff time left out). Training and supervision belong to
+    no project, so in one project's figures they, and the total, are None."""
+
     mentoring: float
     groups: float
-    training: float
-    supervision: float
-    total: float
+    training: float | None
+    supervision: float | None
+    total: float | None
+    #: The exact minutes behind `mentoring` and `groups` (projects' minutes add up exactly;
+    #: their hours, each rounded, may not).
+    mentoring_minutes: int = 0
+    groups_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,8 @@ class Demographics:
 
 @dataclass(frozen=True)
 class Figures:
-    """Every figure for one period, exact (internal)."""
+    """Every figure for one period, exact (internal). In one project's figures (`project`
+    its name, or "none"), the organisation-wide figures are None (scope.py)."""
 
     organisation: str
     period: Period
@@ -108,11 +116,19 @@ class Figures:
     group_unique_attendees: int
     people_supported: int
     volunteers_active: int
-    volunteers_new: int
-    volunteers_left: int
-    volunteers_trained: int
+    volunteers_new: int | None
+    volunteers_left: int | None
+    volunteers_trained: int | None
     volunteer_hours: VolunteerHours
-    supervision_sessions: int
+    supervision_sessions: int | None
     concerns_raised: int
     demographics: Demographics
     outcomes: tuple[OutcomeFigure, ...] = field(default=())
+    #: Money paid on expense claims paid in the period (by paid date), in pence.
+    expenses_paid_pence: int = 0
+    #: How many volunteers those claims paid (publishable figures hide a small number).
+    expenses_paid_people: int = 0
+    #: The exact minutes behind `contact_hours`.
+    contact_minutes: int = 0
+    #: Whose figures: a project's name, "none" (records with no project), None (every record).
+    project: str | None = None

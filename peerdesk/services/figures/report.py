@@ -14,13 +14,45 @@ from peerdesk.services.figures import suppression as s
 from peerdesk.services.figures.counting import MIN_PEOPLE_FOR_MEAN
 from peerdesk.services.figures.definitions import DEFINITIONS, SECTIONS
 from peerdesk.services.figures.model import Breakdown, Figures, Mode
+from peerdesk.services.figures.scope import NO_PROJECT
 
 #: What the previous period shares with this one, so it is not repeated under "previous".
-_SAME_IN_BOTH = ("organisation", "mode", "suppression_threshold", "notice", "definitions")
+_SAME_IN_BOTH = (
+    "organisation",
+    "project",
+    "project_note",
+    "mode",
+    "suppression_threshold",
+    "notice",
+    "definitions",
+)
 
 #: The figures whose value is a breakdown object, and the plain counts.
 BREAKDOWN_KEYS = ("referrals_by_source", "pairings_ended_by_reason", "sessions_by_mode")
 HOURS_KEYS = ("contact_hours",)
+#: What an organisation-wide figure shows in the rows of one project's figures (its JSON
+#: value is null).
+ORGANISATION_WIDE = "organisation-wide"
+#: What expenses paid show in publishable figures when too few volunteers were paid.
+SUPPRESSED = "suppressed"
+
+
+def project_note(project: str | None) -> str:
+    """Whose figures these are, in words, for every export's face."""
+    if project is None:
+        return "All projects: every record, whatever project it belongs to."
+    whose = (
+        "Records with no project only."
+        if project == NO_PROJECT
+        else f"Project “{project}” only: its referrals, pairings (with their sessions and "
+        "reviews), groups (with their meetings), outcome scores and expense claims."
+    )
+    return (
+        f"{whose} Training, supervision and volunteer journeys (new volunteers, volunteers "
+        "who left, volunteers trained, supervision meetings, and training, supervision and "
+        "total volunteer hours) are organisation-wide: they are given only in the figures "
+        "for all projects."
+    )
 
 
 @dataclass(frozen=True)
@@ -73,8 +105,8 @@ class FiguresReport:
 
 
 def shown_values(figures: Figures, mode: Mode, threshold: int) -> dict[str, Any]:
-    def n(value: int) -> int | str:
-        return s.count(value, mode, threshold)
+    def n(value: int | None) -> int | str | None:
+        return None if value is None else s.count(value, mode, threshold)
 
     def shown(key: str) -> bool:
         total = getattr(figures, key)
@@ -85,18 +117,7 @@ def shown_values(figures: Figures, mode: Mode, threshold: int) -> dict[str, Any]
             b, mode, threshold, total_shown=b.total_key is not None and shown(b.total_key)
         )
 
-    period = figures.period
-    data: dict[str, Any] = {
-        "organisation": figures.organisation,
-        "period": {
-            "from": period.start.isoformat(),
-            "to": period.end.isoformat(),
-            "label": period.label,
-        },
-        "mode": mode.value,
-        "suppression_threshold": threshold if mode is Mode.PUBLISHABLE else None,
-        "notice": s.notice(mode, threshold),
-    }
+    data = _about(figures, mode, threshold)
     for key in (
         "referrals_received",
         "referrals_by_source",
@@ -150,16 +171,50 @@ def shown_values(figures: Figures, mode: Mode, threshold: int) -> dict[str, Any]
         }
         for o in figures.outcomes
     }
+    data["expenses_paid_pence"] = expenses_shown(figures, mode, threshold)
     data["definitions"] = {key: d.meaning for key, d in DEFINITIONS.items()}
     return data
 
 
+def _about(figures: Figures, mode: Mode, threshold: int) -> dict[str, Any]:
+    """Whose figures, for when, and in which mode: what every export says first."""
+    period = figures.period
+    return {
+        "organisation": figures.organisation,
+        "project": figures.project,
+        "project_note": project_note(figures.project),
+        "period": {
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "label": period.label,
+        },
+        "mode": mode.value,
+        "suppression_threshold": threshold if mode is Mode.PUBLISHABLE else None,
+        "notice": s.notice(mode, threshold),
+    }
+
+
+def expenses_shown(figures: Figures, mode: Mode, threshold: int) -> int | str:
+    """Money paid, in pence: in publishable figures "suppressed" when fewer volunteers than
+    the threshold were paid (a sum paid to one or two people could say what they claimed)."""
+    people = figures.expenses_paid_people
+    if mode is Mode.PUBLISHABLE and 1 <= people < threshold:
+        return SUPPRESSED
+    return figures.expenses_paid_pence
+
+
 def rows_of(data: dict[str, Any]) -> list[FigureRow]:
-    """Flatten the shown values: a breakdown's buckets each get a row of their own."""
+    """Flatten the shown values: a breakdown's buckets each get a row of their own. In one
+    project's figures, an organisation-wide figure shows the words "organisation-wide"."""
     rows: list[FigureRow] = []
+    split = data.get("project") is not None
     for section, keys in SECTIONS:
         for key in keys:
             value = data[key]
+            if split and key == "volunteer_hours":
+                value = {k: ORGANISATION_WIDE if v is None else v for k, v in value.items()}
+            elif split and value is None:
+                value = ORGANISATION_WIDE
             if key == "demographics":
                 for name, buckets in value.items():
                     rows.extend(

@@ -9,15 +9,18 @@ from peerdesk.services.figures.definitions import (
     Definition,
     bucket_label,
     figure_label,
+    money,
 )
 from peerdesk.services.figures.model import Figures, Mode
 from peerdesk.services.figures.period import Period
 from peerdesk.services.figures.report import FigureRow, FiguresReport, rows_of
+from peerdesk.services.figures.scope import NO_PROJECT
 from peerdesk.services.figures.service import ExportFormat
 
 __all__ = [
     "DEFINITIONS",
     "HEADLINES",
+    "NO_PROJECT",
     "SECTIONS",
     "Definition",
     "ExportFormat",
@@ -28,5 +31,6 @@ __all__ = [
     "Period",
     "bucket_label",
     "figure_label",
+    "money",
     "rows_of",
 ]

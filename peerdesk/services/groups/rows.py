@@ -162,6 +162,8 @@ class GroupDetails:
     ground_rules: str = ""
     ground_rules_reviewed_on: date | None = None
     started_on: date | None = None
+    #: The project or funding stream it belongs to (None: no project).
+    project_id: int | None = None
 
     @classmethod
     def of(cls, group: PeerGroup | GroupView) -> GroupDetails:
@@ -208,6 +210,7 @@ class GroupView:
     next_meeting: date | None
     #: Never reviewed with members, or not for a year: the same rule as Today's reminder.
     ground_rules_due: bool
+    project_id: int | None = None
 
     @property
     def has_members(self) -> bool:
@@ -291,6 +294,7 @@ def group_view(session: Session, group: PeerGroup, today: date) -> GroupView:
         started_on=group.started_on,
         next_meeting=reports.next_meeting_date(session, group, today),
         ground_rules_due=reports.ground_rules_due(group.ground_rules_reviewed_on, today),
+        project_id=group.project_id,
     )
 
 

@@ -49,6 +49,7 @@ from peerdesk.services.groups.rows import (
     meeting_view,
     register_candidates,
 )
+from peerdesk.services.projects import check_project
 from peerdesk.vocabulary import GroupKind, GroupStatus, Role, Weekday
 
 __all__ = [
@@ -67,6 +68,7 @@ class GroupService(Service):
     def create(self, details: GroupDetails) -> GroupView:
         checked = self._validate(details)
         with self.db.transaction() as session:
+            check_project(session, checked.project_id)
             group = PeerGroup(**checked.__dict__)
             session.add(group)
             session.flush()
@@ -77,6 +79,7 @@ class GroupService(Service):
         checked = self._validate(details)
         with self.db.transaction() as session:
             group = get_or_raise(session, PeerGroup, group_id, "group")
+            check_project(session, checked.project_id, current=group.project_id)
             if checked.kind == GroupKind.DROP_IN.value and group.kind == GroupKind.CLOSED.value:
                 current = session.exec(
                     select(func.count())
@@ -473,4 +476,5 @@ class GroupService(Service):
             ground_rules=v.long_text(d.ground_rules, "ground_rules", "the ground rules"),
             ground_rules_reviewed_on=d.ground_rules_reviewed_on,
             started_on=d.started_on,
+            project_id=d.project_id,
         )

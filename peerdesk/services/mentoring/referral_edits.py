@@ -26,6 +26,7 @@ DETAIL_FIELDS = (
     "support_network",
     "hopes",
     "wants_same_condition",
+    "project_id",
 )
 
 

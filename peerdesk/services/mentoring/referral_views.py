@@ -90,6 +90,8 @@ class ReferralView:
     reopen_reason: str
     #: The steps the person's page offers next (from `referrals.REFERRAL_STEPS`).
     allowed_actions: frozenset[ReferralAction]
+    #: The project or funding stream it belongs to (None: no project).
+    project_id: int | None = None
 
     @property
     def status_words(self) -> str:

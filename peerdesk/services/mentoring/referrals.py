@@ -38,6 +38,7 @@ from peerdesk.services.people.availability import (
 )
 from peerdesk.services.people.service import PeopleService, replace_conditions
 from peerdesk.services.people.views import ConditionEntry, PersonDetails
+from peerdesk.services.projects import check_project
 from peerdesk.vocabulary import (
     ConditionLink,
     MeetingMode,
@@ -122,6 +123,8 @@ class ReferralDetails:
     #: entry). None leaves them as recorded; their other links (cares for, lived
     #: experience) are kept either way.
     lives_with: list[str] | None = None
+    #: The project or funding stream it belongs to (None: no project).
+    project_id: int | None = None
 
 
 def referral_view(referral: Referral) -> ReferralView:
@@ -193,6 +196,7 @@ class ReferralService(Service):
         with change_set(self.db, description=description) as session:
             referral = get_or_raise(session, Referral, referral_id, "referral")
             refuse_date_after_steps(referral, checked.referral_date)
+            check_project(session, checked.project_id, current=referral.project_id)
             apply_fields(referral, {name: getattr(checked, name) for name in DETAIL_FIELDS})
             session.add(referral)
             if wanted is not None:
@@ -245,10 +249,12 @@ class ReferralService(Service):
             support_network=long(details.support_network, "support_network", "the network"),
             hopes=long(details.hopes, "hopes", "what they hope for"),
             wants_same_condition=bool(details.wants_same_condition),
+            project_id=details.project_id,
         )
 
     def _add(self, session: Session, person_id: int, referral: Referral) -> ReferralView:
         _refuse_if_open(session, person_id)
+        check_project(session, referral.project_id)
         referral.person_id = person_id
         session.add(referral)
         role = Role.CARER if referral.support_as == SupportedAs.CARER else Role.MENTEE

@@ -333,6 +333,7 @@ class PeopleService(RoleCorrections):
             preferred_mentor_age_min=age_min,
             preferred_mentor_age_max=age_max,
             notes=v.long_text(d.notes, "notes", "the notes"),
+            is_staff=bool(d.is_staff),
         )
 
 

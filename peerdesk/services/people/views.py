@@ -39,6 +39,8 @@ class PersonDetails:
     preferred_mentor_age_min: int | None = None
     preferred_mentor_age_max: int | None = None
     notes: str = ""
+    #: A staff member: their time is not counted as volunteer time (docs/figures.md).
+    is_staff: bool = False
 
     @classmethod
     def of(cls, person: Any) -> PersonDetails:
@@ -76,6 +78,7 @@ class PersonView:
     preferred_mentor_age_max: int | None = None
     notes: str = ""
     archived_on: date | None = None
+    is_staff: bool = False
 
     @classmethod
     def of(cls, person: Any) -> PersonView:

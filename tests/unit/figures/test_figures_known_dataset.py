@@ -113,8 +113,13 @@ def test_every_figure_matches_the_hand_count(exported: dict) -> None:
         "Confidence": {"n": 1, "mean_before": None, "mean_after": None, "mean_change": None},
         "Wellbeing": {"n": 5, "mean_before": 25.0, "mean_after": 30.0, "mean_change": 5.0},
     }
+    # The known dataset has no project and no expense claim.
+    assert data["project"] is None
+    assert data["expenses_paid_pence"] == 0
     figure_keys = set(data) - {
         "organisation",
+        "project",
+        "project_note",
         "period",
         "mode",
         "suppression_threshold",
@@ -154,6 +159,7 @@ FIGURE_KEYS = {
     "concerns_raised",
     "demographics",
     "outcomes",
+    "expenses_paid_pence",
 }
 
 
