@@ -48,6 +48,8 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
 ) -> None:
     services = demo_services
     person_id, name = unclaimed_volunteer(services)
+    # The reporting year 2026 (from 1 April 2026) holds the day the claim is paid.
+    paid_before = services.figures.count(services.figures.year(2026)).expenses_paid_pence
     screen = ExpensesScreen(services, settings(tmp_path))
     qtbot.addWidget(screen)
     screen.show()
@@ -108,6 +110,9 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
     assert f"Paid expense claim {claim.id} on 14 June 2026 (Cash)" in history
     assert f"Approved expense claim {claim.id} on 12 June 2026" in history
     assert "Added an expense claim submitted on 10 June 2026" in history
+    # The funders' figures count the claim in the money paid this year, by its paid date.
+    paid_now = services.figures.count(services.figures.year(2026)).expenses_paid_pence
+    assert paid_now == paid_before + 908
 
 
 def test_a_claim_is_corrected_then_removed_with_a_reason_by_keyboard(
