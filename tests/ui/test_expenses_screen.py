@@ -167,3 +167,32 @@ def test_a_claim_is_corrected_then_removed_with_a_reason_by_keyboard(
     assert services.expenses.claims() == []
     assert screen.empty.isVisible()
     assert services.history.latest(1)[0].reason == "Claimed twice"
+
+
+def test_the_status_filter_and_the_claim_form_by_keyboard(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    services = demo_services
+    screen = ExpensesScreen(services, settings(tmp_path))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+    everything = screen.table.table_model.rowCount()
+    choose(qtbot, screen.status_filter, "Submitted")
+    submitted = services.expenses.claims(status="submitted")
+    shown = [cells(screen.table, row) for row in range(screen.table.table_model.rowCount())]
+    assert 0 < len(shown) == len(submitted) < everything
+    assert {row[3] for row in shown} == {"Submitted"}
+    # Only a paid claim's own money is in the totals shown: none of these is paid.
+    months = screen.months.table_model.rowCount()
+    assert {cells(screen.months, r)[2] for r in range(months)} == {"£0.00"}
+    focus(qtbot, screen.table)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    assert screen.approve_button.isEnabled() and not screen.paid_button.isEnabled()
+    press(qtbot, screen.print_button)
+    preview = screen.preview
+    assert preview is not None
+    # The expenses form, filled in for the claim, is rendered in the background and shown.
+    qtbot.waitUntil(lambda: preview.preview.page_count >= 1, timeout=20000)
+    assert preview.preview.pdf_path is not None
+    preview.close()
