@@ -19,7 +19,8 @@ def register(subparsers: Any) -> None:
         "form",
         help="print a form as a PDF, blank or filled in for a record",
         description="Write a form as a PDF: blank, or filled in for one person, pairing, "
-        "group, group meeting or referral. `peerdesk form --list` shows every form's name.",
+        "group, group meeting, referral or expense claim. `peerdesk form --list` shows every "
+        "form's name.",
     )
     parser.add_argument("name", nargs="?", metavar="NAME", help="the form's name, e.g. referral")
     parser.add_argument("--list", action="store_true", help="list the forms: name, then title")
