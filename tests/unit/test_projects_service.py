@@ -10,8 +10,10 @@ import pytest
 from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.groups.service import GroupDetails
+from peerdesk.services.mentoring.pairings import PairingPlan
 from peerdesk.services.mentoring.referrals import ReferralDetails
 from peerdesk.services.people.service import PersonDetails
+from peerdesk.vocabulary import Role
 from tests.conftest import TODAY
 
 
@@ -113,3 +115,26 @@ def test_a_referral_carries_its_project_and_an_edit_can_change_it(services: Serv
             referral.id, ReferralDetails(TODAY, "self", project_id=9999)
         )
     assert services.referrals.get(referral.id).project_id == second.id
+
+
+def test_a_pairing_takes_its_referrals_project_unless_another_is_chosen(
+    services: Services,
+) -> None:
+    lottery = services.projects.add("Mentoring (Lottery)")
+    hug = services.projects.add("HUG group")
+    mentor = services.people.add(PersonDetails("Mo"), roles=[Role.MENTOR]).id
+    mentee = services.people.add(PersonDetails("Isla")).id
+    services.referrals.start(mentee, ReferralDetails(TODAY, "self", project_id=lottery.id))
+    pairing = services.pairings.propose(PairingPlan(mentor, mentee))
+    assert pairing.project_id == lottery.id
+    # Changing the arrangements without a project keeps it; choosing one changes it.
+    plan = PairingPlan(mentor, mentee, usual_place="Library")
+    assert services.pairings.update_arrangements(pairing.id, plan).project_id == lottery.id
+    plan = PairingPlan(mentor, mentee, project_id=hug.id)
+    assert services.pairings.update_arrangements(pairing.id, plan).project_id == hug.id
+    plan = PairingPlan(mentor, mentee, project_id=None)
+    assert services.pairings.update_arrangements(pairing.id, plan).project_id is None
+    other = services.people.add(PersonDetails("Cal")).id
+    chosen = services.pairings.propose(PairingPlan(mentor, other, project_id=hug.id))
+    assert chosen.project_id == hug.id
+    assert services.projects.of_referral(mentee) == lottery.id

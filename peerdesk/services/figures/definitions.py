@@ -175,7 +175,7 @@ _DEFINITIONS = [
     ),
     Definition(
         "expenses_paid_pence",
-        "Expenses paid (pence)",
+        "Expenses paid",
         "The money paid on volunteers' expense claims paid in the period (by the day each "
         "was paid), in whole pence: 1234 is £12.34. In publishable figures it is "
         '"suppressed" when fewer volunteers than the threshold were paid.',

@@ -87,10 +87,17 @@ def _write_row(
     value = sheet.cell(line, 3, cell_value(row.value))
     if isinstance(row.value, float):
         value.number_format = "0.0"
+    if row.figure == "expenses_paid_pence" and isinstance(row.value, int):
+        # Money as pounds a spreadsheet can add up (the CSV and JSON keep whole pence).
+        value.value = row.value / 100
+        value.number_format = "£#,##0.00"
     if previous is not None:
         earlier = sheet.cell(line, 4, cell_value(before) if before != "" else "")
         if isinstance(before, float):
             earlier.number_format = "0.0"
+        if row.figure == "expenses_paid_pence" and isinstance(before, int):
+            earlier.value = before / 100
+            earlier.number_format = "£#,##0.00"
     sheet.cell(line, 5, neutralise(row.figure))
     sheet.cell(line, 6, neutralise(row.breakdown))
     for column in (3, 4):

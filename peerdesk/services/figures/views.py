@@ -13,7 +13,7 @@ from peerdesk.services.figures.definitions import (
 )
 from peerdesk.services.figures.model import Figures, Mode
 from peerdesk.services.figures.period import Period
-from peerdesk.services.figures.report import FigureRow, FiguresReport, rows_of
+from peerdesk.services.figures.report import ORGANISATION_WIDE, FigureRow, FiguresReport, rows_of
 from peerdesk.services.figures.scope import NO_PROJECT
 from peerdesk.services.figures.service import ExportFormat
 
@@ -21,6 +21,7 @@ __all__ = [
     "DEFINITIONS",
     "HEADLINES",
     "NO_PROJECT",
+    "ORGANISATION_WIDE",
     "SECTIONS",
     "Definition",
     "ExportFormat",

@@ -38,6 +38,7 @@ from peerdesk.services.mentoring.rows import (
 )
 from peerdesk.services.mentoring.timeline import pairing_timeline
 from peerdesk.services.organisation import OrganisationDetails, parse_review_schedule
+from peerdesk.services.projects import check_project, referral_project
 from peerdesk.services.volunteers.service import OCCUPYING_STATUSES
 from peerdesk.vocabulary import (
     MeetingFrequency,
@@ -90,6 +91,10 @@ def allowed_actions(status: PairingStatus | str, started: bool) -> frozenset[Pai
     return frozenset(action for action, ok in allowed.items() if ok)
 
 
+#: A plan's project when none is chosen (see `PairingPlan.project_id`).
+SAME_PROJECT = "same"
+
+
 @dataclass
 class PairingPlan:
     """What is agreed when a pairing is proposed."""
@@ -105,6 +110,9 @@ class PairingPlan:
     usual_duration_minutes: int = 60
     review_schedule_weeks: str = ""
     goals: tuple[str, ...] = ()
+    #: The project: SAME_PROJECT takes the mentee's referral's when proposing and keeps the
+    #: pairing's when changing arrangements; else a project's id, or None for no project.
+    project_id: int | str | None = SAME_PROJECT
 
 
 class PairingService(PairingRemoval, EndingEdits):
@@ -157,7 +165,14 @@ class PairingService(PairingRemoval, EndingEdits):
                     raise ValidationError(
                         f"The {role} is archived: unarchive them first.", f"{role}_id"
                     )
+            project = (
+                referral_project(session, plan.mentee_id)
+                if plan.project_id == SAME_PROJECT
+                else _project(plan)
+            )
+            check_project(session, project)
             pairing = Pairing(
+                project_id=project,
                 mentor_id=plan.mentor_id,
                 mentee_id=plan.mentee_id,
                 supported_as=supported_as,
@@ -209,6 +224,9 @@ class PairingService(PairingRemoval, EndingEdits):
             )
             pairing.planned_length_weeks = plan.planned_length_weeks
             pairing.review_schedule_weeks = ", ".join(str(w) for w in schedule)
+            if plan.project_id != SAME_PROJECT:
+                check_project(session, _project(plan), current=pairing.project_id)
+                pairing.project_id = _project(plan)
             session.add(pairing)
             _write_goals(session, pairing_id, goals)
             session.flush()
@@ -393,7 +411,12 @@ class PairingService(PairingRemoval, EndingEdits):
             goals=tuple(goals),
             next_review=None if due is None else NextReview(due.due, due.overdue(today)),
             allowed_actions=allowed_actions(pairing.status, pairing.start_date is not None),
+            project_id=pairing.project_id,
         )
+
+
+def _project(plan: PairingPlan) -> int | None:
+    return plan.project_id if isinstance(plan.project_id, int) else None
 
 
 def _close_open_referrals(session: Session, person_id: int, when: date) -> None:

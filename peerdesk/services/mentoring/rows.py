@@ -135,6 +135,8 @@ class PairingView:
     goals: tuple[str, ...]
     next_review: NextReview | None
     allowed_actions: frozenset[PairingAction]
+    #: The project or funding stream it belongs to (None: no project).
+    project_id: int | None = None
 
     @property
     def supported_word(self) -> str:

@@ -44,6 +44,11 @@ class ProjectsService(Service):
         carries already (even ended, so that editing it does not take it away)."""
         return tuple(p for p in self.listing() if p.is_open or p.id == current)
 
+    def of_referral(self, person_id: int) -> int | None:
+        """The project a pairing for this person takes by default: their latest referral's."""
+        with self.db.session() as session:
+            return referral_project(session, person_id)
+
     def get(self, project_id: int) -> ProjectView:
         with self.db.session() as session:
             project = get_or_raise(session, Project, project_id, "project")
@@ -122,6 +127,17 @@ class ProjectsService(Service):
             reason=reason,
             describe=lambda p: f"Removed project {p.name}",
         )
+
+
+def referral_project(session: Session, person_id: int) -> int | None:
+    """The project of a person's latest referral (None when it has none, or no referral):
+    what a pairing proposed for them takes unless another is chosen."""
+    latest = session.exec(
+        select(Referral.project_id)
+        .where(Referral.person_id == person_id)
+        .order_by(col(Referral.referral_date).desc(), col(Referral.id).desc())
+    ).first()
+    return latest
 
 
 def check_project(session: Session, project_id: int | None, current: int | None = None) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from peerdesk.services.figures.views import bucket_label, figure_label
+from peerdesk.services.figures.views import ORGANISATION_WIDE, bucket_label, figure_label, money
 
 FIGURE, BREAKDOWN, THIS, PREVIOUS = range(4)
 HEADERS = ("Figure", "Breakdown", "This period", "Previous period")
@@ -18,8 +18,10 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-def shown(value: Any) -> str:
-    """A value as the coordinator reads it; never "None"."""
+def shown(value: Any, figure: str = "") -> str:
+    """A value as the coordinator reads it (money in pounds); never "None"."""
+    if figure == "expenses_paid_pence" and isinstance(value, int):
+        return money(value)
     if value is None or value == "":
         return "not given (too few people)"
     if isinstance(value, float):
@@ -75,9 +77,9 @@ class FigureRowsModel(QAbstractTableModel):
             if column == BREAKDOWN:
                 return bucket_label(line.figure, line.breakdown) if line.breakdown else ""
             if column == THIS:
-                return shown(line.value)
+                return shown(line.value, line.figure)
             if column == PREVIOUS:
-                return shown(line.previous) if self._has_previous else ""
+                return shown(line.previous, line.figure) if self._has_previous else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (THIS, PREVIOUS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KEY_ROLE:
@@ -85,5 +87,7 @@ class FigureRowsModel(QAbstractTableModel):
         if role == SECTION_ROLE:
             return line.section
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(line.value, str):
+            if line.value == ORGANISATION_WIDE:
+                return "Counted for the whole organisation only: choose All projects."
             return "Hidden to protect small numbers (publishable figures)."
         return None

@@ -32,6 +32,8 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.figures.views import (
     HEADLINES,
+    NO_PROJECT,
+    ORGANISATION_WIDE,
     SECTIONS,
     ExportFormat,
     FiguresReport,
@@ -96,6 +98,7 @@ class FiguresScreen(Screen):
         self.proxy.setSourceModel(self.rows_model)
         self._build()
         self._fill_years()
+        self._fill_projects()
         self._on_choice_changed()
 
     # -- building --------------------------------------------------------------------------
@@ -130,6 +133,9 @@ class FiguresScreen(Screen):
         self.mode_box.addItem("Internal: exact numbers", Mode.INTERNAL.value)
         self.mode_box.addItem("Publishable: small numbers hidden", Mode.PUBLISHABLE.value)
         mode_label = _labelled("&Figures", self.mode_box, "Internal or publishable figures")
+        # Shown only when the organisation has projects (`_fill_projects`).
+        self.project_box = QComboBox()
+        self.project_label = _labelled("Pro&ject", self.project_box, "Which project to count")
         self.compute_button = QPushButton("&Work out figures")
         self.compute_button.setDefault(True)
         self.compute_button.setAccessibleName("Work out figures")
@@ -157,13 +163,18 @@ class FiguresScreen(Screen):
         mode_row.addWidget(self.mode_box)
         mode_row.addStretch(1)
         choose.addLayout(mode_row, 2, 1)
+        choose.addWidget(self.project_label, 3, 0)
+        project_row = QHBoxLayout()
+        project_row.addWidget(self.project_box)
+        project_row.addStretch(1)
+        choose.addLayout(project_row, 3, 1)
         # Wraps onto a second line at large text sizes rather than widening the screen.
         buttons = FlowLayout()
         buttons.addWidget(self.compute_button)
         buttons.addWidget(labelled(export_label, self.export_box))
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.how_button)
-        choose.addLayout(buttons, 3, 0, 1, 2)
+        choose.addLayout(buttons, 4, 0, 1, 2)
         choose.setColumnStretch(1, 1)
         return choose
 
@@ -188,6 +199,7 @@ class FiguresScreen(Screen):
         self.from_date.date_changed.connect(self._on_choice_changed)
         self.to_date.date_changed.connect(self._on_choice_changed)
         self.mode_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.project_box.currentIndexChanged.connect(self._on_choice_changed)
         self.compute_button.clicked.connect(self._on_compute_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.how_button.clicked.connect(self._on_how_clicked)
@@ -227,6 +239,23 @@ class FiguresScreen(Screen):
         self.from_date.set_value(start.start)
         self.to_date.set_value(start.end)
 
+    def _fill_projects(self) -> None:
+        """ "All projects", each project (ended ones too: their figures are still asked
+        for), then "No project"; the choice is kept when the list is filled again."""
+        chosen = self.project_box.currentData()
+        projects = self.services.projects.listing()
+        self.project_box.blockSignals(True)
+        self.project_box.clear()
+        self.project_box.addItem("All projects", None)
+        for project in projects:
+            self.project_box.addItem(project.words, project.id)
+        self.project_box.addItem("No project", NO_PROJECT)
+        index = self.project_box.findData(chosen)
+        self.project_box.setCurrentIndex(max(index, 0))
+        self.project_box.blockSignals(False)
+        self.project_label.setVisible(bool(projects))
+        self.project_box.setVisible(bool(projects))
+
     # -- choices ---------------------------------------------------------------------------
     def period(self) -> Period:
         if self.year_choice.isChecked():
@@ -235,6 +264,13 @@ class FiguresScreen(Screen):
 
     def mode(self) -> Mode:
         return Mode(self.mode_box.currentData())
+
+    def project(self) -> int | str | None:
+        """The chosen project's id, "none" for records with no project, None for all."""
+        if self.project_box.isHidden():  # the organisation has no projects
+            return None
+        value = self.project_box.currentData()
+        return value if isinstance(value, int | str) else None
 
     def _on_choice_changed(self, *_: Any) -> None:
         by_year = self.year_choice.isChecked()
@@ -251,6 +287,8 @@ class FiguresScreen(Screen):
         )
 
     def refresh(self) -> None:
+        # Projects may have been added or renamed in Settings since the screen was built.
+        self._fill_projects()
         # The first time the screen is opened, work out the latest reporting year at once:
         # it takes a moment, and saves a click for the figure most people came for.
         if not self._shown_once and self.report is None and not self.busy:
@@ -262,14 +300,14 @@ class FiguresScreen(Screen):
         if self.busy:
             return
         try:
-            period, mode = self.period(), self.mode()
+            period, mode, project = self.period(), self.mode(), self.project()
         except PeerdeskError as error:
             show_problem(self, "These dates cannot be used", error)
             return
         self._set_busy(True, "Working out the figures…")
         figures = self.services.figures
         run_operation(
-            lambda: figures.report(period, mode),
+            lambda: figures.report(period, mode, project=project),
             self._on_computed,
             self._on_compute_failed,
         )
@@ -289,6 +327,9 @@ class FiguresScreen(Screen):
             value, before = data[key], previous.get(key)
             if key == "volunteer_hours":
                 value, before = value["total"], (before or {}).get("total")
+            if report.figures.project is not None and value is None:
+                # Counted for the whole organisation only (training and supervision).
+                value, before = ORGANISATION_WIDE, ORGANISATION_WIDE
             headline_lines.append(Line("", key, "", value, before))
         self.headline_model.set_lines(headline_lines, has_previous=True)
         self.rows_model.set_lines(lines, has_previous=True)
@@ -304,7 +345,7 @@ class FiguresScreen(Screen):
         self.status.setText(
             f"<b>{html.escape(report.figures.period.label)}</b>, beside "
             f"{html.escape(report.previous.period.label)}.<br>"
-            f"{html.escape(report.notice + nobody)}"
+            f"{html.escape(report.notice + nobody)}<br>{html.escape(data['project_note'])}"
         )
 
     def _fit_headlines(self) -> None:
@@ -331,6 +372,8 @@ class FiguresScreen(Screen):
             return
         fmt = ExportFormat(self.export_box.currentData())
         stem = f"figures-{report.figures.period.short_label}-{report.mode.value}"
+        if report.figures.project is not None:
+            stem += "-" + "".join(c if c.isalnum() else "-" for c in report.figures.project)
         folder = Path(preferences.FIGURES_EXPORT_FOLDER.read(self.settings) or Path.home())
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the figures", str(folder / f"{stem}.{fmt.value}"), FILTERS[fmt]
