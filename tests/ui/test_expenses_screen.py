@@ -104,6 +104,8 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
     assert services.expenses.claim(claim.id).status == "paid"
     assert cells(screen.table, 0)[3:] == ["Paid", "£9.08", "14/06/2026"]
     assert not screen.edit_button.isEnabled() and not screen.paid_button.isEnabled()
+    # A paid claim's lines stay in view, as they were paid.
+    assert cells(screen.lines, 0)[5:] == ["£5.58", "12.4 miles at 45p"]
     assert cells(screen.months, 0) == ["June 2026", "£9.08", "£9.08"]
     assert cells(screen.volunteers, 0) == [name, "1", "£9.08", "£9.08", "£0.00", "12.4"]
     history = "\n".join(screen.history.lines())

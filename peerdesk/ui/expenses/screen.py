@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.expenses.views import ClaimView, miles, pounds
+from peerdesk.ui.expenses.claim_dialog import HEADINGS as LINE_HEADINGS
 from peerdesk.ui.expenses.claim_dialog import ClaimDialog
 from peerdesk.ui.expenses.claim_form_preview import ClaimFormDialog
 from peerdesk.ui.expenses.status_dialogs import ApproveDialog, PaidDialog
@@ -54,6 +55,9 @@ class ExpensesScreen(Screen):
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         self._build_buttons(layout)
+        layout.addWidget(QLabel("<h3>Lines of the chosen claim</h3>"))
+        self.lines = RecordTable(LINE_HEADINGS, "Lines of the chosen claim")
+        layout.addWidget(self.lines)
         layout.addWidget(QLabel("<h3>History of the chosen claim</h3>"))
         self.history = HistoryTable("History of the chosen claim")
         layout.addWidget(self.history)
@@ -201,6 +205,23 @@ class ExpensesScreen(Screen):
             claim is not None and claim.status == ClaimStatus.APPROVED.value
         )
         self.edit_button.setEnabled(claim is not None and not claim.is_paid)
+        self.lines.set_rows(
+            [
+                (
+                    line.id,
+                    (
+                        _day(line.line_date),
+                        line.kind_label,
+                        line.description,
+                        miles(line.miles_tenths) if line.miles_tenths else "",
+                        "Yes" if line.has_receipt else "No",
+                        pounds(line.amount_pence),
+                        line.worked_out,
+                    ),
+                )
+                for line in (claim.lines if claim else ())
+            ]
+        )
         changes = self.services.expenses.history(claim.id) if claim else []
         self.history.show_changes(changes)
 
