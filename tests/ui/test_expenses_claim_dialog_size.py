@@ -1,5 +1,5 @@
 """The claim dialog at the largest text size fits a 1366×768 laptop (its inputs scroll, its
-buttons stay on screen), with a few lines entered."""
+buttons stay on screen), with a few lines entered; each of its access keys is its own."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.expenses.claim_dialog import ClaimDialog
 from peerdesk.vocabulary import ExpenseKind, Role
+from tests.ui.test_referral_dialogs import mnemonics
 
 
 @pytest.fixture
@@ -52,3 +53,14 @@ def test_the_claim_dialog_fits_a_laptop_at_the_largest_text_size(
     assert dialog.font().pointSize() == theme.TEXT_SIZES[-1][1]
     assert dialog.width() <= 1366 and dialog.height() <= 740, (dialog.width(), dialog.height())
     assert dialog.save_button.isVisible()
+
+
+def test_every_access_key_in_the_claim_dialog_is_its_own(qtbot: QtBot, services: Services) -> None:
+    services.organisation.save(OrganisationDetails(name="Thurso Peer Support"))
+    dialog = ClaimDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keys = mnemonics(dialog)
+    assert {"v", "b", "n", "k", "d", "l", "g", "o"} <= set(keys)
+    assert [key for key, count in keys.items() if count > 1] == []
