@@ -34,6 +34,7 @@ from peerdesk.services.mentoring.views import (
     ReferralView,
 )
 from peerdesk.services.people.views import PersonDetails
+from peerdesk.ui.projects.project_choice import ProjectChoice
 from peerdesk.ui.widgets.availability_grid import AvailabilityGrid
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import (
@@ -209,6 +210,9 @@ class ReferralDialog(RecordDialog):
         self.source = rows.add(
             "&Referred by", vocabulary_combo(ReferralSource, ReferralSource.SELF), field="source"
         )
+        # Only when the organisation has projects (Settings ▸ Projects).
+        self.project = rows.add("Pro&ject", ProjectChoice(self.services), field="project_id")
+        rows.set_visible("project_id", self.project.has_choices)
         self.referrer_name = rows.add("Referrer's &name", QLineEdit(), field="referrer_name")
         self.referrer_organisation = rows.add(
             "&Organisation", QLineEdit(), field="referrer_organisation"
@@ -369,6 +373,7 @@ class ReferralDialog(RecordDialog):
             ),
             availability=ReferralAvailability(slots, modes),
             lives_with=[name for name in self.lives_with.text().split(",") if name.strip()],
+            project_id=self.project.value(),
         )
 
     def load(self, view: ReferralView) -> None:
@@ -376,6 +381,8 @@ class ReferralDialog(RecordDialog):
         availability were filled in from their record when the dialog opened."""
         self.referral_date.set_value(view.referral_date)
         self.source.setCurrentIndex(max(self.source.findData(view.source), 0))
+        self.project.set_value(view.project_id)
+        self.referral_rows.set_visible("project_id", self.project.has_choices)
         self.support_as.setCurrentIndex(max(self.support_as.findData(view.support_as), 0))
         for edit, text in (
             (self.referrer_name, view.referrer_name),

@@ -34,6 +34,7 @@ from peerdesk.ui.expenses.mileage_panel import MileagePanel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.outcomes.scale_panel import OutcomeScalePanel
 from peerdesk.ui.people.conditions_panel import ConditionsPanel
+from peerdesk.ui.projects.projects_panel import ProjectsPanel
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
 from peerdesk.ui.widgets import FormRows
@@ -133,6 +134,7 @@ class SettingsScreen(Screen):
         # Each change to the conditions list is saved at once, by its own window.
         self.conditions_panel = ConditionsPanel(services)
         self.column.addWidget(self.conditions_panel)
+        self.column.addWidget(ProjectsPanel(services))
         # Saved by its own button: it is not part of the organisation's details.
         self.column.addWidget(self.backups_panel)
         # The scale's name is one of the details saved above: they are re-read once it saves.

@@ -1,0 +1,1 @@
+"""Projects or funding streams: the Settings panel and its window."""

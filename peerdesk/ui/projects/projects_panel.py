@@ -1,0 +1,232 @@
+"""Settings ▸ Projects: the organisation's projects or funding streams, edited by keyboard.
+
+The Settings screen shows a short summary and a button; the list is edited in its own window
+(`ProjectsDialog`), whose access keys are its own (the Settings screen has no letters left,
+so its button is reached with Tab). Each button is one service call (`services.projects`),
+one change set in History; a refusal is shown under the input it is about, or under the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.services import Services
+from peerdesk.services.projects.views import ProjectView
+from peerdesk.ui.widgets import FormRows
+from peerdesk.ui.widgets.corrections import RemoveDialog, run
+from peerdesk.ui.widgets.rows_model import Column, RowsModel
+from peerdesk.ui.widgets.tables import make_table
+
+
+def _ended(project: ProjectView) -> str:
+    if project.ended_on is None:
+        return "Running"
+    return f"Ended {project.ended_on.day} {project.ended_on:%B %Y}"
+
+
+COLUMNS: list[Column[ProjectView]] = [
+    Column("Project", lambda p: p.name, lambda p: p.name.casefold()),
+    Column("Status", _ended, lambda p: (p.ended_on is not None, p.ended_on)),
+    Column("Records", lambda p: str(p.records), lambda p: p.records, numeric=True),
+]
+
+
+class ProjectsPanel(QGroupBox):
+    """The Settings screen's part: what projects there are, and the way to edit them."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__("Projects", parent)
+        self.services = services
+        self.setAccessibleName("Projects")
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.edit_button = QPushButton("Edit the projects…")
+        self.edit_button.setAccessibleName("Edit the projects")
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        projects = self.services.projects.listing()
+        running = [p.name for p in projects if p.is_open]
+        named = ", ".join(running) if running else "none running"
+        self.summary.setText(
+            "Projects or funding streams (for example “Mentoring (Lottery)”): referrals, "
+            "pairings, groups and expense claims can carry one, and the figures can be "
+            f"counted for one project. {len(projects)} in all; {named}."
+        )
+
+    def _on_edit_clicked(self) -> None:
+        ProjectsDialog(self.services, self).exec()
+        self.refresh()
+
+
+class ProjectsDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle("Projects")
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Type a name and add it; or choose a project, then rename, end or remove it. An "
+            "ended project stays on its records but is offered for no new one. A project on "
+            "any record cannot be removed: end it instead."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        caption = QLabel("&Projects")
+        layout.addWidget(caption)
+        self.model: RowsModel[ProjectView] = RowsModel(COLUMNS, lambda p: p.id, self)
+        self.table = make_table("Projects", self)
+        self.table.setModel(self.model)
+        caption.setBuddy(self.table)
+        layout.addWidget(self.table, 1)
+        self.list_problem = QLabel()
+        self.list_problem.setObjectName("problem")
+        self.list_problem.setWordWrap(True)
+        self.list_problem.setAccessibleName("Result")
+        layout.addWidget(self.list_problem)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.rows = FormRows(form)
+        self.name = self.rows.add("&Name", QLineEdit(), field="name")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, words, slot in (
+            ("add", "&Add", self._on_add_clicked),
+            ("rename", "&Rename", self._on_rename_clicked),
+            ("end", "&End", self._on_end_clicked),
+            ("reopen", "Re&open", self._on_reopen_clicked),
+            ("remove", "Re&move…", self._on_remove_clicked),
+        ):
+            button = QPushButton(words)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        # Enter after typing a name must not close the window: each change has its own key.
+        for pressed_by in close.buttons():
+            if isinstance(pressed_by, QPushButton):
+                pressed_by.setAutoDefault(False)
+                pressed_by.setDefault(False)
+        layout.addWidget(close)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.reload()
+        self.name.setFocus()
+
+    # -- showing ---------------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        self.model.set_rows(self.services.projects.listing())
+        row = self.model.row_of(select_id) if select_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self._show_selected()
+
+    def selected(self) -> ProjectView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not self.table.currentIndex().isValid():
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        project = self.selected()
+        if project is not None:
+            self.name.setText(project.name)
+        self.buttons["rename"].setEnabled(project is not None)
+        self.buttons["end"].setEnabled(project is not None and project.is_open)
+        self.buttons["reopen"].setEnabled(project is not None and not project.is_open)
+        self.buttons["remove"].setEnabled(project is not None)
+
+    # -- changing --------------------------------------------------------------------------
+    def _run(self, done: str, call: Callable[[], object]) -> None:
+        """Make one change; show what happened, or why not, and keep the list in step."""
+        self.rows.clear_problems()
+        self.list_problem.clear()
+        try:
+            result = call()
+        except ValidationError as error:
+            if not self.rows.show_problem(error.field, error.message):
+                self.list_problem.setText(f"⚠ {error.message}")
+            return
+        except PeerdeskError as error:
+            self.list_problem.setText(f"⚠ {error}")
+            return
+        self.reload(result.id if isinstance(result, ProjectView) else None)
+        self.list_problem.setText(f"✓ {done}")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_add_clicked(self) -> None:
+        name = self.name.text()
+        self._run(f"Added “{name.strip()}”.", lambda: self.services.projects.add(name))
+
+    def _on_rename_clicked(self) -> None:
+        project, name = self.selected(), self.name.text()
+        if project is not None:
+            self._run(
+                f"Renamed “{project.name}” to “{name.strip()}”.",
+                lambda: self.services.projects.rename(project.id, name),
+            )
+
+    def _on_end_clicked(self) -> None:
+        project = self.selected()
+        if project is not None:
+            self._run(
+                f"“{project.name}” has ended: it is offered for no new record.",
+                lambda: self.services.projects.end(project.id),
+            )
+
+    def _on_reopen_clicked(self) -> None:
+        project = self.selected()
+        if project is not None:
+            self._run(
+                f"“{project.name}” is running again.",
+                lambda: self.services.projects.reopen(project.id),
+            )
+
+    def _on_remove_clicked(self) -> None:
+        project = self.selected()
+        if project is None:
+            return
+        if project.records:
+            # Refused before asking why (no reason given, so nothing can go): the service
+            # says where it is and what to do.
+            self._run("", lambda: self.services.projects.remove(project.id, ""))
+            return
+        dialog = RemoveDialog(
+            self.services,
+            f"the project “{project.name}”",
+            lambda reason: self.services.projects.remove(project.id, reason),
+            self,
+        )
+        if run(dialog):
+            self.reload()
+            self.list_problem.setText(f"✓ Removed “{project.name}”.")
