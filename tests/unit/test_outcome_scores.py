@@ -184,3 +184,14 @@ def test_the_scale_in_settings_is_checked(services: Services, pairing: int) -> N
     )
     back = services.outcomes.save_scale("", "")
     assert (back.name, back.questions, back.own) == (OWN_NAME, OWN_QUESTIONS, True)
+
+
+def test_undo_brings_back_a_removed_set_with_its_answers(services: Services, pairing: int) -> None:
+    mentee = _mentee(services, pairing)
+    saved = services.outcomes.record(mentee, _entry((1, 2, 3, 4, 5, 4, 3)))
+    services.outcomes.remove(saved.id, "Entered in error")
+    assert services.outcomes.for_person(mentee).sets == ()
+    assert services.undo.undo().startswith("Removed wellbeing scores")
+    [back] = services.outcomes.for_person(mentee).sets
+    # 1+2+3+4+5+4+3 = 22.
+    assert (back.total, back.answers, back.questions) == (22, (1, 2, 3, 4, 5, 4, 3), OWN_QUESTIONS)

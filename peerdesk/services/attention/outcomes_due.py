@@ -73,30 +73,32 @@ def outcomes_due(session: Session, context: AttentionContext) -> list[AttentionI
 
 def _ending_pairings(session: Session, today: date) -> list[tuple[Pairing, date]]:
     """Pairings ended in the last ENDED_WEEKS weeks, or still going with their planned end
-    in the next ENDING_DAYS days, each with that end date."""
+    in the next ENDING_DAYS days, each with that end date. Ended pairings are picked out by
+    the database (there are many, over the years); those still going are few."""
     ended_since = today - timedelta(weeks=ENDED_WEEKS)
     found: list[tuple[Pairing, date]] = []
     for pairing in session.exec(
         select(Pairing).where(
+            Pairing.status == PairingStatus.ENDED.value,
             col(Pairing.start_date).is_not(None),
-            col(Pairing.status).in_(
-                [
-                    PairingStatus.ACTIVE.value,
-                    PairingStatus.PAUSED.value,
-                    PairingStatus.ENDED.value,
-                ]
-            ),
+            col(Pairing.end_date) >= ended_since,
+            col(Pairing.end_date) <= today,
         )
     ):
-        assert pairing.start_date is not None
-        if pairing.status == PairingStatus.ENDED.value:
-            end = pairing.end_date
-            if end is not None and ended_since <= end <= today:
-                found.append((pairing, end))
-        elif pairing.planned_length_weeks:
-            planned = pairing.start_date + timedelta(weeks=pairing.planned_length_weeks)
-            if today <= planned <= today + timedelta(days=ENDING_DAYS):
-                found.append((pairing, planned))
+        assert pairing.end_date is not None
+        found.append((pairing, pairing.end_date))
+    going = [PairingStatus.ACTIVE.value, PairingStatus.PAUSED.value]
+    for pairing in session.exec(
+        select(Pairing).where(
+            col(Pairing.status).in_(going),
+            col(Pairing.start_date).is_not(None),
+            col(Pairing.planned_length_weeks).is_not(None),
+        )
+    ):
+        assert pairing.start_date is not None and pairing.planned_length_weeks is not None
+        planned = pairing.start_date + timedelta(weeks=pairing.planned_length_weeks)
+        if today <= planned <= today + timedelta(days=ENDING_DAYS):
+            found.append((pairing, planned))
     return found
 
 
