@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
@@ -150,3 +150,16 @@ def test_the_outcome_scale_is_saved_by_its_own_button(
     type_into(qtbot, screen.phone, "01955 000000")
     press(qtbot, screen.save_button)
     assert services.outcomes.scale().name == "Our licensed scale"
+
+
+def test_no_other_button_on_the_page_uses_its_access_key(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    mentee, _ = _mentee_with_a_set(services)
+    page = _page(qtbot, services, tmp_path, mentee)
+    keys = [
+        b.text()
+        for b in page.findChildren(QAbstractButton)
+        if b.isVisible() and "&g" in b.text().lower()
+    ]
+    assert keys == ["Record wellbein&g scores…"]
