@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTimeEdit, QWidge
 
 from peerdesk.services import Services
 from peerdesk.services.groups.views import GroupDetails
+from peerdesk.ui.projects.project_choice import ProjectChoice
 from peerdesk.ui.widgets.form_rows import minutes_box
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS
@@ -72,6 +73,11 @@ class GroupDialog(RecordDialog):
         self.details = GroupDetails(name="", started_on=services.today())
         if group_id is not None:
             self.details = services.groups.details(group_id)
+        # Only when the organisation has projects (Settings ▸ Projects).
+        self.project = self.rows.add(
+            "Pro&ject", ProjectChoice(services, self.details.project_id), field="project_id"
+        )
+        self.rows.set_visible("project_id", self.project.has_choices)
         self._load()
 
     def _load(self) -> None:
@@ -103,6 +109,7 @@ class GroupDialog(RecordDialog):
             ground_rules=d.ground_rules,
             ground_rules_reviewed_on=d.ground_rules_reviewed_on,
             started_on=d.started_on,
+            project_id=self.project.value(),
         )
 
     def write(self) -> None:

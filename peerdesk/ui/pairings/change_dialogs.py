@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import MAX_GOALS, PairingPlan
+from peerdesk.ui.projects.project_choice import ProjectChoice
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
@@ -83,6 +84,11 @@ class ArrangementsDialog(RecordDialog):
             tip="Weeks after the start, e.g. 6, 13, 26. Leave blank for the organisation's usual.",
         )
         self.reviews.setPlaceholderText("The organisation's usual schedule")
+        # Only when the organisation has projects; it started as its referral's.
+        self.project = rows.add(
+            "Pro&ject", ProjectChoice(services, pairing.project_id), field="project_id"
+        )
+        rows.set_visible("project_id", self.project.has_choices)
         self.goals: list[QLineEdit] = []
         for number in range(1, MAX_GOALS + 1):
             text = goals[number - 1] if number <= len(goals) else ""
@@ -102,5 +108,6 @@ class ArrangementsDialog(RecordDialog):
             usual_duration_minutes=self.duration.value(),
             review_schedule_weeks=self.reviews.text(),
             goals=tuple(edit.text() for edit in self.goals),
+            project_id=self.project.value(),
         )
         self.services.pairings.update_arrangements(self.pairing_id, plan)

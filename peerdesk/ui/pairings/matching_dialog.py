@@ -24,6 +24,7 @@ from peerdesk.services.mentoring.views import (
     waited_words,
 )
 from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
+from peerdesk.ui.projects.project_choice import ProjectChoice
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo
 from peerdesk.ui.widgets.rows_model import ID_ROLE, RowsModel
@@ -126,6 +127,12 @@ class MatchingDialog(QDialog):
             DateBox(self.services.today(), self, today=self.services.today),
             field="proposed_on",
         )
+        # The mentee's referral's project to start with (`_on_person_changed`); shown only
+        # when the organisation has projects.
+        self.project = self.plan_rows.add(
+            "Pro&ject", ProjectChoice(self.services, parent=self), field="project_id"
+        )
+        self.plan_rows.set_visible("project_id", self.project.has_choices)
 
     # -- reading ---------------------------------------------------------------------------
     def selected_mentor(self) -> RankedMentor | None:
@@ -156,6 +163,8 @@ class MatchingDialog(QDialog):
             self.ineligible_model.set_rows([])
             self._show_empty()
             return
+        self.project.set_value(self.services.projects.of_referral(int(person_id)))
+        self.plan_rows.set_visible("project_id", self.project.has_choices)
         try:
             self.match_result = self.services.matching.match(int(person_id))
         except PeerdeskError as error:
@@ -216,6 +225,7 @@ class MatchingDialog(QDialog):
                     meeting_frequency=str(self.frequency.currentData()),
                     usual_mode=str(self.mode.currentData()),
                     proposed_on=self.proposed_on.day(),
+                    project_id=self.project.value(),
                 )
             )
         except ValidationError as error:

@@ -116,6 +116,11 @@ class PersonDialog(RecordDialog):
         self.rows.add("Pro&nouns", self.pronouns, field="pronouns")
         self.rows.add("&Date of birth", self.date_of_birth, field="date_of_birth")
         self.rows.add("&Gender", self.gender, field="gender")
+        # A paid facilitator or trainer: their hours stay out of the volunteer figures.
+        self.staff = self.rows.add_wide(
+            QCheckBox("&Staff member: their time is not counted as volunteer time")
+        )
+        self.staff.setAccessibleName("Staff member")
 
     def _build_contact(self, column: QVBoxLayout) -> None:
         self.phone = QLineEdit()
@@ -236,6 +241,7 @@ class PersonDialog(RecordDialog):
         self.access_needs.setPlainText(d.access_needs)
         self.energy_needs.setPlainText(d.energy_needs)
         self.large_print.setChecked(d.needs_large_print)
+        self.staff.setChecked(d.is_staff)
         _set_choice(self.preferred_gender, d.preferred_mentor_gender)
         self.age_min.setValue(d.preferred_mentor_age_min or NO_AGE)
         self.age_max.setValue(d.preferred_mentor_age_max or NO_AGE)
@@ -270,6 +276,7 @@ class PersonDialog(RecordDialog):
             disability=self.disability.currentData(),
             carer_status=self.carer_status.currentData(),
             notes=self.notes.toPlainText(),
+            is_staff=self.staff.isChecked(),
         )
 
     def conditions(self) -> list[ConditionEntry]:
