@@ -6,9 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
-from sqlmodel import select
 
-from peerdesk.data.models import PeerGroup
 from peerdesk.services import Services
 from peerdesk.ui.figures.model import FIGURE, THIS
 from peerdesk.ui.screens.figures import FiguresScreen
@@ -43,14 +41,10 @@ def test_choosing_a_project_by_keyboard_counts_only_its_groups(
     qtbot: QtBot, demo_services: Services, tmp_path: Path
 ) -> None:
     services = demo_services
-    hug = services.projects.add("HUG group").id
-    services.projects.add("Mentoring (Lottery)")
-    with services.db.transaction() as session:
-        # One group in "HUG group"; every other record has no project.
-        group = session.exec(select(PeerGroup).order_by(PeerGroup.id)).first()  # type: ignore[arg-type]
-        assert group is not None
-        group.project_id = hug
-        session.add(group)
+    # The demo's projects: one group is the HUG group's, and no pairing.
+    found = services.projects.find("HUG group")
+    assert found is not None
+    hug = found.id
     screen = _screen(qtbot, services, tmp_path)
     assert not screen.project_box.isHidden()
     assert [screen.project_box.itemText(i) for i in range(screen.project_box.count())] == [

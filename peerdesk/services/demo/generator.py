@@ -29,6 +29,7 @@ from peerdesk.services.demo.expense_rows import write_expense_rows
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
 from peerdesk.services.demo.outcome_rows import write_outcome_rows
+from peerdesk.services.demo.project_rows import write_project_rows
 from peerdesk.services.people.conditions import seeded_family
 
 DEMO_ORGANISATION = "Northern Lights Peer Support (DEMO: fictional data)"
@@ -111,6 +112,7 @@ class _Builder(GroupRows):
         self.groups(max(1, round(3 * min(self.scale, 20))))
         write_expense_rows(self)
         write_outcome_rows(self)
+        write_project_rows(self)
 
     # -- organisation and vocabularies ---------------------------------------------------
     def organisation(self) -> None:
