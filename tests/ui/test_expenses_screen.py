@@ -198,3 +198,9 @@ def test_the_status_filter_and_the_claim_form_by_keyboard(
     qtbot.waitUntil(lambda: preview.preview.page_count >= 1, timeout=20000)
     assert preview.preview.pdf_path is not None
     preview.close()
+    # File ▸ Print does what the button does, for the chosen claim.
+    assert screen.print_record()
+    again = screen.preview
+    assert again is not None and again is not preview
+    qtbot.waitUntil(lambda: again.preview.page_count >= 1, timeout=20000)
+    again.close()

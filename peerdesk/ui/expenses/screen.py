@@ -234,6 +234,14 @@ class ExpensesScreen(Screen):
         self.new_claim()
         return True
 
+    def print_record(self) -> bool:
+        """File ▸ Print: the chosen claim's form (nothing chosen: not here)."""
+        claim = self.chosen_claim()
+        if claim is None:
+            return False
+        self.print_claim(claim)
+        return True
+
     def new_claim(self) -> ClaimDialog:
         dialog = ClaimDialog(self.services, self, person_id=self.volunteer_filter.currentData())
         return self._open(dialog)
