@@ -312,6 +312,20 @@ EQUIVALENT: dict[str, str] = {
         )
         for n, change in ((42, "or_(None, mentee)"), (44, "mentee only"))
     },
+    ERASURE + "x__replace__mutmut_21": (
+        "match.group(1) instead of group(0): the whole pattern is the one group"
+    ),
+    **{
+        ERASURE + f"x__replace__mutmut_{n}": (
+            f"autoescape={change} in the LIKE that narrows the rows: unescaped, a % or _ in a "
+            "name matches more rows, never fewer, and the pattern decides what is replaced"
+        )
+        for n, change in ((40, "None"), (42, "left out"), (44, "False"))
+    },
+    ERASURE + "x__stub__mutmut_9": (
+        "always the field's default, never None: the only Person fields without a default "
+        "(first_name, created_at, updated_at) are the ones _stub skips"
+    ),
 }
 
 KILLED = {"killed", "timeout", "caught by type check"}
