@@ -21,6 +21,8 @@ YEAR = 2025
 
 HELD = "s.status = 'held' AND s.session_date BETWEEN :start AND :end"
 MEETINGS = "SELECT id FROM group_meeting WHERE meeting_date BETWEEN :start AND :end"
+#: Staff members' time is not volunteer time (docs/figures.md, "Staff and volunteers").
+STAFF = "SELECT id FROM person WHERE is_staff"
 
 #: Worked out once per run, as a person writing the SQL by hand would: the held sessions of
 #: the period with their pairing's people, and the people supported.
@@ -64,7 +66,8 @@ SCALARS: dict[str, str] = {
     "group_unique_attendees": "SELECT count(*) FROM temp.attendees",
     "people_supported": "SELECT count(*) FROM temp.people",
     "volunteers_active": f"""SELECT count(*) FROM (SELECT mentor_id FROM temp.held
-        UNION SELECT person_id FROM meeting_facilitator WHERE meeting_id IN ({MEETINGS}))""",
+        WHERE mentor_id NOT IN ({STAFF}) UNION SELECT person_id FROM meeting_facilitator
+        WHERE meeting_id IN ({MEETINGS}) AND person_id NOT IN ({STAFF}))""",
     "volunteers_new": """SELECT count(*) FROM (SELECT min(changed_on) AS first
         FROM volunteer_stage_change WHERE stage = 'active' GROUP BY person_id)
         WHERE first BETWEEN :start AND :end""",
@@ -72,13 +75,14 @@ SCALARS: dict[str, str] = {
     "WHERE stage = 'left' AND changed_on BETWEEN :start AND :end",
     "volunteers_trained": "SELECT count(DISTINCT person_id) FROM training_record "
     "WHERE completed = 1 AND training_date BETWEEN :start AND :end",
-    "group_minutes": """SELECT coalesce(sum(m.duration_minutes * (SELECT count(*) FROM
-        meeting_facilitator f WHERE f.meeting_id = m.id)), 0) FROM group_meeting m
-        WHERE m.meeting_date BETWEEN :start AND :end""",
+    "group_minutes": f"""SELECT coalesce(sum(m.duration_minutes * (SELECT count(*) FROM
+        meeting_facilitator f WHERE f.meeting_id = m.id AND f.person_id NOT IN ({STAFF}))), 0)
+        FROM group_meeting m WHERE m.meeting_date BETWEEN :start AND :end""",
     "training_minutes": "SELECT coalesce(sum(duration_minutes), 0) FROM training_record "
-    "WHERE completed = 1 AND training_date BETWEEN :start AND :end",
+    f"WHERE completed = 1 AND training_date BETWEEN :start AND :end AND person_id NOT IN "
+    f"({STAFF})",
     "supervision_minutes": "SELECT coalesce(sum(duration_minutes), 0) FROM supervision "
-    "WHERE supervision_date BETWEEN :start AND :end",
+    f"WHERE supervision_date BETWEEN :start AND :end AND mentor_id NOT IN ({STAFF})",
     "supervision_sessions": "SELECT count(*) FROM supervision WHERE supervision_date "
     "BETWEEN :start AND :end",
     "concerns_raised": "SELECT count(*) FROM concern WHERE raised_on BETWEEN :start AND :end",

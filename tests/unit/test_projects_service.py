@@ -22,7 +22,9 @@ def test_a_project_is_added_renamed_ended_and_each_change_is_in_history(
 ) -> None:
     project = services.projects.add("  Mentoring (Lottery) ")
     assert project.name == "Mentoring (Lottery)" and project.is_open
-    services.projects.rename(project.id, "Mentoring (National Lottery)", reason="Funder's name")
+    services.projects.change_name(
+        project.id, "Mentoring (National Lottery)", reason="Funder's name"
+    )
     ended = services.projects.end(project.id, on=date(2026, 3, 31))
     assert ended.ended_on == date(2026, 3, 31)
     assert ended.words == "Mentoring (National Lottery) (ended 31 March 2026)"
@@ -48,7 +50,7 @@ def test_two_projects_cannot_share_a_name_whatever_its_case(services: Services) 
     with pytest.raises(ValidationError, match="already"):
         services.projects.add("hug GROUP")
     with pytest.raises(ValidationError, match="already"):
-        services.projects.rename(other.id, "Hug Group")
+        services.projects.change_name(other.id, "Hug Group")
     assert [p.name for p in services.projects.listing()] == ["HUG group", "Walk and talk"]
 
 

@@ -40,8 +40,10 @@ def write_project_rows(state: BuilderState) -> None:
     state.add(Project(id=lottery, name=LOTTERY), "projects")
     state.add(Project(id=hug, name=HUG), "projects")
     state.flush()
-    session = state.s
-    session.execute(
+    # Through the connection, not the session: the rows are new in this change set, and the
+    # history logs them once, as they end up (generator.py), not as inserts then updates.
+    connection = state.s.connection()
+    connection.execute(
         update(Referral).where(col(Referral.id) % NO_PROJECT_EVERY != 0).values(project_id=lottery)
     )
     led_to = (
@@ -54,11 +56,11 @@ def write_project_rows(state: BuilderState) -> None:
         .limit(1)
         .scalar_subquery()
     )
-    session.execute(update(Pairing).values(project_id=led_to))
-    group = session.exec(select(func.min(PeerGroup.id))).one()
+    connection.execute(update(Pairing).values(project_id=led_to))
+    group = state.s.exec(select(func.min(PeerGroup.id))).one()
     if group is None:
         return
-    session.execute(update(PeerGroup).where(col(PeerGroup.id) == group).values(project_id=hug))
+    connection.execute(update(PeerGroup).where(col(PeerGroup.id) == group).values(project_id=hug))
     _claims_follow(state, group, hug)
     _staff_facilitator(state, group)
 
@@ -92,8 +94,9 @@ def _claims_follow(state: BuilderState, group: int, hug: int) -> None:
         )
         .scalar_subquery()
     )
-    state.s.execute(update(ExpenseClaim).where(has_pairing > 0).values(project_id=pairing))
-    state.s.execute(
+    connection = state.s.connection()
+    connection.execute(update(ExpenseClaim).where(has_pairing > 0).values(project_id=pairing))
+    connection.execute(
         update(ExpenseClaim).where(has_pairing == 0, facilitates > 0).values(project_id=hug)
     )
 
@@ -111,5 +114,7 @@ def _staff_facilitator(state: BuilderState, group: int) -> None:
     if chosen is None and facilitators:
         chosen = facilitators[0]
     if chosen is not None:
-        state.s.execute(update(Person).where(col(Person.id) == chosen).values(is_staff=True))
+        state.s.connection().execute(
+            update(Person).where(col(Person.id) == chosen).values(is_staff=True)
+        )
         state.counts["staff members"] += 1

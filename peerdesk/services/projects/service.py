@@ -68,7 +68,7 @@ class ProjectsService(Service):
             session.flush()
             return _view(project, 0)
 
-    def rename(self, project_id: int, name: str, reason: str = "") -> ProjectView:
+    def change_name(self, project_id: int, name: str, reason: str = "") -> ProjectView:
         """A new name: every record that carries the project keeps it, under the new name."""
         with self.db.session() as session:
             old = get_or_raise(session, Project, project_id, "project").name

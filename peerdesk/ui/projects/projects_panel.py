@@ -193,7 +193,7 @@ class ProjectsDialog(QDialog):
         if project is not None:
             self._run(
                 f"Renamed “{project.name}” to “{name.strip()}”.",
-                lambda: self.services.projects.rename(project.id, name),
+                lambda: self.services.projects.change_name(project.id, name),
             )
 
     def _on_end_clicked(self) -> None:
