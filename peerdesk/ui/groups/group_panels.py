@@ -22,6 +22,7 @@ from peerdesk.services.groups.views import GroupView
 from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.table_models import PeopleTableModel
 from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.rows_model import ID_ROLE
 from peerdesk.ui.widgets.words import day
@@ -199,6 +200,7 @@ class GroundRulesPanel(QWidget):
         self.group_id = 0
         layout = QVBoxLayout(self)
         label = QLabel("&Ground rules (the group agreement, as the members set them)")
+        label.setWordWrap(True)  # one long line at the largest text size
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName("Ground rules")
@@ -206,7 +208,8 @@ class GroundRulesPanel(QWidget):
             "For example: What is said in the group stays in the group. Everyone can pass."
         )
         label.setBuddy(self.text)
-        row = QHBoxLayout()
+        # Wraps at the largest text size rather than making the page scroll sideways.
+        row = FlowLayout()
         self.reviewed = QCheckBox("&Reviewed with members on", self)
         self.reviewed.setAccessibleName("Reviewed with members")
         self.reviewed_on = DateBox(None, self, today=services.today)
@@ -216,7 +219,6 @@ class GroundRulesPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.reviewed)
         row.addWidget(self.reviewed_on)
-        row.addStretch(1)
         row.addWidget(self.save_button)
         self.status = QLabel("")
         self.status.setWordWrap(True)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import PairingRow, WaitingRow
 from peerdesk.ui.pairings.models import PAIRING_COLUMNS, WAITING_COLUMNS
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.tables import make_table
 from peerdesk.vocabulary import PairingStatus
@@ -41,7 +41,8 @@ class PairingsList(QWidget):
         heading = QLabel("<h2>Pairings</h2>", self)
         heading.setAccessibleName("Pairings")
         layout.addWidget(heading)
-        bar = QHBoxLayout()
+        # Wraps at the largest text size rather than making the screen scroll sideways.
+        bar = FlowLayout()
         show_label = QLabel("&Show:", self)
         self.show_combo = QComboBox(self)
         self.show_combo.setAccessibleName("Show")
@@ -60,7 +61,6 @@ class PairingsList(QWidget):
         )
         for widget in (show_label, self.show_combo, find_label, self.find_edit):
             bar.addWidget(widget)
-        bar.addStretch(1)
         bar.addWidget(self.new_referral_button)
         bar.addWidget(self.match_button)
         layout.addLayout(bar)
