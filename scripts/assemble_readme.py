@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ("desktop", "pairings", "groups", "forms", "figures", "data-protection",
+ORDER = ("desktop", "pairings", "groups", "forms", "figures", "expenses", "data-protection",
          "data-safety", "encryption", "importing", "packaging", "performance")  # fmt: skip
 START, END = "<!-- features:start -->", "<!-- features:end -->"
 
