@@ -13,6 +13,7 @@ from typing import Any
 from peerdesk.cli.arguments import iso_date
 from peerdesk.cli.context import CommandContext
 from peerdesk.services.expenses.views import pounds
+from peerdesk.services.figures.period import long_date
 
 
 def register(subparsers: Any) -> None:
@@ -64,7 +65,7 @@ def run(context: CommandContext) -> int:
         start, end = (period.start, period.end) if period else (args.start, args.end)
         summary = services.expenses.export(start, end, args.format, args.out)
     print(
-        f"{summary.lines} expense lines from {start:%d %B %Y} to {end:%d %B %Y} saved to "
+        f"{summary.lines} expense lines from {long_date(start)} to {long_date(end)} saved to "
         f"{args.out}: paid {pounds(summary.paid_pence)}, approved not yet paid "
         f"{pounds(summary.approved_pence)}, submitted {pounds(summary.submitted_pence)}."
     )
