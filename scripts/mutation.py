@@ -292,9 +292,9 @@ EQUIVALENT: dict[str, str] = {
     **{
         ERASURE + f"x__erase__mutmut_{n}": (
             "= instead of += on the report's count: each table is deleted from or cleared once "
-            "in that loop (one entry per table), so the count started at 0"
+            "in that loop or step (one entry per table), so the count started at 0"
         )
-        for n in (27, 37, 58, 68)
+        for n in (27, 37, 55, 76, 86)
     },
     ERASURE + "x__remove_names__mutmut_8": (
         "= instead of += for the full names: they are the first names replaced, so the count "
