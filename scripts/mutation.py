@@ -163,7 +163,7 @@ TESTS: dict[str, list[str]] = {
     ],
     "keys": [
         "tests/unit/test_keys_rules.py",
-        "tests/unit/test_encryption_strength.py",
+        "tests/unit/test_encryption_",
         "tests/unit/test_database_open.py",
         "tests/integration/test_encryption_",
     ],
@@ -327,6 +327,52 @@ EQUIVALENT: dict[str, str] = {
         "(first_name, created_at, updated_at) are the ones _stub skips"
     ),
 }
+
+ENCRYPTION = "peerdesk.data.encryption."
+EQUIVALENT.update(
+    {
+        **{
+            ENCRYPTION + f"x__prove_same__mutmut_{n}": (
+                f"fingerprint(source{change}): every caller's source is a plain file, "
+                "so source_key is always None"
+            )
+            for n, change in ((3, ", None"), (5, ""))
+        },
+        ENCRYPTION + "x__prove_same__mutmut_11": (
+            "same = None instead of False when the copy cannot be read: `not same` is true for both"
+        ),
+        **{
+            ENCRYPTION + f"x_change_passphrase__mutmut_{n}": (
+                f"read_only={change} for the check after the change: the file was just re-keyed "
+                "through a read-write connection, and the check only reads"
+            )
+            for n, change in ((21, "None"), (24, "left out"), (26, "False"))
+        },
+        **{
+            ENCRYPTION + f"x_encrypt_database__mutmut_{n}": (
+                f"salt={change} for the new encrypted file: connect_raw then gives the new "
+                "file a fresh random salt (salt_for of a missing file), as os.urandom does"
+            )
+            for n, change in ((15, "None"), (20, "left out"))
+        },
+        **{
+            ENCRYPTION + f"x_opens_with__mutmut_{n}": (
+                f"read_only={change} beside immutable=True: connect_raw opens read-only "
+                "(mode=ro&immutable=1) when either is set"
+            )
+            for n, change in ((8, "None"), (12, "left out"), (15, "False"))
+        },
+        ENCRYPTION + "x_rekey_backups__mutmut_2": (
+            "`and` for `or`: a plain backup is still skipped (opens_with refuses a key for it), "
+            "and one that does not open with the old passphrase fails change_passphrase's first "
+            "read, which is caught and leaves it as it was"
+        ),
+        "peerdesk.data.keys.x_looks_encrypted__mutmut_25": (
+            "/ 2 for // 2: the header is always 16 bytes there (the file is at least 512), "
+            "and 16 / 2 == 16 // 2"
+        ),
+    }
+)
 
 KILLED = {"killed", "timeout", "caught by type check"}
 
