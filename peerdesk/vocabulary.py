@@ -209,6 +209,14 @@ class OutcomeTiming(Labelled):
     AFTER = "after"
 
 
+class ConcernLevel(Labelled):
+    """How serious a concern is: urgent ones come first on Today and in the Concerns list."""
+
+    INFORMATION = "information"
+    CONCERN = "concern"
+    URGENT = "urgent"
+
+
 class ExpenseKind(Labelled):
     """What an expense claim line is for."""
 

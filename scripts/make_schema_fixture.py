@@ -25,6 +25,9 @@ from sqlmodel import Session, col, select
 from peerdesk.data.database import Database, open_database
 from peerdesk.data.migrate import head_revision
 from peerdesk.data.models import (
+    Concern,
+    ConcernAction,
+    ErasureHold,
     ExpenseClaim,
     ExpenseLine,
     MentoringSession,
@@ -36,6 +39,12 @@ from peerdesk.data.models import (
     Person,
     Project,
     Referral,
+    TrainingModule,
+    TrainingRecord,
+    TrainingSession,
+    TrainingSessionModule,
+    VolunteerProfile,
+    VolunteerReference,
 )
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
@@ -171,6 +180,7 @@ def _fill_the_rest(services: Services, database: Database) -> None:
                 )
             )
     _fill_projects_outcomes_expenses(database, pairing, mentor)
+    _fill_concerns_training(database, pairing, mentor)
     # Erasure last: the erased person is the newest one, untouched by the rows above.
     services.erasure.erase(people[-1])
 
@@ -179,8 +189,8 @@ def _fill_projects_outcomes_expenses(database: Database, pairing: Pairing, mento
     """0007's tables and columns, with values (plain inserts: the fixture of 0007 was made
     with the schema before their services)."""
     with database.transaction() as session:
-        lottery = Project(name="Mentoring (Lottery)")
-        hug = Project(name="HUG group", ended_on=TODAY - timedelta(days=5))
+        lottery = Project(name="Befriending (Council)")
+        hug = Project(name="Carers' cafe", ended_on=TODAY - timedelta(days=5))
         session.add_all([lottery, hug])
         session.flush()
         row = session.get(Pairing, pairing.id)
@@ -253,6 +263,56 @@ def _fill_projects_outcomes_expenses(database: Database, pairing: Pairing, mento
         organisation.mileage_threshold_miles = 9000
         organisation.coordinator_role = "Peer support coordinator"
         organisation.outcome_questions = "I have felt hopeful\nI have felt able to cope"
+
+
+def _fill_concerns_training(database: Database, pairing: Pairing, mentor: int) -> None:
+    """0008's tables and columns, with values (plain inserts: the fixture of 0008 was made
+    with the schema before their services)."""
+    with database.transaction() as session:
+        concern = session.exec(select(Concern).order_by(col(Concern.id))).first()
+        assert concern is not None and concern.id is not None
+        concern.pairing_id = pairing.id
+        concern.category = "Wellbeing"
+        concern.level = "urgent"
+        concern.referred_to = "GP"
+        concern.referred_on = TODAY - timedelta(days=4)
+        concern.referral_reference = "GP-2231"
+        session.add(
+            ConcernAction(
+                concern_id=concern.id, action="Call back next week", due_on=TODAY + timedelta(7)
+            )
+        )
+        modules = session.exec(select(TrainingModule).order_by(col(TrainingModule.id))).all()
+        training = TrainingSession(
+            session_date=TODAY - timedelta(days=30),
+            duration_minutes=150,
+            trainer_name="Scottish Recovery Network",
+        )
+        session.add(training)
+        session.flush()
+        assert training.id is not None and modules[0].id is not None
+        session.add(TrainingSessionModule(session_id=training.id, module_id=modules[0].id))
+        session.add(
+            TrainingRecord(
+                person_id=mentor,
+                module=modules[0].name,
+                training_date=training.session_date,
+                duration_minutes=150,
+                completed=True,
+                module_id=modules[0].id,
+                training_session_id=training.id,
+            )
+        )
+        reference = session.exec(select(VolunteerReference)).first()
+        if reference is not None:
+            reference.satisfactory = True
+        profile = session.get(VolunteerProfile, mentor)
+        if profile is not None:
+            profile.legacy_trained_on = TODAY - timedelta(days=400)
+        session.add(ErasureHold(person_id=999, names='["Fixture Person"]', hold_until=TODAY))
+        organisation = session.exec(select(Organisation)).one()
+        organisation.concern_keep_years = 7
+        organisation.references_required = 2
 
 
 def _fill_referral_steps(services: Services) -> None:

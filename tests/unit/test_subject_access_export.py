@@ -38,6 +38,7 @@ from peerdesk.data.models import (
     Supervision,
     SupervisionPairing,
     TrainingRecord,
+    TrainingSession,
     VolunteerProfile,
     VolunteerReference,
     VolunteerStageChange,
@@ -147,6 +148,9 @@ def build_everything(services: Services, first_name: str = "Dana", last_name: st
                     training_date=date(2025, 4, 1),
                     duration_minutes=120,
                     completed=True,
+                ),
+                TrainingSession(
+                    session_date=date(2025, 4, 3), trainer_person_id=pid, notes="Ran it well"
                 ),
                 ExpenseClaim(
                     id=900, person_id=pid, submitted_on=date(2025, 4, 2), notes=f"For {last_name}"

@@ -1,9 +1,13 @@
 """Every table of the peerdesk database. Importing this module registers them all."""
 
 from peerdesk.data.models.base import NAMING_CONVENTION, utc_now
-from peerdesk.data.models.concerns import Concern
+from peerdesk.data.models.concerns import Concern, ConcernAction
 from peerdesk.data.models.consents import Consent, ConsentWording
-from peerdesk.data.models.data_protection import ErasureLogEntry, SubjectAccessRequest
+from peerdesk.data.models.data_protection import (
+    ErasureHold,
+    ErasureLogEntry,
+    SubjectAccessRequest,
+)
 from peerdesk.data.models.expenses import ExpenseClaim, ExpenseLine
 from peerdesk.data.models.groups import (
     Attendance,
@@ -34,6 +38,7 @@ from peerdesk.data.models.people import (
 )
 from peerdesk.data.models.projects import Project
 from peerdesk.data.models.referrals import Referral
+from peerdesk.data.models.training import TrainingModule, TrainingSession, TrainingSessionModule
 from peerdesk.data.models.volunteers import (
     DisclosureCheck,
     Supervision,
@@ -51,11 +56,13 @@ __all__ = [
     "ChangeLogEntry",
     "ChangeSet",
     "Concern",
+    "ConcernAction",
     "Condition",
     "Consent",
     "ConsentWording",
     "DatabaseIdentity",
     "DisclosureCheck",
+    "ErasureHold",
     "ErasureLogEntry",
     "ExpenseClaim",
     "ExpenseLine",
@@ -82,7 +89,10 @@ __all__ = [
     "SubjectAccessRequest",
     "Supervision",
     "SupervisionPairing",
+    "TrainingModule",
     "TrainingRecord",
+    "TrainingSession",
+    "TrainingSessionModule",
     "VolunteerProfile",
     "VolunteerReference",
     "VolunteerStageChange",

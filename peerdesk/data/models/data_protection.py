@@ -26,6 +26,22 @@ class SubjectAccessRequest(SQLModel, table=True):
     answered_on: date | None = None
 
 
+class ErasureHold(SQLModel, table=True):
+    """An erased person's names, kept only in concerns raised about them, until the concern
+    retention period ends; then a sweep replaces them with "Erased person" and this row goes.
+
+    `person_id` is deliberately not a foreign key, as in `ErasureLogEntry`.
+    """
+
+    __tablename__ = "erasure_hold"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(index=True)
+    #: JSON list of the names to replace.
+    names: str = "[]"
+    hold_until: date = Field(index=True)
+
+
 class ErasureLogEntry(SQLModel, table=True):
     """Kept so that restoring an older backup can erase the same people again.
 

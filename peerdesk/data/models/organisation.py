@@ -37,6 +37,8 @@ class Organisation(SQLModel, table=True):
         CheckConstraint("waiting_remind_weeks BETWEEN 1 AND 52", name="waiting_remind_weeks_valid"),
         CheckConstraint("expiry_warning_days BETWEEN 1 AND 365", name="expiry_warning_days_valid"),
         CheckConstraint("mileage_rate_pence >= 0", name="mileage_rate_pence_min"),
+        CheckConstraint("concern_keep_years BETWEEN 1 AND 100", name="concern_keep_years_valid"),
+        CheckConstraint("references_required BETWEEN 0 AND 5", name="references_required_valid"),
         CheckConstraint("mileage_reduced_rate_pence >= 0", name="mileage_reduced_rate_pence_min"),
         CheckConstraint("mileage_threshold_miles >= 0", name="mileage_threshold_miles_min"),
         *(
@@ -66,6 +68,10 @@ class Organisation(SQLModel, table=True):
     referral_wait_days: int = 14
     #: Today shows people accepted and still waiting for a mentor after this many weeks.
     waiting_remind_weeks: int = 8
+    #: Concerns are kept this many years after they are closed (safeguarding records).
+    concern_keep_years: int = 6
+    #: References a volunteer needs (satisfactory) before being paired; 0: not asked.
+    references_required: int = 0
     #: Disclosure checks and consents expiring within this many days show on Today.
     expiry_warning_days: int = 30
     #: Weeks after a pairing starts at which a review is due, e.g. "6,13,26".

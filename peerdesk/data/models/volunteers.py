@@ -19,6 +19,9 @@ class VolunteerProfile(SQLModel, table=True):
 
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
     max_mentees: int = 1
+    #: Set by 0.5.0's upgrade for mentors trained before modules were tracked: they stay
+    #: trained until a core module's refresher would have fallen due after this day.
+    legacy_trained_on: date | None = None
     lived_experience: str = ""
     skills: str = ""
     interests: str = ""
@@ -71,6 +74,8 @@ class VolunteerReference(SQLModel, table=True):
     contact: str = ""
     requested_on: date | None = None
     received_on: date | None = None
+    #: Whether the reference was satisfactory; None until it has been read.
+    satisfactory: bool | None = None
 
 
 class TrainingRecord(SQLModel, table=True):
@@ -79,10 +84,17 @@ class TrainingRecord(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    #: The module's name as recorded (kept if the module is renamed or was free text).
     module: str
     training_date: date = Field(index=True)
     duration_minutes: int = 0
     completed: bool = False
+    module_id: int | None = Field(
+        default=None, foreign_key="training_module.id", ondelete="SET NULL", index=True
+    )
+    training_session_id: int | None = Field(
+        default=None, foreign_key="training_session.id", ondelete="SET NULL", index=True
+    )
 
 
 class Supervision(SQLModel, table=True):

@@ -98,6 +98,7 @@ PERSON_TABLES: dict[str, Policy] = {
     "disclosure_check": Policy(delete=True),
     "volunteer_reference": Policy(delete=True),
     "training_record": Policy(),  # module, date and hours: counted as volunteer training
+    "training_session": Policy(),  # the sessions they ran: dates and hours only
     "supervision": Policy(clear=("concerns", "wellbeing", "training_needs", "actions")),
     "expense_claim": Policy(clear=("notes",)),  # amounts stay in the accounts
     "outcome_score": Policy(),  # numbers only; anonymous once the person is
