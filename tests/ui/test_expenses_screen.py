@@ -16,6 +16,7 @@ from peerdesk.services.expenses.views import LineInput
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui.expenses.screen import ExpensesScreen
+from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.vocabulary import ExpenseKind, Role
 from tests.ui.keys import choose, focus, in_modal, press, save, tick, type_into
 
@@ -115,6 +116,13 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
     # The funders' figures count the claim in the money paid this year, by its paid date.
     paid_now = services.figures.count(services.figures.year(2026)).expenses_paid_pence
     assert paid_now == paid_before + 908
+    # The volunteer's own page lists the claim, paid, with what they have been paid.
+    page = PersonPage(services, settings(tmp_path))
+    qtbot.addWidget(page)
+    page.show_person(person_id)
+    assert not page.claims.isHidden()
+    assert cells(page.claims.table, 0) == ["10 Jun 2026", "Paid", "£9.08", "14 Jun 2026", ""]
+    assert page.claims.totals.text() == "Paid £9.08; waiting to be paid £0.00."
 
 
 def test_a_claim_is_corrected_then_removed_with_a_reason_by_keyboard(

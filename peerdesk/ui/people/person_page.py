@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.ui.consents import ConsentsPanel
+from peerdesk.ui.expenses.person_section import ClaimsSection
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.outcomes.person_section import WellbeingSection
 from peerdesk.ui.people.history_section import HistorySection
@@ -105,6 +106,7 @@ class PersonPage(QWidget):
         self.pairings = PairingsSection(services)
         self.pairings.record_requested.connect(self.record_requested)
         self.wellbeing = WellbeingSection(services)
+        self.claims = ClaimsSection(services)
         self.wellbeing.changed.connect(self._on_section_changed)
         self.history = HistorySection(services)
         self.sections = [
@@ -118,6 +120,7 @@ class PersonPage(QWidget):
             self.consents_box,
             self.pairings,
             self.wellbeing,
+            self.claims,
             self.history,
         ]
         for section in self.sections:
@@ -156,6 +159,11 @@ class PersonPage(QWidget):
         self.consents.show_person(person_id)
         self.pairings.show_person(person)
         self.wellbeing.show_person(person)
+        # A volunteer's claims, or anyone's who has some (a claim outlives the role).
+        claims = is_volunteer or bool(self.services.expenses.claims(person_id=person_id))
+        self.claims.setVisible(claims)
+        if claims:
+            self.claims.show_person(person)
         self.history.show_person(person)
         self.scroll_area.verticalScrollBar().setValue(0)
 
