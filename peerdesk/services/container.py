@@ -34,6 +34,7 @@ from peerdesk.services.projects import ProjectsService
 from peerdesk.services.safety.backups import BackupService
 from peerdesk.services.safety.health import HealthService
 from peerdesk.services.safety.security import SecurityService
+from peerdesk.services.volunteers.references import ReferenceService
 from peerdesk.services.volunteers.service import VolunteerService
 
 
@@ -57,6 +58,7 @@ class Services:
         self.conditions = ConditionsService(db, today)
         self.referrals = ReferralService(db, today)
         self.volunteers = VolunteerService(db, today)
+        self.references = ReferenceService(db, today)
         self.pairings = PairingService(db, today)
         self.sessions = SessionService(db, today)
         self.matching = MatchingService(db, today)

@@ -100,6 +100,8 @@ class ReferenceView:
     contact: str = ""
     requested_on: date | None = None
     received_on: date | None = None
+    #: Whether it was satisfactory: None until it has been read.
+    satisfactory: bool | None = None
 
     @classmethod
     def of(cls, row: Any) -> ReferenceView:
@@ -111,7 +113,31 @@ class ReferenceView:
             contact=row.contact,
             requested_on=row.requested_on,
             received_on=row.received_on,
+            satisfactory=row.satisfactory,
         )
+
+    @property
+    def counts(self) -> bool:
+        """Received and read as satisfactory: it counts towards the references needed."""
+        return self.received_on is not None and self.satisfactory is True
+
+    @property
+    def state(self) -> str:
+        """Where the reference is, in plain words."""
+        if self.received_on is None:
+            return "Asked for, not yet received" if self.requested_on else "Not yet asked for"
+        if self.satisfactory is None:
+            return "Received, not yet read"
+        return "Satisfactory" if self.satisfactory else "Not satisfactory"
+
+
+@dataclass(frozen=True)
+class SafeguardingSettings:
+    """Settings ▸ Volunteers and safeguarding: references needed before pairing (0 = not
+    asked) and how many years a concern is kept after it is closed."""
+
+    references_required: int = 0
+    concern_keep_years: int = 6
 
 
 @dataclass(frozen=True)
@@ -172,6 +198,7 @@ __all__ = [
     "ProfileView",
     "Readiness",
     "ReferenceView",
+    "SafeguardingSettings",
     "StageView",
     "SupervisionView",
     "TrainingView",
