@@ -8,6 +8,7 @@ from pathlib import Path
 from peerdesk.data.database import Database
 from peerdesk.services.attention import AttentionService
 from peerdesk.services.base import Clock
+from peerdesk.services.concerns.service import ConcernService
 from peerdesk.services.data_protection.consents import ConsentService
 from peerdesk.services.data_protection.erasure import ErasureService
 from peerdesk.services.data_protection.gates import GateService
@@ -61,6 +62,7 @@ class Services:
         self.references = ReferenceService(db, today)
         self.pairings = PairingService(db, today)
         self.sessions = SessionService(db, today)
+        self.concerns = ConcernService(db, today)
         self.matching = MatchingService(db, today)
         self.reviews = ReviewService(db, today)
         self.consents = ConsentService(db, today)

@@ -115,13 +115,15 @@ def test_disclosure_checks_missing_expiring_and_renewed(services: Services) -> N
     assert _items(services, "Disclosure checks") == []
 
 
-def test_open_concerns_are_urgent_until_closed(services: Services) -> None:
+def test_open_concerns_show_until_closed(services: Services) -> None:
+    # A concern of the usual level with no follow-up action waiting is shown (not urgent:
+    # urgent ones and overdue actions are, tests/unit/test_concerns_service.py).
     person = _mentee(services)
     concern = services.sessions.raise_concern(
         ConcernDetails(raised_on=TODAY - timedelta(days=2), about_person_id=person, what="Worried")
     )
     (item,) = _items(services, "Open concerns")
-    assert item.urgent and item.record_kind == "concern" and item.record_id == concern.id
+    assert not item.urgent and item.record_kind == "concern" and item.record_id == concern.id
     assert "Ann Lee" in item.title
     assert concern.id is not None
     services.sessions.close_concern(concern.id)

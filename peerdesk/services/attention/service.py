@@ -25,11 +25,11 @@ from peerdesk.services.base import Service
 
 #: Every rule, in the order their groups appear on Today. Add new rules here.
 RULES: list[AttentionRule] = [
+    open_concerns,  # urgent concerns above everything (issue 22)
     pairing_reviews_due,
     quiet_pairings,
     planned_sessions,
     outcomes_due,
-    open_concerns,
     new_referrals,
     referrals_waiting,
     waiting_for_a_mentor,

@@ -1,0 +1,1 @@
+"""The safeguarding and concerns log: `ConcernService` (service.py), its views (views.py)."""
