@@ -86,7 +86,7 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
 
     [claim] = services.expenses.claims(person_id=person_id)
     assert screen.chosen_claim() == claim
-    assert cells(screen.table, 0)[1:] == [name, "10/06/2026", "Submitted", "£9.08", "Not yet"]
+    assert cells(screen.table, 0)[1:] == [name, "10 Jun 2026", "Submitted", "£9.08", "Not yet"]
 
     def approve(window: QDialog) -> None:
         type_into(qtbot, window.on, "12/06/2026")  # type: ignore[attr-defined]
@@ -103,7 +103,7 @@ def test_a_claim_is_entered_approved_and_paid_by_keyboard(
     in_modal(qtbot, lambda: press(qtbot, screen.paid_button), paid)
 
     assert services.expenses.claim(claim.id).status == "paid"
-    assert cells(screen.table, 0)[3:] == ["Paid", "£9.08", "14/06/2026"]
+    assert cells(screen.table, 0)[3:] == ["Paid", "£9.08", "14 Jun 2026"]
     assert not screen.edit_button.isEnabled() and not screen.paid_button.isEnabled()
     # A paid claim's lines stay in view, as they were paid.
     assert cells(screen.lines, 0)[5:] == ["£5.58", "12.4 miles at 45p"]

@@ -33,6 +33,7 @@ from peerdesk.ui.widgets import DateBox, RecordTable
 from peerdesk.ui.widgets.corrections import chosen_record
 from peerdesk.ui.widgets.form_rows import select_data, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import ExpenseKind
 
 HEADINGS = ("Date", "Kind", "Description", "Miles", "Receipt", "Amount", "Worked out")
@@ -243,7 +244,7 @@ class ClaimDialog(RecordDialog):
                 (
                     n,
                     (
-                        f"{line.line_date:%d/%m/%Y}",
+                        table_day(line.line_date),
                         line.kind_label,
                         line.description,
                         miles(line.miles_tenths) if line.miles_tenths else "",

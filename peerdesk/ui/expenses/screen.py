@@ -5,6 +5,7 @@ claim's history, and the totals by month and by volunteer of the claims shown.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from peerdesk.ui.widgets.corrections import CorrectionsBar, RemoveDialog, chosen
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.form_rows import select_data
 from peerdesk.ui.widgets.history_table import HistoryTable
+from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import ClaimStatus
 
 CLAIM_HEADINGS = ("Claim", "Volunteer", "Submitted", "Status", "Total", "Paid")
@@ -37,8 +39,9 @@ MONTH_HEADINGS = ("Month", "Claimed (by date submitted)", "Paid (by date paid)")
 VOLUNTEER_HEADINGS = ("Volunteer", "Claims", "Claimed", "Paid", "Still to pay", "Miles")
 
 
-def _day(claim_day: object) -> str:
-    return f"{claim_day:%d/%m/%Y}" if claim_day else ""
+def _day(claim_day: date | None) -> str:
+    """A date as every table shows one: "7 Dec 2026"."""
+    return table_day(claim_day) if claim_day else ""
 
 
 class ExpensesScreen(Screen):
@@ -52,9 +55,10 @@ class ExpensesScreen(Screen):
         self._build_filters(layout)
         self.table = RecordTable(CLAIM_HEADINGS, "Expense claims")
         self.empty = QLabel("No claims to show. Choose New claim to enter one.")
+        # The buttons above the list: with a year of claims the list fills a laptop's screen.
+        self._build_buttons(layout)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-        self._build_buttons(layout)
         layout.addWidget(QLabel("<h3>Lines of the chosen claim</h3>"))
         self.lines = RecordTable(LINE_HEADINGS, "Lines of the chosen claim")
         layout.addWidget(self.lines)
