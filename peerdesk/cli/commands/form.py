@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
         "form",
         help="print a form as a PDF, blank or filled in for a record",
         description="Write a form as a PDF: blank, or filled in for one person, pairing, "
-        "group, group meeting, referral or expense claim. `peerdesk form --list` shows every "
+        "group, group meeting, referral, expense claim or volunteer reference. `peerdesk form --list` shows every "
         "form's name.",
     )
     parser.add_argument("name", nargs="?", metavar="NAME", help="the form's name, e.g. referral")
@@ -34,6 +34,12 @@ def register(subparsers: Any) -> None:
     )
     record.add_argument(
         "--claim", type=int, metavar="ID", help="fill in the expenses form with this claim's lines"
+    )
+    record.add_argument(
+        "--reference",
+        type=int,
+        metavar="ID",
+        help="fill in the reference request letter to this volunteer reference's referee",
     )
     parser.add_argument(
         "--to",
@@ -77,6 +83,15 @@ def run(context: CommandContext) -> int:
             )
         with context.services() as services:
             write_pdf(services.expenses.claim_form(record_id, large_print=args.large_print), out)
+    elif kind == "reference" and record_id is not None:
+        if args.name != "reference-request":
+            raise ValidationError(
+                "--reference fills in the reference request letter: "
+                "peerdesk form reference-request --reference ID."
+            )
+        with context.services() as services:
+            letter = services.references.request_letter(record_id, large_print=args.large_print)
+            write_pdf(letter, out)
     elif kind is None and not context.paths.database.exists():
         # A blank form needs no records: do not create a database just to print one.
         spec = get_form(args.name)
@@ -97,7 +112,7 @@ def run(context: CommandContext) -> int:
 
 
 def _record(args: argparse.Namespace) -> tuple[str | None, int | None]:
-    for kind in ("person", "pairing", "group", "meeting", "referral", "claim"):
+    for kind in ("person", "pairing", "group", "meeting", "referral", "claim", "reference"):
         value = getattr(args, kind)
         if value is not None:
             return kind, value

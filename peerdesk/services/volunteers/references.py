@@ -15,9 +15,13 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import Organisation, Person, VolunteerReference
 from peerdesk.errors import ValidationError
+from peerdesk.forms.catalogue import get_form
+from peerdesk.forms.document import render_pdf
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.corrections import apply_fields, change_set, remove_row
+from peerdesk.services.printing import reference_data
+from peerdesk.services.printing.service import PrintingService, with_coordinator
 from peerdesk.services.volunteers.views import ReferenceView, SafeguardingSettings
 
 __all__ = ["ReferenceService", "reference_fields", "reference_gaps"]
@@ -175,6 +179,16 @@ class ReferenceService(Service):
             reason=reason,
             describe=lambda r: f"Removed the reference from {r.referee_name}",
         )
+
+    def request_letter(self, reference_id: int, *, large_print: bool = False) -> bytes:
+        """The reference request letter to this reference's referee, as PDF bytes."""
+        spec = get_form("reference-request")
+        assert spec is not None  # the catalogue always has it
+        organisation = PrintingService(self.db, self._today).organisation_info()
+        with self.db.session() as session:
+            data = reference_data.reference_request(session, reference_id, self.today())
+        data = with_coordinator(data, organisation.coordinator_name, organisation.coordinator_role)
+        return render_pdf(spec, data, organisation, large_print=large_print)
 
     def gaps(self, person_id: int) -> list[str]:
         """What references are still missing for this volunteer, as Settings asks."""

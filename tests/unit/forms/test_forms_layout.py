@@ -23,7 +23,9 @@ NOTE = " ".join(f"{WORDS[i % len(WORDS)]}{i}" for i in range(400))[:3000].rstrip
 
 def test_every_form_has_a_unique_short_name() -> None:
     names = form_names()
-    assert len(names) == 20 == len(set(names))
+    # Issue 22 adds forms in three parts at once: each checks its own names are there.
+    assert len(names) >= 21 and len(names) == len(set(names))
+    assert "reference-request" in names
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", name) for name in names)
     assert get_form("session-log") is not None and get_form("nonsense") is None
     assert {f.name for f in forms_for("pairing")} >= {"session-log", "introduction-pack"}
