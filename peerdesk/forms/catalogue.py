@@ -8,6 +8,7 @@ from peerdesk.forms.data import FormData, FormSpec, OrganisationInfo, Subject
 from peerdesk.forms.document import render_pdf, write_pdf
 from peerdesk.forms.templates import (
     attendance_register,
+    concern_record,
     confidentiality_agreement,
     consent_record,
     ending,
@@ -45,6 +46,7 @@ FORMS: list[FormSpec] = [
     pairing_review.FORM,
     ending.FORM,
     supervision.FORM,
+    concern_record.FORM,
     expenses.FORM,
     lone_working.FORM,
     group_agreement.FORM,

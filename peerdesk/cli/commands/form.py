@@ -41,6 +41,9 @@ def register(subparsers: Any) -> None:
         metavar="ID",
         help="fill in the reference request letter to this volunteer reference's referee",
     )
+    record.add_argument(
+        "--concern", type=int, metavar="ID", help="fill in the concern record for this concern"
+    )
     parser.add_argument(
         "--to",
         choices=["person", "referrer"],
@@ -92,6 +95,13 @@ def run(context: CommandContext) -> int:
         with context.services() as services:
             letter = services.references.request_letter(record_id, large_print=args.large_print)
             write_pdf(letter, out)
+    elif kind == "concern" and record_id is not None:
+        if args.name != "concern-record":
+            raise ValidationError(
+                "--concern fills in the concern record: peerdesk form concern-record --concern ID."
+            )
+        with context.services() as services:
+            write_pdf(services.concerns.record_form(record_id, large_print=args.large_print), out)
     elif kind is None and not context.paths.database.exists():
         # A blank form needs no records: do not create a database just to print one.
         spec = get_form(args.name)
@@ -112,7 +122,16 @@ def run(context: CommandContext) -> int:
 
 
 def _record(args: argparse.Namespace) -> tuple[str | None, int | None]:
-    for kind in ("person", "pairing", "group", "meeting", "referral", "claim", "reference"):
+    for kind in (
+        "person",
+        "pairing",
+        "group",
+        "meeting",
+        "referral",
+        "claim",
+        "reference",
+        "concern",
+    ):
         value = getattr(args, kind)
         if value is not None:
             return kind, value

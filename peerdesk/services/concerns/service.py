@@ -23,6 +23,8 @@ from peerdesk.data.models import (
     Person,
 )
 from peerdesk.errors import ValidationError
+from peerdesk.forms.catalogue import get_form
+from peerdesk.forms.document import render_pdf
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.concerns import rows
@@ -30,6 +32,7 @@ from peerdesk.services.concerns.rows import in_words
 from peerdesk.services.concerns.views import ConcernInput, ConcernRecord, SubjectChoice
 from peerdesk.services.corrections import apply_fields, change_set, removal_reason
 from peerdesk.services.history.views import ChangeSetView
+from peerdesk.services.printing import concern_data
 from peerdesk.vocabulary import ConcernLevel, PairingStatus
 
 
@@ -85,6 +88,18 @@ class ConcernService(Service):
             for group in session.exec(select(PeerGroup).order_by(col(PeerGroup.name))):
                 choices.append(SubjectChoice("group", group.id or 0, f"Group: {group.name}"))
             return choices
+
+    def record_form(self, concern_id: int, *, large_print: bool = False) -> bytes:
+        """The concern-record form filled in for one concern, as PDF bytes."""
+        from peerdesk.services.printing.service import PrintingService, with_coordinator
+
+        spec = get_form("concern-record")
+        assert spec is not None  # the catalogue always has it
+        organisation = PrintingService(self.db, self._today).organisation_info()
+        with self.db.session() as session:
+            data = concern_data.concern_record(session, concern_id)
+        data = with_coordinator(data, organisation.coordinator_name, organisation.coordinator_role)
+        return render_pdf(spec, data, organisation, large_print=large_print)
 
     def history(self, concern_id: int) -> list[ChangeSetView]:
         """Every change set that touched the concern or any of its actions, oldest first."""
