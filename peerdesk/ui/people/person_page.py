@@ -30,6 +30,7 @@ from peerdesk.ui.people.person_sections import (
     PairingsSection,
     RolesSection,
 )
+from peerdesk.ui.people.references_section import ReferencesSection
 from peerdesk.ui.people.table_model import roles_text
 from peerdesk.ui.people.volunteer_sections import (
     JourneySection,
@@ -66,6 +67,7 @@ class PersonPage(QWidget):
         top.addStretch(1)
         for button in (self.edit_button, self.print_button, self.archive_button):
             top.addWidget(button)
+        top.addWidget(RaiseConcernButton(services, self._concern_subject, self, text="Ra&ise a concern…"))
         outer.addLayout(top)
 
         self.heading = QLabel()
@@ -95,6 +97,7 @@ class PersonPage(QWidget):
         self.referral.changed.connect(self._on_section_changed)
         self.referral.record_requested.connect(self.record_requested)
         self.journey = JourneySection(services)
+        self.references = ReferencesSection(services)
         self.training = TrainingSection(services)
         self.supervision = SupervisionSection(services)
         self.consents_box = QGroupBox("Consents")
@@ -115,6 +118,7 @@ class PersonPage(QWidget):
             self.needs,
             self.referral,
             self.journey,
+            self.references,
             self.training,
             self.supervision,
             self.consents_box,
@@ -126,7 +130,8 @@ class PersonPage(QWidget):
         for section in self.sections:
             self.column.addWidget(section)
         self.column.addStretch(1)
-        for changing in (self.roles, self.needs, self.journey, self.training, self.supervision):
+        changing_sections = (self.roles, self.needs, self.journey, self.references)
+        for changing in (*changing_sections, self.training, self.supervision):
             changing.changed.connect(self._on_section_changed)
 
     def show_person(self, person_id: int) -> None:
@@ -152,7 +157,7 @@ class PersonPage(QWidget):
         self.needs.show_person(person)
         self.referral.show_person(person)
         is_volunteer = self.services.volunteers.is_volunteer(person_id)
-        for section in (self.journey, self.training, self.supervision):
+        for section in (self.journey, self.references, self.training, self.supervision):
             section.setVisible(is_volunteer)
             if is_volunteer:
                 section.show_person(person)
