@@ -34,6 +34,7 @@ from peerdesk.ui.expenses.mileage_panel import MileagePanel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.outcomes.scale_panel import OutcomeScalePanel
 from peerdesk.ui.people.conditions_panel import ConditionsPanel
+from peerdesk.ui.people.readiness_panel import ReadinessPanel
 from peerdesk.ui.projects.projects_panel import ProjectsPanel
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
@@ -144,6 +145,7 @@ class SettingsScreen(Screen):
             )
         )
         self.column.addWidget(MileagePanel(services))
+        self.column.addWidget(ReadinessPanel(services))
         self.column.addStretch(1)
 
     # -- building --------------------------------------------------------------------------
