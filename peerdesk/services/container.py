@@ -36,6 +36,7 @@ from peerdesk.services.safety.backups import BackupService
 from peerdesk.services.safety.health import HealthService
 from peerdesk.services.safety.security import SecurityService
 from peerdesk.services.volunteers.references import ReferenceService
+from peerdesk.services.training.service import TrainingService
 from peerdesk.services.volunteers.service import VolunteerService
 
 
@@ -59,6 +60,7 @@ class Services:
         self.conditions = ConditionsService(db, today)
         self.referrals = ReferralService(db, today)
         self.volunteers = VolunteerService(db, today)
+        self.training = TrainingService(db, today)
         self.references = ReferenceService(db, today)
         self.pairings = PairingService(db, today)
         self.sessions = SessionService(db, today)

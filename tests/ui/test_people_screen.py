@@ -161,7 +161,7 @@ def test_a_mentor_page_shows_what_is_missing_before_pairing(qtbot, services, qse
     page = screen.person_page
     assert not page.journey.isHidden()
     missing = page.journey.fact("Before they can be paired")
-    assert "no disclosure check" in missing and "training not complete" in missing
+    assert "no disclosure check" in missing and "training: 8 core modules not done" in missing
 
 
 def test_archive_rather_than_delete(qtbot, services, qsettings, monkeypatch) -> None:  # type: ignore[no-untyped-def]

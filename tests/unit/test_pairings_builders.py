@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from peerdesk.data.models import VolunteerProfile
 from peerdesk.services import Services
 from peerdesk.services.data_protection.consents import ConsentEntry
 from peerdesk.services.mentoring.pairings import PairingPlan
@@ -61,6 +62,13 @@ def ready_mentor(
     services.volunteers.record_training(
         person.id, module="Self care", on=LONG_AGO, duration_minutes=120, completed=True
     )
+    # Trained as mentors were before modules were tracked (0008): every core module counts
+    # as done on LONG_AGO, and no refresher (36 months) has fallen due by TODAY.
+    with services.db.transaction() as session:
+        profile = session.get(VolunteerProfile, person.id)
+        assert profile is not None
+        profile.legacy_trained_on = LONG_AGO
+        session.add(profile)
     services.volunteers.add_disclosure_check(
         person.id,
         scheme=DisclosureScheme.PVG,

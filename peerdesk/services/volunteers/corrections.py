@@ -16,6 +16,7 @@ from peerdesk.data.models import DisclosureCheck, Supervision, SupervisionPairin
 from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.corrections import apply_fields, change_set, remove_row
+from peerdesk.services.training.matrix import module_named
 from peerdesk.services.volunteers.views import DisclosureCheckView, SupervisionView, TrainingView
 from peerdesk.vocabulary import DisclosureLevel, DisclosureScheme, MeetingMode
 
@@ -154,9 +155,12 @@ class VolunteerCorrections(Service):
         )
         description = f"Edited training: {fields['module']}"
         with change_set(self.db, description=description) as session:
-            record = apply_fields(
-                get_or_raise(session, TrainingRecord, record_id, "training record"), fields
-            )
+            row = get_or_raise(session, TrainingRecord, record_id, "training record")
+            # A record mapped onto a module by 0008 keeps it while its recorded name stays.
+            found = module_named(session, fields["module"])
+            if found is not None or row.module != fields["module"]:
+                fields["module_id"] = found
+            record = apply_fields(row, fields)
             session.flush()
             return TrainingView.of(record)
 

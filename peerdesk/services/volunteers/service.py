@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import (
     DisclosureCheck,
+    Organisation,
     Pairing,
     Person,
     PersonRole,
@@ -25,6 +26,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.base import get_or_raise
 from peerdesk.services.data_protection.consents import current_consent
+from peerdesk.services.training.matrix import module_named, training_gaps
 from peerdesk.services.volunteers.corrections import (
     VolunteerCorrections,
     check_fields,
@@ -243,7 +245,10 @@ class VolunteerService(VolunteerCorrections):
         )
         with self.db.transaction() as session:
             get_or_raise(session, Person, person_id, "person")
-            record = TrainingRecord(person_id=person_id, **fields)
+            # A module of the course is named by its id too, so renaming it keeps the record.
+            record = TrainingRecord(
+                person_id=person_id, module_id=module_named(session, fields["module"]), **fields
+            )
             session.add(record)
             session.flush()
             session.refresh(record)
@@ -360,13 +365,14 @@ def _readiness(session: Session, person_id: int, today: date) -> Readiness:
         missing.append("has left")
     elif stage is not VolunteerStage.ACTIVE:
         missing.append("volunteer journey not yet at 'active'")
-    trained = session.exec(
-        select(func.count())
-        .select_from(TrainingRecord)
-        .where(TrainingRecord.person_id == person_id, col(TrainingRecord.completed).is_(True))
-    ).one()
-    if not trained:
-        missing.append("training not complete")
+    # Trained: every core module done and in date (services/training/matrix.py).
+    missing.extend(f"training: {gap}" for gap in training_gaps(session, person_id, today))
+    # Imported here: references.py reaches printing, which imports this module.
+    from peerdesk.services.volunteers.references import reference_gaps
+
+    organisation = session.exec(select(Organisation)).first()
+    required = organisation.references_required if organisation else 0
+    missing.extend(reference_gaps(session, person_id, required or 0))
     checks = session.exec(
         select(DisclosureCheck).where(DisclosureCheck.person_id == person_id)
     ).all()
