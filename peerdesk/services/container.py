@@ -35,8 +35,8 @@ from peerdesk.services.projects import ProjectsService
 from peerdesk.services.safety.backups import BackupService
 from peerdesk.services.safety.health import HealthService
 from peerdesk.services.safety.security import SecurityService
-from peerdesk.services.volunteers.references import ReferenceService
 from peerdesk.services.training.service import TrainingService
+from peerdesk.services.volunteers.references import ReferenceService
 from peerdesk.services.volunteers.service import VolunteerService
 
 
