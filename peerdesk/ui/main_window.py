@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         self.new_referral_action = self._action(
             file_menu, "New &referral…", None, self._on_new_referral
         )
+        self.raise_concern_action = self._action(
+            file_menu, "Raise a &concern…", "Ctrl+Shift+K", self._on_raise_concern
+        )
         # Only a person's page knows whom the referral is for: the item follows the screen.
         file_menu.aboutToShow.connect(self.update_file_menu)
         self.print_action = self._action(file_menu, "&Print…", key.Print, self._on_print)
@@ -363,6 +366,18 @@ class MainWindow(QMainWindow):
             )
             return
         page.new_referral()
+
+    def _on_raise_concern(self) -> None:
+        """File ▸ Raise a concern…: on the Concerns screen, about the person whose page was
+        showing (if one was)."""
+        from peerdesk.ui.concerns.screen import ConcernsScreen
+
+        page = self.current_person_page()
+        subject = ("person", page.person_id) if page and page.person_id else None
+        self.show_screen("concerns")
+        screen = self.screens["concerns"]
+        if isinstance(screen, ConcernsScreen):
+            screen.raise_concern(subject)
 
     def _on_find(self) -> None:
         screen = self.current_screen()

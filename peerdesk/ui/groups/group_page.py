@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import Services
+from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.groups.attendance_chart import AttendanceChart
 from peerdesk.ui.groups.group_dialog import GroupDialog
 from peerdesk.ui.groups.group_panels import FacilitatorsPanel, GroundRulesPanel, MembersPanel
@@ -65,6 +66,11 @@ class GroupPage(QWidget):
         self.print_button.setAccessibleName("Print forms for this group")
         for button in (self.back, self.register_button, self.edit_button, self.print_button):
             top.addWidget(button)
+        top.addWidget(
+            RaiseConcernButton(
+                self.services, lambda: ("group", self.group_id), self, after=self.reload
+            )
+        )
         layout.addLayout(top)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import PairingAction, PairingView, TimelineEntry
+from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.pairings.change_dialogs import ArrangementsDialog, StatusChangeDialog
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
@@ -103,6 +104,11 @@ class PairingPage(QWidget):
             self.buttons[key] = button
             actions_row.addWidget(button)
         self._add_corrections(actions_row)
+        actions_row.addWidget(
+            RaiseConcernButton(
+                services, lambda: ("pairing", self._pairing_id()), self, after=self.refresh
+            )
+        )
         self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         layout.addLayout(actions_row)
         caption = QLabel("&Timeline (Enter opens a session, review or concern):", self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
+from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.consents import ConsentsPanel
 from peerdesk.ui.expenses.person_section import ClaimsSection
 from peerdesk.ui.messages import show_problem
@@ -67,8 +68,15 @@ class PersonPage(QWidget):
         top.addStretch(1)
         for button in (self.edit_button, self.print_button, self.archive_button):
             top.addWidget(button)
-        top.addWidget(RaiseConcernButton(services, self._concern_subject, self, text="Ra&ise a concern…"))
         outer.addLayout(top)
+        # A line of its own: the row above fills a laptop's width at the largest text size.
+        outer.addWidget(
+            RaiseConcernButton(
+                services, lambda: ("person", self.person_id or 0), self, text="Ra&ise a concern…"
+            ),
+            0,
+            Qt.AlignmentFlag.AlignRight,
+        )
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)

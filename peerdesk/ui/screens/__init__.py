@@ -36,6 +36,7 @@ SCREENS: list[tuple[str, str, ScreenFactory]] = [
     ("forms", "Forms", _later("forms", "FormsScreen")),
     ("figures", "Figures", _later("figures", "FiguresScreen")),
     ("expenses", "Expenses", _later("expenses", "ExpensesScreen")),
+    ("concerns", "Concerns", _later("concerns", "ConcernsScreen")),
     ("settings", "Settings", _later("settings", "SettingsScreen")),
 ]
 

@@ -33,6 +33,7 @@ from shiboken6 import isValid
 
 from peerdesk.services import Services
 from peerdesk.services.attention.views import AttentionItem
+from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
@@ -148,6 +149,11 @@ class TodayScreen(Screen):
         self.refresh_button = QPushButton("&Check again")
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
+        top.addWidget(
+            RaiseConcernButton(
+                services, lambda: None, self, text="Ra&ise a concern…", after=self.refresh
+            )
+        )
         layout.addLayout(top)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

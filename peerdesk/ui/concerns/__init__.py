@@ -1,0 +1,1 @@
+"""The concerns log: the Concerns screen and its dialogs."""
