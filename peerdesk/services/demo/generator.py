@@ -30,6 +30,7 @@ from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
 from peerdesk.services.demo.outcome_rows import write_outcome_rows
 from peerdesk.services.demo.project_rows import write_project_rows
+from peerdesk.services.demo.reference_rows import write_reference_rows
 from peerdesk.services.people.conditions import seeded_family
 
 DEMO_ORGANISATION = "Northern Lights Peer Support (DEMO: fictional data)"
@@ -113,6 +114,7 @@ class _Builder(GroupRows):
         write_expense_rows(self)
         write_outcome_rows(self)
         write_project_rows(self)
+        write_reference_rows(self)
 
     # -- organisation and vocabularies ---------------------------------------------------
     def organisation(self) -> None:
