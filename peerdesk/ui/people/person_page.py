@@ -70,9 +70,14 @@ class PersonPage(QWidget):
             top.addWidget(button)
         outer.addLayout(top)
         # A line of its own: the row above fills a laptop's width at the largest text size.
+        # No access key: every letter of its words is taken on some person's page; the
+        # File menu's Ctrl+Shift+K raises one about the person shown, and the words say so.
         outer.addWidget(
             RaiseConcernButton(
-                services, lambda: ("person", self.person_id or 0), self, text="Ra&ise a concern…"
+                services,
+                lambda: ("person", self.person_id or 0),
+                self,
+                text="Raise a concern (Ctrl+Shift+K)…",
             ),
             0,
             Qt.AlignmentFlag.AlignRight,
@@ -98,6 +103,10 @@ class PersonPage(QWidget):
         self.scroll_area.setWidget(content)
         outer.addWidget(self.scroll_area, 1)
 
+        self._build_sections(services)
+
+    def _build_sections(self, services: Services) -> None:
+        """The page's sections, in order, each refreshing the page when it changes something."""
         self.details = DetailsSection(services)
         self.roles = RolesSection(services)
         self.needs = NeedsSection(services)
