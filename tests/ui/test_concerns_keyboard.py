@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +19,9 @@ from peerdesk.ui.concerns.screen import ConcernsScreen
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens.today import WHAT, TodayScreen
 from peerdesk.vocabulary import Role
-from tests.ui.keys import choose, in_modal, press, save, type_into
+from tests.ui.keys import choose, focus, in_modal, press, save, type_into
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -76,8 +78,12 @@ def test_a_concern_from_a_persons_page_to_closure(
     assert page is not None
     button = page.findChild(RaiseConcernButton)
     assert button is not None and button.isVisible()
-    press(qtbot, button)
-    dialog = button.dialog
+    assert "Ctrl+Shift+K" in button.text()  # its words say the keys that raise one here
+    focus(qtbot, page.edit_button)
+    qtbot.keyClick(page.edit_button, Qt.Key.Key_K, CTRL_SHIFT)
+    screen = window.screens["concerns"]
+    assert isinstance(screen, ConcernsScreen) and window.current_screen() is screen
+    dialog = screen.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert dialog.about.currentText() == "Ann Lee"  # raised from her page: already chosen
@@ -90,10 +96,13 @@ def test_a_concern_from_a_persons_page_to_closure(
     (concern,) = services.concerns.all()
     assert (concern.level, concern.category) == ("urgent", "Mental health crisis")
 
+    assert not dialog.isVisible()
     lines = _today_lines(qtbot, window)
     assert lines[:2] == ["Urgent concerns (1, 1 urgent)", "Urgent: Concern about Ann Lee"]
     screen = _concerns(window)
-    assert _rows(screen) == [("Urgent", "Ann Lee", "Mental health crisis", "15 Jun 2026", "", "Open")]
+    assert _rows(screen) == [
+        ("Urgent", "Ann Lee", "Mental health crisis", "15 Jun 2026", "", "Open")
+    ]
     screen.table.selectRow(0)
     qtbot.waitUntil(lambda: screen.refer_button.isEnabled())
 
