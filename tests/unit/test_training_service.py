@@ -12,8 +12,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services import Services
 from peerdesk.services.people.views import PersonDetails
 from peerdesk.services.training.matrix import add_months
-from peerdesk.services.training.service import SessionDetails
-from peerdesk.services.training.views import CellState
+from peerdesk.services.training.views import CellState, SessionDetails
 from peerdesk.vocabulary import Role
 from tests.conftest import TODAY
 

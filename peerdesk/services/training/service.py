@@ -11,7 +11,6 @@ removing it (with a reason) removes them too, in the same change set.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -35,24 +34,12 @@ from peerdesk.services.training.views import (
     MatrixRow,
     PersonTraining,
     PersonTrainingLine,
+    SessionDetails,
     TrainingMatrix,
     TrainingSessionView,
     in_words,
 )
 from peerdesk.vocabulary import Role
-
-
-@dataclass(frozen=True)
-class SessionDetails:
-    """What a training session form holds. `attendees`: (person id, completed)."""
-
-    on: date
-    duration_minutes: int
-    module_ids: Sequence[int]
-    attendees: Sequence[tuple[int, bool]]
-    trainer_person_id: int | None = None
-    trainer_name: str = ""
-    notes: str = ""
 
 
 class TrainingService(TrainingModules):

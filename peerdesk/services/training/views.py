@@ -3,6 +3,7 @@ rows. The UI imports this module (and the container)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -146,6 +147,19 @@ class PersonTraining:
     sessions: tuple[TrainingSessionView, ...]
 
 
+@dataclass(frozen=True)
+class SessionDetails:
+    """What a training session form holds. `attendees`: (person id, completed)."""
+
+    on: date
+    duration_minutes: int
+    module_ids: Sequence[int]
+    attendees: Sequence[tuple[int, bool]]
+    trainer_person_id: int | None = None
+    trainer_name: str = ""
+    notes: str = ""
+
+
 __all__ = [
     "AttendeeView",
     "CellState",
@@ -154,6 +168,7 @@ __all__ = [
     "ModuleView",
     "PersonTraining",
     "PersonTrainingLine",
+    "SessionDetails",
     "TrainingMatrix",
     "TrainingSessionView",
     "in_words",

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from peerdesk.services import Services
 from peerdesk.services.volunteers.views import (
-    DEFAULT_TRAINING_MODULES,
     DisclosureCheckView,
     SupervisionView,
     TrainingView,
@@ -149,9 +148,10 @@ class TrainingDialog(VolunteerDialog):
     edit_title = "Edit training"
 
     def build(self) -> None:
+        # The course's modules, in their order (Settings ▸ Training modules): chosen, not
+        # typed, so each record counts towards being trained.
         self.module = QComboBox()
-        self.module.setEditable(True)
-        self.module.addItems(list(DEFAULT_TRAINING_MODULES))
+        self.module.addItems([m.name for m in self.services.training.modules(False)])
         self.on = self.date_box()
         self.duration = _minutes(120)
         self.completed = QCheckBox("&Completed")
@@ -162,6 +162,9 @@ class TrainingDialog(VolunteerDialog):
         self.rows.add_wide(self.completed)
 
     def load(self, view: TrainingView) -> None:
+        if self.module.findText(view.module) < 0:
+            # Recorded before modules were tracked, or since retired: kept as it was.
+            self.module.addItem(view.module)
         self.module.setCurrentText(view.module)
         self.on.set_value(view.training_date)
         self.duration.setValue(view.duration_minutes)

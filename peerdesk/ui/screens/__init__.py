@@ -37,6 +37,7 @@ SCREENS: list[tuple[str, str, ScreenFactory]] = [
     ("figures", "Figures", _later("figures", "FiguresScreen")),
     ("expenses", "Expenses", _later("expenses", "ExpensesScreen")),
     ("concerns", "Concerns", _later("concerns", "ConcernsScreen")),
+    ("training", "Training", _later("training", "TrainingScreen")),
     ("settings", "Settings", _later("settings", "SettingsScreen")),
 ]
 

@@ -38,6 +38,7 @@ from peerdesk.ui.people.readiness_panel import ReadinessPanel
 from peerdesk.ui.projects.projects_panel import ProjectsPanel
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.security.settings_panel import SecurityPanel
+from peerdesk.ui.training.modules_panel import ModulesPanel
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 
@@ -146,6 +147,7 @@ class SettingsScreen(Screen):
         )
         self.column.addWidget(MileagePanel(services))
         self.column.addWidget(ReadinessPanel(services))
+        self.column.addWidget(ModulesPanel(services))
         self.column.addStretch(1)
 
     # -- building --------------------------------------------------------------------------
