@@ -2,7 +2,8 @@
 converted, re-keyed, or reported as still readable by anyone.
 
 A wrong passphrase never opens a file; a plain database always opens without one; and looking
-at a file at rest leaves nothing beside it.
+at a file at rest leaves nothing beside it. Found by mutation testing (docs/testing.md,
+"Mutation testing").
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Changing the passphrase: the coordinator is told plainly what went wrong, and every backup
-made with the old passphrase moves to the new one, whatever else is in the list.
+made with the old passphrase moves to the new one, whatever else is in the list. Found by
+mutation testing (docs/testing.md, "Mutation testing").
 """
 
 from __future__ import annotations
