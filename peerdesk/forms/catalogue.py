@@ -8,6 +8,7 @@ from peerdesk.forms.data import FormData, FormSpec, OrganisationInfo, Subject
 from peerdesk.forms.document import render_pdf, write_pdf
 from peerdesk.forms.templates import (
     attendance_register,
+    certificate,
     concern_record,
     confidentiality_agreement,
     consent_record,
@@ -26,6 +27,7 @@ from peerdesk.forms.templates import (
     role_description,
     session_log,
     supervision,
+    training_record,
     volunteer_agreement,
     wellbeing_check,
 )
@@ -46,6 +48,8 @@ FORMS: list[FormSpec] = [
     pairing_review.FORM,
     ending.FORM,
     supervision.FORM,
+    training_record.FORM,
+    certificate.FORM,
     concern_record.FORM,
     expenses.FORM,
     lone_working.FORM,

@@ -45,6 +45,13 @@ def register(subparsers: Any) -> None:
         "--concern", type=int, metavar="ID", help="fill in the concern record for this concern"
     )
     parser.add_argument(
+        "--training",
+        type=int,
+        metavar="ID",
+        help="with --person: the training session a certificate is for "
+        "(peerdesk form certificate --person ID --training ID)",
+    )
+    parser.add_argument(
         "--to",
         choices=["person", "referrer"],
         default="person",
@@ -79,6 +86,9 @@ def run(context: CommandContext) -> int:
     kind, record_id = _record(args)
     if args.to != "person" and kind != "referral":
         raise ValidationError("--to referrer is for a referral letter: give the --referral ID.")
+    if args.training is not None or (args.name == "certificate" and kind is not None):
+        _certificate(context, args, kind, record_id, out)
+        return 0
     if kind == "claim" and record_id is not None:
         if args.name != "expenses":
             raise ValidationError(
@@ -119,6 +129,31 @@ def run(context: CommandContext) -> int:
         filled += f" (a letter to the {args.to})"
     print(f"Wrote {args.name}{filled} to {out}", file=sys.stderr)
     return 0
+
+
+def _certificate(
+    context: CommandContext,
+    args: argparse.Namespace,
+    kind: str | None,
+    record_id: int | None,
+    out: Path,
+) -> None:
+    """`certificate --person ID --training ID`: a certificate for one person and session."""
+    if args.name != "certificate" or kind != "person" or args.training is None:
+        raise ValidationError(
+            "A certificate is filled in for a person and a training session they completed: "
+            "peerdesk form certificate --person ID --training ID."
+        )
+    assert record_id is not None
+    with context.services() as services:
+        pdf = services.training.certificate_form(
+            record_id, args.training, large_print=args.large_print
+        )
+        write_pdf(pdf, out)
+    print(
+        f"Wrote certificate for person {record_id}, training session {args.training}, to {out}",
+        file=sys.stderr,
+    )
 
 
 def _record(args: argparse.Namespace) -> tuple[str | None, int | None]:

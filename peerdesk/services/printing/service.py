@@ -31,7 +31,7 @@ from peerdesk.forms.reports.recovery_sheet import RecoverySheetData, recovery_sh
 from peerdesk.services.base import Clock, Service, get_or_raise
 from peerdesk.services.data_protection.gates import GateService
 from peerdesk.services.mentoring.referrals import ReferralService
-from peerdesk.services.printing import group_data, pairing_data, person_data
+from peerdesk.services.printing import group_data, pairing_data, person_data, training_data
 from peerdesk.services.printing import text as t
 from peerdesk.services.printing.referral_letters import STATUS_WORDS, Recipient, letter_data
 from peerdesk.services.safety.security import LOST_PASSPHRASE_WARNING, RecoverySheet
@@ -48,6 +48,7 @@ GATHERERS: dict[tuple[str, Subject], Gatherer] = {
     ("confidentiality-agreement", Subject.PERSON): person_data.confidentiality_agreement,
     ("consent-record", Subject.PERSON): person_data.consent_record,
     ("supervision", Subject.PERSON): person_data.supervision,
+    ("training-record", Subject.PERSON): training_data.training_record,
     ("expenses", Subject.PERSON): person_data.expenses,
     ("equality-monitoring", Subject.PERSON): person_data.equality_monitoring,
     ("wellbeing-check", Subject.PERSON): person_data.wellbeing_check,

@@ -24,9 +24,13 @@ from peerdesk.data.models import (
     TrainingSessionModule,
 )
 from peerdesk.errors import ValidationError
+from peerdesk.forms.catalogue import get_form
+from peerdesk.forms.document import render_pdf
 from peerdesk.services import validation as v
 from peerdesk.services.base import get_or_raise
 from peerdesk.services.corrections import change_set, removal_reason
+from peerdesk.services.printing import training_data
+from peerdesk.services.printing.service import PrintingService, with_coordinator
 from peerdesk.services.training import matrix as rules
 from peerdesk.services.training.modules import TrainingModules, module_view
 from peerdesk.services.training.views import (
@@ -196,6 +200,19 @@ class TrainingService(TrainingModules):
                     MatrixRow(person.id, person.display_name, tuple(cells), not gaps, tuple(gaps))
                 )
             return TrainingMatrix(tuple(module_view(m) for m in modules), tuple(rows))
+
+    def certificate_form(
+        self, person_id: int, session_id: int, *, large_print: bool = False
+    ) -> bytes:
+        """A certificate for a person who completed a training session, as PDF bytes (refused
+        in plain words when they did not attend it or did not complete it)."""
+        spec = get_form("certificate")
+        assert spec is not None  # the catalogue always has it
+        organisation = PrintingService(self.db, self._today).organisation_info()
+        with self.db.session() as session:
+            data = training_data.certificate(session, person_id, session_id, organisation)
+        data = with_coordinator(data, organisation.coordinator_name, organisation.coordinator_role)
+        return render_pdf(spec, data, organisation, large_print=large_print)
 
     def is_trained(self, person_id: int) -> bool:
         with self.db.session() as session:
