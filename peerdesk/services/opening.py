@@ -51,7 +51,9 @@ def open_services(
         allow_fresh=allow_fresh,
         key=key,
     )
-    return Services(database, today)
+    services = Services(database, today)
+    services.concerns.release_holds()  # concern names kept after an erasure, once due
+    return services
 
 
 def _key(passphrase: str | Passphrase | None) -> Passphrase | None:

@@ -119,8 +119,11 @@ def test_erasing_a_person_removes_their_words_from_the_files_and_keeps_the_figur
         )
         connection.execute(
             text(
-                "INSERT INTO concern (raised_on, about_person_id, what, who_was_told, "
-                "action_taken) VALUES ('2025-05-05', :p, :w, 'Coordinator', 'Called GP')"
+                # Closed more than six years ago: past the concern retention period, so
+                # erased as usual (one within it: tests/unit/test_concern_retention.py).
+                "INSERT INTO concern (raised_on, closed_on, about_person_id, what, "
+                "who_was_told, action_taken) "
+                "VALUES ('2019-05-05', '2019-06-01', :p, :w, 'Coordinator', 'Called GP')"
             ),
             {"p": mentee_id, "w": f"{MARKER_FIRST} said they felt hopeless."},
         )

@@ -169,8 +169,11 @@ def build_everything(services: Services, first_name: str = "Dana", last_name: st
                     score=40,
                     scored_on=date(2025, 1, 20),
                 ),
+                # Closed more than six years before TODAY: past the concern retention
+                # period, so erased as usual (one within it: test_concern_retention.py).
                 Concern(
-                    raised_on=date(2025, 2, 3),
+                    raised_on=date(2019, 2, 3),
+                    closed_on=date(2019, 2, 10),
                     about_person_id=pid,
                     session_id=session_row.id,
                     what=f"{first_name} mentioned feeling low",

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from peerdesk.data.models import Concern, ConcernAction, Pairing, PeerGroup, Person
 from peerdesk.services.concerns.views import LEVEL_RANK, ConcernActionView, ConcernRecord
+from peerdesk.services.data_protection import concern_retention
 
 
 def in_words(value: date) -> str:
@@ -27,7 +28,9 @@ def about(session: Session, concern: Concern) -> str:
     parts: list[str] = []
     if concern.about_person_id is not None:
         person = session.get(Person, concern.about_person_id)
-        parts.append(person.display_name if person else "Erased person")
+        # An erased person's name is kept in concerns about them until the hold ends.
+        held = concern_retention.held_name(session, concern.about_person_id)
+        parts.append(held or (person.display_name if person else "Erased person"))
     if concern.pairing_id is not None:
         pairing = session.get(Pairing, concern.pairing_id)
         if pairing is not None:

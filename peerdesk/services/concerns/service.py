@@ -31,6 +31,7 @@ from peerdesk.services.concerns import rows
 from peerdesk.services.concerns.rows import in_words
 from peerdesk.services.concerns.views import ConcernInput, ConcernRecord, SubjectChoice
 from peerdesk.services.corrections import apply_fields, change_set, removal_reason
+from peerdesk.services.data_protection import concern_retention
 from peerdesk.services.history.views import ChangeSetView
 from peerdesk.services.printing import concern_data
 from peerdesk.vocabulary import ConcernLevel, PairingStatus
@@ -100,6 +101,24 @@ class ConcernService(Service):
             data = concern_data.concern_record(session, concern_id)
         data = with_coordinator(data, organisation.coordinator_name, organisation.coordinator_role)
         return render_pdf(spec, data, organisation, large_print=large_print)
+
+    # -- retention -------------------------------------------------------------------------
+    def kept_on_erasure(self, person_id: int) -> list[str]:
+        """What erasing the person today would keep in concerns, and until when, in plain
+        sentences for the erasure dialog (empty: nothing kept)."""
+        with self.db.session() as session:
+            kept = concern_retention.kept_concerns(session, person_id, self.today())
+            return [k.sentence() for k in kept]
+
+    def release_holds(self) -> int:
+        """The sweep: names kept after an erasure are replaced with "Erased person" once the
+        concern retention period has ended (one transaction, only when one is due)."""
+        with self.db.session() as reading:
+            due = concern_retention.holds_due(reading, self.today())
+        if not due:
+            return 0
+        with self.db.transaction() as session:
+            return concern_retention.release_holds(session, self.today())
 
     def history(self, concern_id: int) -> list[ChangeSetView]:
         """Every change set that touched the concern or any of its actions, oldest first."""

@@ -38,6 +38,7 @@ from sqlmodel import Session, col, select
 from peerdesk.data.models import ErasureLogEntry, Person, utc_now
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.data_protection import erasure_history
+from peerdesk.services.data_protection.concern_retention import keeping_concerns as keep
 from peerdesk.services.people.record_tables import (
     person_reference_columns,
     table,
@@ -176,7 +177,7 @@ class ErasureService(Service):
     def erase(self, person_id: int, *, backup_dir: Path | None = None) -> ErasureReport:
         """Erase the person everywhere, after a backup into `backup_dir` when one is given."""
         backup = self._backup(backup_dir, "before-erasure") if backup_dir else None
-        with self.db.transaction(kind="erasure") as session:
+        with self.db.transaction(kind="erasure") as session, keep(session, person_id, self.today()):
             erased = _gather(session, person_id)
             report = _erase(session, person_id, self.today())
             _log(session, [person_id], self.today())

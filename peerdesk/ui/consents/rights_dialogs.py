@@ -24,6 +24,7 @@ from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.data_protection.views import ErasureReport, SubjectAccessExport
+from peerdesk.ui.concerns.erasure_note import kept_concerns_note
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.private_files import confirm_personal_export
@@ -169,6 +170,7 @@ class EraseDialog(QDialog):
         self.what_goes.setWordWrap(True)
         self.what_goes.setAccessibleName("What will be erased")
         layout.addWidget(self.what_goes)
+        layout.addWidget(kept_concerns_note(services, person_id))  # safeguarding records
         form = QFormLayout()
         self.rows = FormRows(form)
         self.confirm = self.rows.add(
