@@ -25,12 +25,14 @@ from peerdesk.errors import ValidationError
 from peerdesk.services.base import Service
 from peerdesk.services.data_protection.consents import DEFAULT_WORDINGS
 from peerdesk.services.demo import vocabulary as vocab
+from peerdesk.services.demo.concern_rows import write_concern_rows
 from peerdesk.services.demo.expense_rows import write_expense_rows
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
 from peerdesk.services.demo.outcome_rows import write_outcome_rows
 from peerdesk.services.demo.project_rows import write_project_rows
 from peerdesk.services.demo.reference_rows import write_reference_rows
+from peerdesk.services.demo.training_rows import write_training_rows
 from peerdesk.services.people.conditions import seeded_family
 
 DEMO_ORGANISATION = "Northern Lights Peer Support (DEMO: fictional data)"
@@ -115,6 +117,8 @@ class _Builder(GroupRows):
         write_outcome_rows(self)
         write_project_rows(self)
         write_reference_rows(self)
+        write_training_rows(self)
+        write_concern_rows(self)
 
     # -- organisation and vocabularies ---------------------------------------------------
     def organisation(self) -> None:

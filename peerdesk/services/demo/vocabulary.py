@@ -228,11 +228,21 @@ GROUND_RULES = (
     "We respect that energy levels vary: leave early or arrive late without explaining.\n"
     "The facilitator will act if someone is at risk of harm."
 )
+#: The course, as 0008 seeds it (the demo writes it again after --force wipes it): name,
+#: core, refresher months, and the minutes a demo session gives it.
 TRAINING_MODULES = (
-    ("Peer values and mutuality", 180),
-    ("Power and boundaries", 120),
-    ("Trauma-informed peer support", 180),
-    ("Sharing experiences safely", 120),
-    ("Confidentiality and safeguarding", 150),
-    ("Self care", 90),
+    ("Peer Support in Mental Health Recovery", True, None, 90),
+    ("Mutuality in the Peer Relationship", True, None, 60),
+    ("Understanding Power in the Peer Relationship", True, None, 60),
+    ("Peer Values", True, None, 90),
+    ("Trauma Informed Peer Support", False, None, 120),
+    ("Sharing our Experiences", True, None, 90),
+    ("Role Tension", False, None, 60),
+    ("Boundaries and Self Care", True, None, 90),
+    ("Confidentiality", True, 36, 60),
+    ("Safeguarding", True, 36, 90),
 )
+#: The random draws the training step took when it wrote six free-text records: still
+#: taken, so that the rest of a seed's demo does not shift (services/demo/training_rows.py
+#: writes the training now, from its own random source).
+TRAINING_STEP_DRAWS = 6

@@ -8,7 +8,6 @@ from peerdesk.data.models import (
     DisclosureCheck,
     PersonRole,
     Supervision,
-    TrainingRecord,
     VolunteerProfile,
     VolunteerReference,
     VolunteerStageChange,
@@ -114,19 +113,9 @@ class VolunteerRows(PeopleRows):
                         "disclosure checks",
                     )
             if stage == "training":
-                for module, minutes in vocab.TRAINING_MODULES:
-                    day = min(when + timedelta(days=self.rng.randint(0, 20)), self.today)
-                    self.add(
-                        TrainingRecord(
-                            id=self.ids("training_record"),
-                            person_id=person_id,
-                            module=module,
-                            training_date=day,
-                            duration_minutes=minutes,
-                            completed=True,
-                        ),
-                        "training records",
-                    )
+                # The courses are written by training_rows.py from this step's day.
+                for _draw in range(vocab.TRAINING_STEP_DRAWS):
+                    self.rng.randint(0, 20)
                 self.consent(person_id, ConsentKind.CONFIDENTIALITY, when)
                 self.consent(person_id, ConsentKind.HEALTH_DATA, when)
             if stage == "active":
