@@ -12,11 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
 from peerdesk.services.people.views import PersonDetails
+from peerdesk.services.training.views import SessionDetails
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.training.screen import TrainingScreen
 from peerdesk.ui.training.session_dialog import TrainingSessionDialog
 from peerdesk.vocabulary import Role
-from tests.ui.keys import focus, in_modal, press, save, type_into
+from tests.conftest import TODAY
+from tests.ui.keys import focus, in_modal, press, save, tick, type_into
 
 
 def settings(tmp_path: Path) -> QSettings:
@@ -119,3 +121,76 @@ def test_a_session_with_three_attendees_by_keyboard_shows_in_the_matrix_and_on_a
     assert services.volunteers.training(people["Iain"]) == []
     assert screen.empty.isVisible()
     assert screen.matrix.cell_words("Iain Mentor", "Safeguarding") == "not done"
+
+
+def test_enter_on_a_session_edits_it_and_taking_someone_off_removes_their_records(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    iain, jess = (
+        services.people.add(PersonDetails(first_name=n, last_name="Mentor"), roles=[Role.MENTOR]).id
+        for n in ("Iain", "Jess")
+    )
+    [safeguarding] = [m.id for m in services.training.modules() if m.name == "Safeguarding"]
+    services.training.record_session(
+        SessionDetails(
+            on=TODAY,
+            duration_minutes=90,
+            module_ids=[safeguarding],
+            attendees=[(iain, True), (jess, True)],
+            trainer_person_id=iain,
+        )
+    )
+    screen = TrainingScreen(services, settings(tmp_path))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+    screen.table.selectRow(0)
+    focused = focus(qtbot, screen.table)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    dialog = screen.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Edit the training session on 15 Jun 2026"
+    assert dialog.trainer.currentText() == "Iain Mentor"
+    assert dialog.chosen_modules() == [safeguarding]
+    assert dialog.listed() == [(iain, True), (jess, True)]
+    focused = focus(qtbot, dialog.attendees)
+    qtbot.keyClick(focused, Qt.Key.Key_End)
+    press(qtbot, dialog.take_off)
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert services.volunteers.training(jess) == []
+    assert len(services.volunteers.training(iain)) == 1
+    assert screen.table.table_model.index(0, 3).data() == "Iain Mentor"
+    assert screen.history.lines()[0].startswith("Edited training session on 15 June 2026")
+
+
+def test_modules_are_added_and_retired_by_keyboard_and_the_matrix_follows(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    services.people.add(PersonDetails(first_name="Iain", last_name="Mentor"), roles=[Role.MENTOR])
+    screen = TrainingScreen(services, settings(tmp_path))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh()
+
+    def edit(window: QDialog) -> None:
+        modules = window  # the Training modules window
+        type_into(qtbot, modules.name, "Lone Working")  # type: ignore[attr-defined]
+        tick(qtbot, modules.core, False)  # type: ignore[attr-defined]
+        type_into(qtbot, modules.refresher, "24")  # type: ignore[attr-defined]
+        press(qtbot, modules.buttons["add"])  # type: ignore[attr-defined]
+        assert modules.list_problem.text() == "✓ Added “Lone Working”."  # type: ignore[attr-defined]
+        chosen = modules.selected()  # type: ignore[attr-defined]
+        assert chosen.words == "Lone Working (optional, refresher every 24 months)"
+        press(qtbot, modules.buttons["retire"])  # type: ignore[attr-defined]
+        assert modules.selected().is_retired  # type: ignore[attr-defined]
+        modules.reject()
+
+    in_modal(qtbot, lambda: press(qtbot, screen.modules_button), edit)
+    [lone] = [m for m in services.training.modules() if m.name == "Lone Working"]
+    assert lone.retired_on == TODAY and not lone.is_core
+    headings = [
+        screen.matrix.horizontalHeaderItem(c).text() for c in range(screen.matrix.columnCount())
+    ]
+    assert "Lone Working (optional)" not in headings and "Role Tension (optional)" in headings

@@ -245,3 +245,28 @@ def test_add_months_keeps_the_day_or_takes_the_months_last(services: Services) -
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2024, 2, 29), 36) == date(2027, 2, 28)
     assert add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
+
+
+def test_a_sessions_history_keeps_an_attendee_taken_off_and_the_removal(
+    services: Services,
+) -> None:
+    iain, jess = (mentor(services, n) for n in ("Iain", "Jess"))
+    [safeguarding] = module_ids(services, "Safeguarding")
+    session_id = train(services, [iain, jess], date(2026, 3, 3), [safeguarding])
+    train(services, [iain], date(2026, 3, 10), [safeguarding])  # another session: not in it
+    only_iain = SessionDetails(
+        date(2026, 3, 3),
+        60,
+        [safeguarding],
+        [(iain, True)],
+        trainer_name="Scottish Recovery Network",
+    )
+    services.training.update_session(session_id, only_iain, reason="Jess was ill")
+    services.training.remove_session(session_id, "Entered twice")
+    history = services.training.session_history(session_id)
+    assert [h.description for h in history] == [
+        "Recorded training session on 3 March 2026",
+        "Edited training session on 3 March 2026",
+        "Removed training session on 3 March 2026",
+    ]
+    assert history[1].reason == "Jess was ill"

@@ -29,9 +29,11 @@ from peerdesk.forms.document import render_pdf
 from peerdesk.services import validation as v
 from peerdesk.services.base import get_or_raise
 from peerdesk.services.corrections import change_set, removal_reason
+from peerdesk.services.history import ChangeSetView, HistoryService
 from peerdesk.services.printing import training_data
 from peerdesk.services.printing.service import PrintingService, with_coordinator
 from peerdesk.services.training import matrix as rules
+from peerdesk.services.training.history import change_set_ids
 from peerdesk.services.training.modules import TrainingModules, module_view
 from peerdesk.services.training.views import (
     AttendeeView,
@@ -119,6 +121,14 @@ class TrainingService(TrainingModules):
             session.flush()
             _sync_records(session, row, modules, details.attendees)
         return self.session(session_id)
+
+    def session_history(self, session_id: int) -> list[ChangeSetView]:
+        """Every change to the session, its modules and its attendees' records, oldest first
+        (an attendee taken off the list included)."""
+        with self.db.session() as session:
+            ids = change_set_ids(session, session_id)
+        history = HistoryService(self.db, self._today)
+        return [view for i in ids if (view := history.change_set(i)) is not None]
 
     def remove_session(self, session_id: int, reason: str | None) -> str:
         """Remove a session entered in error, and its training records, with the reason."""

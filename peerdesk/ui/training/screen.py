@@ -147,9 +147,7 @@ class TrainingScreen(Screen):
     def _on_chosen(self, *_args: object) -> None:
         session_id = chosen_record(self.table)
         changes = (
-            self.services.history.for_record("training_session", session_id)
-            if session_id is not None
-            else []
+            self.services.training.session_history(session_id) if session_id is not None else []
         )
         self.history.show_changes(changes)
 
