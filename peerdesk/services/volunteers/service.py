@@ -34,7 +34,6 @@ from peerdesk.services.volunteers.corrections import (
     training_fields,
 )
 from peerdesk.services.volunteers.views import (
-    DEFAULT_TRAINING_MODULES,
     DisclosureCheckView,
     ProfileView,
     Readiness,
@@ -60,7 +59,7 @@ VOLUNTEER_ROLES = (Role.MENTOR, Role.FACILITATOR)
 OCCUPYING_STATUSES = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingStatus.PAUSED)
 
 
-__all__ = ["DEFAULT_TRAINING_MODULES", "Readiness", "VolunteerService"]
+__all__ = ["Readiness", "VolunteerService"]
 
 
 class VolunteerService(VolunteerCorrections):

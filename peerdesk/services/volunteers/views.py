@@ -1,5 +1,5 @@
-"""What the volunteer services hand to screens: plain frozen records, never database rows,
-and the constants the screens offer (the default training modules)."""
+"""What the volunteer services hand to screens: plain frozen records, never database rows
+(the course's modules and training sessions are in services/training)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,6 @@ from datetime import date
 from typing import Any
 
 from peerdesk.vocabulary import VolunteerStage
-
-#: The default training modules, after the Scottish Recovery Network's Peer2Peer course.
-DEFAULT_TRAINING_MODULES = (
-    "Peer values and mutuality",
-    "Power and boundaries",
-    "Trauma-informed peer support",
-    "Sharing experiences safely",
-    "Role tension and boundaries",
-    "Self care",
-    "Confidentiality and safeguarding",
-)
 
 
 @dataclass(frozen=True)
@@ -193,7 +182,6 @@ class SupervisionView:
 
 
 __all__ = [
-    "DEFAULT_TRAINING_MODULES",
     "DisclosureCheckView",
     "ProfileView",
     "Readiness",
