@@ -25,6 +25,7 @@ from peerdesk.errors import ValidationError
 from peerdesk.services.base import Service
 from peerdesk.services.data_protection.consents import DEFAULT_WORDINGS
 from peerdesk.services.demo import vocabulary as vocab
+from peerdesk.services.demo.concern_rows import write_concern_rows
 from peerdesk.services.demo.expense_rows import write_expense_rows
 from peerdesk.services.demo.group_rows import GroupRows
 from peerdesk.services.demo.options import DemoOptions, DemoSummary
@@ -117,6 +118,7 @@ class _Builder(GroupRows):
         write_project_rows(self)
         write_reference_rows(self)
         write_training_rows(self)
+        write_concern_rows(self)
 
     # -- organisation and vocabularies ---------------------------------------------------
     def organisation(self) -> None:
