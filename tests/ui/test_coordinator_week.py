@@ -25,8 +25,10 @@ from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.pairings.pairing_page import PairingPage
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens.pairings import PairingsScreen
+from peerdesk.ui.training.screen import TrainingScreen
 from peerdesk.vocabulary import ConditionLink, MeetingMode, PartOfDay, Role, Weekday
 from tests.ui.keys import choose, focus, in_modal, press, save, tick, type_into
+from tests.ui.test_training_screen import add_name, tick_item
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 
@@ -88,13 +90,8 @@ def make_ready_to_mentor(qtbot: QtBot, window: MainWindow) -> None:
 
     in_modal(qtbot, lambda: press(qtbot, button(page.journey, "Record a step")), step)
 
-    def training(dialog: QDialog) -> None:
-        type_into(qtbot, dialog.module, "Introduction to peer mentoring")  # type: ignore[attr-defined]
-        type_into(qtbot, dialog.on, "2/4/2026")  # type: ignore[attr-defined]
-        tick(qtbot, dialog.completed)  # type: ignore[attr-defined]
-        save(qtbot, dialog)
-
-    in_modal(qtbot, lambda: press(qtbot, button(page.training, "Record training")), training)
+    train_on_the_training_screen(qtbot, window, "Iain Gunn")
+    window.show_screen("people")
 
     def check(dialog: QDialog) -> None:
         type_into(qtbot, dialog.reference, "PVG-1234")  # type: ignore[attr-defined]
@@ -102,6 +99,26 @@ def make_ready_to_mentor(qtbot: QtBot, window: MainWindow) -> None:
         save(qtbot, dialog)
 
     in_modal(qtbot, lambda: press(qtbot, button(page.journey, "Add a disclosure check")), check)
+
+
+def train_on_the_training_screen(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """Training ▸ Record a training session…: every core module, with them attending."""
+    window.show_screen("training")
+    screen = window.screens["training"]
+    assert isinstance(screen, TrainingScreen)
+    press(qtbot, screen.new_button)
+    dialog = screen.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    type_into(qtbot, dialog.on, "2/4/2026")
+    type_into(qtbot, dialog.trainer_name, "Scottish Recovery Network")
+    for module in window.services.training.modules():
+        if module.is_core:
+            tick_item(qtbot, dialog.modules, module.name)
+    add_name(qtbot, dialog, name)
+    press(qtbot, dialog.save_button)  # Enter in the name box lists a name, never saves
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert screen.matrix.cell_words(name, "Trained for pairing") == "Yes"
 
 
 def record_confidentiality(qtbot: QtBot, window: MainWindow, on: str) -> None:
