@@ -459,9 +459,12 @@ def _replace(
 
 
 def _like_fragment(name: str) -> str:
-    """The longest run of plain ASCII in `name`, for SQLite to narrow the rows down: its LIKE
-    ignores case only for A to Z, so "Zoë" would miss "ZOË". The pattern above decides."""
-    return max(re.split(r"[^\x00-\x7f]+", name), key=len)
+    """The longest run of `name` that SQLite's LIKE finds in every spelling the pattern above
+    matches, to narrow the rows down (the pattern decides). LIKE ignores case only for A to Z,
+    so "Zoë" would miss "ZOË"; and the pattern also matches i written ı or İ, s written ſ and
+    k written as the Kelvin sign, so "Aylin" would miss "Aylın". Those letters split the run;
+    an empty run narrows nothing (every row is read)."""
+    return max(re.split(r"[^\x00-\x7f]+|[iIsSkK]", name), key=len)
 
 
 def _all_tables() -> list[str]:
