@@ -71,3 +71,12 @@ def test_the_report_counts_concerns_about_them_and_concerns_in_their_sessions(
 
     assert report.cleared["concern"] == 2
     assert "Concerns: the written notes of 2 cleared" in report.lines()
+
+
+def test_a_concern_about_them_in_their_own_session_is_counted_once(services: Services) -> None:
+    # About the mentee and raised in the mentee's own pairing: cleared through both links,
+    # one concern in the report ("the written notes of 1 cleared", not 2).
+    pairing = services.pairings.get(active_pairing(services))
+    concern_in_a_session(services, pairing.id or 0, "Said they felt unsafe at home.")
+    report = services.erasure.erase(pairing.mentee_id)
+    assert report.cleared["concern"] == 1

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic_core import PydanticUndefined
-from sqlalchemy import Table, or_, update
+from sqlalchemy import Table, and_, or_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -307,18 +307,27 @@ def _names(person: Person) -> list[str]:
     return [name.strip() for name in (*full, *single) if name.strip()]
 
 
+def _cleared(column: str) -> str:
+    """What a cleared column holds: "" or, where it may not be blank, ERASED_TEXT."""
+    return ERASED_TEXT if column in REQUIRED_TEXT else ""
+
+
 def _clear(session: Session, source: Table, condition: Any, policy: Policy) -> int:
-    """Clear the policy's text columns on matching rows; returns rows that had any text."""
+    """Clear the policy's text columns on matching rows; returns the rows that had text still
+    to clear (a row cleared a moment ago through another link, e.g. a concern about the
+    person raised in their own pairing's session, is not counted twice)."""
     if not policy.clear:
         return 0
     connection = session.connection()
-    has_text = or_(*(source.c[name] != "" for name in policy.clear))
+    has_text = or_(
+        *(and_(source.c[name] != "", source.c[name] != _cleared(name)) for name in policy.clear)
+    )
     count = len(
         connection.execute(sa_select(*source.primary_key.columns).where(condition, has_text)).all()
     )
     for name in policy.clear:
         column = source.c[name]
-        value = ERASED_TEXT if name in REQUIRED_TEXT else ""
+        value = _cleared(name)
         connection.execute(
             update(source).where(condition, column != "", column != value).values({name: value})
         )
