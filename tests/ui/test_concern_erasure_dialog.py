@@ -44,3 +44,7 @@ def test_the_erasure_dialog_says_what_a_concern_keeps(qtbot: QtBot, services: Se
         "their name stays in it until 3 March 2032, six years after it was closed, and is then "
         "replaced with 'Erased person'."
     )
+    # The list of what goes does not also say the kept concern's notes are cleared.
+    goes = dialog.what_goes.text()
+    assert "Concerns: the written notes" not in goes
+    assert "Concerns: only those past their keeping period (the others: below)" in goes

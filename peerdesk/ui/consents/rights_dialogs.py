@@ -159,10 +159,14 @@ class EraseDialog(QDialog):
         self.setWindowTitle(f"Erase {self.name}")
         self.setAccessibleName("Erase this person")
         layout = QVBoxLayout(self)
-        preview = services.erasure.preview(person_id)
+        lines = services.erasure.preview(person_id).lines()
+        if services.concerns.kept_on_erasure(person_id):
+            # The preview counts every concern's notes; those kept say so below instead.
+            lines = [line for line in lines if not line.startswith("Concerns:")]
+            lines.append("Concerns: only those past their keeping period (the others: below)")
         self.what_goes = QLabel(
             f"<p>Erasing <b>{_escape(self.name)}</b> removes:</p><ul>"
-            + "".join(f"<li>{_escape(line)}</li>" for line in preview.lines())
+            + "".join(f"<li>{_escape(line)}</li>" for line in lines)
             + "</ul><p>Their past sessions and group attendances still count in figures, but "
             "no longer name anyone. A backup is made first. This cannot be undone except by "
             "restoring that backup.</p>"
