@@ -113,6 +113,18 @@ def test_erasing_a_person_removes_their_words_from_the_files_and_keeps_the_figur
             ),
             {"note": f"Welcomed {MARKER_FIRST} {MARKER_LAST} back.", "p": mentee_id},
         )
+        # The demo's own concerns about them or their pairings, closed long ago too: a concern
+        # within the retention period would keep their name (as it should).
+        connection.execute(
+            text(
+                "UPDATE concern SET raised_on = '2018-05-01', closed_on = '2019-05-01' "
+                "WHERE about_person_id = :p OR pairing_id IN "
+                "(SELECT id FROM pairing WHERE mentee_id = :p) OR session_id IN "
+                "(SELECT s.id FROM mentoring_session s JOIN pairing q ON q.id = s.pairing_id "
+                "WHERE q.mentee_id = :p)"
+            ),
+            {"p": mentee_id},
+        )
         connection.execute(
             text("UPDATE supervision SET wellbeing = :w WHERE mentor_id = :m"),
             {"w": f"Worried about {MARKER_FIRST} {MARKER_LAST}.", "m": mentor_id},

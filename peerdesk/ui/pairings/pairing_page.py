@@ -53,24 +53,7 @@ class PairingPage(QWidget):
         self.pairing: PairingView | None = None
         self.active_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.back_button = QPushButton("← All pairings", self)
-        self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
-        self.back_button.setAccessibleName("Back to all pairings")
-        self.back_button.clicked.connect(self.back_requested)
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        self.mentor_button = QPushButton("Open &mentor", self)
-        self.mentee_button = QPushButton("Open m&entee", self)
-        self.mentor_button.clicked.connect(lambda: self._open_person("mentor"))
-        self.mentee_button.clicked.connect(lambda: self._open_person("mentee"))
-        self.print_button = QToolButton(self)
-        self.print_button.setText("&Print…")
-        self.print_button.setAccessibleName("Print forms for this pairing")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        for button in (self.mentor_button, self.mentee_button, self.print_button):
-            top.addWidget(button)
-        layout.addLayout(top)
+        self._build_top(layout)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
@@ -127,6 +110,27 @@ class PairingPage(QWidget):
         history_caption.setBuddy(self.history.table)
         layout.addWidget(history_caption)
         layout.addWidget(self.history)
+
+    def _build_top(self, layout: QVBoxLayout) -> None:
+        """Back, the two people's pages and Print, above the pairing."""
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← All pairings", self)
+        self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
+        self.back_button.setAccessibleName("Back to all pairings")
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        self.mentor_button = QPushButton("Open &mentor", self)
+        self.mentee_button = QPushButton("Open m&entee", self)
+        self.mentor_button.clicked.connect(lambda: self._open_person("mentor"))
+        self.mentee_button.clicked.connect(lambda: self._open_person("mentee"))
+        self.print_button = QToolButton(self)
+        self.print_button.setText("&Print…")
+        self.print_button.setAccessibleName("Print forms for this pairing")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for button in (self.mentor_button, self.mentee_button, self.print_button):
+            top.addWidget(button)
+        layout.addLayout(top)
 
     def _add_corrections(self, actions_row: FlowLayout) -> None:
         """Putting right an ending, and removing a pairing entered in error: with the actions,
