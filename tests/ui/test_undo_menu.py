@@ -38,6 +38,9 @@ def test_undo_and_redo_an_edit_from_the_menu(
     page = window.screens["people"].person_page
     assert isinstance(page, PersonPage)
     actions = window.undo_actions
+    # Focus on the page (not a text box left with typing in it by an earlier test's window:
+    # the Edit menu's Undo is the text box's own while one has the focus).
+    focus(qtbot, page.training.table)
     actions.update_texts()
     assert not actions.undo_action.isEnabled()
     actions.enable_shortcuts()  # what closing the menu does: Ctrl+Z works again
