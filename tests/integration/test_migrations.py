@@ -91,9 +91,9 @@ def test_every_committed_schema_upgrades_to_head_keeping_its_records(
     after, columns_after = table_contents(target), _columns(target)
     carried = {t: REPLACED.get(t, t) for t in everything_before}
     assert set(carried.values()) <= set(everything_after)
-    assert {
-        t: len(everything_after[carried[t]]) for t in everything_before if t not in GROWN
-    } == {t: len(rows) for t, rows in everything_before.items() if t not in GROWN}
+    assert {t: len(everything_after[carried[t]]) for t in everything_before if t not in GROWN} == {
+        t: len(rows) for t, rows in everything_before.items() if t not in GROWN
+    }
     assert all(len(everything_after[t]) >= len(everything_before[t]) for t in GROWN)
     # Where a migration left a table's columns alone, its rows are exactly the same (apart
     # from the database's identity, which records where it was opened).

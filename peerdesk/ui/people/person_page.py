@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
+from peerdesk.ui.concerns.person_section import ConcernsSection
 from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.consents import ConsentsPanel
 from peerdesk.ui.expenses.person_section import ClaimsSection
@@ -127,6 +128,8 @@ class PersonPage(QWidget):
         self.pairings.record_requested.connect(self.record_requested)
         self.wellbeing = WellbeingSection(services)
         self.claims = ClaimsSection(services)
+        self.concerns = ConcernsSection(services)
+        self.concerns.record_requested.connect(self.record_requested)
         self.wellbeing.changed.connect(self._on_section_changed)
         self.history = HistorySection(services)
         self.sections = [
@@ -142,6 +145,7 @@ class PersonPage(QWidget):
             self.pairings,
             self.wellbeing,
             self.claims,
+            self.concerns,
             self.history,
         ]
         for section in self.sections:
@@ -186,6 +190,7 @@ class PersonPage(QWidget):
         self.claims.setVisible(claims)
         if claims:
             self.claims.show_person(person)
+        self.concerns.show_person(person)
         self.history.show_person(person)
         self.scroll_area.verticalScrollBar().setValue(0)
 
