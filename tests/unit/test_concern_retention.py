@@ -150,3 +150,20 @@ def test_opening_the_database_runs_the_sweep(tmp_path: Path) -> None:
             assert again.concerns.get(cid).what.startswith(words)
         finally:
             again.close()
+
+
+def test_erasing_again_after_a_restore_keeps_the_concern_too(
+    services: Services, db: Database
+) -> None:
+    # Restoring a backup older than the erasure brings the person back; the erasure log then
+    # erases them again (`reapply`), and the concern within its period must stay as at first.
+    person = _ann(services)
+    cid = _concern(services, person)
+    assert services.erasure.reapply([person]) == 1
+    assert services.people.get(person).display_name != "Ann Lee"
+    kept = services.concerns.get(cid)
+    assert kept.what == "Ann Lee said her neighbour takes her pension"
+    assert kept.actions[0].action == "Ring Ann Lee's bank with her"
+    with db.session() as session:
+        (hold,) = session.exec(select(ErasureHold)).all()
+        assert (hold.person_id, hold.hold_until) == (person, date(2031, 3, 10))

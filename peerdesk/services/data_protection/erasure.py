@@ -212,18 +212,18 @@ class ErasureService(Service):
         today = self.today()
         erased = 0
         with self.db.transaction(kind="erasure") as session:
-            gathered = []
+            _log(session, list(person_ids), today)
             for person_id in dict.fromkeys(person_ids):
                 person = session.get(Person, person_id)
                 if person is None:
                     session.add(_stub(Person(id=person_id, first_name=ERASED_FIRST_NAME), today))
                 elif not is_stub(person) or _has_personal_data(session, person_id):
-                    gathered.append(_gather(session, person_id))
-                    _erase(session, person_id, today)
+                    # As at the first erasure: concerns still in their keeping period stay.
+                    with keep(session, person_id, today):
+                        found = _gather(session, person_id)
+                        _erase(session, person_id, today)
+                        erasure_history.scrub(session, found, today)
                     erased += 1
-            _log(session, list(person_ids), today)
-            for found in gathered:
-                erasure_history.scrub(session, found, today)
         if erased:
             self.checkpoint()
         log.info("erasure log re-applied: %s of %s people erased again", erased, len(person_ids))
