@@ -14,7 +14,8 @@ from peerdesk.services.concerns.views import ConcernInput
 from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.vocabulary import Role
-from tests.ui.keys import focus
+from tests.ui.keys import focus, press
+from tests.unit.forms.pdftext import pages_text as pdf_text
 
 
 def test_a_persons_concerns_are_on_their_page_and_open_on_the_concerns_screen(
@@ -57,3 +58,30 @@ def test_a_persons_concerns_are_on_their_page_and_open_on_the_concerns_screen(
     assert window.current_screen() is window.screens["concerns"]
     chosen = window.screens["concerns"].chosen()
     assert chosen is not None and chosen.id == urgent.id
+
+
+def test_the_concern_record_is_printed_from_the_concerns_screen(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    person = services.people.add(
+        PersonDetails(first_name="Ann", last_name="Lee"), roles=[Role.MENTEE]
+    )
+    concern = services.concerns.raise_concern(
+        ConcernInput(raised_on=date(2026, 6, 1), what="Fell at home", about_person_id=person.id)
+    )
+    window = MainWindow(services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_record("concern", concern.id)
+    screen = window.screens["concerns"]
+    press(qtbot, screen.print_button)
+    preview = screen.preview
+    assert preview is not None
+    # The concern-record form, filled in for it, is rendered in the background and shown.
+    qtbot.waitUntil(lambda: preview.preview.page_count >= 1, timeout=20000)
+    path = preview.preview.pdf_path
+    assert path is not None
+    text = " ".join(pdf_text(path.read_bytes()))
+    assert "Fell at home" in text and "Ann Lee" in text
+    preview.close()

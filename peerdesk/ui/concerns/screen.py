@@ -14,6 +14,7 @@ from peerdesk.services.concerns.views import ConcernRecord
 from peerdesk.ui.concerns.concern_dialog import ConcernDialog, Subject
 from peerdesk.ui.concerns.step_dialogs import ActionDialog, CloseDialog, ReferDialog
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.printing.record_form_dialog import RecordFormDialog
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import RecordTable
 from peerdesk.ui.widgets.corrections import ReasonDialog, RemoveDialog, chosen_record, run
@@ -70,6 +71,7 @@ class ConcernsScreen(Screen):
         self.close_button = QPushButton("Clo&se concern…")
         self.reopen_button = QPushButton("Re&open…")
         self.remove_button = QPushButton("Remove concer&n…")
+        self.print_button = QPushButton("&Print the concern record…")
         for button in (
             self.raise_button,
             self.edit_button,
@@ -77,6 +79,7 @@ class ConcernsScreen(Screen):
             self.close_button,
             self.reopen_button,
             self.remove_button,
+            self.print_button,
         ):
             row.addWidget(button)
         layout.addWidget(holder)
@@ -86,6 +89,7 @@ class ConcernsScreen(Screen):
         self.close_button.clicked.connect(lambda: self._with_chosen(self.close_concern))
         self.reopen_button.clicked.connect(lambda: self._with_chosen(self.reopen))
         self.remove_button.clicked.connect(lambda: self._with_chosen(self.remove_concern))
+        self.print_button.clicked.connect(lambda: self._with_chosen(self.print_concern))
 
     def _build_action_buttons(self, layout: QVBoxLayout) -> None:
         holder = QWidget()
@@ -138,7 +142,7 @@ class ConcernsScreen(Screen):
 
     def _on_chosen(self, *_args: object) -> None:
         c = self.chosen()
-        for button in (self.edit_button, self.refer_button, self.remove_button):
+        for button in (self.edit_button, self.refer_button, self.remove_button, self.print_button):
             button.setEnabled(c is not None)
         self.add_action_button.setEnabled(c is not None)
         self.close_button.setEnabled(c is not None and c.is_open)
@@ -202,6 +206,27 @@ class ConcernsScreen(Screen):
             placeholder="The carer rang again",
         )
         self._step(c, dialog)
+
+    def print_concern(self, c: ConcernRecord) -> None:
+        """The concern-record form filled in for it, to print or save."""
+        subject = (
+            ("person", c.about_person_id)
+            if c.about_person_id is not None
+            else ("pairing", c.pairing_id)
+            if c.pairing_id is not None
+            else ("group", c.group_id or 0)
+        )
+        concerns = self.services.concerns
+        self.preview = RecordFormDialog(
+            self.services,
+            subject,
+            "concern-record",
+            lambda large: concerns.record_form(c.id, large_print=large),
+            f"concern-record-{c.id}",
+            self,
+        )
+        self.preview.show()
+        self.preview.render_form()
 
     def remove_concern(self, c: ConcernRecord) -> None:
         also = [f"its {len(c.actions)} follow-up action(s)"] if c.actions else []
