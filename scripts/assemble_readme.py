@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ("desktop", "pairings", "groups", "forms", "figures", "expenses", "data-protection",
-         "data-safety", "encryption", "importing", "packaging", "performance")  # fmt: skip
+ORDER = ("desktop", "pairings", "groups", "safeguarding", "forms", "figures", "expenses",
+         "data-protection", "data-safety", "encryption", "importing", "packaging",
+         "performance")  # fmt: skip
 START, END = "<!-- features:start -->", "<!-- features:end -->"
 
 
