@@ -30,8 +30,8 @@ from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.people.views import ConditionItem, ConditionsList
 from peerdesk.ui.widgets import FormRows
+from peerdesk.ui.widgets.list_editor import list_with_problem_line
 from peerdesk.ui.widgets.rows_model import Column, RowsModel
-from peerdesk.ui.widgets.tables import make_table
 
 COLUMNS: list[Column[ConditionItem]] = [
     Column("Condition", lambda e: e.name, lambda e: e.name.casefold()),
@@ -79,25 +79,17 @@ class ConditionsDialog(QDialog):
         self.setWindowTitle("Conditions")
         self.resize(640, 560)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.model: RowsModel[ConditionItem] = RowsModel(COLUMNS, lambda e: e.id, self)
+        self.table, self.list_problem = list_with_problem_line(
+            self,
+            layout,
             "Choose an entry, then change it below; or type a new name and add it. Entries in "
             "one family (e.g. Type 1 and Type 2 diabetes in Diabetes) count as close when "
-            "finding a mentor. An entry that someone has cannot be removed: merge it instead."
+            "finding a mentor. An entry that someone has cannot be removed: merge it instead.",
+            "&Entries",
+            "Entries",
+            self.model,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        caption = QLabel("&Entries")
-        layout.addWidget(caption)
-        self.model: RowsModel[ConditionItem] = RowsModel(COLUMNS, lambda e: e.id, self)
-        self.table = make_table("Entries", self)
-        self.table.setModel(self.model)
-        caption.setBuddy(self.table)
-        layout.addWidget(self.table, 1)
-        self.list_problem = QLabel()
-        self.list_problem.setObjectName("problem")
-        self.list_problem.setWordWrap(True)
-        self.list_problem.setAccessibleName("Result")
-        layout.addWidget(self.list_problem)
         form = QFormLayout()
         layout.addLayout(form)
         self.rows = FormRows(form)

@@ -29,8 +29,8 @@ from peerdesk.services import Services
 from peerdesk.services.projects.views import ProjectView
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.corrections import RemoveDialog, run
+from peerdesk.ui.widgets.list_editor import list_with_problem_line
 from peerdesk.ui.widgets.rows_model import Column, RowsModel
-from peerdesk.ui.widgets.tables import make_table
 
 
 def _ended(project: ProjectView) -> str:
@@ -88,25 +88,17 @@ class ProjectsDialog(QDialog):
         self.setWindowTitle("Projects")
         self.resize(620, 520)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.model: RowsModel[ProjectView] = RowsModel(COLUMNS, lambda p: p.id, self)
+        self.table, self.list_problem = list_with_problem_line(
+            self,
+            layout,
             "Type a name and add it; or choose a project, then rename, end or remove it. An "
             "ended project stays on its records but is offered for no new one. A project on "
-            "any record cannot be removed: end it instead."
+            "any record cannot be removed: end it instead.",
+            "&Projects",
+            "Projects",
+            self.model,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        caption = QLabel("&Projects")
-        layout.addWidget(caption)
-        self.model: RowsModel[ProjectView] = RowsModel(COLUMNS, lambda p: p.id, self)
-        self.table = make_table("Projects", self)
-        self.table.setModel(self.model)
-        caption.setBuddy(self.table)
-        layout.addWidget(self.table, 1)
-        self.list_problem = QLabel()
-        self.list_problem.setObjectName("problem")
-        self.list_problem.setWordWrap(True)
-        self.list_problem.setAccessibleName("Result")
-        layout.addWidget(self.list_problem)
         form = QFormLayout()
         layout.addLayout(form)
         self.rows = FormRows(form)

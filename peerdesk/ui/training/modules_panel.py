@@ -32,8 +32,8 @@ from peerdesk.services import Services
 from peerdesk.services.training.views import ModuleView
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.flow_layout import FlowLayout
+from peerdesk.ui.widgets.list_editor import list_with_problem_line
 from peerdesk.ui.widgets.rows_model import Column, RowsModel
-from peerdesk.ui.widgets.tables import make_table
 
 
 def _refresher(module: ModuleView) -> str:
@@ -96,25 +96,17 @@ class ModulesDialog(QDialog):
         self.setWindowTitle("Training modules")
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.model: RowsModel[ModuleView] = RowsModel(COLUMNS, lambda m: m.id, self)
+        self.table, self.list_problem = list_with_problem_line(
+            self,
+            layout,
             "Type a name and add it; or choose a module, change it and save the change, move "
             "it up or down, or retire it. A retired module stays on the training records that "
-            "name it but is offered for no new training and no longer needed to be trained."
+            "name it but is offered for no new training and no longer needed to be trained.",
+            "&Modules",
+            "Training modules",
+            self.model,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        caption = QLabel("&Modules")
-        layout.addWidget(caption)
-        self.model: RowsModel[ModuleView] = RowsModel(COLUMNS, lambda m: m.id, self)
-        self.table = make_table("Training modules", self)
-        self.table.setModel(self.model)
-        caption.setBuddy(self.table)
-        layout.addWidget(self.table, 1)
-        self.list_problem = QLabel()
-        self.list_problem.setObjectName("problem")
-        self.list_problem.setWordWrap(True)
-        self.list_problem.setAccessibleName("Result")
-        layout.addWidget(self.list_problem)
         form = QFormLayout()
         layout.addLayout(form)
         self.rows = FormRows(form)
