@@ -19,7 +19,6 @@ from peerdesk.data.models import (
     SupervisionPairing,
     TrainingRecord,
     VolunteerProfile,
-    VolunteerReference,
     VolunteerStageChange,
 )
 from peerdesk.errors import ValidationError
@@ -37,7 +36,6 @@ from peerdesk.services.volunteers.views import (
     DisclosureCheckView,
     ProfileView,
     Readiness,
-    ReferenceView,
     StageView,
     SupervisionView,
     TrainingView,
@@ -199,37 +197,6 @@ class VolunteerService(VolunteerCorrections):
                     .order_by(col(DisclosureCheck.issue_date).desc())
                 ),
             )
-
-    def add_reference(
-        self,
-        person_id: int,
-        *,
-        referee_name: str,
-        relationship: str = "",
-        contact: str = "",
-        requested_on: date | None = None,
-        received_on: date | None = None,
-    ) -> ReferenceView:
-        v.on_or_after(
-            received_on,
-            requested_on,
-            "received_on",
-            "A reference cannot arrive before it was asked for.",
-        )
-        with self.db.transaction() as session:
-            get_or_raise(session, Person, person_id, "person")
-            reference = VolunteerReference(
-                person_id=person_id,
-                referee_name=v.required_text(referee_name, "referee_name", "the referee's name"),
-                relationship=v.short_text(relationship, "relationship", "the relationship"),
-                contact=v.short_text(contact, "contact", "the referee's contact"),
-                requested_on=requested_on,
-                received_on=received_on,
-            )
-            session.add(reference)
-            session.flush()
-            session.refresh(reference)
-            return ReferenceView.of(reference)
 
     # -- training and supervision --------------------------------------------------------
     def record_training(
