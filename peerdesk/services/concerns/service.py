@@ -122,7 +122,8 @@ class ConcernService(Service):
 
     def history(self, concern_id: int) -> list[ChangeSetView]:
         """Every change set that touched the concern or any of its actions, oldest first."""
-        from peerdesk.services.history.service import _views  # the one way to build them
+        # Here, not at the top: importing the history service imports this one (a cycle).
+        from peerdesk.services.history.service import change_set_views
 
         with self.db.session() as session:
             key = json.dumps({"id": concern_id})
@@ -152,7 +153,7 @@ class ConcernService(Service):
                         col(ChangeLogEntry.record_key).in_(action_keys),
                     )
                 ).all()
-            return _views(session, entries)
+            return change_set_views(session, entries)
 
     # -- raising and editing -------------------------------------------------------------
     def raise_concern(self, details: ConcernInput) -> ConcernRecord:

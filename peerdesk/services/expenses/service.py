@@ -105,7 +105,8 @@ class ExpenseService(Service):
     def history(self, claim_id: int) -> list[ChangeSetView]:
         """Every change set that touched the claim or any line it has or had (an edit may
         change only lines, a removal takes them all), oldest first."""
-        from peerdesk.services.history.service import _views  # the one way to build them
+        # Here, not at the top: importing the history service imports this one (a cycle).
+        from peerdesk.services.history.service import change_set_views
 
         with self.db.session() as session:
             key = json.dumps({"id": claim_id})
@@ -136,7 +137,7 @@ class ExpenseService(Service):
                         col(ChangeLogEntry.record_key).in_(ours),
                     )
                 ).all()
-            return _views(session, entries)
+            return change_set_views(session, entries)
 
     def preview(
         self, person_id: int | None, lines: Sequence[LineInput], claim_id: int | None = None

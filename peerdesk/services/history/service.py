@@ -59,13 +59,13 @@ class HistoryService(Service):
                     ChangeLogEntry.table_name == source.name, ChangeLogEntry.record_key == wanted
                 )
             ).all()
-            return _views(session, entries)
+            return change_set_views(session, entries)
 
     def for_person(self, person_id: int) -> list[ChangeSetView]:
         """Changes to their own record, every record that refers to them, and the records of
         their pairings (sessions, goals, reviews), including ones since removed."""
         with self.db.session() as session:
-            return _views(session, _entries_about(session, person_id))
+            return change_set_views(session, _entries_about(session, person_id))
 
     def between(self, start: date, end: date) -> list[ChangeSetView]:
         """Every change set made from `start` to `end` (whole days, inclusive)."""
@@ -82,14 +82,14 @@ class HistoryService(Service):
             entries = session.exec(
                 select(ChangeLogEntry).where(col(ChangeLogEntry.change_set_id).in_(sets))
             ).all()
-            return _views(session, entries, set_ids=[i for i in sets if i is not None])
+            return change_set_views(session, entries, set_ids=[i for i in sets if i is not None])
 
     def everything(self) -> list[ChangeSetView]:
         """The whole history, oldest first."""
         with self.db.session() as session:
             entries = session.exec(select(ChangeLogEntry)).all()
             ids = [i for i in session.exec(select(ChangeSet.id)) if i is not None]
-            return _views(session, entries, set_ids=ids)
+            return change_set_views(session, entries, set_ids=ids)
 
     def change_set(self, change_set_id: int) -> ChangeSetView | None:
         """One change set with all its lines (None if there is no such change set)."""
@@ -97,7 +97,7 @@ class HistoryService(Service):
             entries = session.exec(
                 select(ChangeLogEntry).where(ChangeLogEntry.change_set_id == change_set_id)
             ).all()
-            views = _views(session, entries, set_ids=[change_set_id])
+            views = change_set_views(session, entries, set_ids=[change_set_id])
             return views[0] if views else None
 
     def latest(self, limit: int = 20) -> list[ChangeSetView]:
@@ -110,7 +110,7 @@ class HistoryService(Service):
                 select(ChangeLogEntry).where(col(ChangeLogEntry.change_set_id).in_(ids))
             ).all()
             found = [i for i in ids if i is not None]
-            return list(reversed(_views(session, entries, set_ids=found)))
+            return list(reversed(change_set_views(session, entries, set_ids=found)))
 
     def export_rows(self, views: Iterable[ChangeSetView]) -> list[ExportRow]:
         """The auditor's rows: one per field changed (one for an addition or removal)."""
@@ -199,7 +199,7 @@ def _names_value(entry: ChangeLogEntry, columns: Iterable[str], values: set[int]
     return False
 
 
-def _views(
+def change_set_views(
     session: Session, entries: Iterable[ChangeLogEntry], *, set_ids: list[int] | None = None
 ) -> list[ChangeSetView]:
     """Group entries into their change sets, oldest first. `set_ids` adds sets with no lines
