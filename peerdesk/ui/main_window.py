@@ -39,7 +39,7 @@ from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens import SCREENS, Screen
 from peerdesk.ui.screens.lazy import LazyScreens
 from peerdesk.ui.undo_actions import UndoActions
-from peerdesk.ui.widgets.banner import Banner
+from peerdesk.ui.widgets.banner import Banner, OneLineBanner
 from peerdesk.ui.widgets.page_stack import PageStack
 
 DEMO_BANNER = (
@@ -47,6 +47,24 @@ DEMO_BANNER = (
     "in a separate file; to use them, close peerdesk, open it again and choose “Start with "
     "my organisation”."
 )
+
+NEW_PERSON_TEXT = "&New person…"
+
+#: The View menu's entries, each with an access key of its own in that menu (the screens'
+#: titles elsewhere, the navigation list say, have none).
+VIEW_TEXTS = {
+    "today": "&Today",
+    "people": "&People",
+    "pairings": "P&airings",
+    "sessions": "&Sessions",
+    "groups": "&Groups",
+    "forms": "&Forms",
+    "figures": "F&igures",
+    "expenses": "&Expenses",
+    "concerns": "&Concerns",
+    "training": "T&raining",
+    "settings": "Setti&ngs",
+}
 
 #: Edit actions passed to whichever text input has the keyboard focus (Undo and Redo are
 #: UndoActions: of typing in a text box, of the last saved change elsewhere).
@@ -100,10 +118,8 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget(self)
         outer = QVBoxLayout(central)
-        self.demo_banner = QLabel(DEMO_BANNER)
+        self.demo_banner = OneLineBanner("Demo data", DEMO_BANNER)
         self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setWordWrap(True)
-        self.demo_banner.setAccessibleName("Demo data")
         outer.addWidget(self.demo_banner)
         # Warnings that need the coordinator: a risky place for the records, failing backups.
         self.location_banner = Banner("Where your records are kept", central)
@@ -180,7 +196,7 @@ class MainWindow(QMainWindow):
             self._menus[name] = QMenu(f"&{name}", self)
         file_menu = self._menus["File"]
         key = QKeySequence.StandardKey
-        self.new_action = self._action(file_menu, "&New person…", key.New, self._on_new)
+        self.new_action = self._action(file_menu, NEW_PERSON_TEXT, key.New, self._on_new)
         self.new_referral_action = self._action(
             file_menu, "New &referral…", None, self._on_new_referral
         )
@@ -215,18 +231,20 @@ class MainWindow(QMainWindow):
         view_menu = self._menus["View"]
         for number, (screen_key, title, _f) in enumerate(SCREENS, start=1):
             jump = f"Ctrl+{number}" if number < 10 else None
-            self._action(view_menu, title, jump, lambda _c=False, k=screen_key: self.show_screen(k))
+            self._action(
+                view_menu,
+                VIEW_TEXTS.get(screen_key, title),
+                jump,
+                lambda _c=False, k=screen_key: self.show_screen(k),
+            )
         view_menu.addSeparator()
         self._action(view_menu, "&Larger text", key.ZoomIn, lambda: self.step_text_size(1))
-        self._action(view_menu, "&Smaller text", key.ZoomOut, lambda: self.step_text_size(-1))
+        self._action(view_menu, "S&maller text", key.ZoomOut, lambda: self.step_text_size(-1))
         self.contrast_action = self._action(
             view_menu, "&High contrast", None, self._on_contrast_toggled
         )
         self.contrast_action.setCheckable(True)
         self.contrast_action.setChecked(theme.high_contrast(self.settings))
-
-        help_menu = self._menus["Help"]
-        self._action(help_menu, "&About peerdesk", None, self._on_about)
 
         for entry in MENU_ENTRIES:
             menu = self._menus.get(entry.menu)
@@ -240,6 +258,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, e=entry: e.callback(self.services, self.settings, self)
             )
             menu.addAction(action)
+        self._action(self._menus["Help"], "&About peerdesk", None, self._on_about)
         for menu in self._menus.values():
             if not menu.isEmpty():
                 bar.addMenu(menu)
@@ -337,7 +356,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("That record cannot be shown here yet.", 5000)
 
     # -- menu actions ------------------------------------------------------------------------------
+    def current_page(self) -> QWidget | None:
+        """The record page or list shown inside the current screen (screens that hold a list
+        and a record's page keep them in a `stack`), or None."""
+        stack = getattr(self.current_screen(), "stack", None)
+        page = stack.currentWidget() if isinstance(stack, PageStack) else None
+        return page if page is not None and page.isVisible() else None
+
     def _on_new(self) -> None:
+        """Ctrl+N is "new thing here": a session on a pairing's page, a meeting's register on
+        a group's page (the page's `new_here`), else the screen's own kind of record, else a
+        person. One action for the whole window, so the key never has two meanings."""
+        page = self.current_page()
+        new_here = getattr(page, "new_here", None)
+        if callable(new_here):
+            refusal = new_here()
+            if refusal:
+                self.statusBar().showMessage(str(refusal), 6000)
+            return
         screen = self.current_screen()
         if screen is not None and screen.new_record():
             return
@@ -355,6 +391,8 @@ class MainWindow(QMainWindow):
 
     def update_file_menu(self) -> None:
         self.new_referral_action.setEnabled(self.current_person_page() is not None)
+        # Ctrl+N says what it starts on this page ("&New session…" on a pairing's page).
+        self.new_action.setText(getattr(self.current_page(), "new_here_text", NEW_PERSON_TEXT))
 
     def _on_new_referral(self) -> None:
         page = self.current_person_page()
@@ -387,6 +425,11 @@ class MainWindow(QMainWindow):
         self.screens["people"].focus_search()
 
     def _on_print(self) -> None:
+        """Ctrl+P: the forms for the record on screen (the page's `print_here`, else the
+        screen's own `print_record`)."""
+        print_here = getattr(self.current_page(), "print_here", None)
+        if callable(print_here) and print_here():
+            return
         screen = self.current_screen()
         if screen is not None and screen.print_record():
             return

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from peerdesk.services import Services
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.printing.preview import PdfPreview
+from peerdesk.ui.widgets.screen_room import resize_within_screen
 
 
 class FormPreviewDialog(QDialog):
@@ -31,7 +32,8 @@ class FormPreviewDialog(QDialog):
         title = next((c.title for c in services.printing.forms() if c.name == form_name), "Form")
         self.setWindowTitle(f"{title}: preview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(820, 900)
+        # A page's shape where there is room; on a small laptop, the whole screen at most.
+        resize_within_screen(self, QSize(820, 900))
         self.large_print = QCheckBox("&Large print", self)
         self.large_print.setAccessibleName("Large print")
         self.large_print.setChecked(services.printing.needs_large_print(subject_kind, subject_id))

@@ -5,8 +5,10 @@ opens, while the problem lasts)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -62,3 +64,63 @@ class Banner(QFrame):
         self.is_dismissed = True
         self.hide()
         self.dismissed.emit()
+
+
+class OneLineBanner(QLabel):
+    """A notice that takes one line (its first sentence) with a "More…" link that shows the
+    rest, and "Less" to fold it again: on a small laptop at the largest text the whole notice
+    took a fifth of the window's height, every day, to say what the title bar says too."""
+
+    def __init__(self, name: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setWordWrap(True)  # still one line wherever it fits; never cut on a narrow window
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.linkActivated.connect(self._on_link_activated)
+        self.full_text = text
+        first, _stop, rest = text.partition(". ")
+        self.short_text = f"{first}." if rest else text
+        self.setAccessibleDescription(text)
+        self.expanded = False
+        self._show()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.expanded = expanded
+        self._show()
+
+    def plain_text(self) -> str:
+        """The words shown now, without the link's markup."""
+        return (
+            self.full_text
+            if self.expanded or self.short_text == self.full_text
+            else (f"{self.short_text} More…")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._show()  # the link takes the banner's own text colour in every theme
+
+    def _show(self) -> None:
+        if self.short_text == self.full_text:
+            self.setText(escape(self.full_text))
+            return
+        colour = self.palette().color(QPalette.ColorRole.WindowText).name()
+        words, target, link = (
+            (self.full_text, "less", "Less")
+            if self.expanded
+            else (self.short_text, "more", "More…")
+        )
+        html = (
+            f'{escape(words)} <a href="{target}" style="color: {colour}; '
+            f'text-decoration: underline; font-weight: bold">{link}</a>'
+        )
+        if html != self.text():
+            self.setText(html)
+
+    def _on_link_activated(self, target: str) -> None:
+        self.set_expanded(target == "more")
