@@ -61,13 +61,17 @@ class UndoActions(QObject):
         self.undo_action = QAction("&Undo", window)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo_action = QAction("&Redo", window)
-        self.redo_action.setShortcuts(
-            [
-                QKeySequence(QKeySequence.StandardKey.Redo),
-                QKeySequence("Ctrl+Shift+Z"),
-                QKeySequence("Ctrl+Y"),
-            ]
-        )
+        # The system's Redo keys, and both common ones, each once: where the system's Redo is
+        # already Ctrl+Y, a second Ctrl+Y would make Qt see two shortcuts and do neither.
+        redo_keys: list[QKeySequence] = []
+        for keys in (
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+            QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y"),
+        ):
+            if keys not in redo_keys:
+                redo_keys.append(keys)
+        self.redo_action.setShortcuts(redo_keys)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
         menu.addAction(self.undo_action)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -60,7 +59,7 @@ class GroupPage(QWidget):
         self.register_button = QPushButton("&Take the register…", self)
         self.register_button.setToolTip("Record a meeting and who came (Ctrl+N)")
         self.register_button.clicked.connect(self.take_register)
-        self.edit_button = QPushButton("&Edit details…", self)
+        self.edit_button = QPushButton("Ed&it details…", self)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.print_button = QPushButton("&Print…", self)
         self.print_button.setAccessibleName("Print forms for this group")
@@ -84,7 +83,7 @@ class GroupPage(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(self.summary)
         self.chart_caption = QLabel(
-            "Attendances each month: solid for people named on the register, "
+            "Attendance&s each month: solid for people named on the register, "
             "hatched for unnamed drop-in attendees."
         )
         self.chart_caption.setWordWrap(True)
@@ -95,24 +94,22 @@ class GroupPage(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Group sections")
+        # The tabs' access keys keep clear of the menu bar's (File, Edit, View, Records, Help).
         self.tabs.addTab(self._build_meetings(), "&Meetings")
         self.members = MembersPanel(self.services)
         self.facilitators = FacilitatorsPanel(self.services)
         self.rules = GroundRulesPanel(self.services)
         self.members_index = self.tabs.addTab(self.members, "Mem&bers")
-        self.tabs.addTab(self.facilitators, "&Facilitators")
-        self.tabs.addTab(self.rules, "Ground &rules")
+        self.tabs.addTab(self.facilitators, "Faci&litators")
+        self.tabs.addTab(self.rules, "Ground r&ules")
         # Every change to the group's own record (its details, status, venue), newest first.
         self.history = HistoryTable("History of this group", self)
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Histor&y")
         layout.addWidget(self.tabs, 1)
         for panel in (self.members, self.facilitators):
             panel.changed.connect(self._on_panel_changed)
             panel.person_opened.connect(lambda pid: self.record_requested.emit("person", pid))
         self.rules.changed.connect(self._on_panel_changed)
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.take_register)
 
     def _build_meetings(self) -> QWidget:
         page = QWidget()
@@ -143,7 +140,7 @@ class GroupPage(QWidget):
         buttons = QHBoxLayout()
         self.open_meeting = QPushButton("&Open meeting…", page)
         self.open_meeting.clicked.connect(self._on_open_meeting_clicked)
-        self.print_meeting = QPushButton("Print &meeting…", page)
+        self.print_meeting = QPushButton("Pri&nt meeting…", page)
         self.print_meeting.setAccessibleName("Print forms for the chosen meeting")
         self.delete_meeting = QPushButton("&Delete meeting…", page)
         self.delete_meeting.clicked.connect(self._on_delete_meeting_clicked)
@@ -157,6 +154,23 @@ class GroupPage(QWidget):
         selection = self.meetings.selectionModel()
         selection.currentRowChanged.connect(self._on_meeting_current_changed)
         return page
+
+    # -- the main window's Ctrl+N and Ctrl+P ---------------------------------------------------
+    new_here_text = "&New meeting (take the register)…"
+
+    def new_here(self) -> str | None:
+        """Ctrl+N here takes the register of a new meeting."""
+        if not self.group_id:
+            return "Open a group first."
+        self.take_register()
+        return None
+
+    def print_here(self) -> bool:
+        """Ctrl+P here offers the forms for this group (the Print… button's menu)."""
+        if not self.group_id:
+            return False
+        self.print_button.showMenu()
+        return True
 
     # -- showing -------------------------------------------------------------------------
     def show_group(self, group_id: int) -> None:

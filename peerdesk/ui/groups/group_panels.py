@@ -122,7 +122,7 @@ class _PeoplePanel(QWidget):
 
 class MembersPanel(_PeoplePanel):
     def __init__(self, services: Services) -> None:
-        super().__init__(services, ("Member", "Lately"), "&Add a member", "Has &left the group")
+        super().__init__(services, ("Member", "Lately"), "&Add a member", "Has left the gr&oup")
 
     def reload(self) -> None:
         members = self.services.groups.member_lines(self.group_id)
@@ -158,7 +158,7 @@ class FacilitatorsPanel(_PeoplePanel):
             services,
             ("Facilitator", "Hours in the last 12 months"),
             "&Add a facilitator",
-            "&Stop facilitating",
+            "Stop facilitati&ng",
         )
 
     def reload(self) -> None:
@@ -199,7 +199,7 @@ class GroundRulesPanel(QWidget):
         self.services = services
         self.group_id = 0
         layout = QVBoxLayout(self)
-        label = QLabel("&Ground rules (the group agreement, as the members set them)")
+        label = QLabel("Ground rules (the group &agreement, as the members set them)")
         label.setWordWrap(True)  # one long line at the largest text size
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
@@ -210,12 +210,12 @@ class GroundRulesPanel(QWidget):
         label.setBuddy(self.text)
         # Wraps at the largest text size rather than making the page scroll sideways.
         row = FlowLayout()
-        self.reviewed = QCheckBox("&Reviewed with members on", self)
+        self.reviewed = QCheckBox("Reviewed &with members on", self)
         self.reviewed.setAccessibleName("Reviewed with members")
         self.reviewed_on = DateBox(None, self, today=services.today)
         self.reviewed_on.setAccessibleName("Date reviewed with members")
         self.reviewed.toggled.connect(self.reviewed_on.setEnabled)
-        self.save_button = QPushButton("Sa&ve ground rules", self)
+        self.save_button = QPushButton("Save grou&nd rules", self)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.reviewed)
         row.addWidget(self.reviewed_on)

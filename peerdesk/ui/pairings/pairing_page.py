@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -72,14 +71,14 @@ class PairingPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions: list[tuple[PairingAction, str, Callable[[], object]]] = [
             (PairingAction.LOG, "&Log a session…", self.log_session),
-            (PairingAction.REVIEW, "Record a &review…", self.record_review),
-            (PairingAction.INTRODUCE, "Mark &introduced…", self.introduce),
+            (PairingAction.REVIEW, "Record a revie&w…", self.record_review),
+            (PairingAction.INTRODUCE, "Mar&k introduced…", self.introduce),
             (PairingAction.ACTIVATE, "&Activate…", self.activate),
             (PairingAction.PAUSE, "Pa&use…", self.pause),
             (PairingAction.RESUME, "Re&sume…", self.resume),
-            (PairingAction.END, "E&nd pairing…", self.end),
+            (PairingAction.END, "En&d pairing…", self.end),
             (PairingAction.ARRANGEMENTS, "Arrangements and &goals…", self.edit_arrangements),
-            (PairingAction.SUPERVISION, "Super&vision with mentor…", self.supervision),
+            (PairingAction.SUPERVISION, "Supervisi&on with mentor…", self.supervision),
         ]
         for key, text, slot in actions:
             button = QPushButton(text, self)
@@ -92,7 +91,6 @@ class PairingPage(QWidget):
                 services, lambda: ("pairing", self._pairing_id()), self, after=self.refresh
             )
         )
-        self.buttons["log"].setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         layout.addLayout(actions_row)
         caption = QLabel("&Timeline (Enter opens a session, review or concern):", self)
         self.timeline_model: RowsModel[TimelineEntry] = RowsModel(
@@ -105,23 +103,24 @@ class PairingPage(QWidget):
         caption.setBuddy(self.timeline)
         layout.addWidget(caption)
         layout.addWidget(self.timeline, 1)
-        history_caption = QLabel("&History of this pairing (newest first):", self)
+        history_caption = QLabel("Histor&y of this pairing (newest first):", self)
         self.history = HistoryTable("History of this pairing", self)
         history_caption.setBuddy(self.history.table)
         layout.addWidget(history_caption)
         layout.addWidget(self.history)
 
     def _build_top(self, layout: QVBoxLayout) -> None:
-        """Back, the two people's pages and Print, above the pairing."""
-        top = QHBoxLayout()
+        """Back, the two people's pages and Print, above the pairing. They wrap onto a
+        second line at the largest text size rather than squeezing the heading below."""
+        top = FlowLayout()
         self.back_button = QPushButton("← All pairings", self)
         self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
         self.back_button.setAccessibleName("Back to all pairings")
+        self.back_button.setToolTip("Back to all pairings (Alt+Left)")
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
-        top.addStretch(1)
         self.mentor_button = QPushButton("Open &mentor", self)
-        self.mentee_button = QPushButton("Open m&entee", self)
+        self.mentee_button = QPushButton("Open me&ntee", self)
         self.mentor_button.clicked.connect(lambda: self._open_person("mentor"))
         self.mentee_button.clicked.connect(lambda: self._open_person("mentee"))
         self.print_button = QToolButton(self)
@@ -135,14 +134,34 @@ class PairingPage(QWidget):
     def _add_corrections(self, actions_row: FlowLayout) -> None:
         """Putting right an ending, and removing a pairing entered in error: with the actions,
         which wrap at large text sizes (the top row does not)."""
-        self.edit_ending_button = QPushButton("Edit ending\u2026", self)
+        self.edit_ending_button = QPushButton("E&dit ending\u2026", self)
         self.edit_ending_button.setToolTip("Put right the end date, reason or answers")
         self.edit_ending_button.clicked.connect(self.edit_ending)
         actions_row.addWidget(self.edit_ending_button)
-        self.remove_button = QPushButton("Remove pairing\u2026", self)
+        self.remove_button = QPushButton("Remove pa&iring\u2026", self)
         self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
         self.remove_button.clicked.connect(self.remove_pairing)
         actions_row.addWidget(self.remove_button)
+
+    # -- the main window's Ctrl+N and Ctrl+P ---------------------------------------------------
+    new_here_text = "&New session…"
+
+    def new_here(self) -> str | None:
+        """Ctrl+N here logs a session (today, the pair's usual way and length); when the
+        pairing takes no sessions now, what to do instead (shown in the status bar)."""
+        if self.pairing is None:
+            return "Open a pairing first."
+        if not self.pairing.allows(PairingAction.LOG):
+            return "Sessions are logged once the pair have been introduced (Mark introduced…)."
+        self.log_session()
+        return None
+
+    def print_here(self) -> bool:
+        """Ctrl+P here offers the forms for this pairing (the Print… button's menu)."""
+        if self.pairing is None:
+            return False
+        self.print_button.showMenu()
+        return True
 
     # -- showing ---------------------------------------------------------------------------
     def show_pairing(self, pairing_id: int) -> None:

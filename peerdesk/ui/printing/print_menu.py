@@ -21,15 +21,16 @@ def make_print_menu(
     subject_id: int,
     parent: QWidget | None = None,
 ) -> QMenu:
-    menu = QMenu("Print…", parent)
+    menu = QMenu("&Print…", parent)
     menu.setAccessibleName("Print a form for this record")
     choices = services.printing.forms(subject_kind)
     if not choices:
         empty = menu.addAction("There are no forms to fill in for this kind of record")
         empty.setEnabled(False)
         return menu
+    used: set[str] = set()
     for choice in choices:
-        action = menu.addAction(choice.title)
+        action = menu.addAction(with_access_key(choice.title, used))
         action.setToolTip(choice.summary)
         action.setData(choice.name)
         action.triggered.connect(
@@ -38,6 +39,22 @@ def make_print_menu(
             )
         )
     return menu
+
+
+def with_access_key(title: str, used: set[str]) -> str:
+    """`title` with an access key no earlier item in the menu has (the first letter of a
+    word where it can, "&Session log sheet", else any letter), so Ctrl+P and one letter
+    choose a form. `used` gains the letter."""
+    words_first = [
+        i for i, c in enumerate(title) if c.isalpha() and (i == 0 or title[i - 1] == " ")
+    ]
+    others = [i for i, c in enumerate(title) if c.isalpha() and i not in words_first]
+    for index in words_first + others:
+        letter = title[index].lower()
+        if letter not in used:
+            used.add(letter)
+            return f"{title[:index]}&{title[index:]}"
+    return title
 
 
 def open_form(
@@ -54,4 +71,4 @@ def open_form(
     return dialog
 
 
-__all__ = ["make_print_menu", "open_form"]
+__all__ = ["make_print_menu", "open_form", "with_access_key"]
