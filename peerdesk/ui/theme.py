@@ -32,6 +32,15 @@ THEMES: tuple[tuple[str, str], ...] = (
 )
 
 FONT_FAMILY = "DejaVu Sans"
+#: Chinese, Japanese and Korean: DejaVu has none of their characters, and without a fallback
+#: named here a laptop with no such font of its own shows names as empty boxes.
+FALLBACK_FAMILY = "Droid Sans Fallback"
+FONT_FILES = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique.ttf",
+    "DroidSansFallbackFull.ttf",
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ LIGHT = Palette(
     mid="#8a8a86",
     tooltip_base="#ffffe8",
     tooltip_text="#1d1d1b",
-    disabled_text="#6e6e6e",
+    disabled_text="#616161",
     warning_base="#fff1c7",
     warning_text="#3d2c00",
 )
@@ -218,7 +227,7 @@ def load_fonts() -> None:
     global _fonts_loaded
     if _fonts_loaded:
         return
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+    for name in FONT_FILES:
         path = resource_path("fonts", name)
         if path.exists():
             QFontDatabase.addApplicationFont(str(path))
@@ -228,6 +237,7 @@ def load_fonts() -> None:
 def app_font(settings: QSettings) -> QFont:
     _, points = TEXT_SIZES[text_size_index(settings)]
     font = QFont(FONT_FAMILY)
+    font.setFamilies([FONT_FAMILY, FALLBACK_FAMILY])
     font.setPointSize(points)
     # Qt sizes a label with a shortcut letter ("&To") from kerned text but draws it in two
     # runs (the underline splits it), unkerned: at large sizes the last letter was cut off.
@@ -236,8 +246,12 @@ def app_font(settings: QSettings) -> QFont:
 
 
 def qpalette(colours: Palette) -> QPalette:
+    """Every role in every colour group set from the theme: a role left unset keeps Qt's own
+    grey (a disabled box's background, an inactive window's selection), which in high
+    contrast was a grey background and mid-grey text."""
     palette = QPalette()
     roles = QPalette.ColorRole
+    groups = QPalette.ColorGroup
     for role, value in (
         (roles.Window, colours.window),
         (roles.WindowText, colours.window_text),
@@ -251,15 +265,39 @@ def qpalette(colours: Palette) -> QPalette:
         (roles.PlaceholderText, colours.placeholder),
         (roles.Link, colours.link),
         (roles.LinkVisited, colours.link),
+        (roles.Light, colours.base),
+        (roles.Midlight, colours.button),
         (roles.Mid, colours.mid),
+        (roles.Dark, colours.mid),
+        (roles.Shadow, colours.mid),
         (roles.ToolTipBase, colours.tooltip_base),
         (roles.ToolTipText, colours.tooltip_text),
         (roles.BrightText, colours.highlighted_text),
+        (roles.Accent, colours.highlight),
     ):
+        # Active, inactive and disabled alike (an inactive window keeps its colours).
         palette.setColor(role, QColor(value))
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours.disabled_text))
+    for role in (
+        roles.WindowText,
+        roles.Text,
+        roles.ButtonText,
+        roles.PlaceholderText,
+        roles.Link,
+        roles.LinkVisited,
+    ):
+        palette.setColor(groups.Disabled, role, QColor(colours.disabled_text))
     return palette
+
+
+def _marks(colours: Palette) -> dict[str, str]:
+    """The tick, dot and arrows drawn in check boxes, radio buttons, lists and spin boxes,
+    black or white (the files are fixed; the theme picks the one that shows on its boxes).
+    Once a box's border is set in the sheet Qt no longer draws these itself."""
+    shade = "white" if QColor(colours.text).lightness() > 127 else "black"
+    return {
+        kind: resource_path("icons", f"{kind}-{shade}.svg").as_posix()
+        for kind in ("tick", "dot", "arrow-down", "arrow-up")
+    }
 
 
 def style_sheet(colours: Palette, *, strong: bool, points: int = TEXT_SIZES[0][1]) -> str:
@@ -272,25 +310,77 @@ def style_sheet(colours: Palette, *, strong: bool, points: int = TEXT_SIZES[0][1
     walking `allWidgets()` met widgets half-way through deletion and crashed.
     """
     width = 3 if strong else 2
+    marks = _marks(colours)
+    tick, dot, down, up = (marks[k] for k in ("tick", "dot", "arrow-down", "arrow-up"))
     return f"""
-QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {points}pt; }}
+QWidget {{ font-family: "{FONT_FAMILY}", "{FALLBACK_FAMILY}"; font-size: {points}pt; }}
+QAbstractItemView {{ qproperty-tabKeyNavigation: false; }}
 QPushButton, QToolButton {{
     padding: 0.3em 0.9em; border: 1px solid {colours.mid}; border-radius: 4px;
     background: {colours.button}; color: {colours.button_text};
 }}
 QCheckBox, QRadioButton {{ border: {width}px solid transparent; }}
+QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView {{
+    border: 1px solid {colours.mid};
+}}
+QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{ padding: {width - 1}px; }}
+QComboBox::drop-down, QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    width: 1.2em; border-left: 1px solid {colours.mid}; background: {colours.button};
+}}
+QComboBox::down-arrow, QAbstractSpinBox::down-arrow {{
+    image: url("{down}"); width: 0.7em; height: 0.7em;
+}}
+QAbstractSpinBox::up-arrow {{ image: url("{up}"); width: 0.7em; height: 0.7em; }}
+QToolButton::down-arrow, QToolButton::menu-indicator, QPushButton::menu-indicator {{
+    image: url("{down}"); width: 0.7em; height: 0.7em;
+}}
+QTableView {{ gridline-color: {colours.mid}; }}
+QScrollBar {{ background: {colours.window}; border: 1px solid {colours.mid}; }}
+QScrollBar:vertical {{ width: 0.9em; }}
+QScrollBar:horizontal {{ height: 0.9em; }}
+QScrollBar::handle {{ background: {colours.mid}; border-radius: 3px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 2em; }}
+QScrollBar::handle:horizontal {{ min-width: 2em; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {{
+    width: 0.8em; height: 0.8em; border: 2px solid {colours.mid};
+    background: {colours.base};
+}}
+QRadioButton::indicator {{ border-radius: 0.5em; }}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{ image: url("{tick}"); }}
+QRadioButton::indicator:checked {{ image: url("{dot}"); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+    border-color: {colours.disabled_text};
+}}
+QTabWidget::pane {{ border: 1px solid {colours.mid}; top: -1px; }}
+QTabBar::tab {{
+    padding: 0.3em 0.8em; margin-right: 2px; border: 1px solid {colours.mid};
+    border-top-left-radius: 4px; border-top-right-radius: 4px;
+    background: {colours.button}; color: {colours.button_text};
+}}
+QTabBar::tab:selected {{
+    background: {colours.base}; color: {colours.text};
+    border-top: {width + 1}px solid {colours.window_text};
+}}
 QPushButton:hover, QToolButton:hover {{ border-color: {colours.highlight}; }}
 QPushButton:default {{ border: 2px solid {colours.mid}; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus,
-QSpinBox:focus, QDateEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
-QAbstractItemView:focus, QCheckBox:focus, QRadioButton:focus {{
+QAbstractSpinBox:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QAbstractItemView:focus, QCheckBox:focus, QRadioButton:focus, QLabel:focus,
+QTabBar::tab:selected:focus {{
     border: {width}px solid {colours.highlight};
+}}
+QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus,
+QTextEdit:focus {{
+    padding: 0px; /* the thicker border takes the padding's room: nothing moves */
 }}
 QPushButton:disabled {{ color: {colours.disabled_text}; }}
 QLabel#problem {{ color: {colours.warning_text}; background: {colours.warning_base};
     border-left: 4px solid {colours.warning_text}; padding: 0.2em 0.5em; }}
 QLabel#demoBanner {{ color: {colours.warning_text}; background: {colours.warning_base};
     border: 2px solid {colours.warning_text}; padding: 0.3em 0.6em; }}
+QLabel#demoBanner:focus {{ border: {width}px solid {colours.highlight}; }}
 QFrame#warningBanner {{ background: {colours.warning_base};
     border: 2px solid {colours.warning_text}; }}
 QFrame#warningBanner QLabel {{ color: {colours.warning_text}; }}
