@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         self.screen_area = QScrollArea(central)
         self.screen_area.setObjectName("screenArea")
         self.screen_area.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own (it showed no focus and had no name); Tab to a widget below
+        # the fold scrolls it into view.
+        self.screen_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.screen_area.setWidgetResizable(True)
         self.screen_area.setWidget(self.stack)
         row.addWidget(self.screen_area, 1)
