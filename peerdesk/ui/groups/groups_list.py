@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,8 +15,9 @@ from PySide6.QtWidgets import (
 from peerdesk.services import Services
 from peerdesk.ui.groups.table_models import GroupsFilterProxy, GroupsTableModel
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
-from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.rows_model import ID_ROLE
+from peerdesk.ui.widgets.tab_order import tab_in_order
+from peerdesk.ui.widgets.tables import make_table
 
 
 class GroupsList(QWidget):
@@ -50,26 +48,17 @@ class GroupsList(QWidget):
         self.model = GroupsTableModel(self)
         self.proxy = GroupsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
+        # One Tab stop (arrows move inside it), whole rows, cut-short cells show their text.
+        self.table = make_table("Groups", self, sortable=True)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Groups")
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(GroupsTableModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # Every column as wide as its contents (the name is never squeezed); the table
-        # scrolls sideways in a narrow window, and cut-short cells show their text on hover.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        show_full_text_tips(self.table)
         self.empty = QLabel("")
         self.empty.setWordWrap(True)
         self.empty.setAccessibleName("No groups to show")
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        # Tab as the page reads: the search box came last (it moved into its captioned pair).
+        tab_in_order(self.search, self.show_closed, self.new_button, self.table)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.show_closed.toggled.connect(self._on_show_closed_toggled)
         self.new_button.clicked.connect(self.new_group_requested)

@@ -53,12 +53,13 @@ class PairingsList(QWidget):
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.setAccessibleName("Find")
         find_label.setBuddy(self.find_edit)
-        self.match_button = QPushButton("Find a &mentor…", self)
-        self.match_button.setAccessibleName("Find a mentor for the selected person")
+        # Made in the order they are shown, which is the order Tab takes.
         self.new_referral_button = QPushButton("&New referral…", self)
         self.new_referral_button.setToolTip(
             "Take a referral for someone on record, or someone new (they are added with it)"
         )
+        self.match_button = QPushButton("Find a &mentor…", self)
+        self.match_button.setAccessibleName("Find a mentor for the selected person")
         for widget in (show_label, self.show_combo, find_label, self.find_edit):
             bar.addWidget(widget)
         bar.addWidget(self.new_referral_button)

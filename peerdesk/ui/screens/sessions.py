@@ -48,7 +48,9 @@ class SessionsScreen(Screen):
         self.date_to = DateBox(
             None, self, optional=True, today=services.today, blank_text="Any date"
         )
-        self.clear_button = QPushButton("&Clear filters", self)
+        # No parent yet: it joins the page after the filters (the flow adds them in order), so
+        # Tab reaches it after them, as it reads. Made with a parent it came first in Tab.
+        self.clear_button = QPushButton("&Clear filters")
         for text, widget in (
             ("&Pairing:", self.pairing),
             ("&Mentor:", self.mentor),

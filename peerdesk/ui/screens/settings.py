@@ -116,6 +116,8 @@ class SettingsScreen(Screen):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName("Settings")
+        # Not a Tab stop: it shows no focus; Tab to a setting below the fold scrolls to it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         self.column = QVBoxLayout(content)
         scroll.setWidget(content)
