@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +18,7 @@ from peerdesk.services.mentoring.views import PairingRow, WaitingRow
 from peerdesk.ui.pairings.models import PAIRING_COLUMNS, WAITING_COLUMNS
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
+from peerdesk.ui.widgets.search_box import SearchBox
 from peerdesk.ui.widgets.tables import make_table
 from peerdesk.vocabulary import PairingStatus
 
@@ -48,7 +49,7 @@ class PairingsList(QWidget):
         self.show_combo.setAccessibleName("Show")
         show_label.setBuddy(self.show_combo)
         find_label = QLabel("&Find:", self)
-        self.find_edit = QLineEdit(self)
+        self.find_edit = SearchBox(self)
         self.find_edit.setPlaceholderText("Name or reference")
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.setAccessibleName("Find")
@@ -83,6 +84,8 @@ class PairingsList(QWidget):
         self.waiting_view = make_table("Waiting for a mentor", self, sortable=True)
         self.waiting_view.setModel(self.waiting_proxy)
         self.waiting_view.activated.connect(self._on_waiting_activated)
+        # Down from Find moves into the list shown; Enter opens the only match.
+        self.find_edit.lead_into(self._shown_view, self._on_shown_row_activated)
         layout.addWidget(self.pairings_view, 1)
         layout.addWidget(self.waiting_view, 1)
         self.find_edit.textChanged.connect(self._on_find_changed)
@@ -166,6 +169,15 @@ class PairingsList(QWidget):
         self.pairings_proxy.setFilterFixedString(text.strip())
         self.waiting_proxy.setFilterFixedString(text.strip())
         self._update_empty()
+
+    def _shown_view(self) -> QTableView:
+        return self.waiting_view if self.waiting_view.isVisible() else self.pairings_view
+
+    def _on_shown_row_activated(self, index: QModelIndex) -> None:
+        if self._shown_view() is self.waiting_view:
+            self._on_waiting_activated(index)
+        else:
+            self._on_pairing_activated(index)
 
     def _on_pairing_activated(self, index: QModelIndex) -> None:
         row = self.pairings_model.row_at(self.pairings_proxy.mapToSource(index).row())

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.page_stack import PageStack
+from peerdesk.ui.widgets.search_box import SearchBox
 from peerdesk.vocabulary import Role
 
 ANY = "Any"
@@ -82,7 +82,7 @@ class PeopleScreen(Screen):
         top.addWidget(self.add_button)
         layout.addLayout(top)
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setPlaceholderText("Type part of a name, phone number, email or postcode")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search people")
@@ -142,6 +142,8 @@ class PeopleScreen(Screen):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._on_row_activated)
+        # Down from the search box moves into the people found; Enter opens the only one.
+        self.search.lead_into(lambda: self.table, self._on_row_activated)
         self.empty = EmptyState()
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
