@@ -85,10 +85,7 @@ def _referral_shots(
     window.open_record("person", waiting.id)
     page = window.current_person_page()
     if page is not None:
-        page.scroll_area.ensureWidgetVisible(page.referral, 0, 0)
-        # The section at the top of the page, as the coordinator scrolls to it.
-        bar = page.scroll_area.verticalScrollBar()
-        bar.setValue(min(page.referral.y(), bar.maximum()))
+        page.show_section(page.referral)  # its tab, as the coordinator opens it (Alt+L)
         _save(app, window, out / f"referral-section-{size_name}.png")
     dialog = ReferralDialog(window.services, parent=window, choose_person=True)
     dialog.show()

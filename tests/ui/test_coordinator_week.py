@@ -28,6 +28,7 @@ from peerdesk.ui.screens.pairings import PairingsScreen
 from peerdesk.ui.training.screen import TrainingScreen
 from peerdesk.vocabulary import ConditionLink, MeetingMode, PartOfDay, Role, Weekday
 from tests.ui.keys import choose, focus, in_modal, press, save, tick, type_into
+from tests.ui.person_tabs import open_tab_of
 from tests.ui.test_training_screen import add_name, tick_item
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
@@ -88,6 +89,7 @@ def make_ready_to_mentor(qtbot: QtBot, window: MainWindow) -> None:
         type_into(qtbot, dialog.on, "1/4/2026")  # type: ignore[attr-defined]
         save(qtbot, dialog)
 
+    open_tab_of(qtbot, page, page.journey)
     in_modal(qtbot, lambda: press(qtbot, button(page.journey, "Record a step")), step)
 
     train_on_the_training_screen(qtbot, window, "Iain Gunn")
@@ -98,6 +100,7 @@ def make_ready_to_mentor(qtbot: QtBot, window: MainWindow) -> None:
         type_into(qtbot, dialog.issued, "3/4/2026")  # type: ignore[attr-defined]
         save(qtbot, dialog)
 
+    open_tab_of(qtbot, page, page.journey)
     in_modal(qtbot, lambda: press(qtbot, button(page.journey, "Add a disclosure check")), check)
 
 
@@ -131,6 +134,7 @@ def record_confidentiality(qtbot: QtBot, window: MainWindow, on: str) -> None:
         type_into(qtbot, dialog.recorded_by, "Coordinator")  # type: ignore[attr-defined]
         save(qtbot, dialog)
 
+    open_tab_of(qtbot, page, page.consents)
     in_modal(qtbot, lambda: press(qtbot, page.consents.record_button), fill)
 
 
@@ -154,6 +158,7 @@ def take_referral(qtbot: QtBot, window: MainWindow) -> None:
 
 def referral_step(qtbot: QtBot, window: MainWindow, words: str, on: str) -> None:
     page = person_page(window)
+    open_tab_of(qtbot, page, page.referral)
     press(qtbot, button(page.referral, words))
     dialog = page.referral.active_dialog
     assert dialog is not None and dialog.isVisible()
@@ -166,6 +171,10 @@ def referral_step(qtbot: QtBot, window: MainWindow, words: str, on: str) -> None
 def match_from_the_waiting_list(qtbot: QtBot, window: MainWindow, mentee: str) -> int:
     """Pairings ▸ Waiting for a mentor lists them; Find a mentor… proposes the pairing."""
     window.show_screen("pairings")
+    # The window active again after the referral's dialogs, as it is for a coordinator (the
+    # focus restored on activating it would otherwise race the focus put on the button).
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     screen = pairings_screen(window)
     screen.refresh()
     screen.list.show_view("waiting")

@@ -16,6 +16,7 @@ from peerdesk.services.data_protection.views import ConsentEntry
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.vocabulary import ConsentKind, ConsentMethod
 from tests.ui.keys import focus, in_modal, press, save, type_into
+from tests.ui.person_tabs import open_tab
 from tests.unit.test_pairings_builders import ready_mentor
 
 
@@ -25,6 +26,7 @@ def open_consents(qtbot: QtBot, services: Services, tmp_path: Path, person: int)
     page.show()
     page.show_person(person)
     qtbot.waitExposed(page)
+    open_tab(qtbot, page, "consents")
     return page
 
 

@@ -21,6 +21,7 @@ from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from peerdesk.ui.widgets.words import day
 from peerdesk.vocabulary import ReferralStatus
 from tests.ui.keys import press
+from tests.ui.person_tabs import open_tab
 from tests.unit.test_referral_transitions import RECEIVED, referral_in
 
 NEW_DATE = RECEIVED - timedelta(days=3)
@@ -33,6 +34,7 @@ def open_page(qtbot: QtBot, services: Services, tmp_path: Path, person_id: int) 
     page.show()
     page.show_person(person_id)
     qtbot.waitExposed(page)
+    open_tab(qtbot, page, "referral")
     return page
 
 

@@ -18,6 +18,7 @@ from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.vocabulary import Role
 from tests.ui.keys import focus, in_modal, press, save, type_into
+from tests.ui.person_tabs import open_tab
 
 
 @pytest.fixture
@@ -33,6 +34,7 @@ def open_page(qtbot: QtBot, services: Services, tmp_path: Path, person: int) -> 
     page.show()
     page.show_person(person)
     qtbot.waitExposed(page)
+    open_tab(qtbot, page, "roles")
     return page
 
 

@@ -17,15 +17,20 @@ from peerdesk.services import Services
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.vocabulary import MeetingMode
 from tests.ui.keys import focus, in_modal, press, save, type_into
+from tests.ui.person_tabs import open_tab
 from tests.unit.test_pairings_builders import ready_mentor
 
 
-def open_page(qtbot: QtBot, services: Services, tmp_path: Path, person_id: int) -> PersonPage:
+def open_page(
+    qtbot: QtBot, services: Services, tmp_path: Path, person_id: int, tab: str
+) -> PersonPage:
+    """Their page, on the tab `tab`."""
     page = PersonPage(services, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(page)
     page.show()
     page.show_person(person_id)
     qtbot.waitExposed(page)
+    open_tab(qtbot, page, tab)
     return page
 
 
@@ -33,7 +38,7 @@ def test_enter_on_a_training_row_edits_its_date(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
     mentor = ready_mentor(services, "Morag")
-    page = open_page(qtbot, services, tmp_path, mentor)
+    page = open_page(qtbot, services, tmp_path, mentor, "training")
     table = page.training.table
     assert not page.training.corrections.edit_button.isEnabled()  # nothing chosen yet
     table.selectRow(0)
@@ -66,7 +71,7 @@ def test_remove_a_supervision_asks_why_and_a_blank_reason_removes_nothing(
     services.volunteers.record_supervision(
         mentor, on=date(2026, 3, 3), mode=MeetingMode.PHONE, duration_minutes=45
     )
-    page = open_page(qtbot, services, tmp_path, mentor)
+    page = open_page(qtbot, services, tmp_path, mentor, "supervision")
     remove_button = page.supervision.corrections.remove_button
     assert remove_button.accessibleName() == "Remove the chosen supervision"
     assert not remove_button.isEnabled()  # nothing chosen yet

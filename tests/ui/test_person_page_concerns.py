@@ -15,6 +15,7 @@ from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.vocabulary import Role
 from tests.ui.keys import focus, press
+from tests.ui.person_tabs import open_tab_of
 from tests.unit.forms.pdftext import pages_text as pdf_text
 
 
@@ -52,6 +53,7 @@ def test_a_persons_concerns_are_on_their_page_and_open_on_the_concerns_screen(
         ["Urgent", "Self-harm", "Open"],
         ["Concern", "", "Closed 10 Mar 2026"],
     ]
+    open_tab_of(qtbot, window.screens["people"].person_page, section)
     focus(qtbot, section.table)
     section.table.selectRow(0)
     qtbot.keyClick(section.table, Qt.Key.Key_Return)

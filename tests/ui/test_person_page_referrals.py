@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenuBar,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -39,6 +40,7 @@ from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
 from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import PartOfDay, ReferralStatus, Weekday
 from tests.conftest import TODAY
+from tests.ui.person_tabs import open_tab
 from tests.ui.test_layout_largest_text import LAPTOP, cut_short, largest
 from tests.unit.test_pairings_builders import ready_mentor
 from tests.unit.test_referral_transitions import EXPECTED, referral_in
@@ -111,6 +113,7 @@ def test_a_referral_is_taken_and_moved_on_from_the_page(
 ) -> None:
     person_id = services.people.add(PersonDetails(first_name="Ruth")).id
     page.show_person(person_id)
+    open_tab(qtbot, page, "referral")
     assert "No referral recorded" in page.referral.fact("Referral")
     assert visible_steps(page) == set()
     assert not page.referral.match_button.isVisibleTo(page)
@@ -184,10 +187,11 @@ def test_the_mentor_they_would_like_is_on_the_page(services: Services, page: Per
 
 @pytest.mark.parametrize("status", list(ReferralStatus))
 def test_the_buttons_are_exactly_the_steps_the_referral_allows(
-    services: Services, page: PersonPage, status: ReferralStatus
+    qtbot: QtBot, services: Services, page: PersonPage, status: ReferralStatus
 ) -> None:
     referral = referral_in(services, status)
     page.show_person(referral.person_id)
+    open_tab(qtbot, page, "referral")
     assert visible_steps(page) == set(EXPECTED[status])
     assert page.referral.new_button.isVisibleTo(page) == (not referral.is_open)
     assert page.referral.match_button.isVisibleTo(page) == (status is ReferralStatus.ACCEPTED)
@@ -199,6 +203,7 @@ def test_a_refused_step_keeps_the_page_as_it_was(
 ) -> None:
     referral = referral_in(services, ReferralStatus.ASSESSED)
     page.show_person(referral.person_id)
+    open_tab(qtbot, page, "referral")
     click(qtbot, page.referral.step_buttons[ReferralAction.NOT_TAKEN_FORWARD])
     dialog = active(qtbot, page.referral.active_dialog)
     assert isinstance(dialog, ReferralStepDialog)
@@ -218,6 +223,7 @@ def test_find_a_mentor_opens_matching_for_them_and_proposing_opens_the_pairing(
     referral = referral_in(services, ReferralStatus.ACCEPTED)
     services.people.set_availability(referral.person_id, [("tue", "morning")], ["phone"])
     page.show_person(referral.person_id)
+    open_tab(qtbot, page, "referral")
     click(qtbot, page.referral.match_button)
     dialog = page.referral.matching_dialog
     assert isinstance(dialog, MatchingDialog)
@@ -239,6 +245,7 @@ def test_availability_and_ways_to_meet_from_the_page(
 ) -> None:
     person_id = services.people.add(PersonDetails(first_name="Ruth")).id
     page.show_person(person_id)
+    open_tab(qtbot, page, "roles")
     assert page.needs.fact("Can meet") == "Not recorded yet"
     click(qtbot, page.needs.availability_button)
     dialog = active(qtbot, page.needs.active_dialog)
@@ -319,9 +326,12 @@ def test_a_new_referral_s_four_buttons_fit_a_laptop_at_the_largest_text(
     window.open_record("person", referral.person_id)
     qapp.processEvents()
     page = window.current_person_page()
-    assert page is not None and len(visible_steps(page)) == 4
-    content = page.scroll_area.widget()
-    assert content.minimumSizeHint().width() <= page.scroll_area.viewport().width()
+    assert page is not None
+    open_tab(qtbot, page, "referral")
+    assert len(visible_steps(page)) == 4
+    tab = page.tabs.page("referral")
+    assert isinstance(tab, QScrollArea) and tab.widget() is not None
+    assert tab.widget().minimumSizeHint().width() <= tab.viewport().width()
     assert not window.screen_area.horizontalScrollBar().isVisible()
     assert cut_short(page.referral) == []
 
@@ -352,16 +362,20 @@ def test_the_referral_buttons_letters_are_used_by_nothing_else_on_screen(
     window.open_record("person", referral.person_id)
     page = window.current_person_page()
     assert page is not None
-    buttons = [
-        *page.referral.step_buttons.values(),
-        page.referral.new_button,
-        page.referral.edit_button,
-        page.referral.match_button,
-        page.needs.availability_button,
-    ]
-    counts = letters(window)
-    for button in buttons:
-        if button.isVisible():
-            letter = re.search(r"&(.)", button.text())
-            assert letter is not None, button.text()
-            assert counts[letter.group(1).lower()] == 1, button.text()
+    tabs = {
+        # Close referral… and Edit referral… have no letter left (Tab reaches them).
+        "referral": [
+            *(b for a, b in page.referral.step_buttons.items() if a != ReferralAction.CLOSE),
+            page.referral.new_button,
+            page.referral.match_button,
+        ],
+        "roles": [page.needs.availability_button],
+    }
+    for tab, buttons in tabs.items():
+        open_tab(qtbot, page, tab)
+        counts = letters(window)
+        for button in buttons:
+            if button.isVisible():
+                letter = re.search(r"&(.)", button.text())
+                assert letter is not None, button.text()
+                assert counts[letter.group(1).lower()] == 1, button.text()

@@ -20,6 +20,7 @@ from peerdesk.services.volunteers.views import SafeguardingSettings
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.people.person_page import PersonPage
 from tests.ui.keys import choose, in_modal, press, type_into
+from tests.ui.person_tabs import open_tab
 from tests.ui.test_person_page_referrals import letters
 
 
@@ -45,10 +46,12 @@ def window(qtbot: QtBot, demo_services: Services, tmp_path: Path) -> MainWindow:
     return widget
 
 
-def _page(window: MainWindow, person_id: int) -> PersonPage:
+def _page(qtbot: QtBot, window: MainWindow, person_id: int) -> PersonPage:
+    """Their page, on the References tab."""
     window.open_record("person", person_id)
     page = window.current_person_page()
     assert page is not None
+    open_tab(qtbot, page, "references")
     return page
 
 
@@ -57,7 +60,7 @@ def test_a_reference_is_added_by_keyboard_and_readiness_says_what_is_missing(
 ) -> None:
     demo_services.references.save_settings(SafeguardingSettings(2, 6))
     mentor, good = _mentor_short_of_references(demo_services)
-    page = _page(window, mentor)
+    page = _page(qtbot, window, mentor)
     section = page.references
     assert section.isVisible()
     assert section.fact("Still needed").startswith(
@@ -80,7 +83,7 @@ def test_a_reference_is_added_by_keyboard_and_readiness_says_what_is_missing(
         qtbot.waitUntil(lambda: not dialog.isVisible())
 
     in_modal(qtbot, lambda: press(qtbot, section.add_button), fill)
-    page = _page(window, mentor)
+    page = _page(qtbot, window, mentor)
     section = page.references
     model = section.table.model()
     assert model.rowCount() == before + 1
@@ -109,7 +112,7 @@ def test_edit_opens_the_saved_reference_and_marks_it_not_satisfactory(
     demo_services.references.save_settings(SafeguardingSettings(1, 6))
     mentor, _good = _mentor_short_of_references(demo_services)
     reference = demo_services.references.add(mentor, referee_name="Calum Ross")
-    page = _page(window, mentor)
+    page = _page(qtbot, window, mentor)
     section = page.references
     row = [
         section.table.model().index(r, 0).data() for r in range(section.table.model().rowCount())
@@ -129,15 +132,18 @@ def test_edit_opens_the_saved_reference_and_marks_it_not_satisfactory(
     assert seen == {"title": "Edit reference", "referee": "Calum Ross"}
     saved = demo_services.references.get(reference.id)
     assert (saved.satisfactory, saved.state) == (False, "Not satisfactory")
-    assert "1 reference not satisfactory" in _page(window, mentor).references.fact("Still needed")
+    assert "1 reference not satisfactory" in _page(qtbot, window, mentor).references.fact(
+        "Still needed"
+    )
 
 
 def test_the_references_access_keys_are_used_by_nothing_else(
-    window: MainWindow, demo_services: Services
+    qtbot: QtBot, window: MainWindow, demo_services: Services
 ) -> None:
     mentor, _good = _mentor_short_of_references(demo_services)
-    page = _page(window, mentor)
+    page = _page(qtbot, window, mentor)
     counts = letters(window)
+    assert page.references.add_button.isVisible()
     for button in (page.references.add_button, page.references.print_button):
         if button.isVisible():
             letter = re.search(r"&(.)", button.text())
@@ -150,7 +156,7 @@ def test_print_a_reference_request_previews_the_letter_to_the_chosen_referee(
 ) -> None:
     mentor, _good = _mentor_short_of_references(demo_services)
     demo_services.references.add(mentor, referee_name="Calum Ross", relationship="Tutor")
-    section = _page(window, mentor).references
+    section = _page(qtbot, window, mentor).references
     names = [
         section.table.model().index(r, 0).data() for r in range(section.table.model().rowCount())
     ]

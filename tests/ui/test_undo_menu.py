@@ -18,6 +18,7 @@ from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.people.person_page import PersonPage
 from tests.conftest import TODAY
 from tests.ui.keys import focus, in_modal, press, save, type_into
+from tests.ui.person_tabs import open_tab
 from tests.unit.test_pairings_builders import ready_mentor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -40,6 +41,7 @@ def test_undo_and_redo_an_edit_from_the_menu(
     actions = window.undo_actions
     # Focus on the page (not a text box left with typing in it by an earlier test's window:
     # the Edit menu's Undo is the text box's own while one has the focus).
+    open_tab(qtbot, page, "training")
     focus(qtbot, page.training.table)
     actions.update_texts()
     assert not actions.undo_action.isEnabled()

@@ -18,6 +18,7 @@ from peerdesk.ui.outcomes.scale_panel import OutcomeScalePanel
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens.settings import SettingsScreen
 from tests.ui.keys import choose, focus, in_modal, press, save, type_into
+from tests.ui.person_tabs import open_tab
 from tests.unit.test_pairings_builders import active_pairing, organisation
 
 
@@ -27,6 +28,7 @@ def _page(qtbot: QtBot, services: Services, tmp_path: Path, person: int) -> Pers
     page.show()
     page.show_person(person)
     qtbot.waitExposed(page)
+    open_tab(qtbot, page, "outcomes")
     return page
 
 
@@ -160,6 +162,6 @@ def test_no_other_button_on_the_page_uses_its_access_key(
     keys = [
         b.text()
         for b in page.findChildren(QAbstractButton)
-        if b.isVisible() and "&g" in b.text().lower()
+        if b.isVisible() and "&o" in b.text().lower()
     ]
-    assert keys == ["Record wellbein&g scores…"]
+    assert keys == ["Rec&ord wellbeing scores…"]

@@ -20,6 +20,7 @@ from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens.today import WHAT, TodayScreen
 from tests.conftest import TODAY
 from tests.ui.keys import choose, in_modal, press, save, type_into
+from tests.ui.person_tabs import open_tab
 
 DUE = "“after” wellbeing scores due"
 
@@ -99,6 +100,7 @@ def test_a_before_and_after_set_recorded_by_keyboard_show_on_the_page_today_and_
     page.show()
     page.show_person(mentee)
     qtbot.waitExposed(page)
+    open_tab(qtbot, page, "outcomes")
     section = page.wellbeing
     assert section.table.isHidden() and not section.empty.isHidden()
     name = services.people.get(mentee).display_name

@@ -16,8 +16,8 @@ from peerdesk.ui.widgets import EmptyState, RecordTable
 from peerdesk.ui.widgets.corrections import CorrectionsBar, RemoveDialog, run
 from peerdesk.ui.widgets.words import day, table_day
 
-#: "&w" is taken on the person page (a consent's Withdraw…): "g" is free there.
-RECORD_TEXT = "Record wellbein&g scores…"
+#: Alt+O records in each tab of the person page that records something (person_tabs.py).
+RECORD_TEXT = "Rec&ord wellbeing scores…"
 
 
 class WellbeingSection(Section):

@@ -1,17 +1,20 @@
-"""One person's page: who they are, their roles, needs, referral, volunteering, consents,
-pairings and sessions, with Edit, Print and Archive at the top."""
+"""One person's page: Back, Edit, Print, Archive and Raise a concern at the top, their name,
+then their record in tabs (person_tabs.py): details, roles and needs, referral, pairings and
+sessions, consents, concerns, outcomes and history, and for a volunteer their journey and
+checks, training, references, supervision and expenses."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,7 @@ from peerdesk.ui.people.person_sections import (
     PairingsSection,
     RolesSection,
 )
+from peerdesk.ui.people.person_tabs import TABS, PersonTabs, TablePage, scrolling_page
 from peerdesk.ui.people.references_section import ReferencesSection
 from peerdesk.ui.people.table_model import roles_text
 from peerdesk.ui.people.volunteer_sections import (
@@ -41,6 +45,7 @@ from peerdesk.ui.people.volunteer_sections import (
 )
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.referrals.referral_section import ReferralSection
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.words import day
 
 
@@ -55,34 +60,13 @@ class PersonPage(QWidget):
         self.services = services
         self.settings = settings
         self.person_id: int | None = None
+        self._is_volunteer = False
+        #: The tab last chosen, kept while moving between people (someone recording
+        #: consents for several people stays on Consents); a person without it shows Details.
+        self.wanted_tab = "details"
+        self._choosing = False
         outer = QVBoxLayout(self)
-
-        top = QHBoxLayout()
-        self.back_button = QPushButton("← &Back to everyone")
-        self.back_button.clicked.connect(self.back_requested)
-        self.edit_button = QPushButton("&Edit details…")
-        self.edit_button.clicked.connect(self._on_edit_clicked)
-        self.print_button = QPushButton("&Print…")
-        self.archive_button = QPushButton("Archi&ve…")
-        self.archive_button.clicked.connect(self._on_archive_clicked)
-        top.addWidget(self.back_button)
-        top.addStretch(1)
-        for button in (self.edit_button, self.print_button, self.archive_button):
-            top.addWidget(button)
-        outer.addLayout(top)
-        # A line of its own: the row above fills a laptop's width at the largest text size.
-        # No access key: every letter of its words is taken on some person's page; the
-        # File menu's Ctrl+Shift+K raises one about the person shown, and the words say so.
-        outer.addWidget(
-            RaiseConcernButton(
-                services,
-                lambda: ("person", self.person_id or 0),
-                self,
-                text="Raise a concern (Ctrl+Shift+K)…",
-            ),
-            0,
-            Qt.AlignmentFlag.AlignRight,
-        )
+        outer.addLayout(self._build_top(services))
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -96,18 +80,46 @@ class PersonPage(QWidget):
         outer.addWidget(self.summary)
         outer.addWidget(self.archived_note)
 
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setAccessibleName("Person's record")
-        content = QWidget()
-        self.column = QVBoxLayout(content)
-        self.scroll_area.setWidget(content)
-        outer.addWidget(self.scroll_area, 1)
-
+        self.tabs = PersonTabs(self)
+        self.tabs.current_changed.connect(self._on_tab_changed)
+        outer.addWidget(self.tabs, 1)
         self._build_sections(services)
+        self._build_tabs()
+
+    def _build_top(self, services: Services) -> FlowLayout:
+        """Back, Edit, Print, Archive and Raise a concern, wrapping at large text sizes.
+        Their access keys are none of the menu bar's (Alt+E is the Edit menu, Alt+V the View
+        menu): Back is Alt+Left as on every record page, Edit details… has the focus when a
+        person's page opens, and Print and Raise a concern have the menu's shortcuts."""
+        top = FlowLayout()
+        self.back_button = QPushButton("← Back to everyone")
+        self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
+        self.back_button.setToolTip("Back to everyone (Alt+Left)")
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button = QPushButton("Edit details…")
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.print_button = QPushButton("Print (Ctrl+P)…")
+        self.print_button.setAccessibleName("Print forms for this person")
+        self.archive_button = QPushButton("Archive…")
+        self.archive_button.clicked.connect(self._on_archive_clicked)
+        concern = RaiseConcernButton(
+            services,
+            lambda: ("person", self.person_id or 0),
+            self,
+            text="Raise a concern (Ctrl+Shift+K)…",
+        )
+        for button in (
+            self.back_button,
+            self.edit_button,
+            self.print_button,
+            self.archive_button,
+            concern,
+        ):
+            top.addWidget(button)
+        return top
 
     def _build_sections(self, services: Services) -> None:
-        """The page's sections, in order, each refreshing the page when it changes something."""
+        """The page's sections, each refreshing the page when it changes something."""
         self.details = DetailsSection(services)
         self.roles = RolesSection(services)
         self.needs = NeedsSection(services)
@@ -132,30 +144,54 @@ class PersonPage(QWidget):
         self.concerns.record_requested.connect(self.record_requested)
         self.wellbeing.changed.connect(self._on_section_changed)
         self.history = HistorySection(services)
-        self.sections = [
-            self.details,
-            self.roles,
-            self.needs,
-            self.referral,
-            self.journey,
-            self.references,
-            self.training,
-            self.supervision,
-            self.consents_box,
-            self.pairings,
-            self.wellbeing,
-            self.claims,
-            self.concerns,
-            self.history,
-        ]
-        for section in self.sections:
-            self.column.addWidget(section)
-        self.column.addStretch(1)
         changing_sections = (self.roles, self.needs, self.journey, self.references)
         for changing in (*changing_sections, self.training, self.supervision):
             changing.changed.connect(self._on_section_changed)
 
+    def _build_tabs(self) -> None:
+        """Each tab: its sections, scrolling as a whole, or one section with a main table."""
+        scrolling: dict[str, list[QWidget]] = {
+            "details": [self.details],
+            "roles": [self.roles, self.needs],
+            "referral": [self.referral],
+            "outcomes": [self.wellbeing],
+            "journey": [self.journey],
+        }
+        tables: dict[str, tuple[QWidget, QTableView]] = {
+            "pairings": (self.pairings, self.pairings.sessions),
+            "consents": (self.consents_box, self.consents.table),
+            "concerns": (self.concerns, self.concerns.table),
+            "history": (self.history, self.history.history.table),
+            "training": (self.training, self.training.table),
+            "references": (self.references, self.references.table),
+            "supervision": (self.supervision, self.supervision.table),
+            "expenses": (self.claims, self.claims.table),
+        }
+        self.table_pages: dict[str, TablePage] = {}
+        for spec in TABS:
+            if spec.key in scrolling:
+                self.tabs.add_tab(spec, scrolling_page(spec.title, scrolling[spec.key]))
+            else:
+                section, table = tables[spec.key]
+                self.table_pages[spec.key] = TablePage(section, table)
+                self.tabs.add_tab(spec, self.table_pages[spec.key])
+        self.sections = [
+            widget
+            for spec in TABS
+            for widget in (scrolling[spec.key] if spec.key in scrolling else [tables[spec.key][0]])
+        ]
+
+    def show_section(self, section: QWidget) -> None:
+        """Show the tab that holds `section` (a section, or anything inside one)."""
+        key = self.tabs.key_of(section)
+        if key is not None:
+            self.tabs.choose(key)
+            page = self.tabs.page(key)
+            if isinstance(page, QScrollArea):
+                page.ensureWidgetVisible(section, 0, 0)
+
     def show_person(self, person_id: int) -> None:
+        another = person_id != self.person_id
         self.person_id = person_id
         person = self.services.people.get(person_id)
         roles = tuple(r.role for r in self.services.people.roles(person_id))
@@ -169,7 +205,7 @@ class PersonPage(QWidget):
             "figures; bring them back if they return."
         )
         self.archived_note.setVisible(archived)
-        self.archive_button.setText("Bring &back" if archived else "Archi&ve…")
+        self.archive_button.setText("Bring &back" if archived else "Archive…")
         self.print_button.setMenu(
             make_print_menu(self.services, self.settings, "person", person_id, self.print_button)
         )
@@ -177,9 +213,8 @@ class PersonPage(QWidget):
         self.roles.show_person(person)
         self.needs.show_person(person)
         self.referral.show_person(person)
-        is_volunteer = self.services.volunteers.is_volunteer(person_id)
+        self._is_volunteer = is_volunteer = self.services.volunteers.is_volunteer(person_id)
         for section in (self.journey, self.references, self.training, self.supervision):
-            section.setVisible(is_volunteer)
             if is_volunteer:
                 section.show_person(person)
         self.consents.show_person(person_id)
@@ -187,15 +222,41 @@ class PersonPage(QWidget):
         self.wellbeing.show_person(person)
         # A volunteer's claims, or anyone's who has some (a claim outlives the role).
         claims = is_volunteer or bool(self.services.expenses.claims(person_id=person_id))
-        self.claims.setVisible(claims)
         if claims:
             self.claims.show_person(person)
         self.concerns.show_person(person)
         self.history.show_person(person)
-        self.scroll_area.verticalScrollBar().setValue(0)
+        self._show_tabs(is_volunteer, claims, another)
+
+    def _show_tabs(self, is_volunteer: bool, claims: bool, another: bool) -> None:
+        """The volunteer's tabs for a volunteer only; the tab last chosen when it is here."""
+        self._choosing = True
+        try:
+            for spec in TABS:
+                if spec.volunteer:
+                    self.tabs.set_shown(
+                        spec.key, claims if spec.key == "expenses" else is_volunteer
+                    )
+            shown = self.tabs.shown_keys()
+            self.tabs.choose(self.wanted_tab if self.wanted_tab in shown else "details")
+        finally:
+            self._choosing = False
+        for page in self.table_pages.values():
+            page.settle()
+        if another:
+            for key in self.tabs.tab_keys():
+                tab = self.tabs.page(key)
+                if isinstance(tab, QScrollArea):
+                    tab.verticalScrollBar().setValue(0)
+
+    def _on_tab_changed(self, key: str) -> None:
+        if not self._choosing:
+            self.wanted_tab = key
 
     def new_referral(self) -> QDialog | None:
-        """File ▸ New referral…: take a referral for the person shown (the dialog opened)."""
+        """File ▸ New referral…: take a referral for the person shown (the dialog opened),
+        on the Referral tab, where it shows once saved."""
+        self.show_section(self.referral)
         return self.referral.new_referral()
 
     def _on_section_changed(self) -> None:
@@ -212,7 +273,7 @@ class PersonPage(QWidget):
         self.details.show_person(person)
         self.pairings.show_person(person)
         self.history.show_person(person)
-        if self.journey.isVisibleTo(self):
+        if self._is_volunteer:
             # A confidentiality agreement is one of the things a mentor needs before pairing.
             self.journey.show_person(person)
         self.person_changed.emit(person_id)

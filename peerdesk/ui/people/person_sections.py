@@ -80,12 +80,12 @@ class RolesSection(Section):
         self.new_role.setAccessibleName("Role to add or end")
         for role in Role:
             self.new_role.addItem(role.label, role.value)
-        caption = QLabel("&Role:")
+        caption = QLabel("R&ole:")
         caption.setBuddy(self.new_role)
         row.addWidget(caption)
         row.addWidget(self.new_role)
         self.add_button = QPushButton("&Add this role")
-        self.end_button = QPushButton("E&nd this role")
+        self.end_button = QPushButton("End this role")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.end_button.clicked.connect(self._on_end_clicked)
         row.addWidget(self.add_button)
@@ -179,7 +179,7 @@ class NeedsSection(Section):
         self.person_id: int | None = None
         self.active_dialog: AvailabilityDialog | None = None
         self.availability_button = self.add_action(
-            "Availabilit&y and ways to meet…", self.edit_availability
+            "Availability and &ways to meet…", self.edit_availability
         )
 
     def edit_availability(self) -> AvailabilityDialog | None:

@@ -145,9 +145,9 @@ class ReferencesSection(_VolunteerSection):
         self.column.insertWidget(2, self.table)
         self.column.insertWidget(3, self.corrections)
         self.add_button = self.add_action(
-            "Add a referen&ce…", lambda: self._record(ReferenceDialog)
+            "&Add a reference…", lambda: self._record(ReferenceDialog)
         )
-        self.print_button = self.add_action("Print a reference req&uest…", self.print_request)
+        self.print_button = self.add_action("Print a reference re&quest…", self.print_request)
         self.print_button.setAccessibleName("Print a reference request for the chosen reference")
         self.preview: ReferenceRequestPreview | None = None
 

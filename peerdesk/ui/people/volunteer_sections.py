@@ -72,8 +72,8 @@ class JourneySection(_VolunteerSection):
             what="disclosure check",
         )
         self.column.insertWidget(2, self.checks_corrections)
-        self.add_action("Record a &step…", lambda: self._record(StageDialog))
-        self.add_action("Add a &disclosure check…", lambda: self._record(DisclosureCheckDialog))
+        self.add_action("Rec&ord a step…", lambda: self._record(StageDialog))
+        self.add_action("&Add a disclosure check…", lambda: self._record(DisclosureCheckDialog))
 
     def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
@@ -128,7 +128,7 @@ class TrainingSection(_VolunteerSection):
         self.column.insertWidget(1, self.empty)
         self.column.insertWidget(2, self.table)
         self.column.insertWidget(3, self.corrections)
-        self.add_action("Record &training…", lambda: self._record(TrainingDialog))
+        self.add_action("Rec&ord training…", lambda: self._record(TrainingDialog))
 
     def show_person(self, person: PersonView) -> None:
         self.person_id = person.id
@@ -172,7 +172,7 @@ class SupervisionSection(_VolunteerSection):
         self.column.insertWidget(1, self.empty)
         self.column.insertWidget(2, self.table)
         self.column.insertWidget(3, self.corrections)
-        self.add_action("Record &supervision…", lambda: self._record(SupervisionDialog))
+        self.add_action("Rec&ord supervision…", lambda: self._record(SupervisionDialog))
 
     def show_person(self, person: PersonView) -> None:
         self.person_id = person.id

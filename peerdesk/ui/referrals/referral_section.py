@@ -27,14 +27,16 @@ from peerdesk.vocabulary import Gender, ReferralSource, SupportedAs
 
 D = TypeVar("D", bound=QDialog)
 
-#: The buttons for the steps, in the order a referral usually takes them. Their mnemonics are
-#: letters no other part of the person page, nor the menu bar, uses. ("New referral…" shares
-#: Close's L: one is offered only while the referral is open, the other only when it is not.)
+#: The buttons for the steps, in the order a referral usually takes them. Their access keys
+#: are letters that neither the menu bar nor the page's tabs use (person_tabs.py), and no two
+#: are offered at once: First conversation (O, only while new), Reopen (O, only once closed)
+#: and Find a mentor (O, only once accepted). Close, and Edit referral… (always offered),
+#: have none left: Tab reaches them.
 STEP_BUTTONS: tuple[tuple[ReferralAction, str], ...] = (
-    (ReferralAction.ASSESS, "First conversat&ion held\u2026"),
-    (ReferralAction.ACCEPT, "A&ccept\u2026"),
+    (ReferralAction.ASSESS, "First c&onversation held\u2026"),
+    (ReferralAction.ACCEPT, "&Accept\u2026"),
     (ReferralAction.NOT_TAKEN_FORWARD, "Not ta&ken forward\u2026"),
-    (ReferralAction.CLOSE, "C&lose referral\u2026"),
+    (ReferralAction.CLOSE, "Close referral\u2026"),
     (ReferralAction.REOPEN, "Re&open referral\u2026"),
 )
 
@@ -62,9 +64,9 @@ class ReferralSection(Section):
         for action, text in STEP_BUTTONS:
             button = self._button(text, lambda _c=False, a=action: self.take_step(a))
             self.step_buttons[action] = button
-        self.new_button = self._button("New referra&l\u2026", self.new_referral)
-        self.edit_button = self._button("Edi&t referral\u2026", self.edit_referral)
-        self.match_button = self._button("Find a &mentor\u2026", self.find_mentor)
+        self.new_button = self._button("Ne&w referral\u2026", self.new_referral)
+        self.edit_button = self._button("Edit referral\u2026", self.edit_referral)
+        self.match_button = self._button("Find a ment&or\u2026", self.find_mentor)
 
     def _button(self, text: str, slot: Callable[..., object]) -> QPushButton:
         button = QPushButton(text, self)
