@@ -323,7 +323,8 @@ QCheckBox, QRadioButton {{ border: {width}px solid transparent; }}
 QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView {{
     border: 1px solid {colours.mid};
 }}
-QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{ padding: {width - 1}px; }}
+QLineEdit, QAbstractSpinBox, QComboBox {{ padding: {width - 1}px; }}
+QPlainTextEdit, QTextEdit, QAbstractItemView {{ margin: {width - 1}px; }}
 QComboBox::drop-down, QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     width: 1.2em; border-left: 1px solid {colours.mid}; background: {colours.button};
 }}
@@ -336,8 +337,8 @@ QToolButton::down-arrow, QToolButton::menu-indicator, QPushButton::menu-indicato
 }}
 QTableView {{ gridline-color: {colours.mid}; }}
 QScrollBar {{ background: {colours.window}; border: 1px solid {colours.mid}; }}
-QScrollBar:vertical {{ width: 0.9em; }}
-QScrollBar:horizontal {{ height: 0.9em; }}
+QScrollBar:vertical {{ width: 16px; }}
+QScrollBar:horizontal {{ height: 16px; }}
 QScrollBar::handle {{ background: {colours.mid}; border-radius: 3px; margin: 2px; }}
 QScrollBar::handle:vertical {{ min-height: 2em; }}
 QScrollBar::handle:horizontal {{ min-width: 2em; }}
@@ -371,10 +372,9 @@ QAbstractItemView:focus, QCheckBox:focus, QRadioButton:focus, QLabel:focus,
 QTabBar::tab:selected:focus {{
     border: {width}px solid {colours.highlight};
 }}
-QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus,
-QTextEdit:focus {{
-    padding: 0px; /* the thicker border takes the padding's room: nothing moves */
-}}
+/* The thicker border takes the padding's (or margin's) room: nothing moves or is covered. */
+QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ padding: 0px; }}
+QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus {{ margin: 0px; }}
 QPushButton:disabled {{ color: {colours.disabled_text}; }}
 QLabel#problem {{ color: {colours.warning_text}; background: {colours.warning_base};
     border-left: 4px solid {colours.warning_text}; padding: 0.2em 0.5em; }}
