@@ -315,6 +315,7 @@ def style_sheet(colours: Palette, *, strong: bool, points: int = TEXT_SIZES[0][1
     return f"""
 QWidget {{ font-family: "{FONT_FAMILY}", "{FALLBACK_FAMILY}"; font-size: {points}pt; }}
 QAbstractItemView {{ qproperty-tabKeyNavigation: false; }}
+QPlainTextEdit, QTextEdit {{ qproperty-tabChangesFocus: true; }}
 QPushButton, QToolButton {{
     padding: 0.3em 0.9em; border: 1px solid {colours.mid}; border-radius: 4px;
     background: {colours.button}; color: {colours.button_text};

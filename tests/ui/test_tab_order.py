@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDateTimeEdit,
     QLabel,
     QTabBar,
     QWidget,
@@ -98,12 +99,12 @@ def walk(qtbot: QtBot, start: QWidget, key: Qt.Key) -> list[QWidget]:
     reached: list[QWidget] = []
     where = start
     for _ in range(MOST_STOPS):
-        link = _link_chosen(where)
+        part = _part_chosen(where)
         qtbot.keyClick(where, key)
         now = QApplication.focusWidget()
         assert now is not None, f"{key.name} after {describe(where)} left the window"
-        if now is where and _link_chosen(now) != link:
-            continue  # Tab moved to a link inside a label: a stop of its own, as a button
+        if now is where and _part_chosen(now) != part:
+            continue  # Tab moved to a link in a label, or the minutes of a time: its own stop
         assert now is not where, f"{key.name} does not leave {describe(where)}"
         if now is start:
             return reached
@@ -116,8 +117,14 @@ def walk(qtbot: QtBot, start: QWidget, key: Qt.Key) -> list[QWidget]:
     raise AssertionError(f"{key.name} never came back to {describe(start)}")
 
 
-def _link_chosen(widget: QWidget) -> str:
-    return widget.selectedText() if isinstance(widget, QLabel) else ""
+def _part_chosen(widget: QWidget) -> object:
+    """Where Tab is inside a widget that has stops of its own: the link chosen in a label,
+    the hour or minute of a time box (Tab steps through them, then leaves)."""
+    if isinstance(widget, QLabel):
+        return widget.selectedText()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.currentSectionIndex()
+    return None
 
 
 def _on_window(widget: QWidget) -> QRect:
