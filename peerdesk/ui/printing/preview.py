@@ -108,6 +108,8 @@ class PdfPreview(QWidget):
 
     def show_pdf(self, pdf: bytes, suggested_name: str) -> None:
         """Show new PDF bytes; `suggested_name` is offered by Save as."""
+        if not self._folder.is_dir():
+            return  # closed (its folder deleted) while the form was being made: nothing to show
         self._serial += 1
         path = self._folder / f"preview-{self._serial}.pdf"
         path.write_bytes(pdf)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from peerdesk.services import Services
 from peerdesk.ui.operation import run_operation
@@ -259,14 +260,14 @@ class FormsScreen(Screen):
             return services.printing.render(name, kind, record_id, large_print=large)
 
         def succeeded(pdf: bytes) -> None:
-            if generation != self._generation:
-                return  # a newer choice is already on its way
+            if not isValid(self) or generation != self._generation:
+                return  # the window closed meanwhile, or a newer choice is on its way
             who = f"-{kind}-{record_id}" if kind else "-blank"
             self.preview.show_pdf(pdf, f"{name}{who}{'-large-print' if large else ''}.pdf")
             self.preview_shown.emit(self.preview.page_count)
 
         def failed(message: str) -> None:
-            if generation == self._generation:
+            if isValid(self) and generation == self._generation:
                 self.preview.show_message(message)
 
         run_operation(work, succeeded, failed)

@@ -36,6 +36,7 @@ from peerdesk.services.attention.views import AttentionItem
 from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
+from peerdesk.ui.screens.first_steps import FirstSteps, take_first_step
 from peerdesk.ui.widgets import EmptyState
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.words import heading_day
@@ -168,9 +169,13 @@ class TodayScreen(Screen):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
+        # What is urgent and when it was due must be read in full at any text size: lines
+        # wrap, and each row is as tall as its text needs at the columns' width of the moment.
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         show_full_text_tips(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -180,6 +185,10 @@ class TodayScreen(Screen):
         layout.addWidget(self.table, 1)
         self.empty = EmptyState()
         layout.addWidget(self.empty, 1)
+        self.first_steps = FirstSteps(self)
+        self.first_steps.step_chosen.connect(self._on_first_step)
+        self.first_steps.hide()
+        layout.addWidget(self.first_steps, 1)
         self.hint = QLabel("Press Enter or double-click a line to open the record it is about.")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -209,17 +218,24 @@ class TodayScreen(Screen):
         self.summary.setVisible(True)
         if self.model.rowCount() == 0:
             self.empty.setVisible(False)
+        services = self.services
+
+        def look() -> tuple[list[AttentionItem], bool]:
+            items = services.attention.items()
+            # Nothing needs you in an empty database because nothing is there: first steps.
+            return items, not items and not services.people.list_rows()
+
         run_operation(
-            self.services.attention.items,
-            lambda items: self._on_look_finished(asked, items),
+            look,
+            lambda found: self._on_look_finished(asked, *found),
             lambda message: self._on_look_failed(asked, message),
         )
 
-    def _on_look_finished(self, asked: int, items: list[AttentionItem]) -> None:
+    def _on_look_finished(self, asked: int, items: list[AttentionItem], first: bool) -> None:
         if not isValid(self):
             return  # the window closed while looking
         self._looking = False
-        self._show(items)
+        self._show(items, first)
         if asked < self._asked:
             self._look()  # something changed while looking: look again
         else:
@@ -236,13 +252,14 @@ class TodayScreen(Screen):
         self.summary.setVisible(False)
         self.table.setVisible(False)
         self.hint.setVisible(False)
+        self.first_steps.setVisible(False)
         self.empty.say(
             f"Today could not be worked out just now. {message} Press Check again to try again."
         )
         self.empty.setVisible(True)
         self.refreshed.emit()
 
-    def _show(self, items: list[AttentionItem]) -> None:
+    def _show(self, items: list[AttentionItem], first: bool = False) -> None:
         self.model.set_items(items)
         urgent = sum(1 for item in items if item.urgent)
         if not items:
@@ -255,11 +272,15 @@ class TodayScreen(Screen):
             things = "1 thing needs" if len(items) == 1 else f"{len(items)} things need"
             urgent_text = f" {urgent} of them urgent, shown first in each group." if urgent else ""
             self.summary.setText(f"{things} you.{urgent_text} Take them one at a time.")
-        self.empty.setVisible(not items)
+        self.empty.setVisible(not items and not first)
+        self.first_steps.setVisible(first)
         self.table.setVisible(bool(items))
         self.hint.setVisible(bool(items))
         self.summary.setVisible(bool(items))
         self.table.resizeRowsToContents()
+
+    def _on_first_step(self, step: str) -> None:
+        take_first_step(self.window(), step)
 
     def _on_line_activated(self, index: QModelIndex) -> None:
         item = self.model.item_at(index.row())
