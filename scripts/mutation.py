@@ -286,7 +286,7 @@ EQUIVALENT: dict[str, str] = {
         )
         for n, change in ((11, "None"), (12, "2"))
     },
-    ERASURE + "x__clear__mutmut_19": (
+    ERASURE + "x__clear__mutmut_23": (
         "without `column != value`: a text already [erased] is set to [erased] again, the same "
         "value (no trigger or history is attached to these core updates)"
     ),
