@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QHeaderView,
     QLayout,
@@ -65,7 +66,8 @@ def rows_shown(view: QAbstractItemView) -> float:
 
 
 def short_lists(root: QWidget, what: str) -> list[str]:
-    """Visible lists and tables with room for fewer than `LEAST_ROWS` rows."""
+    """Visible lists and tables that hide rows (they scroll) yet have room for fewer than
+    `LEAST_ROWS` rows."""
     found = []
     for view in root.findChildren(QAbstractItemView):
         if isinstance(view, QHeaderView) or not view.isVisible():
@@ -75,7 +77,8 @@ def short_lists(root: QWidget, what: str) -> list[str]:
         if type(view.parent()).__name__ == "QComboBoxPrivateContainer":
             continue  # a combo box's drop-down list, shown only when open
         shown = rows_shown(view)
-        if shown < LEAST_ROWS - 0.25:
+        # A list showing all of its few rows is whole; one that scrolls must show enough.
+        if view.verticalScrollBar().maximum() > 0 and shown < LEAST_ROWS - 0.25:
             name = view.accessibleName() or type(view).__name__
             found.append(f"{what}: the list {name!r} shows {shown:.1f} rows, not {LEAST_ROWS}")
     return found
@@ -87,8 +90,10 @@ def squeezed(root: QWidget, what: str, slack: int = 1) -> list[str]:
     found = []
     for widget in [root, *root.findChildren(QWidget)]:
         parent = widget.parentWidget()
-        if not widget.isVisible() or isinstance(widget, QScrollBar) or parent is None:
+        if not widget.isVisible() or parent is None:
             continue
+        if isinstance(widget, QAbstractScrollArea | QScrollBar):
+            continue  # what does not fit scrolls (lists are measured in rows instead)
         layout = parent.layout()
         if layout is None or not _holds(layout, widget):
             continue  # placed by hand (a scroll area's viewport and contents), not laid out

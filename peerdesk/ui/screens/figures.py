@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.list_rows import keep_rows
 
 ALL_SECTIONS = "All sections"
 FILTERS = {
@@ -191,7 +192,15 @@ class FiguresScreen(Screen):
         filters.addStretch(1)
         layout.addLayout(filters)
         self.breakdowns = self._table(self.proxy, "Every figure and breakdown")
+        # Eight rows at least: below the choices, at the largest text on a laptop, the table
+        # shrank to a sliver; now the screen scrolls as a whole instead.
+        keep_rows(self.breakdowns)
         layout.addWidget(self.breakdowns, 5)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            keep_rows(self.breakdowns)
 
     def _connect(self) -> None:
         self.year_choice.toggled.connect(self._on_choice_changed)

@@ -28,6 +28,7 @@ from peerdesk.ui.operation import run_operation
 from peerdesk.ui.printing.preview import PdfPreview
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.screens.forms_models import FormListModel, SubjectListModel
+from peerdesk.ui.widgets.list_rows import keep_rows
 
 KIND_WORDS = {
     "person": "A person",
@@ -95,32 +96,40 @@ class FormsScreen(Screen):
         self.large_print.setAccessibleName("Large print")
         self.large_print.setToolTip("Text of 16 point and bigger, for people who need it")
 
-        left = QWidget(self)
-        column = QVBoxLayout(left)
+        # Three columns (the form, who it is for, the preview) so that each list has the
+        # screen's height: stacked in one column, at the largest text, each showed two rows.
+        forms_column = QWidget(self)
+        forms_column.setAccessibleName("Which form")
+        column = QVBoxLayout(forms_column)
         column.addWidget(form_label)
-        column.addWidget(self.form_list, 2)
+        column.addWidget(self.form_list, 1)
+        column.addWidget(self.large_print)
+        who_column = QWidget(self)
+        who_column.setAccessibleName("Who the form is for")
+        column = QVBoxLayout(who_column)
         column.addWidget(self.blank_option)
         column.addWidget(self.filled_option)
         column.addWidget(kind_label)
         column.addWidget(self.kind_box)
         column.addWidget(search_label)
         column.addWidget(self.search)
-        column.addWidget(self.subject_list, 3)
+        column.addWidget(self.subject_list, 1)
         column.addWidget(self.subject_hint)
-        column.addWidget(self.large_print)
 
         for view in (self.form_list, self.subject_list):
             # Long names wrap rather than scroll sideways in the narrow column.
             view.setWordWrap(True)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            keep_rows(view)
 
         self.preview = PdfPreview(self)
         self.splitter = splitter = QSplitter(self)
-        splitter.addWidget(left)
+        splitter.addWidget(forms_column)
+        splitter.addWidget(who_column)
         splitter.addWidget(self.preview)
-        splitter.setStretchFactor(1, 1)
-        self._choices = left
+        splitter.setStretchFactor(2, 1)
+        self._columns = (forms_column, who_column)
         self._split_for_font()
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
@@ -134,13 +143,18 @@ class FormsScreen(Screen):
         self._update_subject_controls()
 
     def _split_for_font(self) -> None:
-        """Room for the choices in the text size in use (names must not be cut short)."""
-        wanted = max(self._choices.sizeHint().width(), self.fontMetrics().averageCharWidth() * 30)
-        self.splitter.setSizes([wanted, max(self.splitter.width() - wanted, wanted * 2)])
+        """Room for the choices in the text size in use (names must not be cut short); the
+        preview has the rest, and at least as much as the two columns together."""
+        least = self.fontMetrics().averageCharWidth() * 22
+        widths = [max(column.sizeHint().width(), least) for column in self._columns]
+        rest = max(self.splitter.width() - sum(widths), sum(widths))
+        self.splitter.setSizes([*widths, rest])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            keep_rows(self.form_list)
+            keep_rows(self.subject_list)
             self._split_for_font()
 
     # -- state ---------------------------------------------------------------------------

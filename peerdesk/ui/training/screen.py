@@ -5,7 +5,7 @@ history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -26,6 +26,7 @@ from peerdesk.ui.widgets import RecordTable
 from peerdesk.ui.widgets.corrections import CorrectionsBar, RemoveDialog, chosen_record, run
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.history_table import HistoryTable
+from peerdesk.ui.widgets.list_rows import keep_rows
 from peerdesk.ui.widgets.tables import set_up_table
 from peerdesk.ui.widgets.words import table_day
 
@@ -54,6 +55,7 @@ class MatrixTable(QTableWidget):
             for column, text in enumerate(words):
                 self.setItem(row, column, QTableWidgetItem(text))
         self.resizeRowsToContents()
+        keep_rows(self)  # the column headings (their height) are known now
 
     def cell_words(self, name: str, heading: str) -> str:
         """What the matrix says for one volunteer and one column (tests and screen readers)."""
@@ -90,6 +92,9 @@ class TrainingScreen(Screen):
         explain.setWordWrap(True)
         layout.addWidget(explain)
         self.matrix = MatrixTable(self)
+        # Eight rows at least (the screen scrolls as a whole below that): squeezed by the
+        # sessions under it, at the largest text the matrix showed under two.
+        keep_rows(self.matrix)
         layout.addWidget(self.matrix, 2)
         layout.addWidget(QLabel("<h3>Training sessions</h3>"))
         self.empty = QLabel("No training sessions yet. Choose Record a training session.")
@@ -110,6 +115,11 @@ class TrainingScreen(Screen):
         self.modules_button.clicked.connect(self.open_modules)
         self.table.selectionModel().selectionChanged.connect(self._on_chosen)
         self.table.table_model.modelReset.connect(self._on_chosen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            keep_rows(self.matrix)
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
