@@ -1,0 +1,81 @@
+"""The DEMO banner takes one line with a More… link (and Less to fold it again), and the
+print preview opens no larger than the free area of its screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from peerdesk.services import Services
+from peerdesk.ui import preferences, theme
+from peerdesk.ui.main_window import DEMO_BANNER, MainWindow
+from peerdesk.ui.printing.dialog import FormPreviewDialog
+from peerdesk.ui.widgets.banner import OneLineBanner
+
+
+@pytest.fixture
+def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
+    theme.apply_appearance(qapp, settings)
+    yield settings
+    settings.clear()
+    theme.apply_appearance(qapp, settings)
+
+
+def _lines(banner: OneLineBanner) -> int:
+    """Lines of text the banner's height holds (its padding and border aside)."""
+    inside = banner.contentsRect().height()
+    return round(inside / banner.fontMetrics().lineSpacing())
+
+
+def test_the_demo_banner_is_one_line_at_the_largest_text_until_more_is_chosen(
+    qtbot, demo_services: Services, largest: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_services, largest)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    banner = window.demo_banner
+    assert isinstance(banner, OneLineBanner) and banner.isVisible()
+    assert _lines(banner) == 1
+    assert banner.plain_text() == (
+        "DEMO: every person here is fictional, for exploring safely. More…"
+    )
+    # The link is reached by the keyboard (Tab stops on it) and opened with Enter.
+    assert banner.focusPolicy() & Qt.FocusPolicy.TabFocus
+    banner.linkActivated.emit("more")
+    qtbot.waitUntil(lambda: _lines(banner) > 1)
+    assert banner.plain_text() == DEMO_BANNER
+    assert "Start with my organisation" in banner.text()
+    banner.linkActivated.emit("less")
+    qtbot.waitUntil(lambda: _lines(banner) == 1)
+
+
+def test_the_more_link_is_in_the_banners_own_colours(qtbot, demo_services, largest) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_services, largest)
+    qtbot.addWidget(window)
+    window.show()
+    banner = window.demo_banner
+    colour = banner.palette().color(banner.foregroundRole()).name()
+    assert f"color: {colour}" in banner.text()
+
+
+def test_the_print_preview_opens_within_the_screen(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    pairing = demo_services.pairings.rows()[0]
+    dialog = FormPreviewDialog(demo_services, "pairing", pairing.id, "introduction-pack")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= room.height()
+    assert dialog.frameGeometry().width() <= room.width()
+    # Its Close button (the last thing in it) can be reached on the screen.
+    close = dialog.findChildren(QDialogButtonBox)[0]
+    bottom = close.mapToGlobal(close.rect().bottomLeft()).y()
+    assert bottom <= room.bottom()
