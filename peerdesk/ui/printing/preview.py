@@ -21,7 +21,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.forms.document import write_pdf
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +76,16 @@ class PdfPreview(QWidget):
         self.open_button.clicked.connect(self._on_open_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
 
-        buttons = QHBoxLayout()
+        # The buttons wrap onto a second line in a narrow preview (the largest text on a
+        # laptop, beside the Forms screen's choices) rather than widen the window.
+        row = QWidget(self)
+        buttons = FlowLayout(row)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
+        layout.addWidget(row)
         layout.addWidget(self.stack, 1)
         self.show_message("Choose a form to see it here.")
         app = QApplication.instance()

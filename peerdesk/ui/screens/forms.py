@@ -143,11 +143,13 @@ class FormsScreen(Screen):
         self._update_subject_controls()
 
     def _split_for_font(self) -> None:
-        """Room for the choices in the text size in use (names must not be cut short); the
-        preview has the rest, and at least as much as the two columns together."""
-        least = self.fontMetrics().averageCharWidth() * 22
-        widths = [max(column.sizeHint().width(), least) for column in self._columns]
-        rest = max(self.splitter.width() - sum(widths), sum(widths))
+        """Room for the choices in the text size in use: the form's names wrap in about 26
+        letters, who it is for in about 22; the preview has the rest."""
+        letter = self.fontMetrics().averageCharWidth()
+        widths = [letter * 26, letter * 22]
+        for column, width in zip(self._columns, widths, strict=True):
+            column.setMinimumWidth(width)
+        rest = max(self.splitter.width() - sum(widths), letter * 30)
         self.splitter.setSizes([*widths, rest])
 
     def changeEvent(self, event: QEvent) -> None:
