@@ -79,3 +79,16 @@ def test_the_print_preview_opens_within_the_screen(qtbot, demo_services: Service
     close = dialog.findChildren(QDialogButtonBox)[0]
     bottom = close.mapToGlobal(close.rect().bottomLeft()).y()
     assert bottom <= room.bottom()
+
+
+def test_the_recovery_sheet_opens_within_the_screen(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from peerdesk.ui.security.recovery_sheet import RecoverySheetDialog
+
+    form = services.printing.forms()[0].name
+    dialog = RecoverySheetDialog(services.printing.render(form, None, None, large_print=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= room.height()
+    assert dialog.frameGeometry().width() <= room.width()

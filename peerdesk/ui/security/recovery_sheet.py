@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from peerdesk.services import Services
 from peerdesk.ui.printing.preview import PdfPreview
+from peerdesk.ui.widgets.screen_room import resize_within_screen
 
 
 class RecoverySheetDialog(QDialog):
@@ -17,7 +19,8 @@ class RecoverySheetDialog(QDialog):
         self.preview = PdfPreview(self)
         QVBoxLayout(self).addWidget(self.preview)
         self.preview.show_pdf(pdf, "peerdesk recovery sheet.pdf")
-        self.resize(720, 860)
+        # A page's shape where there is room; on a small laptop, the free screen at most.
+        resize_within_screen(self, QSize(720, 860))
 
 
 def print_recovery_sheet(services: Services, parent: QWidget) -> None:
