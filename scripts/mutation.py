@@ -396,18 +396,25 @@ EQUIVALENT.update(
         },
         **{
             name: (
-                "the checkpoint before the swap without the key: a connection without it "
-                "still folds an encrypted -wal into the file (frames are copied whole, not "
-                "read); test_a_failed_restore_keeps_what_only_the_write_ahead_log_held "
-                "passes either way"
+                f"the checkpoint before the swap {change}: the checkpoint copies the -wal's "
+                "frames into the file as they are, without reading them, so it folds the log "
+                "in with or without the key (test_a_failed_restore_keeps_what_only_the_write_"
+                "ahead_log_held passes either way)"
             )
-            for name in (
-                BACKUP + "x_replace_with_backup__mutmut_52",
-                BACKUP + "x_replace_with_backup__mutmut_55",
-                BACKUP + "x_swap_in__mutmut_2",
-                BACKUP + "x_swap_in__mutmut_4",
+            for name, change in (
+                (BACKUP + "x_replace_with_backup__mutmut_52", "without the key"),
+                (BACKUP + "x_replace_with_backup__mutmut_55", "without the key"),
+                (BACKUP + "x_swap_in__mutmut_2", "without the key"),
+                (BACKUP + "x_swap_in__mutmut_4", "without the key"),
+                (BACKUP + "x_swap_in__mutmut_5", "without the key"),
+                (BACKUP + "x_swap_in__mutmut_6", "with the key on a plain file too"),
+                (BACKUP + "x_checkpoint__mutmut_6", "without the key"),
+                (BACKUP + "x_checkpoint__mutmut_8", "without the key"),
             )
         },
+        BACKUP + "x_parse_old_backup_name__mutmut_3": (
+            "tagged=None for False: _parsed reads only whether it is true"
+        ),
     }
 )
 
