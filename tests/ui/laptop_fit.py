@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from peerdesk.paths import Paths
@@ -45,8 +45,12 @@ def screen_config(folder: Path) -> Path:
 
 def settle(app: QApplication, until: float = 0.3) -> None:
     """Let layouts and the screens' background work finish (a script, not a test: no qtbot)."""
-    del app
-    QTest.qWait(round(until * 1000))
+    # Events handled in turns with short pauses (a tight loop of processEvents has crashed
+    # PySide; QTest.qWait left the background work's answers undelivered here).
+    deadline = time.monotonic() + until
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def problems_in(window: QWidget, what: str, today_table: object = None) -> list[str]:
@@ -85,6 +89,9 @@ def check_window(
             settle(app)
         settle(app)
         table = getattr(screen, "table", None) if key == "today" else None
+        if table is not None and not table.model().rowCount():
+            results[f"screen {title}"] = ["Today showed no lines to measure"]
+            continue
         results[f"screen {title}"] = problems_in(window, f"{title}", table)
     for what, kind, record_id in records:
         window.open_record(kind, record_id)

@@ -218,24 +218,19 @@ class TodayScreen(Screen):
         self.summary.setVisible(True)
         if self.model.rowCount() == 0:
             self.empty.setVisible(False)
-        services = self.services
-
-        def look() -> tuple[list[AttentionItem], bool]:
-            items = services.attention.items()
-            # Nothing needs you in an empty database because nothing is there: first steps.
-            return items, not items and not services.people.list_rows()
-
         run_operation(
-            look,
-            lambda found: self._on_look_finished(asked, *found),
+            self.services.attention.items,
+            lambda items: self._on_look_finished(asked, items),
             lambda message: self._on_look_failed(asked, message),
         )
 
-    def _on_look_finished(self, asked: int, items: list[AttentionItem], first: bool) -> None:
+    def _on_look_finished(self, asked: int, items: list[AttentionItem]) -> None:
         if not isValid(self):
             return  # the window closed while looking
         self._looking = False
-        self._show(items, first)
+        # Nothing needs you in an empty database because nothing is there: the first steps.
+        # (Asked only then, so a quick question even with ten years of records.)
+        self._show(items, not items and not self.services.people.list_rows())
         if asked < self._asked:
             self._look()  # something changed while looking: look again
         else:
