@@ -97,6 +97,12 @@ def check_window(
         window.open_record(kind, record_id)
         settle(app)
         results[what] = problems_in(window, what)
+        page = window.current_person_page() if kind == "person" else None
+        tabs = getattr(page, "tabs", None)
+        for tab in tabs.shown_keys() if tabs is not None else []:
+            tabs.choose(tab)  # every tab of a person's page in turn
+            settle(app)
+            results[what] += problems_in(window, f"{what}, {tab}")
     for name, factory in DIALOGS:
         dialog = factory(services, window)
         dialog.show()
