@@ -10,7 +10,8 @@ and record page (person: a mentee's page, mentor: a mentor's page, pairing, grou
 looks normal (light, normal text), largest (light, largest text), contrast (high contrast)
 and dark; with --contact-sheet, dialogs-<look>.png; and for the user guide's "Taking a
 referral", referral-new-normal.png (the New referral dialog for someone new) and
-referral-section-normal.png (a waiting person's Referral tab). The demo is generated afresh
+referral-section-normal.png (a waiting person's Referral tab); and today-first-run-normal.png
+(an empty database's Today, with its three first steps). The demo is generated afresh
 in a temporary folder with seed 1 and a fixed date, so the pictures only change when the app
 does. Pictures are saved with at most --colours colours (smaller files for the docs).
 """
@@ -113,9 +114,11 @@ def main(argv: list[str] | None = None) -> int:
                 window.show()
                 keep.append(window)
                 saver = Saver(app, args.out, look.name, args.colours)
+                saver.size = QSize(args.width, args.height)
                 _screens(saver, window, services)
                 if look.name == "normal":
                     _referral_shots(saver, window, services)
+                    keep.append(_first_run(saver, Path(folder), settings))
                 if args.contact_sheet:
                     _contact_sheet(saver, window, services)
                 window.hide()
@@ -130,6 +133,7 @@ class Saver:
 
     def __init__(self, app: QApplication, out: Path, look: str, colours: int) -> None:
         self.app, self.out, self.look, self.colours = app, out, look, colours
+        self.size = QSize(1366, 768)
 
     def settle(self) -> None:
         for _ in range(3):
@@ -187,6 +191,22 @@ def _referral_shots(saver: Saver, window: MainWindow, services: Services) -> Non
     dialog.show()
     saver.window(dialog, "referral-new-normal", with_look=False)
     dialog.reject()
+
+
+def _first_run(saver: Saver, folder: Path, settings: QSettings) -> QWidget:
+    """An empty database's Today, with its three first steps: today-first-run-normal.png."""
+    paths = Paths.under(folder / "empty")
+    paths.ensure()
+    empty = open_services(paths, today=lambda: TODAY)
+    window = MainWindow(empty, settings)
+    window.resize(saver.size)
+    window.show()
+    today = window.screens["today"]
+    _wait_for_background(saver, today)
+    saver.window(window, "today-first-run")
+    window.hide()
+    empty.close()
+    return window
 
 
 def _contact_sheet(saver: Saver, window: MainWindow, services: Services) -> None:
