@@ -15,6 +15,7 @@ from peerdesk.ui import preferences, theme
 from peerdesk.ui.main_window import DEMO_BANNER, MainWindow
 from peerdesk.ui.printing.dialog import FormPreviewDialog
 from peerdesk.ui.widgets.banner import OneLineBanner
+from tests.ui.keys import focus
 
 
 @pytest.fixture
@@ -49,11 +50,11 @@ def test_the_demo_banner_is_one_line_at_the_largest_text_until_more_is_chosen(
     )
     # The link is reached by the keyboard (Tab stops on it) and opened with Enter.
     assert banner.focusPolicy() & Qt.FocusPolicy.TabFocus
-    banner.linkActivated.emit("more")
+    qtbot.keyClick(focus(qtbot, banner), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _lines(banner) > 1)
     assert banner.plain_text() == DEMO_BANNER
     assert "Start with my organisation" in banner.text()
-    banner.linkActivated.emit("less")
+    qtbot.keyClick(focus(qtbot, banner), Qt.Key.Key_Return)  # Less
     qtbot.waitUntil(lambda: _lines(banner) == 1)
 
 

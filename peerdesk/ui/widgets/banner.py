@@ -8,7 +8,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -104,6 +104,16 @@ class OneLineBanner(QLabel):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._show()  # the link takes the banner's own text colour in every theme
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter (or Space) on the banner follows its one link, whether or not Qt has marked
+        # the link itself as focused (it does so only after a second Tab inside the label).
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if event.key() in keys and self.short_text != self.full_text:
+            self.set_expanded(not self.expanded)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _show(self) -> None:
         if self.short_text == self.full_text:
