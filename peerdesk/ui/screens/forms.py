@@ -107,6 +107,9 @@ class FormsScreen(Screen):
         who_column = QWidget(self)
         who_column.setAccessibleName("Who the form is for")
         column = QVBoxLayout(who_column)
+        # A caption level with "Form", so both columns start at the same height (and Tab,
+        # from the list of forms to Blank, goes on along the line, not back up the page).
+        column.addWidget(QLabel("Who it is for", self))
         column.addWidget(self.blank_option)
         column.addWidget(self.filled_option)
         column.addWidget(kind_label)

@@ -150,11 +150,12 @@ class TodayScreen(Screen):
         self.refresh_button = QPushButton("&Check again")
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
-        top.addWidget(
-            RaiseConcernButton(
-                services, lambda: None, self, text="Ra&ise a concern…", after=self.refresh
-            )
+        # Made without a parent, like Check again: each joins the page (and its Tab order)
+        # as the row does, in reading order. (Made with the page as parent it came first.)
+        self.raise_button = RaiseConcernButton(
+            services, lambda: None, None, text="Ra&ise a concern…", after=self.refresh
         )
+        top.addWidget(self.raise_button)
         layout.addLayout(top)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
