@@ -114,3 +114,64 @@ def in_modal(qtbot: QtBot, opens: Callable[[], Any], fill: Callable[[QDialog], N
     if failures:
         raise failures[0]
     assert handled, "no window opened"
+
+
+class Keyboard:
+    """Every key a test presses, counted, each sent where a real key press goes: the open
+    menu if there is one, else the widget with the keyboard focus. Typed text (a name, a
+    note) is counted apart, as the budgets in issue 23 count it ("12 keys plus the text")."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.presses = 0
+        self.typed: list[str] = []
+
+    @staticmethod
+    def target() -> QWidget:
+        popup = QApplication.activePopupWidget()
+        focused = popup or QApplication.focusWidget()
+        assert focused is not None, "nothing has the keyboard focus"
+        return focused
+
+    def press(
+        self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        self.presses += 1
+        self.qtbot.keyClick(self.target(), key, modifiers)
+
+    def alt(self, letter: str) -> None:
+        """Alt+letter: an access key."""
+        self.press(getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+
+    def ctrl(self, key: Qt.Key, shift: bool = False) -> None:
+        modifiers = Qt.KeyboardModifier.ControlModifier
+        if shift:
+            modifiers |= Qt.KeyboardModifier.ShiftModifier
+        self.press(key, modifiers)
+
+    def type(self, text: str) -> None:
+        """Type `text` into the focused input (counted as text, not as key presses)."""
+        self.typed.append(text)
+        self.qtbot.keyClicks(self.target(), text)
+
+    def until_focus(
+        self, wanted: Callable[[QWidget | None], bool], *, most: int, key: Qt.Key = Qt.Key.Key_Tab
+    ) -> None:
+        """Press `key` (Tab) until `wanted(focus)`, at most `most` times (each one counted)."""
+        for _ in range(most):
+            if wanted(QApplication.focusWidget()):
+                return
+            self.press(key)
+        assert wanted(QApplication.focusWidget()), (
+            f"not reached in {most} presses: {QApplication.focusWidget()}"
+        )
+
+    def wait_focus_in(self, window: QWidget) -> None:
+        """Wait (no key) until the keyboard focus is in `window`, as it is once a window that
+        just opened is on screen and active; keys pressed before then would go elsewhere."""
+
+        def inside() -> bool:
+            focused = QApplication.focusWidget()
+            return focused is not None and focused.window() is window
+
+        self.qtbot.waitUntil(inside, timeout=5000)

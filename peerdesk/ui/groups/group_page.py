@@ -24,6 +24,7 @@ from peerdesk.ui.groups.group_panels import FacilitatorsPanel, GroundRulesPanel,
 from peerdesk.ui.groups.meeting_dialog import MeetingDialog
 from peerdesk.ui.groups.table_models import MeetingsTableModel
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.printing.print_menu import pop_up_under
 from peerdesk.ui.widgets.corrections import RemoveDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
@@ -169,8 +170,7 @@ class GroupPage(QWidget):
         """Ctrl+P here offers the forms for this group (the Print… button's menu)."""
         if not self.group_id:
             return False
-        self.print_button.showMenu()
-        return True
+        return pop_up_under(self.print_button)
 
     # -- showing -------------------------------------------------------------------------
     def show_group(self, group_id: int) -> None:

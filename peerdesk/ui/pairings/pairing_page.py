@@ -31,6 +31,7 @@ from peerdesk.ui.pairings.review_dialog import ReviewDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.pairings.supervision_dialog import open_supervision_dialog
 from peerdesk.ui.printing import make_print_menu
+from peerdesk.ui.printing.print_menu import pop_up_under
 from peerdesk.ui.widgets.corrections import RemoveDialog, offer_removal, run
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.history_table import HistoryTable
@@ -160,8 +161,7 @@ class PairingPage(QWidget):
         """Ctrl+P here offers the forms for this pairing (the Print… button's menu)."""
         if self.pairing is None:
             return False
-        self.print_button.showMenu()
-        return True
+        return pop_up_under(self.print_button)
 
     # -- showing ---------------------------------------------------------------------------
     def show_pairing(self, pairing_id: int) -> None:

@@ -8,7 +8,7 @@ the UI thread and opens it in a preview dialog, ready to print or save.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMenu, QPushButton, QToolButton, QWidget
 
 from peerdesk.services import Services
 from peerdesk.ui.printing.dialog import FormPreviewDialog
@@ -57,6 +57,16 @@ def with_access_key(title: str, used: set[str]) -> str:
     return title
 
 
+def pop_up_under(button: QAbstractButton) -> bool:
+    """Show a Print… button's menu below it, as a click would, without waiting for a choice
+    (Ctrl+P from the main window; the menu takes the keys, a letter chooses a form)."""
+    menu = button.menu() if isinstance(button, QPushButton | QToolButton) else None
+    if menu is None or not button.isVisible():
+        return False
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    return True
+
+
 def open_form(
     services: Services,
     subject_kind: str,
@@ -71,4 +81,4 @@ def open_form(
     return dialog
 
 
-__all__ = ["make_print_menu", "open_form", "with_access_key"]
+__all__ = ["make_print_menu", "open_form", "pop_up_under", "with_access_key"]
