@@ -412,6 +412,22 @@ EQUIVALENT.update(
                 (BACKUP + "x_checkpoint__mutmut_8", "without the key"),
             )
         },
+        **{
+            BACKUP + f"x_backup_database__mutmut_{n}": (
+                f"discard {change} for the half-written copy: the copy's connection is closed "
+                "(rolled back, its journal deleted) before the discard runs, so removing the "
+                "file alone, the default, leaves the same nothing behind"
+            )
+            for n, change in ((20, "None"), (23, "left out"))
+        },
+        BACKUP + "x_backup_database__mutmut_27": (
+            "the key used for a plain source too: every caller passes the database's own key, "
+            "which is None for a plain database"
+        ),
+        BACKUP + "x_backup_database__mutmut_31": (
+            "salt_for(source) for a plain source too: the salt is used only with a key, and a "
+            "plain source is copied without one"
+        ),
         BACKUP + "x_parse_old_backup_name__mutmut_3": (
             "tagged=None for False: _parsed reads only whether it is true"
         ),

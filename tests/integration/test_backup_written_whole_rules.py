@@ -1,0 +1,78 @@
+"""A backup is written whole or not at all: what a crash leaves while it is written is found and
+removed at the next start, a disk fault while saving it says what and where, and an encrypted
+database's backup shares its salt (one derived key opens both).
+
+Found by mutation testing (docs/testing.md, "Mutation testing").
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peerdesk.data import backup as backup_module
+from peerdesk.data import registry
+from peerdesk.data.faults import ReadOnlyLocationError
+from peerdesk.data.keys import header_of
+from peerdesk.paths import Paths
+from peerdesk.services import Services
+from peerdesk.services.opening import open_services
+from tests.conftest import TODAY
+
+
+def test_what_a_crash_leaves_while_a_backup_is_written_goes_at_the_next_start(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    written: list[Path] = []
+    real = backup_module.copy_checked
+
+    def spy(source: object, target: Path, **options: object) -> None:
+        written.append(target)
+        real(source, target, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup_module, "copy_checked", spy)
+    made = services.backups.back_up("manual", folder)
+    assert len(written) == 1
+    # A crash at that moment leaves the file as it was being written: put one back there.
+    written[0].write_bytes(made.path.read_bytes()[:4096])
+    registry.tidy(folder, identity=services.db.identity, database=services.db.path, adopt=True)
+    assert not written[0].exists()
+    assert made.path.exists()
+
+
+def test_a_disk_fault_while_saving_a_backup_says_what_and_where(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    real = os.replace
+
+    def refused(source: str | Path, target: str | Path) -> None:
+        if Path(target).parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(ReadOnlyLocationError) as refusal:
+        services.backups.back_up("manual", folder)
+    assert "could not save the backup" in str(refusal.value)
+    assert str(folder) in str(refusal.value)
+    assert not list(folder.glob("*.db*"))
+
+
+@pytest.fixture
+def encrypted(paths: Paths) -> Iterator[Services]:
+    services = open_services(paths, "kettle orbit paper lantern", today=lambda: TODAY)
+    yield services
+    services.close()
+
+
+def test_an_encrypted_database_backup_shares_its_salt(encrypted: Services) -> None:
+    made = encrypted.backups.back_up("manual")
+    assert header_of(made.path) == header_of(encrypted.db.path)
