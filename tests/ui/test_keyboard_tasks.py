@@ -26,6 +26,7 @@ from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.pairings.pairing_page import PairingPage
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.printing.dialog import FormPreviewDialog
+from peerdesk.ui.screens.figures import FiguresScreen
 from peerdesk.ui.screens.today import TodayScreen
 from tests.conftest import TODAY
 from tests.ui.keys import Keyboard
@@ -144,3 +145,30 @@ def test_print_the_session_log_sheet_from_a_pairing_page(
     (path,) = saved_as
     assert path.name.startswith("session-log") and path.read_bytes().startswith(b"%PDF")
     keys.press(Key.Key_Escape)
+
+
+def test_export_this_years_publishable_figures(
+    qtbot: QtBot, demo_services: Services, settings: QSettings, saved_as: list[Path]
+) -> None:
+    """ "This year" is the reporting year the screen opens on: the latest complete one."""
+    window = open_window(qtbot, demo_services, settings)
+    keys = Keyboard(qtbot)
+    keys.ctrl(Key.Key_7)  # View ▸ Figures
+    screen = window.current_screen()
+    assert isinstance(screen, FiguresScreen)
+    # The screen works out the internal figures as it opens: they are shown before choosing.
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=30_000)
+    keys.alt("g")  # Figures: internal or publishable
+    keys.press(Key.Key_Down)  # Publishable: small numbers hidden
+    keys.alt("w")  # Work out figures
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=30_000)
+    keys.ctrl(Key.Key_S)  # Export…, to the format shown (the file dialog is answered)
+    qtbot.waitUntil(lambda: screen.last_export is not None, timeout=30_000)
+    assert keys.presses <= 7, keys.presses
+    report = screen.report
+    assert report is not None and report.mode.value == "publishable"
+    latest = demo_services.figures.latest_complete_year()
+    assert report.figures.period == demo_services.figures.year(latest)
+    (path,) = saved_as
+    assert screen.last_export == path and path.stat().st_size > 0
+    assert "publishable" in path.name

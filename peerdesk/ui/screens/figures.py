@@ -119,7 +119,7 @@ class FiguresScreen(Screen):
     def _build_choices(self) -> QGridLayout:
         """The period, the kind of figures and the buttons, above the tables."""
         choose = QGridLayout()
-        self.year_choice = QRadioButton("&Reporting year")
+        self.year_choice = QRadioButton("Reporting &year")
         self.year_choice.setChecked(True)
         self.dates_choice = QRadioButton("Custom &dates")
         self.year_choice.setAccessibleName("Use a reporting year")
@@ -128,12 +128,12 @@ class FiguresScreen(Screen):
         self.year_box.setAccessibleName("Reporting year")
         self.from_date = DateBox(today=self.services.today)
         self.to_date = DateBox(today=self.services.today)
-        from_label = _labelled("&From", self.from_date, "First day")
+        from_label = _labelled("Fro&m", self.from_date, "First day")
         to_label = _labelled("&To", self.to_date, "Last day (included)")
         self.mode_box = QComboBox()
         self.mode_box.addItem("Internal: exact numbers", Mode.INTERNAL.value)
         self.mode_box.addItem("Publishable: small numbers hidden", Mode.PUBLISHABLE.value)
-        mode_label = _labelled("&Figures", self.mode_box, "Internal or publishable figures")
+        mode_label = _labelled("Fi&gures", self.mode_box, "Internal or publishable figures")
         # Shown only when the organisation has projects (`_fill_projects`).
         self.project_box = QComboBox()
         self.project_label = _labelled("Pro&ject", self.project_box, "Which project to count")
@@ -144,9 +144,9 @@ class FiguresScreen(Screen):
         for fmt, name in FILTERS.items():
             self.export_box.addItem(name.split(" (")[0], fmt.value)
         export_label = _labelled("Save &as", self.export_box, "Export format")
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton("E&xport…")
         self.export_button.setAccessibleName("Export the figures")
-        self.how_button = QPushButton("&How was this counted?")
+        self.how_button = QPushButton("How was this &counted?")
         self.how_button.setAccessibleName("How was this counted?")
         choose.addWidget(self.year_choice, 0, 0)
         year_row = QHBoxLayout()
