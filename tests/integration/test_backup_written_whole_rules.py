@@ -18,6 +18,7 @@ from peerdesk.data import backup as backup_module
 from peerdesk.data import registry
 from peerdesk.data.faults import ReadOnlyLocationError
 from peerdesk.data.keys import header_of
+from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.opening import open_services
@@ -76,3 +77,14 @@ def encrypted(paths: Paths) -> Iterator[Services]:
 def test_an_encrypted_database_backup_shares_its_salt(encrypted: Services) -> None:
     made = encrypted.backups.back_up("manual")
     assert header_of(made.path) == header_of(encrypted.db.path)
+
+
+def test_a_database_that_has_gone_is_not_made_again_by_backing_it_up(tmp_path: Path) -> None:
+    # The stick holding the database was pulled: the backup fails, and no empty database is
+    # left where it was (one would later open as a new, empty set of records).
+    gone = tmp_path / "stick" / "peerdesk.db"
+    gone.parent.mkdir()
+    with pytest.raises(PeerdeskError):
+        backup_module.backup_database(gone, tmp_path / "backup.db")
+    assert not gone.exists()
+    assert not (tmp_path / "backup.db").exists()
