@@ -63,6 +63,9 @@ class RecordTable(QTableView):
         self.setWordWrap(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activated.connect(self._on_row_activated)
+        # Columns wider than a narrow window scroll sideways: the bar then needs its own room
+        # (it covered the only row, and the headings, of an empty table in a dialog).
+        self.horizontalScrollBar().rangeChanged.connect(self._on_sideways_range_changed)
 
     def set_rows(self, rows: Sequence[RecordRow], *, struck: Iterable[int] = ()) -> None:
         """Show `rows`; those whose id is in `struck` are struck through (their words must
@@ -76,10 +79,16 @@ class RecordTable(QTableView):
         height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
         for row in range(self.table_model.rowCount()):
             height += self.rowHeight(row)
+        sideways = self.horizontalScrollBar()
+        if sideways.maximum() > 0:
+            height += sideways.sizeHint().height()
         return QSize(super().sizeHint().width(), height + 4)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def _on_sideways_range_changed(self, _least: int, _most: int) -> None:
+        self.updateGeometry()
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)
