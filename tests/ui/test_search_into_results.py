@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import Services
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.pairings.pairing_page import PairingPage
+from peerdesk.ui.screens.groups import GroupsScreen
 from peerdesk.ui.people.table_model import PERSON_ID_ROLE
 from peerdesk.ui.screens.pairings import PairingsScreen
 from peerdesk.ui.screens.people import PeopleScreen
@@ -139,3 +140,19 @@ def test_down_from_the_pairings_find_box_moves_into_the_list(
 
     assert QApplication.focusWidget() is screen.list.pairings_view
     assert screen.list.pairings_view.currentIndex().row() == 0
+
+
+def test_enter_in_the_groups_find_box_opens_the_only_group(
+    qtbot: QtBot, window: MainWindow, demo_services: Services
+) -> None:
+    window.show_screen("groups")
+    screen = window.current_screen()
+    assert isinstance(screen, GroupsScreen)
+    name = demo_services.groups.rows()[0].name
+    type_into(qtbot, screen.list.search, name)
+    assert screen.list.proxy.rowCount() == 1
+
+    press(qtbot, Qt.Key.Key_Return)
+
+    assert screen.stack.currentWidget() is screen.page
+    assert screen.page.group_id == demo_services.groups.rows()[0].id

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,6 +15,7 @@ from peerdesk.services import Services
 from peerdesk.ui.groups.table_models import GroupsFilterProxy, GroupsTableModel
 from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.ui.widgets.rows_model import ID_ROLE
+from peerdesk.ui.widgets.search_box import SearchBox
 from peerdesk.ui.widgets.tab_order import tab_in_order
 from peerdesk.ui.widgets.tables import make_table
 
@@ -33,7 +33,7 @@ class GroupsList(QWidget):
         # Wraps onto two lines at large text sizes rather than squeezing the search box.
         top = FlowLayout()
         search_label = QLabel("&Find")
-        self.search = QLineEdit(self)
+        self.search = SearchBox(self)
         self.search.setPlaceholderText("Group name, place or facilitator")
         self.search.setAccessibleName("Find a group")
         self.search.setClearButtonEnabled(True)
@@ -63,6 +63,8 @@ class GroupsList(QWidget):
         self.show_closed.toggled.connect(self._on_show_closed_toggled)
         self.new_button.clicked.connect(self.new_group_requested)
         self.table.activated.connect(self._on_table_activated)
+        # Down from Find moves into the groups found; Enter opens the only one.
+        self.search.lead_into(lambda: self.table, self._on_table_activated)
 
     def _size_search(self) -> None:
         """Wide enough for its hint in the text size in use."""
