@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import Services
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.pairings.pairing_page import PairingPage
-from peerdesk.ui.screens.groups import GroupsScreen
 from peerdesk.ui.people.table_model import PERSON_ID_ROLE
+from peerdesk.ui.screens.groups import GroupsScreen
 from peerdesk.ui.screens.pairings import PairingsScreen
 from peerdesk.ui.screens.people import PeopleScreen
 from tests.ui.keys import type_into
