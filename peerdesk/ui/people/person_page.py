@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,7 +36,14 @@ from peerdesk.ui.people.person_sections import (
     PairingsSection,
     RolesSection,
 )
-from peerdesk.ui.people.person_tabs import TABS, PersonTabs, TablePage, scrolling_page
+from peerdesk.ui.people.person_tabs import (
+    MAIN_TABLE_ROWS,
+    TABS,
+    PersonTabs,
+    TablePage,
+    let_table_fill,
+    scrolling_page,
+)
 from peerdesk.ui.people.references_section import ReferencesSection
 from peerdesk.ui.people.table_model import roles_text
 from peerdesk.ui.people.volunteer_sections import (
@@ -66,18 +74,32 @@ class PersonPage(QWidget):
         self.wanted_tab = "details"
         self._choosing = False
         outer = QVBoxLayout(self)
-        outer.addLayout(self._build_top(services))
+        # Little above and below: at the largest text on a laptop every line of height counts.
+        margins = outer.contentsMargins()
+        outer.setContentsMargins(margins.left(), 2, margins.right(), 2)
+        outer.addLayout(self._build_top())
 
+        # The name, their roles and Raise a concern on one line: at the largest text on a
+        # laptop the tables below need every line of the screen's height.
+        title = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        title.addWidget(self.heading)
+        title.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignBottom)
+        self.concern_button = RaiseConcernButton(
+            services,
+            lambda: ("person", self.person_id or 0),
+            self,
+            text="Raise a concern (Ctrl+Shift+K)…",
+        )
+        title.addWidget(self.concern_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.archived_note = QLabel()
         self.archived_note.setObjectName("problem")
         self.archived_note.setWordWrap(True)
-        outer.addWidget(self.heading)
-        outer.addWidget(self.summary)
+        outer.addLayout(title)
         outer.addWidget(self.archived_note)
 
         self.tabs = PersonTabs(self)
@@ -86,35 +108,26 @@ class PersonPage(QWidget):
         self._build_sections(services)
         self._build_tabs()
 
-    def _build_top(self, services: Services) -> FlowLayout:
-        """Back, Edit, Print, Archive and Raise a concern, wrapping at large text sizes.
+    def _build_top(self) -> FlowLayout:
+        """Back, Edit, Print and Archive, wrapping at large text sizes (Raise a concern is
+        beside the name).
         Their access keys are none of the menu bar's (Alt+E is the Edit menu, Alt+V the View
-        menu): Back is Alt+Left as on every record page, Edit details… has the focus when a
-        person's page opens, and Print and Raise a concern have the menu's shortcuts."""
+        menu) nor the tabs': Back is Alt+Left as on every record page, Edit details… Alt+T,
+        Print and Raise a concern say the menu's shortcuts, and Archive… (every letter of it
+        taken) is a Tab away; Bring back is Alt+B."""
         top = FlowLayout()
-        self.back_button = QPushButton("← Back to everyone")
+        self.back_button = QPushButton("← Everyone")
         self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
+        self.back_button.setAccessibleName("Back to everyone")
         self.back_button.setToolTip("Back to everyone (Alt+Left)")
         self.back_button.clicked.connect(self.back_requested)
-        self.edit_button = QPushButton("Edit details…")
+        self.edit_button = QPushButton("Edi&t details…")
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.print_button = QPushButton("Print (Ctrl+P)…")
         self.print_button.setAccessibleName("Print forms for this person")
         self.archive_button = QPushButton("Archive…")
         self.archive_button.clicked.connect(self._on_archive_clicked)
-        concern = RaiseConcernButton(
-            services,
-            lambda: ("person", self.person_id or 0),
-            self,
-            text="Raise a concern (Ctrl+Shift+K)…",
-        )
-        for button in (
-            self.back_button,
-            self.edit_button,
-            self.print_button,
-            self.archive_button,
-            concern,
-        ):
+        for button in (self.back_button, self.edit_button, self.print_button, self.archive_button):
             top.addWidget(button)
         return top
 
@@ -167,12 +180,21 @@ class PersonPage(QWidget):
             "supervision": (self.supervision, self.supervision.table),
             "expenses": (self.claims, self.claims.table),
         }
+        # Their pairings above their sessions: the two tables share the tab's height.
+        let_table_fill(self.pairings.pairings, 3)
+        let_table_fill(self.pairings.sessions, 4)
+        # The claims' totals and where claims are made take two lines under their table;
+        # a consent's six buttons take three at the largest text (a person has a few
+        # consents: each kind once, and any withdrawn).
+        let_table_fill(self.claims.table, MAIN_TABLE_ROWS - 1)
+        let_table_fill(self.consents.table, MAIN_TABLE_ROWS - 3)
         self.table_pages: dict[str, TablePage] = {}
         for spec in TABS:
             if spec.key in scrolling:
                 self.tabs.add_tab(spec, scrolling_page(spec.title, scrolling[spec.key]))
             else:
                 section, table = tables[spec.key]
+                _untitled(section)
                 self.table_pages[spec.key] = TablePage(section, table)
                 self.tabs.add_tab(spec, self.table_pages[spec.key])
         self.sections = [
@@ -195,7 +217,7 @@ class PersonPage(QWidget):
         self.person_id = person_id
         person = self.services.people.get(person_id)
         roles = tuple(r.role for r in self.services.people.roles(person_id))
-        self.heading.setText(f"<h1>{_escape(person.display_name)}</h1>")
+        self.heading.setText(f"<h2>{_escape(person.display_name)}</h2>")
         self.heading.setAccessibleName(person.display_name)
         pronouns = f" ({person.pronouns})" if person.pronouns else ""
         self.summary.setText(f"{roles_text(roles)}{pronouns}")
@@ -307,6 +329,14 @@ class PersonPage(QWidget):
             show_problem(self, "Nothing was changed", error)
             return
         self._on_section_changed()
+
+
+def _untitled(section: QWidget) -> None:
+    """A tab's only section needs no frame nor title of its own: the tab names it (its
+    accessible name still says what it is)."""
+    if isinstance(section, QGroupBox):
+        section.setTitle("")
+        section.setFlat(True)
 
 
 def _escape(text: str) -> str:

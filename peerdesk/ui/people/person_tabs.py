@@ -1,10 +1,11 @@
-"""The person page's tabs: a row of tab buttons that wraps onto a second line at large text
-sizes (a tab bar of thirteen tabs is twice as wide as a laptop at the largest text and would
-hide most of them behind scroll arrows), over a tab widget whose own bar is hidden.
+"""The person page's tabs: a column of tab buttons down the left of the record, beside a tab
+widget whose own bar is hidden. A tab bar of thirteen tabs is twice as wide as a laptop at
+the largest text (it would hide most of them behind scroll arrows), and wrapped into rows
+above the record it takes the height the record's tables need; a column takes neither.
 
 Keyboard: each tab's title has its own access key (Alt+letter); Ctrl+Tab and Ctrl+Shift+Tab
 move to the next and previous tab from anywhere on the page; the chosen tab's button is one
-Tab stop and Left, Right, Home and End move between tabs there, as in any tab bar.
+Tab stop and the arrows, Home and End move between tabs there, as in any tab bar.
 
 A tab holds either text and small tables (it scrolls as a whole when it is long: the tables in
 it show all their rows and never scroll themselves) or one main table, which takes the room
@@ -17,22 +18,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QFrame,
+    QHBoxLayout,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
-
-from peerdesk.ui.widgets.flow_layout import FlowLayout
 
 #: The least number of rows a tab's main table shows (at the largest text on a laptop too).
 MAIN_TABLE_ROWS = 8
@@ -70,8 +71,21 @@ TABS: tuple[TabSpec, ...] = (
 )
 
 
-class TabButton(QToolButton):
-    """One tab's button: checked while its tab is shown, marked by a thick line under it
+#: The column's buttons: compact, words on the left, the chosen one on the page's own colour.
+#: Colours are the palette's, so every theme and high contrast apply; the focus ring is the
+#: one every button has (a sheet of its own would otherwise take it away).
+STRIP_STYLE = """
+QPushButton { padding: 0.15em 0.6em; text-align: left; border: 1px solid transparent;
+    background: transparent; }
+QPushButton:checked { background: palette(base); color: palette(text);
+    border: 1px solid palette(mid); }
+QPushButton:hover { border: 1px solid palette(highlight); }
+QPushButton:focus { border: 2px solid palette(highlight); }
+"""
+
+
+class TabButton(QPushButton):
+    """One tab's button: checked while its tab is shown, marked by a thick bar on its left
     (drawn in the theme's text colour, so every theme and high contrast show it)."""
 
     step_requested = Signal(int)
@@ -82,7 +96,7 @@ class TabButton(QToolButton):
         self.setText(spec.text)
         self.setCheckable(True)
         self.setAccessibleName(f"{spec.title} tab")
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setAutoDefault(False)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -90,7 +104,7 @@ class TabButton(QToolButton):
             painter = QPainter(self)
             thickness = max(3, self.fontMetrics().height() // 8)
             colour = self.palette().color(QPalette.ColorRole.WindowText)
-            painter.fillRect(0, self.height() - thickness, self.width(), thickness, colour)
+            painter.fillRect(0, 0, thickness, self.height(), colour)
             painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -109,6 +123,30 @@ class TabButton(QToolButton):
         self.step_requested.emit(step)
 
 
+class _BarlessTabs(QTabWidget):
+    """A tab widget whose own tab bar is hidden (the column of buttons stands for it): Qt
+    still counts the hidden bar's height in the least size, which the page cannot spare.
+
+    It asks for no more than its least size, whatever the height of its tabs' tables (a
+    table scrolls in the room it is given): the window around the page scrolls whenever a
+    page asks for more height than the window has."""
+
+    def minimumSizeHint(self) -> QSize:
+        return self._without_bar(super().minimumSizeHint())
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def _without_bar(self, size: QSize) -> QSize:
+        bar = self.tabBar()
+        if bar.isHidden():
+            size.setHeight(size.height() - bar.sizeHint().height())
+        return size
+
+
 class PersonTabs(QWidget):
     """The tab buttons and the tab widget. `current_changed(key)` follows every change."""
 
@@ -116,14 +154,31 @@ class PersonTabs(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        strip = QWidget(self)
+        strip = QWidget()
         strip.setAccessibleName("The person's record, in tabs")
-        self.strip = FlowLayout(strip, spacing=2)
-        layout.addWidget(strip)
-        self.tab_widget = QTabWidget(self)
+        strip.setStyleSheet(STRIP_STYLE)
+        self.strip = QVBoxLayout(strip)
+        # Room on the right for the scroll bar, should it appear, so no tab's words are cut.
+        bar = strip.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.strip.setContentsMargins(0, 0, bar, 0)
+        self.strip.setSpacing(0)
+        self.strip.addStretch(1)
+        # On a short screen at the largest text a volunteer's thirteen tabs may be taller
+        # than the room: then the column scrolls (the arrows keep the chosen tab in sight)
+        # rather than the page. It is no Tab stop itself: its buttons are.
+        self.column = QScrollArea(self)
+        self.column.setWidget(strip)
+        self.column.setWidgetResizable(True)
+        self.column.setFrameShape(QFrame.Shape.NoFrame)
+        self.column.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # As wide as the widest tab's words, at any text size; as tall as the tabs beside it.
+        self.column.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Ignored)
+        self.column.setAccessibleName("Tabs")
+        layout.addWidget(self.column, 0)
+        self.tab_widget = _BarlessTabs(self)
         self.tab_widget.setAccessibleName("The person's record")
         self.tab_widget.tabBar().hide()
         layout.addWidget(self.tab_widget, 1)
@@ -146,7 +201,7 @@ class PersonTabs(QWidget):
         button.clicked.connect(lambda _c=False, k=spec.key: self.choose(k, focus=True))
         button.step_requested.connect(lambda s: self.step(s, focus=True))
         self._group.addButton(button)
-        self.strip.addWidget(button)
+        self.strip.insertWidget(self.strip.count() - 1, button)
         self.buttons[spec.key] = button  # before the tab: adding the first one chooses it
         self.tab_widget.addTab(page, spec.title)
         self._sync_buttons()
@@ -165,10 +220,14 @@ class PersonTabs(QWidget):
         index = self.tab_keys().index(key)
         self.tab_widget.setTabVisible(index, shown)
         self.buttons[key].setVisible(shown)
+        # A tab not offered asks for no room (the stack of tabs makes room for every page).
+        policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+        self.page(key).setSizePolicy(policy, policy)
 
     def choose(self, key: str, *, focus: bool = False) -> None:
         self.tab_widget.setCurrentIndex(self.tab_keys().index(key))
         self._sync_buttons()
+        self.column.ensureWidgetVisible(self.buttons[key], 0, 0)
         if focus:
             self.buttons[key].setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -236,6 +295,7 @@ class TablePage(QWidget):
         self.section = section
         self.table = table
         self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)  # every line of height for the table
         self._column.addWidget(section)
         self._column.addStretch(1)
         # The table's room passes down through each layout between the section and it.
@@ -247,7 +307,7 @@ class TablePage(QWidget):
             if isinstance(layout, QBoxLayout):
                 layout.setStretchFactor(inner, 1)
             inner = holder
-        let_table_fill(table)
+        let_table_fill(table, table.property("least_rows") or MAIN_TABLE_ROWS)
 
     def settle(self) -> None:
         """After the section is shown again: the table's room and height."""
@@ -255,23 +315,28 @@ class TablePage(QWidget):
         self._column.setStretch(0, 1 if has_table else 0)
         self._column.setStretch(1, 0 if has_table else 1)
         fit_table_height(self.table)
+        # The section's least height, said outright: the layout would otherwise take the
+        # height its wrapped words want at the width it last had, a table's rows too many.
+        self.section.setMinimumHeight(0)
+        self.section.setMinimumHeight(self.section.minimumSizeHint().height())
 
 
-def let_table_fill(table: QTableView) -> None:
+def let_table_fill(table: QTableView, rows: int = MAIN_TABLE_ROWS) -> None:
     """A record table (which shows every row and leaves scrolling to the page) made the
-    tab's main table: it takes the room left, scrolls itself, and is at least
-    `MAIN_TABLE_ROWS` rows tall at the current text size."""
+    tab's main table: it takes the room left, scrolls itself, and is at least `rows` rows
+    tall at the current text size."""
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    table.setProperty("least_rows", rows)
     fit_table_height(table)
 
 
 def fit_table_height(table: QTableView) -> None:
-    """At least `MAIN_TABLE_ROWS` rows tall (again after the text size changes)."""
-    model = table.model()
-    rows = [table.rowHeight(r) for r in range(min(model.rowCount(), MAIN_TABLE_ROWS))]
-    line = table.fontMetrics().height() + 8  # a row of one line, as Qt sizes it with padding
-    row = max([line, *rows])
+    """At least its least number of rows tall (again after the text size changes)."""
+    # A row of one line (a row of wrapped words is taller, and the table then scrolls).
+    line = table.fontMetrics().height() + 8
+    row = max(line, table.verticalHeader().defaultSectionSize())
     header = table.horizontalHeader().sizeHint().height()
     scroll_bar = table.horizontalScrollBar().sizeHint().height()
-    table.setMinimumHeight(header + row * MAIN_TABLE_ROWS + 2 * table.frameWidth() + scroll_bar)
+    rows = table.property("least_rows") or MAIN_TABLE_ROWS
+    table.setMinimumHeight(header + row * rows + 2 * table.frameWidth() + scroll_bar)

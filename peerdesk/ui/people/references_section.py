@@ -19,6 +19,7 @@ from peerdesk.ui.people.volunteer_sections import _VolunteerSection
 from peerdesk.ui.printing.dialog import FormPreviewDialog
 from peerdesk.ui.widgets import EmptyState, RecordTable
 from peerdesk.ui.widgets.corrections import CorrectionsBar, chosen_record
+from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.words import table_day
 
 #: The satisfactory choice's words and values (None: not read yet).
@@ -143,11 +144,18 @@ class ReferencesSection(_VolunteerSection):
         )
         self.column.insertWidget(1, self.empty)
         self.column.insertWidget(2, self.table)
-        self.column.insertWidget(3, self.corrections)
         self.add_button = self.add_action(
             "&Add a reference…", lambda: self._record(ReferenceDialog)
         )
         self.print_button = self.add_action("Print a reference re&quest…", self.print_request)
+        # Edit…, Remove… and the actions on one row under the table, wrapping at large text
+        # sizes rather than widening the page.
+        self.action_bar_holder.hide()
+        holder = QWidget(self)
+        buttons = FlowLayout(holder)
+        for widget in (self.corrections, self.add_button, self.print_button):
+            buttons.addWidget(widget)
+        self.column.insertWidget(3, holder)
         self.print_button.setAccessibleName("Print a reference request for the chosen reference")
         self.preview: ReferenceRequestPreview | None = None
 

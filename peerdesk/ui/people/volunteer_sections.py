@@ -127,7 +127,8 @@ class TrainingSection(_VolunteerSection):
         )
         self.column.insertWidget(1, self.empty)
         self.column.insertWidget(2, self.table)
-        self.column.insertWidget(3, self.corrections)
+        # Edit… and Remove… on the row of the tab's action: a line more for the table.
+        self.action_bar.insertWidget(0, self.corrections)
         self.add_action("Rec&ord training…", lambda: self._record(TrainingDialog))
 
     def show_person(self, person: PersonView) -> None:
@@ -171,7 +172,7 @@ class SupervisionSection(_VolunteerSection):
         )
         self.column.insertWidget(1, self.empty)
         self.column.insertWidget(2, self.table)
-        self.column.insertWidget(3, self.corrections)
+        self.action_bar.insertWidget(0, self.corrections)  # as Training's
         self.add_action("Rec&ord supervision…", lambda: self._record(SupervisionDialog))
 
     def show_person(self, person: PersonView) -> None:
