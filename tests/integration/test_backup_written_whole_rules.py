@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from peerdesk.data import backup as backup_module
 from peerdesk.data import registry
 from peerdesk.data.faults import ReadOnlyLocationError
 from peerdesk.data.keys import header_of
-from peerdesk.errors import PeerdeskError
+from peerdesk.errors import DatabaseDamagedError, PeerdeskError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.opening import open_services
@@ -88,3 +89,35 @@ def test_a_database_that_has_gone_is_not_made_again_by_backing_it_up(tmp_path: P
         backup_module.backup_database(gone, tmp_path / "backup.db")
     assert not gone.exists()
     assert not (tmp_path / "backup.db").exists()
+
+
+def test_a_copy_that_fails_its_check_says_what_to_do(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A check that reports something other than "ok", as a damaged copy's would.
+    monkeypatch.setitem(backup_module.CHECKS, "quick", "user_version")
+    with pytest.raises(DatabaseDamagedError) as damaged:
+        services.backups.back_up("automatic", tmp_path / "out")
+    assert "did not pass its check" in str(damaged.value)
+    assert "Check the database" in str(damaged.value)
+
+
+def test_a_backup_is_flushed_to_the_disk_as_windows_allows(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows flushes a file only through a handle that may write to it (FlushFileBuffers);
+    # Linux accepts any. Here fsync behaves as on Windows, so a backup synced through a
+    # read-only handle fails as it would for a coordinator on Windows.
+    fcntl = pytest.importorskip("fcntl", reason="reads a handle's access mode the POSIX way")
+    real = os.fsync
+
+    def windows_fsync(descriptor: int) -> None:
+        # Folders are synced on POSIX only (Windows has no folder handles to sync).
+        is_file = stat.S_ISREG(os.fstat(descriptor).st_mode)
+        if is_file and fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", windows_fsync)
+    made = services.backups.back_up("manual")
+    assert made.path.exists()
