@@ -304,3 +304,21 @@ def test_at_the_largest_text_on_a_laptop_no_tab_makes_the_page_scroll(
             if least == MAIN_TABLE_ROWS and room < MAIN_TABLE_ROWS:
                 problems.append(f"{who}, {key}: room for {room} rows")
     assert problems == []
+
+
+def test_tab_goes_from_the_top_row_to_the_chosen_tab_then_into_it(
+    qtbot: QtBot, window: MainWindow, demo_services: Services
+) -> None:
+    page = _open(qtbot, window, _mentee(demo_services))
+    open_tab(qtbot, page, "consents")
+    page = _open(qtbot, window, _mentee(demo_services))
+    assert QApplication.focusWidget() is page.edit_button  # where a person's page opens
+    seen = []
+    for _ in range(6):
+        _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+        seen.append(QApplication.focusWidget())
+    expected = [page.print_button, page.archive_button, page.concern_button]
+    assert seen[:4] == [*expected, page.tabs.buttons["consents"]]
+    # Then into the tab: the first thing it offers, and no other tab's button on the way.
+    assert page.tabs.page("consents").isAncestorOf(seen[4])
+    assert not any(s in page.tabs.buttons.values() for s in seen[4:])

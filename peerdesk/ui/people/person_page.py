@@ -103,6 +103,7 @@ class PersonPage(QWidget):
         outer.addWidget(self.archived_note)
 
         self.tabs = PersonTabs(self)
+        self.tabs.add_buttons(TABS)
         self.tabs.current_changed.connect(self._on_tab_changed)
         outer.addWidget(self.tabs, 1)
         self._build_sections(services)

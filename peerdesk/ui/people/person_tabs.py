@@ -181,6 +181,10 @@ class PersonTabs(QWidget):
         self.tab_widget = _BarlessTabs(self)
         self.tab_widget.setAccessibleName("The person's record")
         self.tab_widget.tabBar().hide()
+        # Neither the tab widget nor its hidden bar is a Tab stop (the widget hands the focus
+        # to its bar, which, hidden, cannot take it: Tab would stop dead there).
+        self.tab_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tab_widget.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.tab_widget, 1)
         self.buttons: dict[str, TabButton] = {}
         self._group = QButtonGroup(self)
@@ -196,13 +200,20 @@ class PersonTabs(QWidget):
                 shortcut.activated.connect(lambda s=step: self.step(s, focus=True))
 
     # -- building ------------------------------------------------------------------------
+    def add_buttons(self, specs: Sequence[TabSpec]) -> None:
+        """The tabs' buttons, made before what the tabs hold so that Tab reaches them first
+        (the focus goes from widget to widget in the order they were made)."""
+        for spec in specs:
+            button = TabButton(spec, self)
+            button.clicked.connect(lambda _c=False, k=spec.key: self.choose(k, focus=True))
+            button.step_requested.connect(lambda s: self.step(s, focus=True))
+            self._group.addButton(button)
+            self.strip.insertWidget(self.strip.count() - 1, button)
+            self.buttons[spec.key] = button
+
     def add_tab(self, spec: TabSpec, page: QWidget) -> None:
-        button = TabButton(spec, self)
-        button.clicked.connect(lambda _c=False, k=spec.key: self.choose(k, focus=True))
-        button.step_requested.connect(lambda s: self.step(s, focus=True))
-        self._group.addButton(button)
-        self.strip.insertWidget(self.strip.count() - 1, button)
-        self.buttons[spec.key] = button  # before the tab: adding the first one chooses it
+        """The page of the tab whose button `add_buttons` made, in the same order."""
+        assert self.tab_keys()[self.tab_widget.count()] == spec.key
         self.tab_widget.addTab(page, spec.title)
         self._sync_buttons()
 
@@ -214,7 +225,7 @@ class PersonTabs(QWidget):
         return [key for i, key in enumerate(self.buttons) if self.tab_widget.isTabVisible(i)]
 
     def current_key(self) -> str:
-        return self.tab_keys()[self.tab_widget.currentIndex()]
+        return self.tab_keys()[max(self.tab_widget.currentIndex(), 0)]
 
     def set_shown(self, key: str, shown: bool) -> None:
         index = self.tab_keys().index(key)
