@@ -18,6 +18,7 @@ from peerdesk.services.people.service import PersonDetails
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.people.availability_dialog import AvailabilityDialog
 from peerdesk.vocabulary import MeetingMode, PartOfDay, Role, Weekday
+from tests.ui.questions import DISCARD, answering
 from tests.unit.test_pairings_builders import ready_mentor, waiting_mentee
 
 MON, TUE, WED, SAT = Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.SATURDAY
@@ -91,7 +92,9 @@ def test_escape_closes_without_saving(qtbot: QtBot, services: Services) -> None:
     services.people.set_availability(person_id, [("mon", "morning")], ["phone"])
     dialog = open_dialog(qtbot, services, person_id)
     qtbot.mouseClick(dialog.grid.clear_button, Qt.MouseButton.LeftButton)
-    press(qtbot, Qt.Key.Key_Escape)
+    # The grid was changed: Escape asks "Discard changes?" first, and Discard closes.
+    asked = answering(qtbot, lambda: press(qtbot, Qt.Key.Key_Escape), DISCARD)
+    assert len(asked.texts) == 1
     assert dialog.result() == AvailabilityDialog.DialogCode.Rejected
     assert services.people.availability(person_id) == [(MON, MORNING)]
 

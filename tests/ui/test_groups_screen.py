@@ -14,6 +14,7 @@ from peerdesk.ui.groups.meeting_dialog import MeetingDialog
 from peerdesk.ui.groups.table_models import MeetingsTableModel
 from peerdesk.ui.screens.groups import GroupsScreen
 from tests.conftest import TODAY
+from tests.ui.questions import ENTER, YES, answering
 
 
 def _settings(tmp_path: Path) -> QSettings:
@@ -56,7 +57,8 @@ def test_drop_in_group_register_two_named_and_three_unnamed(
     dialog = screen.page.take_register()
     assert dialog.meeting_date() == TODAY
     _type_name(qtbot, dialog, "Ann Gunn")
-    _type_name(qtbot, dialog, "Morag")
+    asked = answering(qtbot, lambda: _type_name(qtbot, dialog, "Morag"), YES)
+    assert asked.texts[0].startswith("Add Morag as a new person?")
     assert [line.name for line in dialog.model.lines] == ["Ann Gunn", "Morag"]
     assert [line.status for line in dialog.model.lines] == [
         "New to the group",
@@ -94,11 +96,15 @@ def test_plain_enter_never_saves_and_a_partial_name_is_not_a_new_person(
     dialog = MeetingDialog(services, group.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    _type_name(qtbot, dialog, "Sam")
-    assert dialog.model.lines == [] and "Enter again" in dialog.hint.text()
+    # A name nobody has: asked "Add Sam as a new person?", and Enter answers No.
+    asked = answering(qtbot, lambda: _type_name(qtbot, dialog, "Sam"), ENTER)
+    assert asked.texts[0].startswith("Add Sam as a new person?")
+    assert "some names are like it" in asked.texts[0] and asked.defaults == ["&No"]
+    assert dialog.model.lines == [] and "Sam was not added" in dialog.hint.text()
+    assert dialog.search.text() == "Sam"  # kept, to put right
     assert dialog.isVisible() and services.groups.meetings(group.id) == []
-    # A second Enter confirms a genuinely new Sam.
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    # Yes (Alt+Y) adds a genuinely new Sam.
+    answering(qtbot, lambda: qtbot.keyClick(dialog.search, Qt.Key.Key_Return), YES)
     assert [(ln.person_id, ln.name) for ln in dialog.model.lines] == [(None, "Sam")]
     # Delete takes a mistaken new name off again.
     dialog.table.setFocus()
@@ -177,7 +183,7 @@ def test_screenshot_of_a_demo_group_page(qtbot, demo_services: Services, tmp_pat
     dialog.resize(640, 760)
     member = page.members.model.rows()[0][1]
     _type_name(qtbot, dialog, member)
-    _type_name(qtbot, dialog, "Zebedee")
+    answering(qtbot, lambda: _type_name(qtbot, dialog, "Zebedee"), YES)
     assert dialog.model.counts() == (2, 1)
     assert dialog.grab().save(str(tmp_path / "meeting_dialog.png"))
     dialog.reject()

@@ -19,6 +19,7 @@ from peerdesk.ui.people.table_model import (
 )
 from peerdesk.ui.screens.people import PeopleScreen
 from peerdesk.vocabulary import Role
+from tests.ui.questions import DISCARD, answering
 
 
 @pytest.fixture
@@ -95,7 +96,9 @@ def test_escape_cancels_without_saving(qtbot, services) -> None:  # type: ignore
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.first_name, "Half typed")
-    qtbot.keyClick(dialog.first_name, Qt.Key.Key_Escape)
+    # Something typed: Escape asks "Discard changes?" first (tests/ui/test_discard_changes.py).
+    asked = answering(qtbot, lambda: qtbot.keyClick(dialog.first_name, Qt.Key.Key_Escape), DISCARD)
+    assert len(asked.texts) == 1
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert services.people.list_rows() == []
 

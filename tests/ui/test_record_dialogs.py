@@ -16,6 +16,7 @@ from peerdesk.services import Services
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.people.volunteer_dialogs import TrainingDialog
 from peerdesk.ui.widgets.date_box import DateBox
+from tests.ui.questions import DISCARD, answering
 from tests.unit.test_pairings_builders import active_pairing, ready_mentor
 
 
@@ -90,7 +91,9 @@ def test_escape_closes_without_saving(
     qtbot: QtBot, services: Services, dialog: SessionDialog
 ) -> None:
     qtbot.keyClicks(dialog.place, "Library")
-    qtbot.keyClick(dialog.place, Qt.Key.Key_Escape)
+    # Something typed: Escape asks "Discard changes?" first, and Discard closes.
+    asked = answering(qtbot, lambda: qtbot.keyClick(dialog.place, Qt.Key.Key_Escape), DISCARD)
+    assert len(asked.texts) == 1
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert services.sessions.for_pairing(dialog.pairing.id or 0) == []
 

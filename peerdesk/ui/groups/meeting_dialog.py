@@ -2,7 +2,8 @@
 
 Keyboard path: the date, then the name box (type a name, Enter; again and again), Tab to the
 unnamed count, type it, Ctrl+Enter saves. Space ticks a member in the register; Delete
-unticks (or removes someone new typed by mistake).
+unticks (or removes someone new typed by mistake). A name nobody recorded has becomes a new
+person only when the coordinator says Yes to "Add … as a new person?" (Alt+Y; Enter is No).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -74,6 +76,7 @@ class MeetingDialog(RecordDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.accept)
+        self.search.confirm_new = self._confirm_new_person
         self.search.person_chosen.connect(self._on_search_person_chosen)
         self.search.new_name_entered.connect(self._on_search_new_name_entered)
         self.search.hint_changed.connect(self._on_search_hint_changed)
@@ -303,6 +306,33 @@ class MeetingDialog(RecordDialog):
         row = self.model.tick(person_id, name, returning)
         self.table.scrollTo(self.model.index(row, 0))
         self._say(f"{name} added.")
+
+    def _confirm_new_person(self, name: str, similar: bool) -> bool:
+        """Ask before a name nobody has becomes a new person (No is the default: a name
+        typed wrong, then Enter twice, adds nobody)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Add a new person?")
+        box.setAccessibleName("Add a new person?")
+        box.setText(f"Add {name} as a new person?")
+        if similar:
+            more = (
+                f"Nobody recorded is called exactly {name}, but some names are like it. "
+                "Choose No, then press Down to choose from the suggestions."
+            )
+        else:
+            more = f"Nobody recorded is called {name}. They are added when the register is saved."
+        box.setInformativeText(more)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.exec()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            return True
+        self._say(
+            f"{name} was not added. Put the name right, or press Down to choose someone recorded."
+        )
+        return False
 
     def _on_search_new_name_entered(self, name: str) -> None:
         row = self.model.add_new_person(name)

@@ -2,11 +2,14 @@
 
 Made for typing in a paper register with the keyboard alone. Enter on a name that belongs to
 exactly one person chooses them; Down then Enter picks from the suggestions; a name nobody
-has is offered as a new person, and a second Enter confirms it (so a half-typed name never
-quietly becomes a new record).
+has is offered as a new person: `confirm_new` asks (the register asks "Add … as a new
+person?"), or without it a second Enter confirms it. A half-typed name never quietly becomes
+a new record.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -42,6 +45,9 @@ class PersonSearch(QLineEdit):
         self._labels: dict[str, int] = {}
         self._names: dict[str, list[int]] = {}
         self._pending_new = ""
+        #: Asked (name, whether recorded names are like it) before a new person is offered;
+        #: False keeps the name in the box to be put right.
+        self.confirm_new: Callable[[str, bool], bool] | None = None
         self._model = QStringListModel(self)
         self.completer_ = QCompleter(self._model, self)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -108,6 +114,10 @@ class PersonSearch(QLineEdit):
                 f"{len(same_name)} people are called {text}: press Down to choose the right one."
             )
             self.completer_.complete()
+        elif self.confirm_new is not None:
+            if self.confirm_new(text, self._similar(folded)):
+                self.new_name_entered.emit(text)
+                self._clear_soon()
         elif self._pending_new == folded or not self._similar(folded):
             self._pending_new = ""
             self.new_name_entered.emit(text)

@@ -5,7 +5,10 @@ A subclass adds its inputs to `self.rows` (more forms with `add_form`, anything 
 `self.body`) and implements `write()` with one service call that raises PeerdeskError to
 refuse. Saving then checks, writes once, and closes; a refused save keeps everything typed
 and says what to fix: under the input the problem names (ValidationError.field), or on the
-line at the top when it names none. Escape and Cancel close without saving, as in any dialog.
+line at the top when it names none. Cancel closes without saving. Escape (or the window's close
+button) closes at once when nothing has been changed, and otherwise asks "Discard changes?"
+first, Keep editing being the answer Enter gives. The dialog is never larger than its screen:
+everything but the buttons scrolls when the screen is too small for it.
 
 Editing is the same dialog: a subclass that implements `load(view)`, `add()` and
 `update(record_id)` (instead of `write()`) is opened on a saved record with `edit(record_id,
@@ -17,7 +20,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
+from peerdesk.ui.widgets.fit_screen import FittingScrollArea, fit_to_screen
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel
+from peerdesk.ui.widgets.unsaved import ChangeWatcher, ask_discard
 
 
 class RecordDialog(QDialog):
@@ -60,7 +68,19 @@ class RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(accessible_name or title)
         self.setModal(True)
-        layout = QVBoxLayout(self)
+        #: Whether the inputs have changed since the dialog was filled in and shown.
+        self.changes = ChangeWatcher()
+        self._shown_once = False
+        self._closing_from_code = False
+        outer = QVBoxLayout(self)
+        #: Everything but the buttons: scrolls when the screen is too small for it.
+        self.page_area = FittingScrollArea(self)
+        self.page_area.setAccessibleName(accessible_name or title)
+        content = QWidget(self.page_area)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.page_area.setWidget(content)
+        outer.addWidget(self.page_area, 1)
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
         self.intro.setVisible(bool(intro))
@@ -83,7 +103,7 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
 
     def add_form(self, layout: QBoxLayout | None = None) -> FormRows:
         """Another block of labelled inputs (after a table, in a group box...), whose
@@ -107,6 +127,7 @@ class RecordDialog(QDialog):
         training"); Save then updates that record instead of adding one."""
         self.record_id = record_id
         self.load(view)
+        self.changes.reset()  # filled in from the record: nothing changed yet
         self.setWindowTitle(title)
         self.setAccessibleName(title)
 
@@ -156,18 +177,71 @@ class RecordDialog(QDialog):
         self._written = True
 
     def start_again(self) -> None:
-        """The inputs now hold a new record ("Save and log another"): the next save writes."""
+        """The inputs now hold a new record ("Save and log another"): the next save writes.
+        Nothing is changed until the coordinator types again: the inputs are emptied just
+        after this is called, so "unchanged" starts once that is done too."""
         self._written = False
+        self.changes.reset()
+        QTimer.singleShot(0, self, self.changes.reset)
+
+    # -- showing and closing -------------------------------------------------------------
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._shown_once:
+            # Once filled in and about to be seen: what the inputs hold now is "unchanged".
+            self._shown_once = True
+            self.changes.watch(self)
+            fit_to_screen(self, self.page_area)
+        super().setVisible(visible)
+
+    @property
+    def has_changes(self) -> bool:
+        return self.changes.changed and not self._written
+
+    def may_close(self) -> bool:
+        """True when closing loses nothing, or the coordinator chose to discard it."""
+        return not self.has_changes or ask_discard(self, self.windowTitle())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Cancel):
+            event.accept()
+            if self.may_close():
+                self.reject()
+            return
+        super().keyPressEvent(event)
+
+    def close(self) -> bool:
+        """Closing from code (a test's clean-up, say) never stops to ask."""
+        self._closing_from_code = True
+        try:
+            return super().close()
+        finally:
+            self._closing_from_code = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button (or the window system) closing it: ask, as Escape does.
+        if not self._closing_from_code and self.isVisible() and not self.may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # -- problems ------------------------------------------------------------------------
     def show_problem(self, error: PeerdeskError) -> None:
         field = error.field if isinstance(error, ValidationError) else None
         field = self.field_aliases.get(field or "", field)
         for rows in self._forms:
-            if field in rows:
+            if field is not None and field in rows:
                 rows.show_problem(field, error.message)
+                self._scroll_to(rows.input(field))
                 return
         self.problem.show_error(error)
+        self._scroll_to(self.problem)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Bring the problem (or the input that now has the focus) into view."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.page_area.isAncestorOf(focused):
+            widget = focused
+        self.page_area.ensureWidgetVisible(widget)
 
     def clear_problems(self) -> None:
         self.problem.clear_error()
