@@ -296,6 +296,17 @@ def test_at_the_largest_text_on_a_laptop_no_tab_makes_the_page_scroll(
             if table_page is None or table_page.table.isHidden():
                 continue
             table = table_page.table
+            shown = [
+                w
+                for w in table_page.section.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                )
+                if w.isVisible()
+            ]
+            for number, one in enumerate(shown):
+                for other in shown[number + 1 :]:
+                    if one.geometry().intersects(other.geometry()):
+                        problems.append(f"{who}, {key}: {one} overlaps {other}")
             if table.height() < table.minimumHeight():
                 problems.append(f"{who}, {key}: the table is squeezed")
             line = table.fontMetrics().height() + 8

@@ -185,10 +185,11 @@ class PersonPage(QWidget):
         let_table_fill(self.pairings.pairings, 3)
         let_table_fill(self.pairings.sessions, 4)
         # The claims' totals and where claims are made take two lines under their table;
-        # a consent's six buttons take three at the largest text (a person has a few
-        # consents: each kind once, and any withdrawn).
+        # a consent's six buttons take three at the largest text, a reference's two (a
+        # person has a few consents, each kind once and any withdrawn, and a few referees).
         let_table_fill(self.claims.table, MAIN_TABLE_ROWS - 1)
         let_table_fill(self.consents.table, MAIN_TABLE_ROWS - 3)
+        let_table_fill(self.references.table, MAIN_TABLE_ROWS - 3)  # two, three referees
         self.table_pages: dict[str, TablePage] = {}
         for spec in TABS:
             if spec.key in scrolling:
