@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 #: The least height the scrolling part keeps: a few lines, so a squeezed window still shows
 #: some of its contents rather than none.
 _LEAST_LINES = 4
+#: The least room kept for a window's frame when the window system has not said: its title
+#: bar and top and bottom borders, and its side borders.
+_LEAST_FRAME = 40
+_LEAST_BORDERS = 8
 
 
 def available_geometry(widget: QWidget) -> QRect:
@@ -32,10 +36,12 @@ def room_on_screen(window: QWidget) -> QSize:
     if margins is not None and (margins.top() or margins.left()):
         extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
     else:
+        # Not known before the window is first shown: the style's guess, but never less than
+        # a usual desktop's title bar (the style's is for windows inside windows).
         style = window.style()
         border = style.pixelMetric(QStyle.PixelMetric.PM_MdiSubWindowFrameWidth, None, window)
         title = style.pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, window)
-        extra = QSize(2 * border, title + 2 * border)
+        extra = QSize(max(2 * border, _LEAST_BORDERS), max(title + 2 * border, _LEAST_FRAME))
     return QSize(max(area.width() - extra.width(), 200), max(area.height() - extra.height(), 150))
 
 

@@ -237,11 +237,13 @@ class RecordDialog(QDialog):
         self._scroll_to(self.problem)
 
     def _scroll_to(self, widget: QWidget) -> None:
-        """Bring the problem (or the input that now has the focus) into view."""
+        """Bring the problem (or the input that now has the focus) into view: now, and again
+        once the layout has placed anything just shown (a row revealed by a tick box)."""
         focused = QApplication.focusWidget()
         if focused is not None and self.page_area.isAncestorOf(focused):
             widget = focused
         self.page_area.ensureWidgetVisible(widget)
+        QTimer.singleShot(0, widget, lambda: self.page_area.ensureWidgetVisible(widget))
 
     def clear_problems(self) -> None:
         self.problem.clear_error()
