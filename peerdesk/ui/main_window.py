@@ -421,6 +421,10 @@ class MainWindow(QMainWindow):
             screen.raise_concern(subject)
 
     def _on_find(self) -> None:
+        """Ctrl+F: the search box of the page shown, else of the screen, else People's."""
+        focus_search = getattr(self.current_page(), "focus_search", None)
+        if callable(focus_search) and focus_search():
+            return
         screen = self.current_screen()
         if screen is not None and screen.focus_search():
             return

@@ -94,6 +94,31 @@ def _in_menu_bar(widget: QWidget) -> bool:
     return False
 
 
+def _part_of_a_date_box(widget: QWidget) -> bool:
+    """A date box's own Clear button: the box's keys (Delete) clear it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if type(parent).__name__ == "DateBox":
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _takes_focus(widget: QWidget | None) -> bool:
+    """An input a label's access key can put the keyboard in (a row of radio buttons, each
+    with its own key, cannot take the focus itself: its label needs none)."""
+    return widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def _buddies(window: QWidget) -> set[int]:
+    """Inputs a label with an access key points at ("&Concern" beside its tick box)."""
+    return {
+        id(label.buddy())
+        for label in window.findChildren(QLabel)
+        if label.buddy() is not None and access_letter(label.text()) is not None
+    }
+
+
 class Keys:
     """The keys one window answers to now, and the problems found reading them."""
 
@@ -102,6 +127,7 @@ class Keys:
         self.owners: dict[str, list[str]] = defaultdict(list)
         self.missing: list[str] = []
         self.dead: list[str] = []
+        self.labelled = _buddies(window)
         self._read_widgets()
         self._read_menu_bar()
         self._read_actions_and_shortcuts()
@@ -115,11 +141,11 @@ class Keys:
         for widget in window.findChildren(QWidget):
             if widget.window() is not window or not _shown(widget, window):
                 continue
-            if _in_menu_bar(widget):
+            if _in_menu_bar(widget) or _part_of_a_date_box(widget):
                 continue
             if isinstance(widget, QAbstractButton):
                 self._read_button(widget)
-            elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            elif isinstance(widget, QLabel) and _takes_focus(widget.buddy()):
                 letter = access_letter(widget.text())
                 if letter is None:
                     self.missing.append(f"label of a field {_name(widget)}")
@@ -151,9 +177,9 @@ class Keys:
         letter = access_letter(text)
         own = _keys(button.shortcut())
         if letter is None:
-            if isinstance(
-                button, QPushButton | QCheckBox | QRadioButton | QToolButton
-            ) and not _reached_otherwise(button):
+            if isinstance(button, QPushButton | QCheckBox | QRadioButton | QToolButton) and not (
+                _reached_otherwise(button) or id(button) in self.labelled
+            ):
                 self.missing.append(_name(button))
             self._add(own, _name(button))
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -28,9 +29,22 @@ from peerdesk.ui.widgets.date_box import DateBox
 SELECT_ALL = Qt.KeyboardModifier.ControlModifier
 
 
+def show_its_tab(widget: QWidget) -> None:
+    """Choose the tab that holds `widget`, as a coordinator clicks a tab to reach an input
+    on it (an input on a tab not shown cannot take the focus)."""
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        tabs = parent.parentWidget() if parent is not None else None
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(child) >= 0:
+            tabs.setCurrentWidget(child)
+        child = parent
+
+
 def focus(qtbot: QtBot, widget: QWidget) -> QWidget:
     """Put the focus on `widget` (or its editor) and return what has it."""
     target: QWidget = widget.editor if isinstance(widget, DateBox) else widget
+    show_its_tab(target)
     target.window().activateWindow()
     target.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is target, timeout=2000)
@@ -126,10 +140,19 @@ class Keyboard:
         self.presses = 0
         self.typed: list[str] = []
 
-    @staticmethod
-    def target() -> QWidget:
-        popup = QApplication.activePopupWidget()
-        focused = popup or QApplication.focusWidget()
+    def target(self) -> QWidget:
+        """Where a key pressed now goes: the open menu, else the focused widget, else (no
+        widget has the focus yet) the active window, as Qt delivers a real key press."""
+
+        def receiver() -> QWidget | None:
+            return (
+                QApplication.activePopupWidget()
+                or QApplication.focusWidget()
+                or QApplication.activeWindow()
+            )
+
+        self.qtbot.waitUntil(lambda: receiver() is not None, timeout=5000)
+        focused = receiver()
         assert focused is not None, "nothing has the keyboard focus"
         return focused
 

@@ -80,7 +80,7 @@ def test_log_a_session_from_today(qtbot: QtBot, services: Services, settings: QS
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, SessionDialog), dialog
     keys.wait_focus_in(dialog)
-    keys.alt("n")
+    keys.alt("o")  # Note
     keys.type("Talked about pacing; walked to the library.")
     keys.ctrl(Key.Key_Return)
     assert not dialog.isVisible(), (

@@ -100,10 +100,10 @@ class ExpensesScreen(Screen):
         holder = QWidget()
         row = FlowLayout(holder)
         self.new_button = QPushButton("&New claim…")
-        self.edit_button = QPushButton("&Edit claim…")
+        self.edit_button = QPushButton("E&dit claim…")
         self.approve_button = QPushButton("&Approve…")
         self.paid_button = QPushButton("Mark &paid…")
-        self.print_button = QPushButton("P&rint the claim form…")
+        self.print_button = QPushButton("Pr&int the claim form…")
         for button in (
             self.new_button,
             self.edit_button,

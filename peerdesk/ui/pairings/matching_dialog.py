@@ -120,10 +120,10 @@ class MatchingDialog(QDialog):
             field="meeting_frequency",
         )
         self.mode = self.plan_rows.add(
-            "How they will &meet", vocabulary_combo(MeetingMode, parent=self), field="usual_mode"
+            "How they will mee&t", vocabulary_combo(MeetingMode, parent=self), field="usual_mode"
         )
         self.proposed_on = self.plan_rows.add(
-            "Proposed &on",
+            "Propo&sed on",
             DateBox(self.services.today(), self, today=self.services.today),
             field="proposed_on",
         )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -48,7 +47,7 @@ class PairingsList(QWidget):
         self.show_combo = QComboBox(self)
         self.show_combo.setAccessibleName("Show")
         show_label.setBuddy(self.show_combo)
-        find_label = QLabel("&Find:", self)
+        find_label = QLabel("F&ind:", self)
         self.find_edit = SearchBox(self)
         self.find_edit.setPlaceholderText("Name or reference")
         self.find_edit.setClearButtonEnabled(True)
@@ -92,8 +91,6 @@ class PairingsList(QWidget):
         self.show_combo.currentIndexChanged.connect(self._on_show_changed)
         self.match_button.clicked.connect(self._on_match_clicked)
         self.new_referral_button.clicked.connect(self.new_referral_requested)
-        find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find_shortcut.activated.connect(self.find_edit.setFocus)
         self._fill_show_combo(0)
 
     def _fill_show_combo(self, waiting: int) -> None:
@@ -114,6 +111,13 @@ class PairingsList(QWidget):
         if index >= 0:
             self.show_combo.setCurrentIndex(index)
             self.refresh()
+
+    def focus_search(self) -> bool:
+        """Edit ▸ Find (Ctrl+F) on this list: the keyboard in Find (the main window's one
+        Ctrl+F asks the page shown; a second Ctrl+F here made the key do nothing)."""
+        self.find_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_edit.selectAll()
+        return True
 
     def refresh(self) -> None:
         waiting = self.services.pairings.waiting()

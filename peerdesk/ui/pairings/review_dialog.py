@@ -51,7 +51,7 @@ class ReviewDialog(RecordDialog):
         for number, goal in enumerate(self.goals or ["(no goals recorded)"], start=1):
             # The goal itself under the box: a long goal as the caption made the form too
             # wide for its inputs.
-            edit = rows.add(f"Goal {number}", QLineEdit(), field=f"goal_{number}", help_text=goal)
+            edit = rows.add(f"Goal &{number}", QLineEdit(), field=f"goal_{number}", help_text=goal)
             edit.setPlaceholderText("How it is going")
             edit.setAccessibleName(f"Progress on goal {number}")
             self.progress.append(edit)

@@ -105,7 +105,7 @@ class SessionDialog(RecordDialog):
             "&How", vocabulary_combo(MeetingMode, pairing.usual_mode), field="mode"
         )
         self.place = rows.add("&Place", QLineEdit(pairing.usual_place), field="place")
-        self.note = rows.add("&Note", _text_box(self, "A short, factual note"), field="note")
+        self.note = rows.add("N&ote", _text_box(self, "A short, factual note"), field="note")
         self.actions_box = rows.add(
             "&Actions", _text_box(self, "Anything agreed to do"), field="actions"
         )
@@ -117,7 +117,7 @@ class SessionDialog(RecordDialog):
         )
         if self.existing is None:
             self.another_button = self.buttons.addButton(
-                "Save and log &another", QDialogButtonBox.ButtonRole.ActionRole
+                "Save and log anoth&er", QDialogButtonBox.ButtonRole.ActionRole
             )
             self.another_button.setAutoDefault(False)
             self.another_button.clicked.connect(self._on_another_clicked)

@@ -79,7 +79,7 @@ class TrainingScreen(Screen):
         layout.addWidget(QLabel("<h2>Training</h2>"))
         holder = QWidget()
         buttons = FlowLayout(holder)
-        self.new_button = QPushButton("&Record a training session…")
+        self.new_button = QPushButton("Record a train&ing session…")
         self.modules_button = QPushButton("Training mo&dules…")
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.modules_button)
@@ -104,7 +104,7 @@ class TrainingScreen(Screen):
         self.corrections = CorrectionsBar(
             self.table, self.edit_session, self.remove_session, what="training session"
         )
-        self.corrections.edit_button.setText("&Edit session…")
+        self.corrections.edit_button.setText("Edi&t session…")
         self.corrections.remove_button.setText("Re&move session…")
         layout.addWidget(self.corrections)
         layout.addWidget(QLabel("<h3>History of the chosen session</h3>"))
