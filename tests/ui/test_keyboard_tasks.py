@@ -2,10 +2,11 @@
 it opens, every key is sent where a real key press goes (the focused widget, or the menu
 open on screen), nothing is clicked, focused or called directly, and the keys are counted:
 log a session on an active pairing from Today in at most 12 (plus the note typed); take a
-group's register in at most 10 (plus the names); print the session log sheet from a pairing's
-page in at most 4; export this year's publishable figures in at most 7. Each result is
-checked where it lands: the session and the register in the database, the sheet and the
-figures as files in the test's own folder (the file dialog is answered, not shown)."""
+group's register in at most 10 (plus the names); record a consent in at most 10 (plus two
+typed fields); print the session log sheet from a pairing's page in at most 4; export this
+year's publishable figures in at most 7. Each result is checked where it lands: the session,
+the register and the consent in the database, the sheet and the figures as files in the
+test's own folder (the file dialog is answered, not shown)."""
 
 from __future__ import annotations
 
@@ -13,18 +14,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
 from peerdesk.services.groups.rows import GroupDetails
 from peerdesk.services.people.views import PersonDetails
+from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog
 from peerdesk.ui.groups.group_page import GroupPage
 from peerdesk.ui.groups.meeting_dialog import MeetingDialog
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.pairings.pairing_page import PairingPage
 from peerdesk.ui.pairings.session_dialog import SessionDialog
+from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.printing.dialog import FormPreviewDialog
 from peerdesk.ui.screens.figures import FiguresScreen
 from peerdesk.ui.screens.today import TodayScreen
@@ -172,3 +175,47 @@ def test_export_this_years_publishable_figures(
     (path,) = saved_as
     assert screen.last_export == path and path.stat().st_size > 0
     assert "publishable" in path.name
+
+
+def test_record_a_consent(qtbot: QtBot, services: Services, settings: QSettings) -> None:
+    person = services.people.add(PersonDetails(first_name="Morven", last_name="Gunn"))
+    window = open_window(qtbot, services, settings)
+    keys = Keyboard(qtbot)
+    keys.ctrl(Key.Key_F)  # Edit ▸ Find: People's search
+    keys.type("Morven")
+    keys.press(Key.Key_Return)  # the only match: her page
+    page = window.current_page()
+    assert isinstance(page, PersonPage) and page.person_id == person.id
+    keys.alt("c")  # Consents, in the tabs down the left
+    keys.press(Key.Key_Space)  # Alt+C puts the keyboard on the tab's button: Space opens it
+    failures: list[BaseException] = []
+    finished: list[bool] = []
+
+    def fill() -> None:
+        """In the window Record consent… opens (it waits there until closed)."""
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecordConsentDialog):
+            QTimer.singleShot(10, fill)
+            return
+        try:
+            keys.wait_focus_in(dialog)
+            keys.alt("f")  # Paper form reference
+            keys.type("CF-0142")
+            keys.alt("b")  # Recorded by
+            keys.type("Jo Coordinator")
+            keys.press(Key.Key_Return)  # Save
+            assert not dialog.isVisible(), dialog.problem_text()
+        except BaseException as failure:
+            failures.append(failure)
+            dialog.reject()
+        finally:
+            finished.append(True)
+
+    QTimer.singleShot(0, fill)
+    keys.alt("o")  # Record consent…
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+    if failures:
+        raise failures[0]
+    assert keys.presses <= 10, keys.presses
+    (consent,) = services.consents.for_person(person.id or 0)
+    assert (consent.evidence_reference, consent.recorded_by) == ("CF-0142", "Jo Coordinator")
