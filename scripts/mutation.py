@@ -428,6 +428,13 @@ EQUIVALENT.update(
             "salt_for(source) for a plain source too: the salt is used only with a key, and a "
             "plain source is copied without one"
         ),
+        **{
+            BACKUP + f"x_remove_quietly__mutmut_{n}": (
+                f"missing_ok={change}: a file already gone then raises FileNotFoundError, an "
+                "OSError, which the same per-file suppress swallows"
+            )
+            for n, change in ((3, "None"), (4, "False"))
+        },
         BACKUP + "x_parse_old_backup_name__mutmut_3": (
             "tagged=None for False: _parsed reads only whether it is true"
         ),
