@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.people.views import ConditionEntry, PersonDetails, PersonView
 from peerdesk.ui.people.condition_completer import offer_conditions
@@ -33,10 +36,18 @@ from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
 
 #: Inputs for the three ways a person can relate to a condition.
 CONDITION_FIELDS = (
-    (ConditionLink.LIVES_WITH, "Lives &with", "conditions_lives_with"),
-    (ConditionLink.CARES_FOR, "Cares for someone &with", "conditions_cares_for"),
+    (ConditionLink.LIVES_WITH, "&Lives with", "conditions_lives_with"),
+    (ConditionLink.CARES_FOR, "Cares &for someone with", "conditions_cares_for"),
     (ConditionLink.LIVED_EXPERIENCE, "Lived e&xperience of", "conditions_lived_experience"),
 )
+#: The roles' tick boxes (adding only), each with an access key of its own on its tab.
+ROLE_TEXTS = {
+    Role.MENTOR: "Ment&or",
+    Role.MENTEE: "Men&tee",
+    Role.CARER: "Car&er",
+    Role.GROUP_MEMBER: "Gro&up member",
+    Role.FACILITATOR: "Fac&ilitator",
+}
 
 
 def _choice_box(options: list[tuple[str, str | None]]) -> QComboBox:
@@ -77,19 +88,16 @@ class PersonDialog(RecordDialog):
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        scroll.setWidget(content)
-        self.body.addWidget(scroll, 1)
-        self._build_about(column)
-        self._build_contact(column)
-        self._build_roles(column)
-        self._build_needs(column)
-        self._build_more(column)
-        column.addStretch(1)
+        # Four tabs, not one long scroll: the form fits a laptop at the largest text, and
+        # every input has an access key of its own among those on screen (thirty inputs in
+        # one page cannot: there are 26 letters). Ctrl+Tab moves between the tabs.
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Parts of the person's record")
+        self.body.addWidget(self.tabs, 1)
+        self._build_about(self._tab("&About them"))
+        self._build_contact(self._tab("&Contact"))
+        self._build_needs(self._tab("Co&nditions and needs"))
+        self._build_more(self._tab("&Matching, monitoring and notes"))
 
     def _build_about(self, column: QVBoxLayout) -> None:
         self.first_name = QLineEdit()
@@ -103,7 +111,7 @@ class PersonDialog(RecordDialog):
             optional=True, today=today, opens_at=date(today().year - 40, 1, 1)
         )
         self.gender = _choice_box([("Not recorded", None)] + [(g.label, g.value) for g in Gender])
-        about = self._section(column, "About them")
+        about = self._section(column)
         self.rows = self.adopt_form(FormRows(about))
         self.rows.add("&First name (needed)", self.first_name, field="first_name")
         self.rows.add("&Last name", self.last_name, field="last_name")
@@ -113,7 +121,7 @@ class PersonDialog(RecordDialog):
             field="preferred_name",
             help_text="The name they like to be called, if different.",
         )
-        self.rows.add("Pro&nouns", self.pronouns, field="pronouns")
+        self.rows.add("P&ronouns", self.pronouns, field="pronouns")
         self.rows.add("&Date of birth", self.date_of_birth, field="date_of_birth")
         self.rows.add("&Gender", self.gender, field="gender")
         # A paid facilitator or trainer: their hours stay out of the volunteer figures.
@@ -121,6 +129,8 @@ class PersonDialog(RecordDialog):
             QCheckBox("&Staff member: their time is not counted as volunteer time")
         )
         self.staff.setAccessibleName("Staff member")
+        self._build_roles(column)
+        column.addStretch(1)
 
     def _build_contact(self, column: QVBoxLayout) -> None:
         self.phone = QLineEdit()
@@ -132,15 +142,16 @@ class PersonDialog(RecordDialog):
         self.area.addItem("")
         self.area.addItems(self.services.people.areas())
         self.area.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        contact = self._section(column, "Contact")
+        contact = self._section(column)
         self.contact_rows = self.adopt_form(FormRows(contact))
-        self.contact_rows.add("P&hone", self.phone, field="phone")
+        self.contact_rows.add("&Phone", self.phone, field="phone")
         self.contact_rows.add("&Email", self.email, field="email")
-        self.contact_rows.add("&Address", self.address, field="address")
-        self.contact_rows.add("Post&code", self.postcode, field="postcode")
+        self.contact_rows.add("A&ddress", self.address, field="address")
+        self.contact_rows.add("Pos&tcode", self.postcode, field="postcode")
         self.contact_rows.add(
             "A&rea", self.area, field="area", help_text="The local authority area they live in."
         )
+        column.addStretch(1)
 
     def _build_roles(self, column: QVBoxLayout) -> None:
         self.role_boxes: dict[Role, QCheckBox] = {}
@@ -148,7 +159,7 @@ class PersonDialog(RecordDialog):
             roles_box = QGroupBox("Roles")
             roles_layout = QHBoxLayout(roles_box)
             for role in Role:
-                box = QCheckBox(role.label)
+                box = QCheckBox(ROLE_TEXTS.get(role, role.label))
                 self.role_boxes[role] = box
                 roles_layout.addWidget(box)
             roles_layout.addStretch(1)
@@ -156,7 +167,7 @@ class PersonDialog(RecordDialog):
 
     def _build_needs(self, column: QVBoxLayout) -> None:
         self.condition_edits: dict[ConditionLink, QLineEdit] = {}
-        needs = self._section(column, "Conditions and needs")
+        needs = self._section(column)
         self.needs_rows = self.adopt_form(FormRows(needs))
         # The shared list (Settings ▸ Conditions) is offered while typing; a new name typed
         # becomes a new entry when saved.
@@ -173,10 +184,11 @@ class PersonDialog(RecordDialog):
         self.access_needs = text_area(2)
         self.energy_needs = text_area(2)
         self.energy_needs.setPlaceholderText("for example short sessions, mornings only")
-        self.large_print = QCheckBox("Needs &large print forms")
-        self.needs_rows.add("Access &needs", self.access_needs, field="access_needs")
-        self.needs_rows.add("Energ&y needs", self.energy_needs, field="energy_needs")
+        self.large_print = QCheckBox("Needs large &print forms")
+        self.needs_rows.add("Access need&s", self.access_needs, field="access_needs")
+        self.needs_rows.add("&Energy needs", self.energy_needs, field="energy_needs")
         needs.addRow(self.large_print)
+        column.addStretch(1)
 
     def _build_more(self, column: QVBoxLayout) -> None:
         self.preferred_gender = _choice_box(
@@ -192,10 +204,10 @@ class PersonDialog(RecordDialog):
             [("Not recorded", None)] + [(a.label, a.value) for a in YesNoPreferNot]
         )
         self.notes = text_area(3)
-        more = self._section(column, "Matching, monitoring and notes")
+        more = self._section(column)
         self.more_rows = self.adopt_form(FormRows(more))
         self.more_rows.add(
-            "Preferred mentor's ge&nder", self.preferred_gender, field="preferred_mentor_gender"
+            "&Preferred mentor's gender", self.preferred_gender, field="preferred_mentor_gender"
         )
         self.more_rows.add(
             "Preferred mentor aged &from", self.age_min, field="preferred_mentor_age_min"
@@ -203,9 +215,9 @@ class PersonDialog(RecordDialog):
         self.more_rows.add(
             "Preferred mentor aged &to", self.age_max, field="preferred_mentor_age_max"
         )
-        self.more_rows.add("E&thnicity (in their words)", self.ethnicity, field="ethnicity")
-        self.more_rows.add("Disabled (their answer)", self.disability, field="disability")
-        self.more_rows.add("A carer (their answer)", self.carer_status, field="carer_status")
+        self.more_rows.add("&Ethnicity (in their words)", self.ethnicity, field="ethnicity")
+        self.more_rows.add("&Disabled (their answer)", self.disability, field="disability")
+        self.more_rows.add("A ca&rer (their answer)", self.carer_status, field="carer_status")
         self.more_rows.add(
             "N&otes",
             self.notes,
@@ -213,12 +225,35 @@ class PersonDialog(RecordDialog):
             help_text="Short and factual: the person may ask to see their record.",
         )
 
+    def _tab(self, title: str) -> QVBoxLayout:
+        """A tab whose inputs scroll on their own when the window is short."""
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab goes to its inputs, and it scrolls to show each.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget()
+        scroll.setWidget(content)
+        self.tabs.addTab(scroll, title)
+        return QVBoxLayout(content)
+
     @staticmethod
-    def _section(column: QVBoxLayout, title: str) -> QFormLayout:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        column.addWidget(box)
+    def _section(column: QVBoxLayout) -> QFormLayout:
+        form = QFormLayout()
+        column.addLayout(form)
         return form
+
+    def show_problem(self, error: PeerdeskError) -> None:
+        """A problem with an input on another tab shows that tab (and puts the keyboard in
+        the input), so it is seen."""
+        super().show_problem(error)
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            problems = page.findChildren(QLabel, "problem") if page is not None else []
+            if any(not label.isHidden() and label.text() for label in problems):
+                self.tabs.setCurrentIndex(index)
+                super().show_problem(error)  # again, now the input can take the focus
+                return
 
     # -- loading and saving ----------------------------------------------------------------
     def _load(self, person_id: int) -> None:
@@ -301,8 +336,9 @@ class PersonDialog(RecordDialog):
             )
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Escape always cancels, even from a multi-line input.
+        # Escape always cancels, even from a multi-line input (asking first when changed).
         if event.key() == Qt.Key.Key_Escape:
-            self.reject()
+            if self.may_close():
+                self.reject()
             return
         super().keyPressEvent(event)
