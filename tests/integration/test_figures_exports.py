@@ -15,8 +15,9 @@ from pypdf import PdfReader
 
 from peerdesk.cli.main import main
 from peerdesk.services import Services
+from peerdesk.services.figures.definitions import bucket_label, figure_label
 from peerdesk.services.figures.export_csv import HEADER, parse_value
-from peerdesk.services.figures.export_xlsx import HEADER_ROW, NOT_GIVEN
+from peerdesk.services.figures.export_xlsx import HEADER_ROW, MODE_WORDS, NOT_GIVEN
 from peerdesk.services.figures.report import rows_of
 from peerdesk.services.importing.spreadsheet_safety import neutralise
 from peerdesk.services.organisation import OrganisationDetails
@@ -35,7 +36,13 @@ def test_xlsx_numbers_equal_the_json(built: Services, tmp_path: Path, mode: str)
     built.figures.export(report, "xlsx", tmp_path / "f.xlsx")
     built.figures.export(report, "json", tmp_path / "f.json")
     data = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
-    expected = {(r.figure, r.breakdown): r.value for r in rows_of(data)}
+    # The workbook names each figure and breakdown in words (a funder reads it), so the JSON's
+    # keys are turned into the same words to compare.
+    expected = {
+        (figure_label(r.figure), bucket_label(r.figure, r.breakdown)): r.value
+        for r in rows_of(data)
+    }
+    assert len(expected) == len(rows_of(data))  # the words tell every figure apart
     book = load_workbook(tmp_path / "f.xlsx")
     assert "Notes" in book.sheetnames and "People supported" in book.sheetnames
     found: dict[tuple[str, str], Any] = {}
@@ -43,14 +50,19 @@ def test_xlsx_numbers_equal_the_json(built: Services, tmp_path: Path, mode: str)
         if sheet.title == "Notes":
             continue
         assert sheet.cell(3, 1).value == report.notice  # every sheet says its mode
+        headings = [c.value for c in sheet[HEADER_ROW] if c.value]
+        assert headings == ["Figure", "Breakdown", "Value", "Previous period"]
         for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
-            if row[4]:
-                found[(row[4], row[5] or "")] = None if row[2] == NOT_GIVEN else row[2]
+            if row[2] is not None:
+                found[(row[0], row[1] or "")] = None if row[2] == NOT_GIVEN else row[2]
     assert found == expected
-    assert isinstance(found[("people_supported", "")], int if mode == "internal" else str)
+    assert isinstance(found[("People supported", "")], int if mode == "internal" else str)
     notes = [c for row in book["Notes"].iter_rows(values_only=True) for c in row if c]
     assert "2025-04-01" in notes and report.notice in notes
     assert any("held session" in str(c) for c in notes)
+    # The keys scripts use are on the notes sheet, under a heading that says what they are.
+    assert "Key in the CSV and JSON files" in notes and "people_supported" in notes
+    assert (MODE_WORDS[mode]) in notes
 
 
 def test_csv_round_trips_and_is_safe(built: Services, tmp_path: Path) -> None:
@@ -81,7 +93,7 @@ def test_pdf_shows_the_headline_numbers_and_mode(built: Services, tmp_path: Path
     text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "f.pdf").pages)
     assert "Łódź Peer Support" in text
     assert "1 April 2025 to 31 March 2026" in text
-    assert "internal: contains exact small numbers, do not publish" in text
+    assert "Internal: contains exact small numbers, do not publish" in text
     assert "How was this counted?" in text
     flat = " ".join(text.split())
     headline = flat[flat.index("Headline numbers") : flat.index("At a glance")]

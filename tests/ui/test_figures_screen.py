@@ -48,29 +48,35 @@ def test_computes_year_2025_and_exports_xlsx(
     first = screen.headline_model.index(0, THIS).data()
     assert first == f"{expected.people_supported:,}"
     assert screen.rows_model.rowCount() > 50
-    assert "internal: contains exact small numbers" in screen.status.text()
+    assert "Internal: contains exact small numbers" in screen.status.text()
     qtmodeltester.check(screen.rows_model)
     qtmodeltester.check(screen.proxy)
     screen.section_box.setCurrentText("Referrals")
     assert 0 < screen.proxy.rowCount() < screen.rows_model.rowCount()
 
     target = tmp_path / "figures-2025"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Excel workbook (*.xlsx)")
-    )
+    offered: list[str] = []
+
+    def save_as(*args: object, **_kwargs: object) -> tuple[str, str]:
+        offered.append(str(args[2]))  # the file name the save window suggests
+        return str(target), "Excel workbook (*.xlsx)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     screen.export_box.setCurrentIndex(screen.export_box.findData("xlsx"))
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.last_export is not None, timeout=20000)
+    # A plain hyphen in the suggested name, not the en dash of "2025–26".
+    assert Path(offered[0]).name == "figures-2025-26-internal.xlsx"
     saved = tmp_path / "figures-2025.xlsx"
     assert screen.last_export == saved
     book = load_workbook(saved)
     values = {
-        (row[4], row[5]): row[2]
+        (row[0], row[1]): row[2]
         for sheet in book.worksheets
         if sheet.title != "Notes"
         for row in sheet.iter_rows(min_row=5, values_only=True)
     }
-    assert values[("people_supported", None)] == expected.people_supported
+    assert values[("People supported", None)] == expected.people_supported
     screen.grab().save(str(tmp_path / "figures-screen.png"))
 
 
@@ -83,7 +89,7 @@ def test_publishable_custom_dates_and_definitions(qtbot: Any, screen: FiguresScr
     texts = [screen.rows_model.index(r, THIS).data() for r in range(screen.rows_model.rowCount())]
     assert "None" not in texts
     assert not any(t in {"1", "2", "3", "4"} for t in texts)
-    assert "publishable" in screen.status.text()
+    assert "Publishable: small numbers suppressed" in screen.status.text()
     dialog = DefinitionsDialog(screen.report.notice, screen)
     qtbot.addWidget(dialog)
     assert "held session" in dialog.text.toPlainText()

@@ -52,4 +52,5 @@ def run(context: CommandContext) -> int:
 
 def _report_erasures(count: int) -> None:
     if count:
-        print(f"{count} person(s) erased since that backup was made were erased again.")
+        who, were = ("person", "was") if count == 1 else ("people", "were")
+        print(f"{count} {who} erased since that backup was made {were} erased again.")

@@ -1,5 +1,9 @@
 """XLSX export: a sheet per section with real numbers, and a notes sheet with the period, the
-mode and how every figure was counted. Opens cleanly in Excel and LibreOffice."""
+mode and how every figure was counted. Opens cleanly in Excel and LibreOffice.
+
+It is the workbook a funder reads, so every heading and name in it is in words ("People
+supported", "Previous period"); the keys that scripts use ("people_supported") are in the CSV
+and JSON files, and on the notes sheet beside each figure, under a heading that says so."""
 
 from __future__ import annotations
 
@@ -23,7 +27,14 @@ from peerdesk.services.importing.spreadsheet_safety import neutralise
 
 #: What a cell shows where a mean is not given.
 NOT_GIVEN = "not given: too few people"
-COLUMNS = ("Figure", "Breakdown", "Value", "Previous period", "Figure key", "Breakdown key")
+COLUMNS = ("Figure", "Breakdown", "Value", "Previous period")
+#: The headings of the notes sheet's list of figures.
+DEFINITION_COLUMNS = ("Figure", "How it was counted", "Key in the CSV and JSON files")
+#: The words for the two modes.
+MODE_WORDS = {
+    "internal": "Internal: exact numbers",
+    "publishable": "Publishable: small numbers suppressed",
+}
 HEADER_ROW = 4
 
 
@@ -67,8 +78,14 @@ def _heading(sheet: Worksheet, report: FiguresReport, section: str) -> None:
     for column, title in enumerate(COLUMNS, 1):
         sheet.cell(HEADER_ROW, column, title).font = Font(bold=True)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
-    for letter, width in zip("ABCDEF", (42, 30, 12, 16, 30, 24), strict=True):
+    for letter, width in zip("ABCD", (42, 30, 12, 16), strict=True):
         sheet.column_dimensions[letter].width = width
+
+
+def _project_words(project: str | None) -> str:
+    if project is None:
+        return "All projects"
+    return "Records with no project" if project == NO_PROJECT else project
 
 
 def _period_and_project(data: dict[str, Any]) -> str:
@@ -98,8 +115,6 @@ def _write_row(
         if row.figure == "expenses_paid_pence" and isinstance(before, int):
             earlier.value = before / 100
             earlier.number_format = "£#,##0.00"
-    sheet.cell(line, 5, neutralise(row.figure))
-    sheet.cell(line, 6, neutralise(row.breakdown))
     for column in (3, 4):
         sheet.cell(line, column).alignment = Alignment(horizontal="right")
 
@@ -107,12 +122,12 @@ def _write_row(
 def _notes(sheet: Worksheet, report: FiguresReport, data: dict[str, Any]) -> None:
     lines: list[tuple[str, str]] = [
         ("Organisation", data["organisation"]),
-        ("Project", data["project"] or "All projects"),
+        ("Project", _project_words(data["project"])),
         ("Which records", data["project_note"]),
         ("Period", data["period"]["label"]),
         ("From", data["period"]["from"]),
         ("To", data["period"]["to"]),
-        ("Mode", data["mode"]),
+        ("Mode", MODE_WORDS.get(data["mode"], data["mode"])),
         ("Notice", report.notice),
     ]
     if report.previous is not None:
@@ -123,7 +138,9 @@ def _notes(sheet: Worksheet, report: FiguresReport, data: dict[str, Any]) -> Non
         sheet.cell(line, 2, neutralise(value))
     start = len(lines) + 3
     sheet.cell(start, 1, "How each figure was counted").font = Font(bold=True, size=14)
-    for line, definition in enumerate(DEFINITIONS.values(), start + 1):
+    for column, title in enumerate(DEFINITION_COLUMNS, 1):
+        sheet.cell(start + 1, column, title).font = Font(bold=True)
+    for line, definition in enumerate(DEFINITIONS.values(), start + 2):
         sheet.cell(line, 1, definition.label).font = Font(bold=True)
         sheet.cell(line, 2, definition.meaning).alignment = Alignment(wrap_text=True)
         sheet.cell(line, 3, definition.key)

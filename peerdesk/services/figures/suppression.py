@@ -27,11 +27,12 @@ def small(threshold: int) -> str:
 
 
 def notice(mode: Mode, threshold: int) -> str:
-    """The statement every export carries on its face."""
+    """The statement every export carries on its face: a sentence of its own, so it starts
+    with a capital wherever it is shown (after "Saved to …." on the Figures screen, say)."""
     if mode is Mode.INTERNAL:
-        return "internal: contains exact small numbers, do not publish"
+        return "Internal: contains exact small numbers, do not publish"
     return (
-        f"publishable: small numbers suppressed at threshold {threshold}. Counts from 1 to "
+        f"Publishable: small numbers suppressed at threshold {threshold}. Counts from 1 to "
         f'{threshold - 1} are shown as "{small(threshold)}"; "{HIDDEN}" marks a number hidden '
         f"so that a small one cannot be worked out by subtraction; no mean is given for fewer "
         f"than {MIN_BASE_PUBLISHABLE} people."

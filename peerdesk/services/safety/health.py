@@ -29,7 +29,8 @@ class HealthReport:
         if not self.broken_links:
             out.append("Links between records: OK (no record points to a missing one).")
         else:
-            out.append(f"Links between records: {len(self.broken_links)} broken link(s):")
+            broken = len(self.broken_links)
+            out.append(f"Links between records: {broken} broken link{'' if broken == 1 else 's'}:")
             out.extend(f"  - {line}" for line in self.broken_links[:20])
         total = sum(self.record_counts.values())
         out.append(f"Records: {total:,} in {len(self.record_counts)} tables.")

@@ -26,6 +26,7 @@ from peerdesk.services.safety.views import BackupInfo, RestoreResult
 from peerdesk.ui.backups.table_model import WHEN, BackupTableModel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
+from peerdesk.ui.widgets.words import plural
 
 EMPTY = (
     "There are no backups yet. peerdesk makes one every 30 minutes while you work and "
@@ -210,7 +211,8 @@ class BackupsDialog(QDialog):
             f"{result.safety_backup.name}."
         )
         if result.erased_again:
-            message += f" {result.erased_again} erased person(s) were erased again."
+            erased = plural(result.erased_again, "erased person was", "erased people were")
+            message += f" {erased} erased again."
         self._busy(False, message)
         self.restored.emit(result)
 

@@ -20,7 +20,7 @@ from peerdesk.ui.widgets import RecordTable
 from peerdesk.ui.widgets.corrections import ReasonDialog, RemoveDialog, chosen_record, run
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.history_table import HistoryTable
-from peerdesk.ui.widgets.words import table_day
+from peerdesk.ui.widgets.words import plural, table_day
 
 HEADINGS = ("Level", "About", "Category", "Raised", "Next action due", "Status")
 ACTION_HEADINGS = ("Action", "Due", "Done")
@@ -229,7 +229,7 @@ class ConcernsScreen(Screen):
         self.preview.render_form()
 
     def remove_concern(self, c: ConcernRecord) -> None:
-        also = [f"its {len(c.actions)} follow-up action(s)"] if c.actions else []
+        also = [f"its {plural(len(c.actions), 'follow-up action')}"] if c.actions else []
         remove = lambda reason: self.services.concerns.remove(c.id, reason)  # noqa: E731
         if run(RemoveDialog(self.services, "this concern", remove, self, also=also)):
             self.refresh()

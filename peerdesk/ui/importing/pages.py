@@ -34,6 +34,7 @@ from peerdesk.ui.importing.models import (
     ProblemsModel,
     SheetPreviewModel,
 )
+from peerdesk.ui.widgets.words import plural
 
 if TYPE_CHECKING:
     from peerdesk.ui.importing.assistant import ImportAssistant
@@ -330,7 +331,8 @@ class PreviewPage(QWizardPage):
         lines = "<br>".join(preview.summary_lines())
         if preview.blocking:
             lines += (
-                f"<p><b>{len(preview.blocking)} problem(s) must be fixed before anything can be "
+                f"<p><b>{plural(len(preview.blocking), 'problem')} must be fixed before anything "
+                "can be "
                 "imported.</b> Correct the file and choose it again, or go back and change the "
                 "columns. Nothing has been saved.</p>"
             )

@@ -380,7 +380,9 @@ class FiguresScreen(Screen):
         if report is None or self.busy:
             return
         fmt = ExportFormat(self.export_box.currentData())
-        stem = f"figures-{report.figures.period.short_label}-{report.mode.value}"
+        # A plain hyphen (2025-26): the heading's en dash is awkward to type in a file name.
+        period = report.figures.period.short_label.replace("\u2013", "-")
+        stem = f"figures-{period}-{report.mode.value}"
         if report.figures.project is not None:
             stem += "-" + "".join(c if c.isalnum() else "-" for c in report.figures.project)
         folder = Path(preferences.FIGURES_EXPORT_FOLDER.read(self.settings) or Path.home())

@@ -19,6 +19,7 @@ from peerdesk.services.safety.views import EncryptionResult
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.security.passphrase_fields import NewPassphraseFields, passphrase_edit
+from peerdesk.ui.widgets.words import plural
 
 
 class PassphraseDialog(QDialog):
@@ -119,11 +120,13 @@ def done_message(result: EncryptionResult, *, changing: bool) -> str:
     )
     lines = [first]
     if result.backups_encrypted:
-        lines.append(f"{result.backups_encrypted} backup(s) were changed to match.")
+        changed = plural(result.backups_encrypted, "backup was", "backups were")
+        lines.append(f"{changed} changed to match.")
     if result.plain_left:
+        left = len(result.plain_left)
         lines.append(
-            f"{len(result.plain_left)} backup(s) could not be encrypted and are still readable "
-            "by anyone: see File → Backups…."
+            f"{plural(left, 'backup')} could not be encrypted and "
+            f"{'is' if left == 1 else 'are'} still readable by anyone: see File → Backups…."
         )
     lines.append(
         "Would you like to print a recovery sheet to keep in a safe place? It does not show "

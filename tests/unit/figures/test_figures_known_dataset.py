@@ -26,7 +26,7 @@ def test_every_figure_matches_the_hand_count(exported: dict) -> None:
         "label": "Year 2025: 1 April 2025 to 31 March 2026",
     }
     assert data["mode"] == "internal"
-    assert data["notice"] == "internal: contains exact small numbers, do not publish"
+    assert data["notice"] == "Internal: contains exact small numbers, do not publish"
     assert data["organisation"] == "Test Peer Support"
     # B (gp), D (self), E (nurse); A in 2024 and C in April 2026 are outside.
     assert data["referrals_received"] == 3

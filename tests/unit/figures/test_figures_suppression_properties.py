@@ -302,7 +302,7 @@ def test_internal_mode_is_exact(f: Figures) -> None:
     assert data["people_supported"] == f.people_supported
     assert data["referrals_by_source"] == f.referrals_by_source.as_dict()
     assert data["demographics"]["area"] == f.demographics.area.as_dict()
-    assert data["notice"] == "internal: contains exact small numbers, do not publish"
+    assert data["notice"] == "Internal: contains exact small numbers, do not publish"
 
 
 def test_period_labels() -> None:
