@@ -3,6 +3,7 @@ and the ranked mentors, whose first column is the rank."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,11 +27,23 @@ def _status(row: PairingRow) -> str:
     return f"{text} (carer)" if row.supported_as == SupportedAs.CARER else text
 
 
+def _day_then_id(day: date | None, record_id: int) -> str:
+    """By date, then by number. A text, not a tuple: the table sorts in Qt, which cannot
+    compare Python tuples (it left such a column in no order at all)."""
+    return f"{sort_day(day)} {record_id:012d}"
+
+
 PAIRING_COLUMNS: list[Column[PairingRow]] = [
     Column("Ref", lambda r: r.reference, lambda r: r.id),
     Column("Mentor", lambda r: r.mentor_name),
     Column("Mentee or carer", lambda r: r.mentee_name),
     Column("Status", _status, lambda r: list(PairingStatus).index(PairingStatus(r.status))),
+    # The order the list comes in (newest proposed first): its header shows the arrow.
+    Column(
+        "Proposed",
+        lambda r: table_day(r.proposed_on, "Not set"),
+        lambda r: _day_then_id(r.proposed_on, r.id),
+    ),
     Column(
         "Started",
         lambda r: table_day(r.start_date, "Not started"),
@@ -62,6 +75,18 @@ WAITING_COLUMNS: list[Column[WaitingRow]] = [
 ]
 
 
+def column_of(columns: list[Column[Any]], heading: str) -> int:
+    return next(i for i, column in enumerate(columns) if column.heading == heading)
+
+
+#: The order each list comes from its service in, as the column (and direction) that sorts
+#: it so: the header's sort arrow shows it from the start, and clicking a header re-sorts.
+#: Pairings: newest proposed first (then newest entered). The waiting list: whoever has
+#: waited longest first (by referral date, then name).
+PAIRINGS_ORDER = (column_of(PAIRING_COLUMNS, "Proposed"), Qt.SortOrder.DescendingOrder)
+WAITING_ORDER = (column_of(WAITING_COLUMNS, "Waiting"), Qt.SortOrder.DescendingOrder)
+
+
 def _session_status(row: SessionRow) -> str:
     text = SessionStatus(row.status).label
     return f"{text} ⚑ concern" if row.concern_flag else text
@@ -71,7 +96,8 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column(
         "Date",
         lambda r: table_day(r.session_date, "Not set"),
-        lambda r: (sort_day(r.session_date), clock(r.start_time)),
+        # A text, not a tuple (which Qt cannot compare): the date, then the time.
+        lambda r: f"{sort_day(r.session_date)} {clock(r.start_time)}",
     ),
     Column("Time", lambda r: clock(r.start_time)),
     Column("Pairing", lambda r: f"{r.pairing_reference} {r.mentor_name} and {r.mentee_name}"),

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import PairingRow, WaitingRow
-from peerdesk.ui.pairings.models import PAIRING_COLUMNS, WAITING_COLUMNS
+from peerdesk.ui.pairings.models import (
+    PAIRING_COLUMNS,
+    PAIRINGS_ORDER,
+    WAITING_COLUMNS,
+    WAITING_ORDER,
+)
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.search_box import SearchBox
@@ -75,6 +80,9 @@ class PairingsList(QWidget):
         self.pairings_proxy = sorting_proxy(self.pairings_model, self)
         self.pairings_view = make_table("Pairings", self, sortable=True)
         self.pairings_view.setModel(self.pairings_proxy)
+        # The arrow shows the order the rows are in, and the view really sorts by it (set
+        # before a model, its arrow says "first column, descending" and nothing is sorted).
+        self.pairings_view.sortByColumn(*PAIRINGS_ORDER)
         self.pairings_view.activated.connect(self._on_pairing_activated)
         self.waiting_model: RowsModel[WaitingRow] = RowsModel(
             WAITING_COLUMNS, lambda r: r.person_id, self
@@ -82,6 +90,7 @@ class PairingsList(QWidget):
         self.waiting_proxy = sorting_proxy(self.waiting_model, self)
         self.waiting_view = make_table("Waiting for a mentor", self, sortable=True)
         self.waiting_view.setModel(self.waiting_proxy)
+        self.waiting_view.sortByColumn(*WAITING_ORDER)
         self.waiting_view.activated.connect(self._on_waiting_activated)
         # Down from Find moves into the list shown; Enter opens the only match.
         self.find_edit.lead_into(self._shown_view, self._on_shown_row_activated)
