@@ -57,6 +57,9 @@ class GroupsList(QWidget):
         self.empty.setAccessibleName("No groups to show")
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        # With no groups the table is hidden: this takes the room it leaves, so the heading,
+        # the search row and the words stay together at the top instead of spreading out.
+        layout.addStretch(0)
         # Tab as the page reads: the search box came last (it moved into its captioned pair).
         tab_in_order(self.search, self.show_closed, self.new_button, self.table)
         self.search.textChanged.connect(self._on_search_text_changed)
