@@ -10,13 +10,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
 from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui.pairings.session_dialog import SessionDialog
 from peerdesk.ui.people.person_dialog import PersonDialog
+from peerdesk.ui.referrals.referral_dialog import ReferralDialog
 from tests.ui.keys import choose, focus, type_into
 from tests.ui.questions import DISCARD, ENTER, answering
 from tests.unit.test_pairings_builders import active_pairing
@@ -130,3 +131,23 @@ def test_after_save_and_log_another_the_empty_form_is_unchanged(
     assert answering(qtbot, lambda: escape(qtbot, dialog), ENTER).texts == []
     assert not dialog.isVisible()
     assert len(services.sessions.for_pairing(pairing)) == 1
+
+
+def test_a_filled_new_referral_asks_too(qtbot: QtBot, services: Services) -> None:
+    person_id = services.people.add(PersonDetails(first_name="Isla")).id
+    dialog = ReferralDialog(services, person_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # The first box to type in (which ones show depends on the referral).
+    box = next(
+        w
+        for w in dialog.findChildren(QLineEdit)
+        if w.isVisible() and w.isEnabled() and not w.isReadOnly() and w.accessibleName()
+    )
+    type_into(qtbot, box, "Dr Ross")
+    asked = answering(qtbot, lambda: escape(qtbot, dialog), ENTER)
+    assert len(asked.texts) == 1 and dialog.isVisible()
+    asked = answering(qtbot, lambda: escape(qtbot, dialog), DISCARD)
+    assert len(asked.texts) == 1 and not dialog.isVisible()
+    assert services.referrals.for_person(person_id) == []

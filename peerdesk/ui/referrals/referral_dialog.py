@@ -433,8 +433,9 @@ class ReferralDialog(RecordDialog):
             self.scroll_area.ensureWidgetVisible(focus, 0, 80)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Escape always cancels, even from a multi-line input.
+        # Escape always cancels, even from a multi-line input (asking first when changed).
         if event.key() == Qt.Key.Key_Escape:
-            self.reject()
+            if self.may_close():
+                self.reject()
             return
         super().keyPressEvent(event)
