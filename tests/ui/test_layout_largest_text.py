@@ -160,7 +160,20 @@ LAPTOP_VIEWS = [
 ]
 
 #: Views that do not fit yet, each with the part of issue 23 whose files they are in.
-NOT_YET: dict[str, str] = {}
+NOT_YET: dict[str, str] = {
+    "screen People": "23C (screens/people.py): the list has room for 7.3 rows, its sideways "
+    "scroll bar taking the eighth",
+    "a mentee's page": "23A (person page): on the Consents tab the table and its Record "
+    "consent… and Withdraw… buttons overlap by 9 px",
+    "a mentor's page": "23A (person page): Recent sessions shows 5.4 rows; the Consents tab's "
+    "table and buttons overlap by 10 px",
+    "dialog Find a mentor": "23E (dialogs): both lists of mentors show 1.9 rows and the splitter "
+    "holding them is squeezed below its least height",
+    "dialog Take the register": "23E (record dialogs): the register's list shows 4.3 rows",
+    "dialog Raise a concern": "23E (record dialogs): the About row is 16 px narrower than it needs",
+    "dialog Record a training session": "23E (record dialogs): Trainer on record is 16 px "
+    "narrower than it needs, Modules covered shows 5.4 rows",
+}
 
 
 @pytest.fixture(scope="module")
