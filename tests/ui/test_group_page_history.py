@@ -26,4 +26,4 @@ def test_the_group_page_lists_its_changes_newest_first(
     newest = page.history.lines()[0]
     assert "Carers' Circle" in newest and "Carers' Cafe" in newest, newest
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert "&History" in titles
+    assert "Histor&y" in titles

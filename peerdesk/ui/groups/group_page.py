@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,8 +30,10 @@ from peerdesk.ui.widgets.corrections import RemoveDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.history_table import HistoryTable
+from peerdesk.ui.widgets.list_rows import keep_rows
 from peerdesk.ui.widgets.rows_model import ID_ROLE, SORT_ROLE
 from peerdesk.ui.widgets.words import GROUP_KIND_WORDS, GROUP_STATUS_WORDS, day, plural
+from peerdesk.ui.widgets.wrapped_height import least_size, width_changed
 
 
 class GroupPage(QWidget):
@@ -133,6 +136,7 @@ class GroupPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.meetings.activated.connect(self._on_meeting_activated)
+        keep_rows(self.meetings)  # eight rows at any text size: the screen scrolls instead
         self.meetings_empty = QLabel(
             "No meetings recorded yet. Press “Take the register…” after the group meets; "
             "a paper register can be typed in afterwards."
@@ -155,6 +159,19 @@ class GroupPage(QWidget):
         selection = self.meetings.selectionModel()
         selection.currentRowChanged.connect(self._on_meeting_current_changed)
         return page
+
+    # -- size (peerdesk.ui.widgets.wrapped_height) ----------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        return least_size(self, super().minimumSizeHint())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width_changed(self, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            keep_rows(self.meetings)
 
     # -- the main window's Ctrl+N and Ctrl+P ---------------------------------------------------
     new_here_text = "&New meeting (take the register)…"

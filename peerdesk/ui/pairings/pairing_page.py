@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -38,6 +38,7 @@ from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.tables import make_table
 from peerdesk.ui.widgets.words import day, heading_day, label, minutes
+from peerdesk.ui.widgets.wrapped_height import least_size, width_changed
 from peerdesk.vocabulary import ClosureReason, MeetingFrequency, MeetingMode, PairingStatus
 
 
@@ -143,6 +144,14 @@ class PairingPage(QWidget):
         self.remove_button.setToolTip("For a pairing entered in error: asks why, says what goes")
         self.remove_button.clicked.connect(self.remove_pairing)
         actions_row.addWidget(self.remove_button)
+
+    # -- size (peerdesk.ui.widgets.wrapped_height) ----------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        return least_size(self, super().minimumSizeHint())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width_changed(self, event)
 
     # -- the main window's Ctrl+N and Ctrl+P ---------------------------------------------------
     new_here_text = "&New session…"
