@@ -441,6 +441,16 @@ EQUIVALENT.update(
     }
 )
 
+EQUIVALENT.update(
+    {
+        f"peerdesk.services.importing.apply.x__current_conditions__mutmut_{n}": (
+            f"the join's condition {change}: SQLAlchemy then joins on the one foreign key "
+            "between person_condition and condition, the same condition"
+        )
+        for n, change in ((5, "None"), (7, "left out"))
+    }
+)
+
 KILLED = {"killed", "timeout", "caught by type check"}
 
 
