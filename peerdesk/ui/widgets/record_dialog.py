@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -211,6 +212,8 @@ class RecordDialog(QDialog):
 
     def close(self) -> bool:
         """Closing from code (a test's clean-up, say) never stops to ask."""
+        if not shiboken6.isValid(self):
+            return True  # already deleted (closed and gone): nothing to close
         self._closing_from_code = True
         try:
             return super().close()
@@ -242,8 +245,11 @@ class RecordDialog(QDialog):
         focused = QApplication.focusWidget()
         if focused is not None and self.page_area.isAncestorOf(focused):
             widget = focused
-        self.page_area.ensureWidgetVisible(widget)
-        QTimer.singleShot(0, widget, lambda: self.page_area.ensureWidgetVisible(widget))
+        area = self.page_area
+        area.ensureWidgetVisible(widget)
+        # The area, not the dialog, in the call for later: a dialog deleted meanwhile is not
+        # kept alive in Python by it.
+        QTimer.singleShot(0, widget, lambda: area.ensureWidgetVisible(widget))
 
     def clear_problems(self) -> None:
         self.problem.clear_error()
