@@ -147,8 +147,7 @@ class MainWindow(QMainWindow):
         self.screen_area = QScrollArea(central)
         self.screen_area.setObjectName("screenArea")
         self.screen_area.setFrameShape(QFrame.Shape.NoFrame)
-        # No Tab stop of its own (it showed no focus and had no name); Tab to a widget below
-        # the fold scrolls it into view.
+        # No silent Tab stop (no name, no focus shown): Tab to a widget scrolls it into view.
         self.screen_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.screen_area.setWidgetResizable(True)
         self.screen_area.setWidget(self.stack)

@@ -300,32 +300,11 @@ def _marks(colours: Palette) -> dict[str, str]:
     }
 
 
-def style_sheet(colours: Palette, *, strong: bool, points: int = TEXT_SIZES[0][1]) -> str:
-    """The text size, focus that is easy to see, and the few named parts that need their own
-    colours.
-
-    The text size is in the sheet (not only in the application font) because Qt then
-    re-applies it to every widget itself, hidden and internal ones included (a tab widget's
-    tab bar keeps the old size otherwise), without peerdesk touching each widget from Python:
-    walking `allWidgets()` met widgets half-way through deletion and crashed.
-    """
-    width = 3 if strong else 2
+def _drawn_marks(colours: Palette) -> str:
+    """The style sheet's arrows, ticks, dots and scroll bars (part of `style_sheet`)."""
     marks = _marks(colours)
     tick, dot, down, up = (marks[k] for k in ("tick", "dot", "arrow-down", "arrow-up"))
     return f"""
-QWidget {{ font-family: "{FONT_FAMILY}", "{FALLBACK_FAMILY}"; font-size: {points}pt; }}
-QAbstractItemView {{ qproperty-tabKeyNavigation: false; }}
-QPlainTextEdit, QTextEdit {{ qproperty-tabChangesFocus: true; }}
-QPushButton, QToolButton {{
-    padding: 0.3em 0.9em; border: 1px solid {colours.mid}; border-radius: 4px;
-    background: {colours.button}; color: {colours.button_text};
-}}
-QCheckBox, QRadioButton {{ border: {width}px solid transparent; }}
-QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView {{
-    border: 1px solid {colours.mid};
-}}
-QLineEdit, QAbstractSpinBox, QComboBox {{ padding: {width - 1}px; }}
-QPlainTextEdit, QTextEdit, QAbstractItemView {{ margin: {width - 1}px; }}
 QComboBox::drop-down, QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     width: 1.2em; border-left: 1px solid {colours.mid}; background: {colours.button};
 }}
@@ -355,7 +334,34 @@ QRadioButton::indicator:checked {{ image: url("{dot}"); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
     border-color: {colours.disabled_text};
 }}
-QTabWidget::pane {{ border: 1px solid {colours.mid}; top: -1px; }}
+"""
+
+
+def style_sheet(colours: Palette, *, strong: bool, points: int = TEXT_SIZES[0][1]) -> str:
+    """The text size, focus that is easy to see, and the few named parts that need their own
+    colours.
+
+    The text size is in the sheet (not only in the application font) because Qt then
+    re-applies it to every widget itself, hidden and internal ones included (a tab widget's
+    tab bar keeps the old size otherwise), without peerdesk touching each widget from Python:
+    walking `allWidgets()` met widgets half-way through deletion and crashed.
+    """
+    width = 3 if strong else 2
+    return f"""
+QWidget {{ font-family: "{FONT_FAMILY}", "{FALLBACK_FAMILY}"; font-size: {points}pt; }}
+QAbstractItemView {{ qproperty-tabKeyNavigation: false; }}
+QPlainTextEdit, QTextEdit {{ qproperty-tabChangesFocus: true; }}
+QPushButton, QToolButton {{
+    padding: 0.3em 0.9em; border: 1px solid {colours.mid}; border-radius: 4px;
+    background: {colours.button}; color: {colours.button_text};
+}}
+QCheckBox, QRadioButton {{ border: {width}px solid transparent; }}
+QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView {{
+    border: 1px solid {colours.mid};
+}}
+QLineEdit, QAbstractSpinBox, QComboBox {{ padding: {width - 1}px; }}
+QPlainTextEdit, QTextEdit, QAbstractItemView {{ margin: {width - 1}px; }}
+{_drawn_marks(colours)}QTabWidget::pane {{ border: 1px solid {colours.mid}; top: -1px; }}
 QTabBar::tab {{
     padding: 0.3em 0.8em; margin-right: 2px; border: 1px solid {colours.mid};
     border-top-left-radius: 4px; border-top-right-radius: 4px;

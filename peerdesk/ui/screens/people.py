@@ -58,6 +58,8 @@ class PeopleScreen(Screen):
         self.proxy.setSourceModel(self.model)
         self.stack = PageStack(self)
         self.list_page = self._build_list()
+        # Down from the search box moves into the people found; Enter opens the only one.
+        self.search.lead_into(lambda: self.table, self._on_row_activated)
         self.person_page = PersonPage(services, settings, self)
         self.person_page.back_requested.connect(self._on_back_requested)
         self.person_page.record_requested.connect(self.record_requested)
@@ -142,8 +144,6 @@ class PeopleScreen(Screen):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._on_row_activated)
-        # Down from the search box moves into the people found; Enter opens the only one.
-        self.search.lead_into(lambda: self.table, self._on_row_activated)
         self.empty = EmptyState()
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
