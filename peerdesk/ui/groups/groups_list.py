@@ -32,7 +32,7 @@ class GroupsList(QWidget):
         heading.setAccessibleName("Groups")
         # Wraps onto two lines at large text sizes rather than squeezing the search box.
         top = FlowLayout()
-        search_label = QLabel("&Find")
+        search_label = QLabel("F&ind")
         self.search = SearchBox(self)
         self.search.setPlaceholderText("Group name, place or facilitator")
         self.search.setAccessibleName("Find a group")

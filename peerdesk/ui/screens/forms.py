@@ -60,12 +60,12 @@ class FormsScreen(Screen):
         self.form_list.setModel(self.form_model)
         self.form_list.setAccessibleName("Forms")
         self.form_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        form_label = QLabel("&Form", self)
+        form_label = QLabel("For&m", self)
         form_label.setBuddy(self.form_list)
 
         self.blank_option = QRadioButton("&Blank", self)
         self.blank_option.setAccessibleName("Print the form blank")
-        self.filled_option = QRadioButton("Filled in &for:", self)
+        self.filled_option = QRadioButton("Filled &in for:", self)
         self.filled_option.setAccessibleName("Fill the form in for a record")
         self.blank_option.setChecked(True)
         choice = QButtonGroup(self)
@@ -96,28 +96,8 @@ class FormsScreen(Screen):
         self.large_print.setAccessibleName("Large print")
         self.large_print.setToolTip("Text of 16 point and bigger, for people who need it")
 
-        # Three columns (the form, who it is for, the preview) so that each list has the
-        # screen's height: stacked in one column, at the largest text, each showed two rows.
-        forms_column = QWidget(self)
-        forms_column.setAccessibleName("Which form")
-        column = QVBoxLayout(forms_column)
-        column.addWidget(form_label)
-        column.addWidget(self.form_list, 1)
-        column.addWidget(self.large_print)
-        who_column = QWidget(self)
-        who_column.setAccessibleName("Who the form is for")
-        column = QVBoxLayout(who_column)
-        # A caption level with "Form", so both columns start at the same height (and Tab,
-        # from the list of forms to Blank, goes on along the line, not back up the page).
-        column.addWidget(QLabel("Who it is for", self))
-        column.addWidget(self.blank_option)
-        column.addWidget(self.filled_option)
-        column.addWidget(kind_label)
-        column.addWidget(self.kind_box)
-        column.addWidget(search_label)
-        column.addWidget(self.search)
-        column.addWidget(self.subject_list, 1)
-        column.addWidget(self.subject_hint)
+        forms_column = self._form_column(form_label)
+        who_column = self._who_column(kind_label, search_label)
 
         for view in (self.form_list, self.subject_list):
             # Long names wrap rather than scroll sideways in the narrow column.
@@ -144,6 +124,34 @@ class FormsScreen(Screen):
         self.subject_list.selectionModel().currentChanged.connect(self._on_subject_changed)
         self.large_print.toggled.connect(self._schedule)
         self._update_subject_controls()
+
+    # Three columns (the form, who it is for, the preview) so that each list has the
+    # screen's height: stacked in one column, at the largest text, each showed two rows.
+    def _form_column(self, form_label: QLabel) -> QWidget:
+        forms_column = QWidget(self)
+        forms_column.setAccessibleName("Which form")
+        column = QVBoxLayout(forms_column)
+        column.addWidget(form_label)
+        column.addWidget(self.form_list, 1)
+        column.addWidget(self.large_print)
+        return forms_column
+
+    def _who_column(self, kind_label: QLabel, search_label: QLabel) -> QWidget:
+        who_column = QWidget(self)
+        who_column.setAccessibleName("Who the form is for")
+        column = QVBoxLayout(who_column)
+        # A caption level with "Form", so both columns start at the same height (and Tab,
+        # from the list of forms to Blank, goes on along the line, not back up the page).
+        column.addWidget(QLabel("Who it is for", self))
+        column.addWidget(self.blank_option)
+        column.addWidget(self.filled_option)
+        column.addWidget(kind_label)
+        column.addWidget(self.kind_box)
+        column.addWidget(search_label)
+        column.addWidget(self.search)
+        column.addWidget(self.subject_list, 1)
+        column.addWidget(self.subject_hint)
+        return who_column
 
     def _split_for_font(self) -> None:
         """Room for the choices in the text size in use: the form's names wrap in about 26

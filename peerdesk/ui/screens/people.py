@@ -79,7 +79,7 @@ class PeopleScreen(Screen):
         heading = QLabel("<h2>People</h2>")
         top.addWidget(heading)
         top.addStretch(1)
-        self.add_button = QPushButton("&Add a person…")
+        self.add_button = QPushButton("A&dd a person…")
         self.add_button.clicked.connect(self.new_record)
         top.addWidget(self.add_button)
         layout.addLayout(top)
@@ -96,7 +96,7 @@ class PeopleScreen(Screen):
         self.status_filter = _filter_box("Status")
         self.condition_filter = _filter_box("Condition")
         self.area_filter = _filter_box("Area")
-        self.archived_box = QCheckBox("Show a&rchived people")
+        self.archived_box = QCheckBox("Show archived &people")
         grid = QGridLayout()
         grid.addWidget(search_label, 0, 0)
         grid.addWidget(self.search, 0, 1, 1, 3)
@@ -105,7 +105,7 @@ class PeopleScreen(Screen):
                 ("R&ole:", self.role_filter),
                 ("S&tatus:", self.status_filter),
                 ("&Condition:", self.condition_filter),
-                ("Ar&ea:", self.area_filter),
+                ("&Area:", self.area_filter),
             )
         ):
             label = QLabel(text)
@@ -119,7 +119,7 @@ class PeopleScreen(Screen):
         layout.addLayout(grid)
         filters_row = QHBoxLayout()
         filters_row.addWidget(self.archived_box)
-        self.clear_button = QPushButton("Show &everyone")
+        self.clear_button = QPushButton("Sho&w everyone")
         self.clear_button.clicked.connect(self._on_clear_clicked)
         filters_row.addWidget(self.clear_button)
         filters_row.addStretch(1)
