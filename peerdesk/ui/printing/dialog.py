@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout,
 from peerdesk.services import Services
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.printing.preview import PdfPreview
-from peerdesk.ui.widgets.screen_room import resize_within_screen
+from peerdesk.ui.widgets.fit_screen import resize_within_screen
 
 
 class FormPreviewDialog(QDialog):

@@ -119,3 +119,9 @@ def fit_to_screen(window: QWidget, scroll: FittingScrollArea | None = None) -> N
     else:
         wanted = natural_size(window)
     window.resize(wanted.boundedTo(room))
+
+
+def resize_within_screen(window: QWidget, wanted: QSize) -> None:
+    """Resize to `wanted` (a page's shape, for a preview), but never beyond the room on the
+    screen: a Close button off a small laptop's screen cannot be reached by anyone."""
+    window.resize(wanted.boundedTo(room_on_screen(window)))
