@@ -216,3 +216,11 @@ def test_a_concern_from_a_session_is_recorded_then_closed_from_the_timeline(
     assert not existing.isVisible(), existing.problem.text()
     assert services.sessions.open_concerns() == []
     assert services.sessions.get_concern(open_concern.id or 0).closed_on == date(2026, 5, 20)
+
+
+def test_a_proposed_pairing_says_when_once(page: PairingPage) -> None:
+    """ "Proposed, proposed on …" said the status twice; a proposed pairing's line starts
+    with when it was proposed, in words."""
+    facts = page.facts.text()
+    assert facts.startswith("Proposed on Wednesday 1 April 2026"), facts
+    assert "proposed, proposed" not in facts.lower()

@@ -413,6 +413,8 @@ def _facts_text(pairing: PairingView) -> str:
             parts.append("would like a new pairing")
     elif pairing.start_date is not None:
         parts[0] = f"{status.label} since starting on {heading_day(pairing.start_date)}"
+    elif status is PairingStatus.PROPOSED:
+        parts[0] = f"Proposed on {heading_day(pairing.proposed_on)}"
     else:
         parts[0] = f"{status.label}, proposed on {heading_day(pairing.proposed_on)}"
     parts.append(f"meet {label(MeetingFrequency, pairing.meeting_frequency).lower()}")
