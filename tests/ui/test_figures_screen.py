@@ -106,3 +106,20 @@ def test_opening_the_screen_works_out_the_latest_year_at_once(
     report = screen.report
     screen.refresh()  # coming back later keeps what is shown
     assert screen.report is report
+
+
+def test_figures_worked_out_for_an_earlier_choice_are_never_shown(
+    qtbot: Any, screen: FiguresScreen
+) -> None:
+    """Choosing Publishable while the internal figures are still being worked out: the
+    internal figures must not then appear (nor be exported) under the Publishable choice."""
+    screen.refresh()  # starts working out the internal figures of the latest year
+    assert screen.busy
+    screen.mode_box.setCurrentIndex(
+        screen.mode_box.findText("Publishable", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitUntil(lambda: not screen.busy, timeout=20000)
+    assert screen.report is None
+    assert not screen.export_button.isEnabled()
+    _compute(qtbot, screen)
+    assert screen.report is not None and screen.report.mode.value == "publishable"

@@ -97,6 +97,9 @@ class FiguresScreen(Screen):
         self.rows_model = FigureRowsModel(self)
         self.proxy = SectionFilter(self)
         self.proxy.setSourceModel(self.rows_model)
+        #: Counts changes of the choice, so that figures worked out for an earlier choice are
+        #: never shown under a later one.
+        self._choice_count = 0
         self._build()
         self._fill_years()
         self._fill_projects()
@@ -282,6 +285,7 @@ class FiguresScreen(Screen):
         return value if isinstance(value, int | str) else None
 
     def _on_choice_changed(self, *_: Any) -> None:
+        self._choice_count += 1
         by_year = self.year_choice.isChecked()
         self.year_box.setEnabled(by_year)
         self.from_date.setEnabled(not by_year)
@@ -315,14 +319,19 @@ class FiguresScreen(Screen):
             return
         self._set_busy(True, "Working out the figures…")
         figures = self.services.figures
+        asked = self._choice_count
         run_operation(
             lambda: figures.report(period, mode, project=project),
-            self._on_computed,
+            lambda report: self._on_computed(report, asked),
             self._on_compute_failed,
         )
 
-    def _on_computed(self, report: FiguresReport) -> None:
+    def _on_computed(self, report: FiguresReport, asked: int | None = None) -> None:
         self._set_busy(False, "")
+        if asked is not None and asked != self._choice_count:
+            # The year, dates, mode or project changed while these were worked out: showing
+            # them would put internal numbers under a "Publishable" choice (and export them).
+            return
         self.report = report
         data = report.data()
         previous = report.previous_data() or {}
