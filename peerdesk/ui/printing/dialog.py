@@ -39,6 +39,7 @@ class FormPreviewDialog(QDialog):
         self.large_print.setChecked(services.printing.needs_large_print(subject_kind, subject_id))
         self.large_print.toggled.connect(self._on_large_print_toggled)
         self.preview = PdfPreview(self)
+        self.preview.add_shortcuts()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

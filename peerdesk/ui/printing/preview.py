@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -64,13 +64,14 @@ class PdfPreview(QWidget):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
 
+        # Alt+P and Alt+S here; Ctrl+P and Ctrl+Shift+S only where the preview is a window of
+        # its own (add_shortcuts): a button's shortcut would take its access key away, and in
+        # the main window Ctrl+P is File ▸ Print (the Forms screen's print_record).
         self.print_button = QPushButton("&Print…", self)
-        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_button.setAccessibleName("Print the form")
         self.open_button = QPushButton("&Open in PDF viewer", self)
         self.open_button.setAccessibleName("Open the form in your PDF viewer")
         self.save_button = QPushButton("&Save as…", self)
-        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.SaveAs))
         self.save_button.setAccessibleName("Save the form as a PDF file")
         self.print_button.clicked.connect(self._on_print_clicked)
         self.open_button.clicked.connect(self._on_open_clicked)
@@ -132,6 +133,14 @@ class PdfPreview(QWidget):
             button.setEnabled(enabled)
 
     # -- actions -------------------------------------------------------------------------
+    def add_shortcuts(self) -> None:
+        """Ctrl+P prints and Ctrl+Shift+S saves, for a preview that is a window of its own."""
+        for keys, button in (
+            (QKeySequence.StandardKey.Print, self.print_button),
+            (QKeySequence.StandardKey.SaveAs, self.save_button),
+        ):
+            QShortcut(QKeySequence(keys), self.window(), button.animateClick)
+
     def _on_print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self._suggested)

@@ -80,7 +80,7 @@ class FormsScreen(Screen):
         self.search.setPlaceholderText("Type to search by name…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search for who the form is for")
-        search_label = QLabel("&Search", self)
+        search_label = QLabel("Sear&ch", self)
         search_label.setBuddy(self.search)
         self.subject_model = SubjectListModel()
         self.subject_proxy = QSortFilterProxyModel(self)
@@ -152,6 +152,13 @@ class FormsScreen(Screen):
         column.addWidget(self.subject_list, 1)
         column.addWidget(self.subject_hint)
         return who_column
+
+    def print_record(self) -> bool:
+        """File ▸ Print (Ctrl+P) here prints the form in the preview, when there is one."""
+        if not self.preview.print_button.isEnabled():
+            return False
+        self.preview.print_button.animateClick()
+        return True
 
     def _split_for_font(self) -> None:
         """Room for the choices in the text size in use: the form's names wrap in about 26

@@ -17,6 +17,7 @@ class RecoverySheetDialog(QDialog):
         self.setWindowTitle("Recovery sheet")
         self.setAccessibleName("Recovery sheet")
         self.preview = PdfPreview(self)
+        self.preview.add_shortcuts()
         QVBoxLayout(self).addWidget(self.preview)
         self.preview.show_pdf(pdf, "peerdesk recovery sheet.pdf")
         # A page's shape where there is room; on a small laptop, the free screen at most.
