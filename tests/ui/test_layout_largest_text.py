@@ -161,8 +161,6 @@ LAPTOP_VIEWS = [
 
 #: Views that do not fit yet, each with the part of issue 23 whose files they are in.
 NOT_YET: dict[str, str] = {
-    "screen People": "23C (screens/people.py): the list has room for 7.3 rows, its sideways "
-    "scroll bar taking the eighth",
     "a mentee's page": "23A (person page): on the Consents tab the table and its Record "
     "consent… and Withdraw… buttons overlap by 9 px",
     "a mentor's page": "23A (person page): Recent sessions shows 5.4 rows; the Consents tab's "

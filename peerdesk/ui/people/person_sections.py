@@ -5,7 +5,7 @@ peerdesk/ui/referrals/referral_section.py.)"""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
@@ -16,6 +16,7 @@ from peerdesk.ui.people.role_dialog import RoleDialog
 from peerdesk.ui.people.section import Section
 from peerdesk.ui.widgets import EmptyState, RecordTable
 from peerdesk.ui.widgets.corrections import CorrectionsBar, RemoveDialog, run
+from peerdesk.ui.widgets.flow_layout import FlowLayout, labelled
 from peerdesk.ui.widgets.words import age_on, day, table_day, text_or
 from peerdesk.vocabulary import (
     ConditionLink,
@@ -75,22 +76,22 @@ class RolesSection(Section):
         super().__init__("Roles")
         self.services = services
         self.person_id: int | None = None
-        row = QHBoxLayout()
+        # A row that wraps: at the largest text the caption, list and two buttons are wider
+        # than the tab.
+        row = FlowLayout()
         self.new_role = QComboBox()
         self.new_role.setAccessibleName("Role to add or end")
         for role in Role:
             self.new_role.addItem(role.label, role.value)
         caption = QLabel("R&ole:")
         caption.setBuddy(self.new_role)
-        row.addWidget(caption)
-        row.addWidget(self.new_role)
+        row.addWidget(labelled(caption, self.new_role))
         self.add_button = QPushButton("&Add this role")
         self.end_button = QPushButton("End this role")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.end_button.clicked.connect(self._on_end_clicked)
         row.addWidget(self.add_button)
         row.addWidget(self.end_button)
-        row.addStretch(1)
         self.column.addLayout(row)
         # Every role held, with its dates, to put a wrong date right or remove one given in
         # error (the facts above say what they are now).

@@ -34,6 +34,7 @@ from peerdesk.ui.people.table_model import (
 from peerdesk.ui.screens.base import Screen
 from peerdesk.ui.widgets import EmptyState
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.list_rows import keep_rows
 from peerdesk.ui.widgets.page_stack import PageStack
 from peerdesk.ui.widgets.search_box import SearchBox
 from peerdesk.vocabulary import Role
@@ -156,6 +157,9 @@ class PeopleScreen(Screen):
     def refresh(self) -> None:
         rows = self.services.people.list_rows()
         self.model.set_rows(rows)
+        # Eight rows at any text size (set here: the text size may have changed since); at
+        # the largest text on a laptop the screen then scrolls as a whole.
+        keep_rows(self.table)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fill_filters(rows)
