@@ -91,6 +91,8 @@ class ReferralDialog(RecordDialog):
         self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # No Tab stop of its own: it has no name and shows no focus (the inputs inside it do).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         self.column = QVBoxLayout(content)
         scroll.setWidget(content)
