@@ -40,7 +40,7 @@ def test_csv_xlsx_pdf_and_json_say_which_project(demo_services: Services, tmp_pa
     sheet = book["Expenses"]
     assert sheet.cell(2, 1).value.endswith(", project HUG group")  # type: ignore[union-attr]
     money = sheet.cell(HEADER_ROW + 1, 3)
-    assert sheet.cell(HEADER_ROW + 1, 5).value == "expenses_paid_pence"
+    assert sheet.cell(HEADER_ROW + 1, 1).value == "Expenses paid"
     assert money.value == report.figures.expenses_paid_pence / 100
     assert money.number_format == "£#,##0.00"
 

@@ -19,7 +19,7 @@ from peerdesk.vocabulary import ConsentKind, RecordKind, Role
 
 
 def test_menu_offers_the_consent_and_retention_dialogs() -> None:
-    texts = {entry.text for entry in MENU_ENTRIES}
+    texts = {entry.text.replace("&", "") for entry in MENU_ENTRIES}  # without access keys
     assert {"Consents expiring or missing…", "Consent wordings…", "Retention…"} <= texts
 
 

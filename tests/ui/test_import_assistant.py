@@ -130,6 +130,6 @@ def test_models_pass_the_model_tester(qtmodeltester, services: Services, paths: 
 
 
 def test_menu_entries_are_there() -> None:
-    texts = [(e.menu, e.text) for e in MENU_ENTRIES]
+    texts = [(e.menu, e.text.replace("&", "")) for e in MENU_ENTRIES]  # without access keys
     assert ("File", "Import from a spreadsheet…") in texts
     assert ("File", "Export people…") in texts and ("File", "Export sessions…") in texts
