@@ -3,29 +3,14 @@ print preview opens no larger than the free area of its screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from peerdesk.services import Services
-from peerdesk.ui import preferences, theme
 from peerdesk.ui.main_window import DEMO_BANNER, MainWindow
 from peerdesk.ui.printing.dialog import FormPreviewDialog
 from peerdesk.ui.widgets.banner import OneLineBanner
 from tests.ui.keys import focus
-
-
-@pytest.fixture
-def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
-    theme.apply_appearance(qapp, settings)
-    yield settings
-    settings.clear()
-    theme.apply_appearance(qapp, settings)
 
 
 def _lines(banner: OneLineBanner) -> int:

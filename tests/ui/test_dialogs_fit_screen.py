@@ -5,16 +5,15 @@ with nothing scrolling."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
-from peerdesk.ui import preferences, theme
+from peerdesk.ui import theme
 from peerdesk.ui.groups.group_dialog import GroupDialog
 from peerdesk.ui.groups.meeting_dialog import MeetingDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
@@ -26,16 +25,6 @@ from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.unsaved import ChangeWatcher
 
 LAPTOP = QRect(0, 0, 1366, 768)
-
-
-@pytest.fixture
-def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
-    theme.apply_appearance(qapp, settings)
-    yield settings
-    settings.clear()
-    theme.apply_appearance(qapp, settings)
 
 
 def on_screen(monkeypatch: pytest.MonkeyPatch, area: QRect) -> None:

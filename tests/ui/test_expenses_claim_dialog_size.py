@@ -3,33 +3,19 @@ buttons stay on screen), with a few lines entered; each of its access keys is it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import Services
 from peerdesk.services.expenses.views import LineInput
 from peerdesk.services.organisation import OrganisationDetails
 from peerdesk.services.people.views import PersonDetails
-from peerdesk.ui import preferences, theme
+from peerdesk.ui import theme
 from peerdesk.ui.expenses.claim_dialog import ClaimDialog
 from peerdesk.vocabulary import ExpenseKind, Role
 from tests.ui.test_referral_dialogs import mnemonics
-
-
-@pytest.fixture
-def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
-    theme.apply_appearance(qapp, settings)
-    yield settings
-    settings.clear()
-    theme.apply_appearance(qapp, settings)
 
 
 def test_the_claim_dialog_fits_a_laptop_at_the_largest_text_size(

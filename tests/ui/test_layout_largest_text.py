@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,23 +16,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from peerdesk.services import Services
-from peerdesk.ui import preferences, theme
+from peerdesk.ui import theme
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens import SCREENS
 from scripts.dialog_catalogue import DIALOGS
 from tests.ui.laptop_fit import screen_config
 
 LAPTOP = (1366, 768)
-
-
-@pytest.fixture
-def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
-    theme.apply_appearance(qapp, settings)
-    yield settings
-    settings.clear()
-    theme.apply_appearance(qapp, settings)
 
 
 def cut_short(root: QWidget) -> list[str]:

@@ -41,16 +41,13 @@ from peerdesk.ui.widgets.words import table_day
 from peerdesk.vocabulary import PartOfDay, ReferralStatus, Weekday
 from tests.conftest import TODAY
 from tests.ui.person_tabs import open_tab
-from tests.ui.test_layout_largest_text import LAPTOP, cut_short, largest
+from tests.ui.test_layout_largest_text import LAPTOP, cut_short
 from tests.unit.test_pairings_builders import ready_mentor
 from tests.unit.test_referral_transitions import EXPECTED, referral_in
 
 
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-__all__ = ["largest"]  # the largest-text fixture, shared with the layout tests
 
 
 @pytest.fixture

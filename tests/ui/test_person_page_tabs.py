@@ -31,10 +31,8 @@ from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.people.person_tabs import MAIN_TABLE_ROWS
 from peerdesk.vocabulary import ReferralStatus, Role
 from tests.ui.person_tabs import access_key, open_tab
-from tests.ui.test_layout_largest_text import LAPTOP, largest
+from tests.ui.test_layout_largest_text import LAPTOP
 from tests.unit.test_referral_transitions import referral_in
-
-__all__ = ["largest"]  # the largest-text fixture
 
 EVERYONE = [
     "Details",

@@ -4,18 +4,16 @@ does it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from peerdesk.services import Services
 from peerdesk.services.data_protection.consents import ConsentEntry
 from peerdesk.services.people.service import PersonDetails
-from peerdesk.ui import preferences, theme
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens.first_steps import INTRODUCTION_PACK
 from peerdesk.ui.screens.today import TodayScreen
@@ -23,16 +21,6 @@ from peerdesk.vocabulary import ConsentKind, Role
 from tests.conftest import TODAY
 from tests.ui.fit_checks import elided_lines
 from tests.ui.keys import in_modal, press
-
-
-@pytest.fixture
-def largest(tmp_path: Path, qapp: QApplication) -> Iterator[QSettings]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    preferences.TEXT_SIZE.write(settings, len(theme.TEXT_SIZES) - 1)
-    theme.apply_appearance(qapp, settings)
-    yield settings
-    settings.clear()
-    theme.apply_appearance(qapp, settings)
 
 
 def _overdue_consents(services: Services, count: int) -> None:
