@@ -38,6 +38,7 @@ from peerdesk.ui.groups.person_search import PersonSearch
 from peerdesk.ui.groups.register_model import RegisterModel
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import FormRows, minutes_box
+from peerdesk.ui.widgets.list_rows import keep_rows
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.words import day, plural
 
@@ -128,6 +129,7 @@ class MeetingDialog(RecordDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("New or returning") + 32)
         self.table.setTabKeyNavigation(False)
+        keep_rows(self.table)  # eight names in view at any text size (the window scrolls)
         self.table.installEventFilter(self)
         table_label = QLabel("&Who came")
         table_label.setBuddy(self.table)
