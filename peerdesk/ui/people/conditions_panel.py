@@ -8,13 +8,9 @@ refusal is shown under the input it is about, or under the list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.people.views import ConditionItem, ConditionsList
 from peerdesk.ui.widgets import FormRows
-from peerdesk.ui.widgets.list_editor import list_with_problem_line
+from peerdesk.ui.widgets.fit_screen import fit_to_screen
+from peerdesk.ui.widgets.list_editor import ListEditing, list_with_problem_line
 from peerdesk.ui.widgets.rows_model import Column, RowsModel
 
 COLUMNS: list[Column[ConditionItem]] = [
@@ -72,12 +68,13 @@ class ConditionsPanel(QGroupBox):
         self.refresh()
 
 
-class ConditionsDialog(QDialog):
+class ConditionsDialog(QDialog, ListEditing[ConditionItem]):
+    row_type = ConditionItem
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Conditions")
-        self.resize(640, 560)
         layout = QVBoxLayout(self)
         self.model: RowsModel[ConditionItem] = RowsModel(COLUMNS, lambda e: e.id, self)
         self.table, self.list_problem = list_with_problem_line(
@@ -102,34 +99,22 @@ class ConditionsDialog(QDialog):
         )
         self.family.setEditable(True)
         self.into = self.rows.add("Merge &into", QComboBox(), field="into")
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, words, slot in (
-            ("add", "&Add", self._on_add_clicked),
-            ("rename", "&Rename", self._on_rename_clicked),
-            ("family", "Set famil&y", self._on_family_clicked),
-            ("remove", "Re&move", self._on_remove_clicked),
-            ("merge", "Mer&ge", self._on_merge_clicked),
-        ):
-            button = QPushButton(words)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        # Enter after typing a name must not close the window (and lose what was typed):
-        # no button is pressed by Enter here; each change has its own key.
-        for pressed_by in close.buttons():
-            if isinstance(pressed_by, QPushButton):
-                pressed_by.setAutoDefault(False)
-                pressed_by.setDefault(False)
-        layout.addWidget(close)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.add_buttons(
+            self,
+            layout,
+            (
+                ("add", "&Add", self._on_add_clicked),
+                ("rename", "&Rename", self._on_rename_clicked),
+                ("family", "Set famil&y", self._on_family_clicked),
+                ("remove", "Re&move", self._on_remove_clicked),
+                ("merge", "Mer&ge", self._on_merge_clicked),
+            ),
+        )
         self.listing = ConditionsList(entries=(), families=())
         self.reload()
+        # As big as the list, its words and its buttons need at the text size in use (wrapped
+        # lines included), never beyond the screen.
+        fit_to_screen(self)
 
     # -- showing ---------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
@@ -138,21 +123,7 @@ class ConditionsDialog(QDialog):
         self.family.clear()
         self.family.addItem("")
         self.family.addItems(list(self.listing.families))
-        row = self.model.row_of(select_id) if select_id is not None else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._show_selected()
-
-    def selected(self) -> ConditionItem | None:
-        index = self.table.currentIndex()
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or not index.isValid():
-            return None
-        return self.model.row_at(rows[0].row())
-
-    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
-        self._show_selected()
+        self.choose(select_id)
 
     def _show_selected(self) -> None:
         entry = self.selected()
@@ -167,24 +138,6 @@ class ConditionsDialog(QDialog):
         self.buttons["merge"].setEnabled(entry is not None and self.into.count() > 0)
 
     # -- changing --------------------------------------------------------------------------
-    def _run(self, done: str, call: Callable[[], object]) -> None:
-        """Make one change; show what happened, or why not, and keep the list in step."""
-        self.rows.clear_problems()
-        self.list_problem.clear()
-        try:
-            result = call()
-        except ValidationError as error:
-            if not self.rows.show_problem(error.field, error.message):
-                self.list_problem.setText(f"⚠ {error.message}")
-            return
-        except PeerdeskError as error:
-            self.list_problem.setText(f"⚠ {error}")
-            return
-        chosen = result.id if isinstance(result, ConditionItem) else None
-        self.reload(chosen)
-        self.list_problem.setText(f"✓ {done}")
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _on_add_clicked(self) -> None:
         name, family = self.name.text(), self.family.currentText()
         self._run(f"Added “{name.strip()}”.", lambda: self.services.conditions.add(name, family))

@@ -8,12 +8,8 @@ one change set in History; a refusal is shown under the input it is about, or un
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.projects.views import ProjectView
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.corrections import RemoveDialog, run
-from peerdesk.ui.widgets.list_editor import list_with_problem_line
+from peerdesk.ui.widgets.fit_screen import fit_to_screen
+from peerdesk.ui.widgets.list_editor import ListEditing, list_with_problem_line
 from peerdesk.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -81,12 +77,13 @@ class ProjectsPanel(QGroupBox):
         self.refresh()
 
 
-class ProjectsDialog(QDialog):
+class ProjectsDialog(QDialog, ListEditing[ProjectView]):
+    row_type = ProjectView
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Projects")
-        self.resize(620, 520)
         layout = QVBoxLayout(self)
         self.model: RowsModel[ProjectView] = RowsModel(COLUMNS, lambda p: p.id, self)
         self.table, self.list_problem = list_with_problem_line(
@@ -103,51 +100,27 @@ class ProjectsDialog(QDialog):
         layout.addLayout(form)
         self.rows = FormRows(form)
         self.name = self.rows.add("&Name", QLineEdit(), field="name")
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, words, slot in (
-            ("add", "&Add", self._on_add_clicked),
-            ("rename", "&Rename", self._on_rename_clicked),
-            ("end", "&End", self._on_end_clicked),
-            ("reopen", "Re&open", self._on_reopen_clicked),
-            ("remove", "Re&move…", self._on_remove_clicked),
-        ):
-            button = QPushButton(words)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        # Enter after typing a name must not close the window: each change has its own key.
-        for pressed_by in close.buttons():
-            if isinstance(pressed_by, QPushButton):
-                pressed_by.setAutoDefault(False)
-                pressed_by.setDefault(False)
-        layout.addWidget(close)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.add_buttons(
+            self,
+            layout,
+            (
+                ("add", "&Add", self._on_add_clicked),
+                ("rename", "&Rename", self._on_rename_clicked),
+                ("end", "&End", self._on_end_clicked),
+                ("reopen", "Re&open", self._on_reopen_clicked),
+                ("remove", "Re&move…", self._on_remove_clicked),
+            ),
+        )
         self.reload()
+        # As big as the list, its words and its buttons need at the text size in use (wrapped
+        # lines included), never beyond the screen.
+        fit_to_screen(self)
         self.name.setFocus()
 
     # -- showing ---------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
         self.model.set_rows(self.services.projects.listing())
-        row = self.model.row_of(select_id) if select_id is not None else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._show_selected()
-
-    def selected(self) -> ProjectView | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or not self.table.currentIndex().isValid():
-            return None
-        return self.model.row_at(rows[0].row())
-
-    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
-        self._show_selected()
+        self.choose(select_id)
 
     def _show_selected(self) -> None:
         project = self.selected()
@@ -159,23 +132,6 @@ class ProjectsDialog(QDialog):
         self.buttons["remove"].setEnabled(project is not None)
 
     # -- changing --------------------------------------------------------------------------
-    def _run(self, done: str, call: Callable[[], object]) -> None:
-        """Make one change; show what happened, or why not, and keep the list in step."""
-        self.rows.clear_problems()
-        self.list_problem.clear()
-        try:
-            result = call()
-        except ValidationError as error:
-            if not self.rows.show_problem(error.field, error.message):
-                self.list_problem.setText(f"⚠ {error.message}")
-            return
-        except PeerdeskError as error:
-            self.list_problem.setText(f"⚠ {error}")
-            return
-        self.reload(result.id if isinstance(result, ProjectView) else None)
-        self.list_problem.setText(f"✓ {done}")
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _on_add_clicked(self) -> None:
         name = self.name.text()
         self._run(f"Added “{name.strip()}”.", lambda: self.services.projects.add(name))

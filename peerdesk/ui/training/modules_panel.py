@@ -9,13 +9,9 @@ about, or under the list. A retired module stays on the records that name it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.training.views import ModuleView
 from peerdesk.ui.widgets import FormRows
-from peerdesk.ui.widgets.flow_layout import FlowLayout
-from peerdesk.ui.widgets.list_editor import list_with_problem_line
+from peerdesk.ui.widgets.fit_screen import fit_to_screen
+from peerdesk.ui.widgets.list_editor import ListEditing, list_with_problem_line
 from peerdesk.ui.widgets.rows_model import Column, RowsModel
 
 
@@ -89,12 +84,13 @@ class ModulesPanel(QGroupBox):
         self.refresh()
 
 
-class ModulesDialog(QDialog):
+class ModulesDialog(QDialog, ListEditing[ModuleView]):
+    row_type = ModuleView
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Training modules")
-        self.resize(720, 560)
         layout = QVBoxLayout(self)
         self.model: RowsModel[ModuleView] = RowsModel(COLUMNS, lambda m: m.id, self)
         self.table, self.list_problem = list_with_problem_line(
@@ -117,51 +113,27 @@ class ModulesDialog(QDialog):
             "Re&fresher (months; 0: none)", QSpinBox(), field="refresher_months"
         )
         self.refresher.setRange(0, 120)
-        holder = QWidget()
-        row = FlowLayout(holder)
-        self.buttons: dict[str, QPushButton] = {}
-        for key, words, slot in (
-            ("add", "&Add", self._on_add_clicked),
-            ("save", "&Save the change", self._on_save_clicked),
-            ("up", "Move &up", lambda: self._move(-1)),
-            ("down", "Move do&wn", lambda: self._move(1)),
-            ("retire", "Re&tire", self._on_retire_clicked),
-            ("restore", "&Bring back", self._on_restore_clicked),
-        ):
-            button = QPushButton(words)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        layout.addWidget(holder)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        # Enter after typing a name must not close the window: each change has its own key.
-        for pressed_by in close.buttons():
-            if isinstance(pressed_by, QPushButton):
-                pressed_by.setAutoDefault(False)
-                pressed_by.setDefault(False)
-        layout.addWidget(close)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.add_buttons(
+            self,
+            layout,
+            (
+                ("add", "&Add", self._on_add_clicked),
+                ("save", "&Save the change", self._on_save_clicked),
+                ("up", "Move &up", lambda: self._move(-1)),
+                ("down", "Move do&wn", lambda: self._move(1)),
+                ("retire", "Re&tire", self._on_retire_clicked),
+                ("restore", "&Bring back", self._on_restore_clicked),
+            ),
+        )
         self.reload()
+        # As big as the list, its words and its buttons need at the text size in use (wrapped
+        # lines included), never beyond the screen.
+        fit_to_screen(self)
         self.name.setFocus()
 
     def reload(self, select_id: int | None = None) -> None:
         self.model.set_rows(self.services.training.modules())
-        row = self.model.row_of(select_id) if select_id is not None else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._show_selected()
-
-    def selected(self) -> ModuleView | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or not self.table.currentIndex().isValid():
-            return None
-        return self.model.row_at(rows[0].row())
-
-    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
-        self._show_selected()
+        self.choose(select_id)
 
     def _show_selected(self) -> None:
         module = self.selected()
@@ -173,23 +145,6 @@ class ModulesDialog(QDialog):
             self.buttons[key].setEnabled(module is not None)
         self.buttons["retire"].setEnabled(module is not None and not module.is_retired)
         self.buttons["restore"].setEnabled(module is not None and module.is_retired)
-
-    def _run(self, done: str, call: Callable[[], object]) -> None:
-        """Make one change; show what happened, or why not, and keep the list in step."""
-        self.rows.clear_problems()
-        self.list_problem.clear()
-        try:
-            result = call()
-        except ValidationError as error:
-            if not self.rows.show_problem(error.field, error.message):
-                self.list_problem.setText(f"⚠ {error.message}")
-            return
-        except PeerdeskError as error:
-            self.list_problem.setText(f"⚠ {error}")
-            return
-        self.reload(result.id if isinstance(result, ModuleView) else None)
-        self.list_problem.setText(f"✓ {done}")
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_add_clicked(self) -> None:
         name, core, months = self.name.text(), self.core.isChecked(), self.refresher.value()
