@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from peerdesk.data.models import (
     Attendance,
@@ -110,3 +110,18 @@ def ensure_role(session: Session, person_id: int, role: Role, on: date) -> None:
     ).first()
     if current is None:
         session.add(PersonRole(person_id=person_id, role=role.value, started_on=on))
+    elif current.started_on > on:
+        # Something earlier in the role (a pairing matched, a meeting attended, as an import
+        # brings in) moves the role's start back to it, though never into an earlier spell of
+        # the same role that has ended.
+        ended = session.exec(
+            select(func.max(PersonRole.ended_on)).where(
+                PersonRole.person_id == person_id,
+                PersonRole.role == role.value,
+                col(PersonRole.ended_on).is_not(None),
+            )
+        ).one()
+        start = on if ended is None else max(on, ended)
+        if start < current.started_on:
+            current.started_on = start
+            session.add(current)
