@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,9 @@ from peerdesk.services.mentoring.views import (
 from peerdesk.ui.pairings.models import INELIGIBLE_COLUMNS, MATCH_COLUMNS, RankedModel
 from peerdesk.ui.projects.project_choice import ProjectChoice
 from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.fit_screen import FittingScrollArea, fit_to_screen, natural_size
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel, select_data, vocabulary_combo
+from peerdesk.ui.widgets.list_rows import keep_rows
 from peerdesk.ui.widgets.rows_model import ID_ROLE, RowsModel
 from peerdesk.ui.widgets.tables import make_table
 from peerdesk.vocabulary import MeetingFrequency, MeetingMode, SupportedAs
@@ -43,8 +46,16 @@ class MatchingDialog(QDialog):
         self.match_result: MatchResult | None = None
         self.proposed_id: int | None = None
         self.setWindowTitle("Find a mentor")
-        self.resize(980, 640)
-        layout = QVBoxLayout(self)
+        self._fitted = False
+        outer = QVBoxLayout(self)
+        #: Everything but the buttons: scrolls when the screen is too small for it all.
+        self.page_area = FittingScrollArea(self)
+        self.page_area.setAccessibleName("Find a mentor")
+        content = QWidget(self.page_area)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.page_area.setWidget(content)
+        outer.addWidget(self.page_area, 1)
         form = QFormLayout()
         layout.addLayout(form)
         self.person = FormRows(form).add(
@@ -61,36 +72,7 @@ class MatchingDialog(QDialog):
         self.about = QLabel(self)
         self.about.setWordWrap(True)
         layout.addWidget(self.about)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        top = QWidget(splitter)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        ranked_label = QLabel("&Mentors who could take them, best match first:", top)
-        self.ranked_model = RankedModel(MATCH_COLUMNS, lambda m: m.person_id, self)
-        self.ranked_view = make_table("Mentors who could take them", top, fit_rows=True)
-        self.ranked_view.setModel(self.ranked_model)
-        ranked_label.setBuddy(self.ranked_view)
-        self.ranked_empty = QLabel(top)
-        self.ranked_empty.setWordWrap(True)
-        top_layout.addWidget(ranked_label)
-        top_layout.addWidget(self.ranked_empty)
-        top_layout.addWidget(self.ranked_view)
-        bottom = QWidget(splitter)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        ineligible_label = QLabel("Mentors who &cannot be paired now, and why:", bottom)
-        self.ineligible_model: RowsModel = RowsModel(
-            INELIGIBLE_COLUMNS, lambda m: m.person_id, self
-        )
-        self.ineligible_view = make_table("Mentors who cannot be paired now", bottom, fit_rows=True)
-        self.ineligible_view.setModel(self.ineligible_model)
-        ineligible_label.setBuddy(self.ineligible_view)
-        bottom_layout.addWidget(ineligible_label)
-        bottom_layout.addWidget(self.ineligible_view)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setSizes([380, 180])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self._build_lists(), 1)
         self._build_plan(layout)
         self.problem = ProblemLabel(self)
         layout.addWidget(self.problem)
@@ -101,13 +83,75 @@ class MatchingDialog(QDialog):
         self.propose_button.setEnabled(False)
         buttons.accepted.connect(self._on_propose_clicked)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.ranked_view.selectionModel().currentRowChanged.connect(self._on_mentor_changed)
         self.ranked_view.doubleClicked.connect(lambda _i: self._on_propose_clicked())
         self.person.currentIndexChanged.connect(self._on_person_changed)
         if person_id is not None:
             select_data(self.person, person_id)
         self._on_person_changed()
+
+    def _build_lists(self) -> QTabWidget:
+        """The two lists of mentors, one tab each: each keeps eight rows in view at any text
+        size, which two lists one above the other could not within a laptop's screen."""
+        self.lists = QTabWidget(self)
+        ranked_page = QWidget(self.lists)
+        ranked_layout = QVBoxLayout(ranked_page)
+        self.ranked_model = RankedModel(MATCH_COLUMNS, lambda m: m.person_id, self)
+        # One line a mentor, so eight mentors are in view (wrapped reasons made each row four
+        # lines tall at the largest text); the chosen mentor's reasons are shown whole below.
+        self.ranked_view = make_table("Mentors who could take them", ranked_page)
+        self.ranked_view.setModel(self.ranked_model)
+        # The reasons take the width that is left, cut short with "…" (whole when pointed at,
+        # and below): fitted to their words they scrolled the list sideways.
+        header = self.ranked_view.horizontalHeader()
+        header.setSectionResizeMode(len(MATCH_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.ranked_empty = QLabel(ranked_page)
+        self.ranked_empty.setWordWrap(True)
+        self.reasons = QLabel(ranked_page)
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasons.setAccessibleName("Why this mentor")
+        self.reasons.hide()
+        ranked_layout.addWidget(self.ranked_empty)
+        ranked_layout.addWidget(self.ranked_view)
+        ranked_layout.addWidget(self.reasons)
+        self.ineligible_model: RowsModel = RowsModel(
+            INELIGIBLE_COLUMNS, lambda m: m.person_id, self
+        )
+        self.ineligible_view = make_table(
+            "Mentors who cannot be paired now", self.lists, fit_rows=True
+        )
+        self.ineligible_view.setModel(self.ineligible_model)
+        for view in (self.ranked_view, self.ineligible_view):
+            keep_rows(view)
+        self.lists.addTab(ranked_page, "")
+        self.lists.addTab(self.ineligible_view, "")
+        self._name_tabs()
+        self.lists.currentChanged.connect(self._on_list_chosen)
+        return self.lists
+
+    def _name_tabs(self) -> None:
+        """Each tab says how many mentors its list holds (none is worth knowing before
+        looking)."""
+        result = self.match_result
+        could = len(result.ranked) if result else 0
+        cannot = len(result.not_eligible) if result else 0
+        self.lists.setTabText(0, f"&Mentors who could take them ({could})")
+        self.lists.setTabText(1, f"Mentors who &cannot be paired now ({cannot})")
+
+    def _on_list_chosen(self, index: int) -> None:
+        """A tab chosen by its access key (Alt+M, Alt+C) puts the keyboard in its list, as
+        the labels above the lists did; arrows on the tabs themselves leave it on the tabs."""
+        if index == 1:
+            # Its rows were measured while the tab was hidden (its columns narrow, each row
+            # many lines tall): measured again at the width it has now.
+            self.ineligible_view.resizeRowsToContents()
+        if not self.isVisible() or self.lists.tabBar().hasFocus():
+            return
+        view = self.ranked_view if index == 0 else self.ineligible_view
+        if view.isVisible():
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_plan(self, layout: QVBoxLayout) -> None:
         """How they will meet and from when: problems with these show under them."""
@@ -133,6 +177,16 @@ class MatchingDialog(QDialog):
             "Pro&ject", ProjectChoice(self.services, parent=self), field="project_id"
         )
         self.plan_rows.set_visible("project_id", self.project.has_choices)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._fitted:
+            # Wide enough for a mentor's line to show most of their reasons (at any text size),
+            # as tall as everything asks, and never beyond the screen: it scrolls inside then.
+            self._fitted = True
+            wide = self.fontMetrics().averageCharWidth() * 100
+            self.resize(max(wide, natural_size(self).width()), natural_size(self).height())
+            fit_to_screen(self, self.page_area)
+        super().setVisible(visible)
 
     # -- reading ---------------------------------------------------------------------------
     def selected_mentor(self) -> RankedMentor | None:
@@ -161,7 +215,9 @@ class MatchingDialog(QDialog):
             )
             self.ranked_model.set_rows([])
             self.ineligible_model.set_rows([])
+            self._name_tabs()
             self._show_empty()
+            self._on_mentor_changed()
             return
         self.project.set_value(self.services.projects.of_referral(int(person_id)))
         self.plan_rows.set_visible("project_id", self.project.has_choices)
@@ -174,11 +230,12 @@ class MatchingDialog(QDialog):
         conditions = ", ".join(sorted(seeker.conditions)) or "none recorded"
         self.about.setText(
             f"{seeker.name}: conditions {conditions}; area {seeker.area or 'not recorded'}. "
-            "Reasons for a mentor add to the score; reasons against take away."
+            "Best match first: reasons for a mentor add to the score; reasons against take "
+            "away."
         )
         self.ranked_model.set_rows(self.match_result.ranked)
         self.ineligible_model.set_rows(self.match_result.not_eligible)
-        self.ranked_view.resizeRowsToContents()
+        self._name_tabs()
         self.ineligible_view.resizeRowsToContents()
         modes = seeker.modes
         for mode in MeetingMode:
@@ -196,14 +253,19 @@ class MatchingDialog(QDialog):
         self.ranked_view.setVisible(ranked)
         if self.match_result is not None and not ranked:
             self.ranked_empty.setText(
-                "No mentor can take this person right now. The list below says why; a mentor "
-                "finishing training or a pairing ending will change that."
+                "No mentor can take this person right now. The tab Mentors who cannot be paired "
+                "now says why; a mentor finishing training or a pairing ending will change that."
             )
         elif self.match_result is None:
             self.ranked_empty.setText("Choose a person to see who could mentor them.")
 
     def _on_mentor_changed(self, *_args: QModelIndex) -> None:
-        self.propose_button.setEnabled(self.selected_mentor() is not None)
+        mentor = self.selected_mentor()
+        self.propose_button.setEnabled(mentor is not None)
+        self.reasons.setText(
+            f"{mentor.name}, score {mentor.score}. {mentor.summary}" if mentor else ""
+        )
+        self.reasons.setVisible(mentor is not None)
 
     def propose(self) -> bool:
         self.problem.clear_error()

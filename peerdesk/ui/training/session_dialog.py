@@ -24,6 +24,7 @@ from peerdesk.services import Services
 from peerdesk.services.training.views import SessionDetails, TrainingSessionView
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.form_rows import minutes_box, select_data
+from peerdesk.ui.widgets.list_rows import keep_rows, keep_width
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -42,10 +43,6 @@ class NameLine(QLineEdit):
             self.entered.emit()
             return
         super().keyPressEvent(event)
-
-
-def _list_height(widget: QListWidget, rows: int) -> None:
-    widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * rows + 16)
 
 
 class TrainingSessionDialog(RecordDialog):
@@ -82,12 +79,20 @@ class TrainingSessionDialog(RecordDialog):
             "E&xternal trainer's name", QLineEdit(), field="trainer_name_input"
         )
         self.modules = rows.add("&Modules covered", QListWidget(), field="module_ids")
-        _list_height(self.modules, 5)
         for module in services.training.modules(include_retired=False):
             self._add_module(module.id, module.name)
+        # Eight modules in view at any text size (the dialog scrolls instead), and as wide as
+        # the longest name where the screen has room (a list scrolled sideways hid their ends).
+        keep_rows(self.modules)
+        keep_width(self.modules)
         # A plain line, no suggestions list: Enter lists the one person the words name.
         self.search = rows.add(
-            "Add an atte&ndee (type a name, then Enter)", NameLine(), field="search"
+            "Add an atte&ndee",
+            NameLine(),
+            field="search",
+            # Under the input rather than in its label: a caption this long took half the
+            # width from every input at the largest text.
+            help_text="Type a name, then press Enter.",
         )
         self.hint = QLabel("", self)
         self.hint.setWordWrap(True)
@@ -96,7 +101,7 @@ class TrainingSessionDialog(RecordDialog):
         self.attendees = rows.add(
             "&Who attended (ticked: completed)", QListWidget(), field="attendees"
         )
-        _list_height(self.attendees, 4)
+        keep_rows(self.attendees)
         self.take_off = QPushButton("Ta&ke the chosen person off the list", self)
         self.take_off.setAutoDefault(False)
         rows.add_wide(self.take_off)

@@ -118,6 +118,11 @@ def fit_to_screen(window: QWidget, scroll: FittingScrollArea | None = None) -> N
         wanted = window.size().expandedTo(window.minimumSizeHint())
     else:
         wanted = natural_size(window)
+    if scroll is not None and wanted.height() > room.height():
+        # Too tall: the contents will scroll up and down, and the bar that scrolls them takes
+        # its width from them. Wider by that much, so nothing is squeezed beside it (a row's
+        # pick-list was cut short by exactly the bar's width at the largest text).
+        wanted.setWidth(wanted.width() + scroll.verticalScrollBar().sizeHint().width())
     window.resize(wanted.boundedTo(room))
 
 

@@ -31,3 +31,17 @@ def keep_rows(view: QAbstractItemView, rows: int = LEAST_ROWS) -> None:
         # of the rows.
         height += view.horizontalScrollBar().sizeHint().height()
     view.setMinimumHeight(height)
+
+
+def keep_width(view: QAbstractItemView) -> None:
+    """As wide as its widest row (and the bar that scrolls it up and down), so no row's end is
+    hidden behind a sideways scroll; a window narrower than that scrolls as a whole instead.
+    Call once the rows are in."""
+    widest = view.sizeHintForColumn(0)
+    if widest <= 0:
+        return
+    bar = view.verticalScrollBar().sizeHint().width()
+    # A line's height more: the theme draws a row's tick box as big as the text, wider than
+    # Qt's own measure of the row counts (the longest name was cut by an ellipsis without it).
+    slack = view.fontMetrics().height()
+    view.setMinimumWidth(widest + bar + slack + 2 * view.frameWidth())
