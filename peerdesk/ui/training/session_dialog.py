@@ -99,7 +99,10 @@ class TrainingSessionDialog(RecordDialog):
         self.hint.hide()
         rows.add_wide(self.hint)
         self.attendees = rows.add(
-            "&Who attended (ticked: completed)", QListWidget(), field="attendees"
+            "&Who attended",
+            QListWidget(),
+            field="attendees",
+            help_text="Ticked: they completed the session. Space ticks or unticks.",
         )
         keep_rows(self.attendees)
         self.take_off = QPushButton("Ta&ke the chosen person off the list", self)

@@ -114,14 +114,19 @@ def fit_to_screen(window: QWidget, scroll: FittingScrollArea | None = None) -> N
         scroll.room_width = room.width()
         scroll.updateGeometry()
     window.setMaximumSize(room)
+    natural = natural_size(window)
     if window.testAttribute(Qt.WidgetAttribute.WA_Resized):
         wanted = window.size().expandedTo(window.minimumSizeHint())
+        # A width given in pixels suits the normal text size; at a larger one the contents
+        # ask for more and get it (at the largest text a fixed 560 px squeezed a form's
+        # inputs to a third of their width and wrapped every label above its input).
+        wanted.setWidth(max(wanted.width(), natural.width()))
     else:
-        wanted = natural_size(window)
-    if scroll is not None and wanted.height() > room.height():
-        # Too tall: the contents will scroll up and down, and the bar that scrolls them takes
-        # its width from them. Wider by that much, so nothing is squeezed beside it (a row's
-        # pick-list was cut short by exactly the bar's width at the largest text).
+        wanted = natural
+    if scroll is not None and natural.height() > min(wanted.height(), room.height()):
+        # Shorter than its contents: they will scroll up and down, and the bar that scrolls
+        # them takes its width from them. Wider by that much, so nothing is squeezed beside
+        # it (a row's pick-list was cut short by exactly the bar's width at the largest text).
         wanted.setWidth(wanted.width() + scroll.verticalScrollBar().sizeHint().width())
     window.resize(wanted.boundedTo(room))
 
