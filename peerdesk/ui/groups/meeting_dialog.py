@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -99,11 +100,26 @@ class MeetingDialog(RecordDialog):
         self.duration.setAccessibleName("How long the meeting lasted, in minutes")
         self.venue = rows.add("&Venue", QLineEdit(), field="venue")
         self.venue.setAccessibleName("Where the meeting was held")
-        self.facilitator_box = QWidget(self)
-        self.facilitator_row = QHBoxLayout(self.facilitator_box)
-        self.facilitator_row.setContentsMargins(0, 0, 0, 0)
-        self.facilitator_checks: dict[int, QCheckBox] = {}
-        rows.add("Facilitators present", self.facilitator_box, field="facilitator_ids")
+        # One tick list, not a tick box per facilitator: people's names cannot each take an
+        # access key, so the list is one Tab stop (its label's Alt+P reaches it), the arrow
+        # keys move between the names and Space ticks one.
+        self.facilitator_list = QListWidget(self)
+        self.facilitator_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.facilitators_none = QLabel(
+            "No facilitators are set for this group (add them on the group page).", self
+        )
+        self.facilitators_none.setWordWrap(True)
+        rows.add(
+            "Facilitators &present",
+            self.facilitator_list,
+            field="facilitator_ids",
+            tip="Arrow keys move between the names; Space ticks who was there.",
+        )
+        # Under the list, in its row: the words said when there is nobody to list.
+        holder = self.facilitator_list.parentWidget()
+        column = holder.layout() if holder is not None else None
+        if isinstance(column, QVBoxLayout):
+            column.insertWidget(1, self.facilitators_none)
         self.facilitators_label = rows.labels["facilitator_ids"]
 
     def _build_register(self) -> None:
@@ -209,21 +225,37 @@ class MeetingDialog(RecordDialog):
             people.update(
                 {p.id: p for p in self.services.groups.meeting_facilitators(self.meeting_id)}
             )
-        previous: QWidget = self.venue
+        listing = self.facilitator_list
         for person_id, person in sorted(people.items(), key=lambda kv: kv[1].name):
-            box = QCheckBox(person.name, self.facilitator_box)
-            box.setAccessibleName(f"Facilitator present: {person.name}")
-            box.setChecked(person_id in present)
-            self.facilitator_row.addWidget(box)
-            self.facilitator_checks[person_id] = box
-            self.setTabOrder(previous, box)
-            previous = box
-        if not people:
-            none = QLabel("No facilitators are set for this group (add them on the group page).")
-            none.setWordWrap(True)
-            self.facilitator_row.addWidget(none)
-        self.facilitator_row.addStretch(1)
-        self.setTabOrder(previous, self.search)
+            item = QListWidgetItem(person.name, listing)
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            ticked = person_id in present
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        if people:
+            listing.setCurrentRow(0)
+            # As tall as its names (up to eight; more scroll), never a tall empty box.
+            shown = min(len(people), 8)
+            listing.ensurePolished()  # the theme's row padding counts in a row's height
+            frame = 2 * listing.frameWidth()
+            listing.setFixedHeight(listing.sizeHintForRow(0) * shown + frame)
+        listing.setVisible(bool(people))
+        self.facilitators_none.setVisible(not people)
+        self.setTabOrder(self.venue, listing)
+        self.setTabOrder(listing, self.search)
+
+    def facilitator_ids(self) -> list[int]:
+        """The facilitators ticked as present, in the list's order (by name)."""
+        listing = self.facilitator_list
+        return [
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in (listing.item(row) for row in range(listing.count()))
+            if item is not None and item.checkState() == Qt.CheckState.Checked
+        ]
 
     # -- reading the form ----------------------------------------------------------------
     def meeting_date(self) -> date:
@@ -238,9 +270,7 @@ class MeetingDialog(RecordDialog):
             attendee_ids=self.model.present_ids(),
             new_people=self.model.new_people(),
             unnamed_attendees=self.unnamed.value(),
-            facilitator_ids=[
-                pid for pid, box in self.facilitator_checks.items() if box.isChecked()
-            ],
+            facilitator_ids=self.facilitator_ids(),
             note=self.note.toPlainText(),
             concern_flag=self.concern.isChecked(),
         )
