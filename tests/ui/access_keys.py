@@ -6,6 +6,7 @@ labelled field with no access key, an access key a button's own shortcut silentl
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from PySide6.QtCore import QObject, Qt
@@ -78,7 +79,35 @@ def _reached_otherwise(button: QAbstractButton) -> bool:
         if isinstance(button, QPushButton) and button.isDefault():
             return True
     own = _keys(button.shortcut())
-    return bool(own) and not _is_access_key(own)
+    return (bool(own) and not _is_access_key(own)) or _by_a_key_on_its_list(button)
+
+
+def _by_a_key_on_its_list(button: QAbstractButton) -> bool:
+    """Enter or Delete on the list a button acts on (Remove… is Delete on the chosen row):
+    the button holds the action (its own, in `actions()`), and the action answers the key
+    on a list shown in the same window that takes the keyboard, so a real key press there
+    reaches it (peerdesk.ui.people.row_keys)."""
+    for action in button.actions():
+        if not action.shortcuts() or not action.isEnabled():
+            continue
+        if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut:
+            continue
+        for owner in action.associatedObjects():
+            if (
+                isinstance(owner, QWidget)
+                and owner is not button
+                and owner.window() is button.window()
+                and _shown(owner, button.window())
+                and _takes_focus(owner)
+            ):
+                return True
+    return False
+
+
+def keys_in_text(text: str) -> str | None:
+    """The keys a button's words name ("Print (Ctrl+P)…" says Ctrl+P), or None."""
+    match = re.search(r"\((Ctrl\+[^)]+)\)", text)
+    return _keys(QKeySequence(match.group(1))) if match else None
 
 
 def _is_access_key(keys: str) -> bool:
@@ -127,6 +156,8 @@ class Keys:
         self.owners: dict[str, list[str]] = defaultdict(list)
         self.missing: list[str] = []
         self.dead: list[str] = []
+        #: Buttons whose words name their keys ("Print (Ctrl+P)…"), and those keys.
+        self.named: list[tuple[str, str]] = []
         self.labelled = _buddies(window)
         self._read_widgets()
         self._read_menu_bar()
@@ -180,7 +211,13 @@ class Keys:
             if isinstance(button, QPushButton | QCheckBox | QRadioButton | QToolButton) and not (
                 _reached_otherwise(button) or id(button) in self.labelled
             ):
-                self.missing.append(_name(button))
+                named = keys_in_text(text)
+                if named:
+                    # Its words name its keys: they must answer in this window (checked
+                    # once every shortcut has been read).
+                    self.named.append((named, _name(button)))
+                else:
+                    self.missing.append(_name(button))
             self._add(own, _name(button))
             return
         if own != ALT + letter.upper():
@@ -234,6 +271,11 @@ class Keys:
         found = [f"{keys}: {' and '.join(owners)}" for keys, owners in self.clashes.items()]
         found += [f"no access key: {what}" for what in self.missing]
         found += [f"access key lost: {what}" for what in self.dead]
+        found += [
+            f"no access key: {what} (nothing here answers the {keys} it names)"
+            for keys, what in self.named
+            if keys not in self.owners
+        ]
         return found
 
 

@@ -360,7 +360,7 @@ def test_the_referral_buttons_letters_are_used_by_nothing_else_on_screen(
     page = window.current_person_page()
     assert page is not None
     tabs = {
-        # Close referral… and Edit referral… have no letter left (Tab reaches them).
+        # Close referral… and Edit referral… have no letter left (their words name their keys).
         "referral": [
             *(b for a, b in page.referral.step_buttons.items() if a != ReferralAction.CLOSE),
             page.referral.new_button,

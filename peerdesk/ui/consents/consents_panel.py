@@ -20,6 +20,7 @@ from peerdesk.services.data_protection.views import ConsentView
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog, WithdrawDialog
 from peerdesk.ui.consents.rights_dialogs import EraseDialog, KeepDialog, SubjectAccessDialog
 from peerdesk.ui.messages import show_problem
+from peerdesk.ui.people.row_keys import DELETE, ENTER, press_by_key
 from peerdesk.ui.widgets.corrections import ReasonDialog
 from peerdesk.ui.widgets.empty_state import EmptyState
 from peerdesk.ui.widgets.flow_layout import FlowLayout
@@ -82,10 +83,12 @@ class ConsentsPanel(QWidget):
         buttons = FlowLayout()
         self.record_button = QPushButton("Rec&ord consent…")
         self.withdraw_button = QPushButton("&Withdraw…")
+        # Edit consent details… and Mark as entered in error… act on the consent chosen: Enter
+        # and Delete on the list press them (their letters are all taken on the person page).
         self.edit_button = QPushButton("Edit consent details…")
         self.in_error_button = QPushButton("Mark as entered in error…")
-        self.export_button = QPushButton("Everything we hold…")
-        self.erase_button = QPushButton("Erase this person…")
+        self.export_button = QPushButton("Everything we hold (su&bject access)…")
+        self.erase_button = QPushButton("Er&ase this person…")
         self.record_button.setToolTip("Record a consent given or declined, with its wording")
         self.withdraw_button.setToolTip("Withdraw the selected consent, from today")
         self.edit_button.setToolTip("Put right the purpose, form reference or review date")
@@ -105,6 +108,8 @@ class ConsentsPanel(QWidget):
         ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        press_by_key(self.edit_button, self.table, ENTER, "Enter")
+        press_by_key(self.in_error_button, self.table, DELETE, "Delete")
         self.record_button.clicked.connect(self._on_record_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
@@ -169,6 +174,8 @@ class ConsentsPanel(QWidget):
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
         self.anonymise_button.setVisible(bool(due))
+        # Anonymise… is Erase this person… for records past their date (Alt+A both): one.
+        self.erase_button.setVisible(not due)
         self.keep_button.setVisible(bool(due))
         self.answered_button.setVisible(bool(waiting))
 

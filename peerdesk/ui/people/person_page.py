@@ -45,6 +45,7 @@ from peerdesk.ui.people.person_tabs import (
     scrolling_page,
 )
 from peerdesk.ui.people.references_section import ReferencesSection
+from peerdesk.ui.people.row_keys import corrections_by_key
 from peerdesk.ui.people.table_model import roles_text
 from peerdesk.ui.people.volunteer_sections import (
     JourneySection,
@@ -53,8 +54,12 @@ from peerdesk.ui.people.volunteer_sections import (
 )
 from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.referrals.referral_section import ReferralSection
+from peerdesk.ui.widgets.corrections import CorrectionsBar
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.words import day
+
+#: Archive… and Bring back: one key for the one button, whichever it says.
+ARCHIVE_KEYS = "Ctrl+Shift+A"
 
 
 class PersonPage(QWidget):
@@ -108,14 +113,19 @@ class PersonPage(QWidget):
         outer.addWidget(self.tabs, 1)
         self._build_sections(services)
         self._build_tabs()
+        # Every list's Edit… and Remove… (roles, checks, training, references, supervision,
+        # wellbeing scores): Enter and Delete on the list, as their letters are all taken.
+        for bar in self.findChildren(CorrectionsBar):
+            corrections_by_key(bar)
 
     def _build_top(self) -> FlowLayout:
         """Back, Edit, Print and Archive, wrapping at large text sizes (Raise a concern is
         beside the name).
         Their access keys are none of the menu bar's (Alt+E is the Edit menu, Alt+V the View
         menu) nor the tabs': Back is Alt+Left as on every record page, Edit details… Alt+T,
-        Print and Raise a concern say the menu's shortcuts, and Archive… (every letter of it
-        taken) is a Tab away; Bring back is Alt+B."""
+        Print and Raise a concern say the menu's shortcuts, and Archive… and Bring back (every
+        letter of them taken) answer Ctrl+Shift+A, which archives or brings back (its
+        tooltip says so)."""
         top = FlowLayout()
         self.back_button = QPushButton("← Everyone")
         self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
@@ -126,11 +136,21 @@ class PersonPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.print_button = QPushButton("Print (Ctrl+P)…")
         self.print_button.setAccessibleName("Print forms for this person")
-        self.archive_button = QPushButton("Archive…")
+        self.archive_button = QPushButton()
+        self._set_archive_text(archived=False)
         self.archive_button.clicked.connect(self._on_archive_clicked)
         for button in (self.back_button, self.edit_button, self.print_button, self.archive_button):
             top.addWidget(button)
         return top
+
+    def _set_archive_text(self, archived: bool) -> None:
+        """Setting a button's text sets its keys from the text (none here): the key follows.
+        The key is in its tooltip, as Back's is: in the words, at the largest text, the row
+        took a second line from the tables below."""
+        self.archive_button.setText("Bring back" if archived else "Archive…")
+        self.archive_button.setShortcut(QKeySequence(ARCHIVE_KEYS))
+        what = "Bring this person back" if archived else "Archive this person"
+        self.archive_button.setToolTip(f"{what} ({ARCHIVE_KEYS})")
 
     def _build_sections(self, services: Services) -> None:
         """The page's sections, each refreshing the page when it changes something."""
@@ -229,7 +249,7 @@ class PersonPage(QWidget):
             "figures; bring them back if they return."
         )
         self.archived_note.setVisible(archived)
-        self.archive_button.setText("Bring &back" if archived else "Archive…")
+        self._set_archive_text(archived)
         self.print_button.setMenu(
             make_print_menu(self.services, self.settings, "person", person_id, self.print_button)
         )

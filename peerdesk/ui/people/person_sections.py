@@ -83,11 +83,12 @@ class RolesSection(Section):
         self.new_role.setAccessibleName("Role to add or end")
         for role in Role:
             self.new_role.addItem(role.label, role.value)
-        caption = QLabel("R&ole:")
+        # "&Which role" and "End this r&ole": every letter of "Role" but o is taken.
+        caption = QLabel("&Which role:")
         caption.setBuddy(self.new_role)
         row.addWidget(labelled(caption, self.new_role))
         self.add_button = QPushButton("&Add this role")
-        self.end_button = QPushButton("End this role")
+        self.end_button = QPushButton("End this r&ole")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.end_button.clicked.connect(self._on_end_clicked)
         row.addWidget(self.add_button)
@@ -180,7 +181,7 @@ class NeedsSection(Section):
         self.person_id: int | None = None
         self.active_dialog: AvailabilityDialog | None = None
         self.availability_button = self.add_action(
-            "Availability and &ways to meet…", self.edit_availability
+            "Availa&bility and ways to meet…", self.edit_availability
         )
 
     def edit_availability(self) -> AvailabilityDialog | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from peerdesk.services import Services
@@ -32,11 +33,16 @@ D = TypeVar("D", bound=QDialog)
 #: are offered at once: First conversation (O, only while new), Reopen (O, only once closed)
 #: and Find a mentor (O, only once accepted). Close, and Edit referral… (always offered),
 #: have none left: Tab reaches them.
+CLOSE_KEYS = "Ctrl+Shift+W"
+EDIT_KEYS = "Ctrl+Shift+E"
+
 STEP_BUTTONS: tuple[tuple[ReferralAction, str], ...] = (
     (ReferralAction.ASSESS, "First c&onversation held\u2026"),
     (ReferralAction.ACCEPT, "&Accept\u2026"),
     (ReferralAction.NOT_TAKEN_FORWARD, "Not ta&ken forward\u2026"),
-    (ReferralAction.CLOSE, "Close referral\u2026"),
+    # Every letter of Close referral and Edit referral is another button's or tab's, or the
+    # menu bar's: their words say the keys that press them instead.
+    (ReferralAction.CLOSE, f"Close referral ({CLOSE_KEYS})\u2026"),
     (ReferralAction.REOPEN, "Re&open referral\u2026"),
 )
 
@@ -65,7 +71,9 @@ class ReferralSection(Section):
             button = self._button(text, lambda _c=False, a=action: self.take_step(a))
             self.step_buttons[action] = button
         self.new_button = self._button("Ne&w referral\u2026", self.new_referral)
-        self.edit_button = self._button("Edit referral\u2026", self.edit_referral)
+        self.edit_button = self._button(f"Edit referral ({EDIT_KEYS})\u2026", self.edit_referral)
+        self.edit_button.setShortcut(QKeySequence(EDIT_KEYS))
+        self.step_buttons[ReferralAction.CLOSE].setShortcut(QKeySequence(CLOSE_KEYS))
         self.match_button = self._button("Find a ment&or\u2026", self.find_mentor)
 
     def _button(self, text: str, slot: Callable[..., object]) -> QPushButton:

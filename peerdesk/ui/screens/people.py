@@ -4,7 +4,6 @@ and area; opening a person shows their page in the same place."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,7 +69,8 @@ class PeopleScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self._on_back_requested)
+        # Alt+Left back to everyone is the person page's "← Everyone" button's own key (a
+        # shortcut of the screen as well made the key ambiguous: Qt then does neither).
         self._loaded = False
 
     def _build_list(self) -> QWidget:
