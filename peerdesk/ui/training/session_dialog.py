@@ -98,12 +98,8 @@ class TrainingSessionDialog(RecordDialog):
         self.hint.setWordWrap(True)
         self.hint.hide()
         rows.add_wide(self.hint)
-        self.attendees = rows.add(
-            "&Who attended",
-            QListWidget(),
-            field="attendees",
-            help_text="Ticked: they completed the session. Space ticks or unticks.",
-        )
+        # What a tick means is said at the top (untick someone who did not complete it).
+        self.attendees = rows.add("&Who attended", QListWidget(), field="attendees")
         keep_rows(self.attendees)
         self.take_off = QPushButton("Ta&ke the chosen person off the list", self)
         self.take_off.setAutoDefault(False)
