@@ -188,12 +188,18 @@ class PersonPage(QWidget):
             "details": [self.details],
             "roles": [self.roles, self.needs],
             "referral": [self.referral],
+            # Their pairings and their ten latest sessions, every row of both on view, the
+            # tab scrolling as a whole: two tables sharing a laptop's height at the largest
+            # text each showed five rows and scrolled inside the tab.
+            "pairings": [self.pairings],
+            # Their consents (each kind once, and any withdrawn) with every row on view and
+            # the six buttons under them: at the largest text on a laptop the buttons take
+            # four lines, and a table filling the rest showed four rows and scrolled.
+            "consents": [self.consents_box],
             "outcomes": [self.wellbeing],
             "journey": [self.journey],
         }
         tables: dict[str, tuple[QWidget, QTableView]] = {
-            "pairings": (self.pairings, self.pairings.sessions),
-            "consents": (self.consents_box, self.consents.table),
             "concerns": (self.concerns, self.concerns.table),
             "history": (self.history, self.history.history.table),
             "training": (self.training, self.training.table),
@@ -201,14 +207,9 @@ class PersonPage(QWidget):
             "supervision": (self.supervision, self.supervision.table),
             "expenses": (self.claims, self.claims.table),
         }
-        # Their pairings above their sessions: the two tables share the tab's height.
-        let_table_fill(self.pairings.pairings, 3)
-        let_table_fill(self.pairings.sessions, 4)
         # The claims' totals and where claims are made take two lines under their table;
-        # a consent's six buttons take three at the largest text, a reference's two (a
-        # person has a few consents, each kind once and any withdrawn, and a few referees).
+        # a reference's buttons take two (a person has a few referees).
         let_table_fill(self.claims.table, MAIN_TABLE_ROWS - 1)
-        let_table_fill(self.consents.table, MAIN_TABLE_ROWS - 3)
         let_table_fill(self.references.table, MAIN_TABLE_ROWS - 3)  # two, three referees
         self.table_pages: dict[str, TablePage] = {}
         for spec in TABS:
