@@ -67,5 +67,6 @@ def test_the_settings_screen_shows_the_panel(
     qtbot.addWidget(screen)
     screen.show()
     [shown] = screen.findChildren(ReadinessPanel)
+    screen.show_section(shown)  # Settings ▸ Volunteers
     assert shown.isVisible()
     assert (shown.references.value(), shown.keep_years.value()) == (3, 8)

@@ -54,7 +54,7 @@ def _families(services: Services) -> dict[str, str]:
     return {e.name: e.family for e in services.conditions.listing().entries}
 
 
-def test_the_waiting_reminder_is_saved_with_the_organisation(
+def test_the_waiting_reminder_is_saved_with_the_reminders(
     qtbot: QtBot, services: Services, qsettings: QSettings
 ) -> None:
     services.organisation.save(OrganisationDetails(name="Wick Peers"))
@@ -64,12 +64,12 @@ def test_the_waiting_reminder_is_saved_with_the_organisation(
     box = screen.thresholds["waiting_remind_weeks"]
     assert box.value() == 8 and (box.minimum(), box.maximum()) == (1, 52)
     assert screen.threshold_rows.labels["waiting_remind_weeks"].text() == (
-        "Waitin&g for a mentor: remind after"
+        "W&aiting for a mentor: remind after"
     )
     _type(qtbot, box, "12")
-    _press(qtbot, screen.save_button)
+    _press(qtbot, screen.reminders_save_button)
     assert services.organisation.details().waiting_remind_weeks == 12
-    assert screen.saved_note.text() == "✓ Saved."
+    assert screen.reminders_saved_note.text() == "✓ Saved."
     # The panel says what the list holds.
     assert "5 entries" in screen.conditions_panel.summary.text()
     assert "Diabetes, Mental health" in screen.conditions_panel.summary.text()

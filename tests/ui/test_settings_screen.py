@@ -101,10 +101,26 @@ def test_organisation_details_and_thresholds_are_saved(screen, services) -> None
     screen.save_button.click()
     organisation = services.organisation.get()
     assert organisation.name == "Wick Peer Support"
+    # The Organisation tab's Save keeps the Reminders tab's inputs as saved (and as typed).
+    assert organisation.supervision_weeks != 6 and organisation.reporting_year_start_month == 4
+    assert "Saved" in screen.saved_note.text()
+    assert screen.thresholds["supervision_weeks"].value() == 6
+    screen.reminders_save_button.click()
+    organisation = services.organisation.get()
+    assert organisation.name == "Wick Peer Support"
     assert organisation.reporting_year_start_month == 1
     assert organisation.supervision_weeks == 6
     assert organisation.review_schedule_weeks == "4, 12"
-    assert "Saved" in screen.saved_note.text()
+    assert "Saved" in screen.reminders_saved_note.text()
+
+
+def test_each_tab_saves_its_own_part_and_keeps_what_is_typed_on_the_other(screen, services) -> None:  # type: ignore[no-untyped-def]
+    screen.name.setText("Thurso Peers")
+    screen.thresholds["supervision_weeks"].setValue(7)
+    screen.reminders_save_button.click()
+    assert services.organisation.get().supervision_weeks == 7
+    assert services.organisation.get().name == "Wick Peers"  # not saved by Reminders' Save
+    assert screen.name.text() == "Thurso Peers"  # still there to save
 
 
 def test_a_problem_is_shown_next_to_the_field(screen, services) -> None:  # type: ignore[no-untyped-def]
@@ -113,9 +129,35 @@ def test_a_problem_is_shown_next_to_the_field(screen, services) -> None:  # type
     screen.save_button.click()
     assert "organisation's name" in screen.organisation_rows.problem_text("name")
     assert services.organisation.get().name == "Wick Peers"
-    screen.name.setText("Wick Peers")
-    screen.save_button.click()
+    screen.reminders_save_button.click()
     assert "whole numbers of weeks" in screen.threshold_rows.problem_text("review_schedule_weeks")
+    assert "Not saved" in screen.reminders_saved_note.text()
+
+
+def test_settings_are_in_tabs_whose_keys_reach_them(screen, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Alt+letter on a tab shows it; the key of an input on it then reaches that input."""
+    from PySide6.QtCore import Qt
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    titles = [screen.sections.tabText(i) for i in range(screen.sections.count())]
+    assert titles == [
+        "Or&ganisation",
+        "Re&minders",
+        "Te&xt",
+        "&Backups",
+        "Vol&unteers",
+        "L&ists",
+    ]
+    screen.activateWindow()
+    screen.name.setFocus()
+    qtbot.waitUntil(screen.name.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert screen.sections.currentIndex() == 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(screen.year_start.hasFocus)
+    screen.show_section(screen.backups_panel)
+    assert screen.backups_panel.isVisible() and not screen.name.isVisible()
 
 
 def test_logo(screen, services, tmp_path) -> None:  # type: ignore[no-untyped-def]

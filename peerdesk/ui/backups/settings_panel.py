@@ -28,12 +28,12 @@ from peerdesk.services.organisation.views import BACKUP_KEEP_LIMITS
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets import FormRows
 
-#: kind → (label, suffix, help). No access keys: the Settings screen's letters are taken.
+#: kind → (label, suffix, help), each label with its access key on the Settings tab.
 KEEP_ROWS = {
-    "recent": ("Keep the newest", " backups", "Whenever they were made."),
-    "daily": ("And one a day for", " days", "The newest of each day with a backup."),
-    "weekly": ("And one a week for", " weeks", ""),
-    "monthly": ("And one a month for", " months", ""),
+    "recent": ("Keep the &newest", " backups", "Whenever they were made."),
+    "daily": ("&And one a day for", " days", "The newest of each day with a backup."),
+    "weekly": ("And one a wee&k for", " weeks", ""),
+    "monthly": ("And one a mon&th for", " months", ""),
 }
 
 
@@ -57,9 +57,9 @@ class BackupSettingsPanel(QGroupBox):
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setAccessibleName("Backup folder")
-        self.choose_button = QPushButton("Choose a &folder…")
+        self.choose_button = QPushButton("Choose a f&older…")
         self.choose_button.clicked.connect(self._on_choose_clicked)
-        self.own_button = QPushButton("Use peerdesk's own folder")
+        self.own_button = QPushButton("Use peer&desk's own folder")
         self.own_button.clicked.connect(self._on_own_clicked)
         folder_row = QWidget()
         folder_layout = QHBoxLayout(folder_row)
@@ -78,7 +78,7 @@ class BackupSettingsPanel(QGroupBox):
         save_row = QHBoxLayout()
         self.saved_note = QLabel()
         self.saved_note.setAccessibleName("Backup settings saved")
-        self.save_button = QPushButton("Save &backup settings")
+        self.save_button = QPushButton("&Save backup settings")
         self.save_button.clicked.connect(self._on_save_clicked)
         save_row.addWidget(self.saved_note, 1)
         save_row.addWidget(self.save_button)

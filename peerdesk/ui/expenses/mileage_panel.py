@@ -43,12 +43,12 @@ class MileagePanel(QGroupBox):
         form = QFormLayout()
         layout.addLayout(form)
         self.rows = FormRows(form)
-        self.rate = self.rows.add("Rate a mile", _box("p", 500), field="rate_pence")
+        self.rate = self.rows.add("Ra&te a mile", _box("p", 500), field="rate_pence")
         self.reduced = self.rows.add(
-            "Reduced rate a mile", _box("p", 500), field="reduced_rate_pence"
+            "Re&duced rate a mile", _box("p", 500), field="reduced_rate_pence"
         )
         self.threshold = self.rows.add(
-            "Reduced after", _box(" miles a tax year", 1_000_000), field="threshold_miles"
+            "Redu&ced after", _box(" miles a tax year", 1_000_000), field="threshold_miles"
         )
         row = QHBoxLayout()
         self.saved_note = QLabel()

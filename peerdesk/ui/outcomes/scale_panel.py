@@ -58,10 +58,9 @@ class OutcomeScalePanel(QGroupBox):
         form = QFormLayout()
         layout.addLayout(form)
         self.rows = FormRows(form)
-        # Few access keys: most of the Settings screen's letters are taken.
         self.name = QLineEdit()
         self.rows.add(
-            "Scale's name",
+            "Scale's &name",
             self.name,
             field="outcome_measure_name",
             tip="Printed on the form and kept with every score set.",
@@ -82,7 +81,7 @@ class OutcomeScalePanel(QGroupBox):
         save_row = QHBoxLayout()
         self.saved_note = QLabel()
         self.saved_note.setAccessibleName("Outcome scale saved")
-        self.save_button = QPushButton("Save outcome scale")
+        self.save_button = QPushButton("&Save outcome scale")
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.saved_note, 1)
         save_row.addWidget(self.save_button)

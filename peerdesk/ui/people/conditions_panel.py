@@ -1,8 +1,8 @@
 """Settings ▸ Conditions: the shared conditions list and its families, edited with the keyboard.
 
 The Settings screen shows a short summary and a button; the list itself is edited in its own
-window (`ConditionsDialog`), whose access keys are its own: the Settings screen has almost no
-letters left. Each button is one service call (`services.conditions`), one transaction; a
+window (`ConditionsDialog`), whose access keys are its own (Settings ▸ Lists opens it with
+Alt+C). Each button is one service call (`services.conditions`), one transaction; a
 refusal is shown under the input it is about, or under the list.
 """
 
@@ -48,7 +48,7 @@ class ConditionsPanel(QGroupBox):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         row = QHBoxLayout()
-        self.edit_button = QPushButton("Edit the conditions l&ist…")
+        self.edit_button = QPushButton("Edit the &conditions list…")
         self.edit_button.clicked.connect(self._on_edit_clicked)
         row.addWidget(self.edit_button)
         row.addStretch(1)

@@ -1,9 +1,7 @@
 """Settings ▸ Volunteers and safeguarding: how many references a volunteer needs before
 they can be paired (0: not asked), and how many years a concern is kept after it is closed.
 Saved by its own button (one change set); a refusal is shown under the input it concerns.
-
-Settings has almost no access-key letters left, so these inputs have none: Tab reaches them
-in order, and the button says exactly what it saves."""
+Each input and the button have an access key of their own on Settings ▸ Volunteers."""
 
 from __future__ import annotations
 
@@ -54,12 +52,12 @@ class ReadinessPanel(QGroupBox):
         layout.addLayout(form)
         self.rows = FormRows(form)
         self.references = self.rows.add(
-            "References needed before pairing",
+            "References &needed before pairing",
             _box(0, 5, "", "Not asked"),
             field="references_required",
         )
         self.keep_years = self.rows.add(
-            "Keep concerns after they are closed for",
+            "&Keep concerns after they are closed for",
             _box(1, 100, " years"),
             field="concern_keep_years",
         )
@@ -67,7 +65,7 @@ class ReadinessPanel(QGroupBox):
         self.saved_note = QLabel()
         self.saved_note.setAccessibleName("Volunteers and safeguarding save result")
         self.saved_note.setWordWrap(True)
-        self.save_button = QPushButton("Save volunteers and safeguarding settings")
+        self.save_button = QPushButton("&Save volunteers and safeguarding settings")
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.saved_note, 1)
         row.addWidget(self.save_button)

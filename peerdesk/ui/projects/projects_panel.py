@@ -1,8 +1,7 @@
 """Settings ▸ Projects: the organisation's projects or funding streams, edited by keyboard.
 
 The Settings screen shows a short summary and a button; the list is edited in its own window
-(`ProjectsDialog`), whose access keys are its own (the Settings screen has no letters left,
-so its button is reached with Tab). Each button is one service call (`services.projects`),
+(`ProjectsDialog`), whose access keys are its own (Settings ▸ Lists opens it with Alt+P). Each button is one service call (`services.projects`),
 one change set in History; a refusal is shown under the input it is about, or under the list.
 """
 
@@ -54,7 +53,7 @@ class ProjectsPanel(QGroupBox):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         row = QHBoxLayout()
-        self.edit_button = QPushButton("Edit the projects…")
+        self.edit_button = QPushButton("Edit the &projects…")
         self.edit_button.setAccessibleName("Edit the projects")
         self.edit_button.clicked.connect(self._on_edit_clicked)
         row.addWidget(self.edit_button)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,11 +61,11 @@ MONTHS = [
 
 #: (field, label, low, high, suffix, help)
 THRESHOLDS = (
-    ("no_session_weeks", "Pairing &without a session for", 1, 52, " weeks", ""),
-    ("supervision_weeks", "Mentor without s&upervision for", 1, 52, " weeks", ""),
+    ("no_session_weeks", "&Pairing without a session for", 1, 52, " weeks", ""),
+    ("supervision_weeks", "Me&ntor without supervision for", 1, 52, " weeks", ""),
     (
         "referral_wait_days",
-        "Referral &waiting longer than",
+        "Referral waiting &longer than",
         1,
         365,
         " days",
@@ -72,7 +74,7 @@ THRESHOLDS = (
     ),
     (
         "waiting_remind_weeks",
-        "Waitin&g for a mentor: remind after",
+        "W&aiting for a mentor: remind after",
         1,
         52,
         " weeks",
@@ -80,7 +82,7 @@ THRESHOLDS = (
     ),
     (
         "expiry_warning_days",
-        "Warn before checks and consents &expire",
+        "Warn before &checks and consents expire",
         1,
         365,
         " days",
@@ -88,7 +90,7 @@ THRESHOLDS = (
     ),
     (
         "suppression_threshold",
-        "Hide figures &smaller than",
+        "Hide figures smaller &than",
         3,
         10,
         "",
@@ -113,61 +115,94 @@ class SettingsScreen(Screen):
         outer = QVBoxLayout(self)
         heading = QLabel("<h2>Settings</h2>")
         outer.addWidget(heading)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setAccessibleName("Settings")
-        # Not a Tab stop: it shows no focus; Tab to a setting below the fold scrolls to it.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        content = QWidget()
-        self.column = QVBoxLayout(content)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
-        self.column.addWidget(SecurityPanel(services, settings))
-        self.backups_panel = BackupSettingsPanel(services)
-        self._build_appearance()
-        self._build_organisation()
-        self._build_thresholds()
-        save_row = QHBoxLayout()
-        self.saved_note = QLabel()
-        self.saved_note.setAccessibleName("Save result")
-        self.save_button = QPushButton("&Save organisation details and reminders")
-        self.save_button.clicked.connect(self._on_save_clicked)
-        save_row.addWidget(self.saved_note, 1)
-        save_row.addWidget(self.save_button)
-        self.column.addLayout(save_row)
-        # Each change to the conditions list is saved at once, by its own window.
-        self.conditions_panel = ConditionsPanel(services)
-        self.column.addWidget(self.conditions_panel)
-        self.column.addWidget(ProjectsPanel(services))
+        # Tabs, not one long page: each fits a laptop at the largest text, and each input
+        # has an access key of its own among those on screen (Settings has more inputs than
+        # there are letters). The tabs' letters keep clear of the menus' (File, Edit, View,
+        # Records, Help) and of every tab's inputs.
+        self.sections = QTabWidget(self)
+        self.sections.setAccessibleName("Parts of the settings")
+        outer.addWidget(self.sections, 1)
+        self._build_organisation(self._tab("Or&ganisation"))
+        self._build_thresholds(self._tab("Re&minders"))
+        self._build_appearance(self._tab("Te&xt"))
+        safety = self._tab("&Backups")
+        safety.addWidget(SecurityPanel(services, settings))
         # Saved by its own button: it is not part of the organisation's details.
-        self.column.addWidget(self.backups_panel)
+        self.backups_panel = BackupSettingsPanel(services)
+        safety.addWidget(self.backups_panel)
+        volunteers = self._tab("Vol&unteers")
+        volunteers.addWidget(ReadinessPanel(services))
+        volunteers.addWidget(MileagePanel(services))
+        lists = self._tab("L&ists")
+        # Each change to these lists is saved at once, by its own window.
+        self.conditions_panel = ConditionsPanel(services)
+        lists.addWidget(self.conditions_panel)
+        lists.addWidget(ProjectsPanel(services))
+        lists.addWidget(ModulesPanel(services))
         # The scale's name is one of the details saved above: they are re-read once it saves.
-        self.column.addWidget(
+        lists.addWidget(
             OutcomeScalePanel(
                 services, saved=lambda: setattr(self, "_details", services.organisation.details())
             )
         )
-        self.column.addWidget(MileagePanel(services))
-        self.column.addWidget(ReadinessPanel(services))
-        self.column.addWidget(ModulesPanel(services))
-        self.column.addStretch(1)
+        for index in range(self.sections.count()):
+            area = self.sections.widget(index)
+            page = area.widget() if isinstance(area, QScrollArea) else None
+            layout = page.layout() if page is not None else None
+            if isinstance(layout, QVBoxLayout):
+                layout.addStretch(1)
 
     # -- building --------------------------------------------------------------------------
-    def _group(self, title: str, note: str = "") -> QFormLayout:
+    def _tab(self, title: str) -> QVBoxLayout:
+        # Each tab scrolls on its own should it be taller or wider than the room (a long
+        # backup folder's name cannot wrap); it is no Tab stop itself (its inputs are).
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setAccessibleName(title.replace("&", ""))
+        page = QWidget()
+        column = QVBoxLayout(page)
+        area.setWidget(page)
+        self.sections.addTab(area, title)
+        return column
+
+    def show_section(self, widget: QWidget) -> None:
+        """Show the tab holding `widget` (a panel, an input)."""
+        for index in range(self.sections.count()):
+            page = self.sections.widget(index)
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
+                self.sections.setCurrentIndex(index)
+                return
+
+    def _group(self, column: QVBoxLayout, title: str, note: str = "") -> QFormLayout:
         box = QGroupBox(title)
         box.setAccessibleName(title)
-        column = QVBoxLayout(box)
+        inner = QVBoxLayout(box)
         if note:
             label = QLabel(note)
             label.setWordWrap(True)
-            column.addWidget(label)
+            inner.addWidget(label)
         form = QFormLayout()
-        column.addLayout(form)
-        self.column.addWidget(box)
+        inner.addLayout(form)
+        column.addWidget(box)
         return form
 
-    def _build_appearance(self) -> None:
+    @staticmethod
+    def _save_row(column: QVBoxLayout, text: str, name: str) -> tuple[QLabel, QPushButton]:
+        row = QHBoxLayout()
+        note = QLabel()
+        note.setAccessibleName(name)
+        note.setWordWrap(True)
+        button = QPushButton(text)
+        row.addWidget(note, 1)
+        row.addWidget(button)
+        column.addLayout(row)
+        return note, button
+
+    def _build_appearance(self, column: QVBoxLayout) -> None:
         form = self._group(
+            column,
             "How peerdesk looks on this computer",
             "These change straight away, and only on this computer.",
         )
@@ -178,7 +213,7 @@ class SettingsScreen(Screen):
         self.theme_choice = QComboBox()
         for value, words in theme.THEMES:
             self.theme_choice.addItem(words, value)
-        self.high_contrast = QCheckBox("&High contrast (strongest black and white)")
+        self.high_contrast = QCheckBox("High contr&ast (strongest black and white)")
         self.appearance_rows.add("&Text size", self.text_size, field="text_size")
         self.appearance_rows.add("&Colours", self.theme_choice, field="theme")
         form.addRow(self.high_contrast)
@@ -187,8 +222,8 @@ class SettingsScreen(Screen):
         self.theme_choice.currentIndexChanged.connect(self._on_appearance_edited)
         self.high_contrast.toggled.connect(self._on_appearance_edited)
 
-    def _build_organisation(self) -> None:
-        form = self._group("Your organisation", "Shown on forms and figures.")
+    def _build_organisation(self, column: QVBoxLayout) -> None:
+        form = self._group(column, "Your organisation", "Shown on forms and figures.")
         self.organisation_rows = FormRows(form)
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
@@ -205,11 +240,11 @@ class SettingsScreen(Screen):
         rows.add("&Name", self.name, field="name")
         rows.add("A&ddress", self.address, field="address")
         rows.add("&Postcode", self.postcode, field="postcode")
-        rows.add("Pho&ne", self.phone, field="phone")
-        rows.add("E&mail", self.email, field="email")
-        rows.add("Cha&rity number", self.charity_number, field="charity_number")
+        rows.add("Ph&one", self.phone, field="phone")
+        rows.add("Em&ail", self.email, field="email")
+        rows.add("Charit&y number", self.charity_number, field="charity_number")
         rows.add(
-            "C&oordinator's name",
+            "&Coordinator's name",
             self.coordinator_name,
             field="coordinator_name",
             help_text="Printed where the coordinator signs a form, and recorded as who made "
@@ -221,12 +256,6 @@ class SettingsScreen(Screen):
             field="coordinator_role",
             help_text="Printed under the coordinator's name, e.g. Peer support coordinator.",
         )
-        rows.add(
-            "Reporting &year starts in",
-            self.year_start,
-            field="reporting_year_start_month",
-            help_text="Many funders use a year starting in April.",
-        )
         logo_row = QWidget()
         logo_layout = FlowLayout(logo_row)  # wraps at large text sizes
         logo_layout.setContentsMargins(0, 0, 0, 0)
@@ -235,15 +264,19 @@ class SettingsScreen(Screen):
         self.logo_preview.setMinimumHeight(48)
         self.choose_logo = QPushButton("Choose a &logo…")
         self.choose_logo.clicked.connect(self._on_choose_logo_clicked)
-        self.remove_logo = QPushButton("Remove the logo")
+        self.remove_logo = QPushButton("Remove &the logo")
         self.remove_logo.clicked.connect(self._on_remove_logo_clicked)
         logo_layout.addWidget(self.logo_preview)
         logo_layout.addWidget(self.choose_logo)
         logo_layout.addWidget(self.remove_logo)
         rows.add("Logo (PNG)", logo_row, field="logo")
+        self.saved_note, self.save_button = self._save_row(
+            column, "&Save organisation details", "Save result"
+        )
+        self.save_button.clicked.connect(self._on_save_clicked)
 
-    def _build_thresholds(self) -> None:
-        form = self._group("Reminders on Today")
+    def _build_thresholds(self, column: QVBoxLayout) -> None:
+        form = self._group(column, "Reminders on Today, and figures")
         self.threshold_rows = FormRows(form)
         self.thresholds: dict[str, QSpinBox] = {}
         for field, label, low, high, suffix, help_text in THRESHOLDS:
@@ -254,16 +287,38 @@ class SettingsScreen(Screen):
             self.threshold_rows.add(label, box, field=field, help_text=help_text)
         self.review_weeks = QLineEdit()
         self.threshold_rows.add(
-            "Re&views due after (weeks)",
+            "Reviews &due after (weeks)",
             self.review_weeks,
             field="review_schedule_weeks",
             help_text="Weeks after a pairing starts, separated by commas, e.g. 6, 13, 26.",
         )
+        # The reporting year is the organisation's, and is saved with these: the figures'
+        # settings are together on this tab.
+        self.threshold_rows.add(
+            "Reporting &year starts in",
+            self.year_start,
+            field="reporting_year_start_month",
+            help_text="Many funders use a year starting in April.",
+        )
+        self.reminders_saved_note, self.reminders_save_button = self._save_row(
+            column, "&Save reminders and figures", "Reminders save result"
+        )
+        self.reminders_save_button.clicked.connect(self._on_reminders_save_clicked)
 
     # -- Screen ----------------------------------------------------------------------------
     def refresh(self) -> None:
         organisation = self.services.organisation.get()
         details = self.services.organisation.details()
+        self._show_organisation(details)
+        self._show_reminders(details)
+        self._show_logo(organisation.logo_png if organisation else None)
+        self.saved_note.clear()
+        self.reminders_saved_note.clear()
+        self._details = details
+        self.backups_panel.refresh()
+        self.conditions_panel.refresh()
+
+    def _show_organisation(self, details: OrganisationDetails) -> None:
         self.name.setText(details.name)
         self.address.setPlainText(details.address)
         self.postcode.setText(details.postcode)
@@ -272,15 +327,12 @@ class SettingsScreen(Screen):
         self.charity_number.setText(details.charity_number)
         self.coordinator_name.setText(details.coordinator_name)
         self.coordinator_role.setText(details.coordinator_role)
+
+    def _show_reminders(self, details: OrganisationDetails) -> None:
         self.year_start.setCurrentIndex(details.reporting_year_start_month - 1)
         for field, box in self.thresholds.items():
             box.setValue(int(getattr(details, field)))
         self.review_weeks.setText(details.review_schedule_weeks)
-        self._show_logo(organisation.logo_png if organisation else None)
-        self.saved_note.clear()
-        self._details = details
-        self.backups_panel.refresh()
-        self.conditions_panel.refresh()
 
     def _show_logo(self, png: bytes | None) -> None:
         self.remove_logo.setEnabled(png is not None)
@@ -295,44 +347,66 @@ class SettingsScreen(Screen):
         )
 
     # -- saving ----------------------------------------------------------------------------
-    def details(self) -> OrganisationDetails:
-        base = getattr(self, "_details", OrganisationDetails(name=""))
+    def _organisation_values(self) -> dict[str, object]:
+        return {
+            "name": self.name.text(),
+            "address": self.address.toPlainText(),
+            "postcode": self.postcode.text().upper(),
+            "phone": self.phone.text(),
+            "email": self.email.text(),
+            "charity_number": self.charity_number.text(),
+            "coordinator_name": self.coordinator_name.text(),
+            "coordinator_role": self.coordinator_role.text(),
+        }
+
+    def _reminder_values(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "reporting_year_start_month": self.year_start.currentData(),
+            "review_schedule_weeks": self.review_weeks.text(),
+        }
+        values.update({field: box.value() for field, box in self.thresholds.items()})
+        return values
+
+    def details(self, *, organisation: bool = True, reminders: bool = True) -> OrganisationDetails:
+        """The details as saved, with what the Organisation tab (and or) the Reminders tab
+        hold now: each tab's Save keeps its own inputs and leaves the other tab's as saved."""
+        base = self.services.organisation.details()
         values = {f.name: getattr(base, f.name) for f in fields(OrganisationDetails)}
-        values.update(
-            name=self.name.text(),
-            address=self.address.toPlainText(),
-            postcode=self.postcode.text().upper(),
-            phone=self.phone.text(),
-            email=self.email.text(),
-            charity_number=self.charity_number.text(),
-            coordinator_name=self.coordinator_name.text(),
-            coordinator_role=self.coordinator_role.text(),
-            reporting_year_start_month=self.year_start.currentData(),
-            review_schedule_weeks=self.review_weeks.text(),
-        )
-        for field, box in self.thresholds.items():
-            values[field] = box.value()
-        return OrganisationDetails(**values)
+        if organisation:
+            values.update(self._organisation_values())
+        if reminders:
+            values.update(self._reminder_values())
+        return OrganisationDetails(**values)  # type: ignore[arg-type]
 
     def _on_save_clicked(self) -> None:
-        for rows in (self.organisation_rows, self.threshold_rows):
-            rows.clear_problems()
+        if self._save(self.details(reminders=False), self.organisation_rows, self.saved_note):
+            self._show_organisation(self._details)
+
+    def _on_reminders_save_clicked(self) -> None:
+        saved = self._save(
+            self.details(organisation=False), self.threshold_rows, self.reminders_saved_note
+        )
+        if saved:
+            self._show_reminders(self._details)
+
+    def _save(self, details: OrganisationDetails, rows: FormRows, note: QLabel) -> bool:
+        """Save one tab's part of the details; its problem is shown under its input."""
+        rows.clear_problems()
+        note.clear()
         try:
-            self.services.organisation.save(self.details())
+            self.services.organisation.save(details)
         except ValidationError as error:
-            shown = self.organisation_rows.show_problem(
-                error.field, error.message
-            ) or self.threshold_rows.show_problem(error.field, error.message)
-            if not shown:
+            if not rows.show_problem(error.field, error.message):
                 show_problem(self, "The settings were not saved", error)
-            self.saved_note.setText("Not saved yet: please see the note above.")
-            return
+            note.setText("Not saved yet: please see the note above.")
+            return False
         except PeerdeskError as error:
             show_problem(self, "The settings were not saved", error)
-            return
-        self.refresh()
-        self.saved_note.setText("✓ Saved.")
+            return False
+        self._details = self.services.organisation.details()
+        note.setText("✓ Saved.")
         self.organisation_saved.emit()
+        return True
 
     def _on_choose_logo_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose your logo", "", "PNG pictures (*.png)")

@@ -1,8 +1,8 @@
 """Settings ▸ Training modules: the course's modules, edited by keyboard.
 
-The Settings screen shows a short summary and a button (it has no access keys to spare, so
-Tab reaches it); the list is edited in its own window (`ModulesDialog`, also opened from the
-Training screen), whose access keys are its own. Each button is one service call
+The Settings screen shows a short summary and a button (Settings ▸ Lists, Alt+T); the list
+is edited in its own window (`ModulesDialog`, also opened from the Training screen), whose
+access keys are its own. Each button is one service call
 (`services.training`), one change set in History; a refusal is shown under the input it is
 about, or under the list. A retired module stays on the records that name it.
 """
@@ -62,7 +62,7 @@ class ModulesPanel(QGroupBox):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         row = QHBoxLayout()
-        self.edit_button = QPushButton("Edit the training modules…")
+        self.edit_button = QPushButton("Edit the &training modules…")
         self.edit_button.setAccessibleName("Edit the training modules")
         self.edit_button.clicked.connect(self._on_edit_clicked)
         row.addWidget(self.edit_button)
