@@ -149,18 +149,7 @@ LAPTOP_VIEWS = [
 ]
 
 #: Views that do not fit yet, each with the part of issue 23 whose files they are in.
-NOT_YET: dict[str, str] = {
-    "a mentee's page": "23A (person page): on the Consents tab the table and its Record "
-    "consent… and Withdraw… buttons overlap by 9 px",
-    "a mentor's page": "23A (person page): Recent sessions shows 5.4 rows; the Consents tab's "
-    "table and buttons overlap by 10 px",
-    "dialog Find a mentor": "23E (dialogs): both lists of mentors show 1.9 rows and the splitter "
-    "holding them is squeezed below its least height (eight rows each make the window taller "
-    "than the screen: it needs to scroll inside, as record dialogs do)",
-    "dialog Raise a concern": "23E (record dialogs): the About row is 16 px narrower than it needs",
-    "dialog Record a training session": "23E (record dialogs): Trainer on record is 16 px "
-    "narrower than it needs, Modules covered shows 5.4 rows",
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -117,11 +117,6 @@ def test_a_pairing_page_in_each_state(window: MainWindow, demo_services: Service
     assert not found, "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="23A: the person page's buttons (Print, Archive, Raise a concern, the tabs' own) "
-    "have no access keys yet, and its Back repeats the People screen's Alt+Left",
-)
 def test_a_person_page_and_each_of_its_tabs(window: MainWindow, demo_services: Services) -> None:
     rows = demo_services.people.list_rows()
     paired = next(r for r in rows if r.status == "Paired")
