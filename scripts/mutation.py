@@ -449,6 +449,26 @@ EQUIVALENT.update(
         )
         for n, change in ((5, "None"), (7, "left out"))
     }
+    | {
+        "peerdesk.services.importing.apply.x_apply_links__mutmut_30": (
+            "group_id None: the group is then found by name, and a matched group's op carries "
+            "that group's own name (links_plan), so the same group"
+        ),
+        "peerdesk.services.importing.apply.x_apply_links__mutmut_40": (
+            "kind=None: SQLModel stores the field's default, drop_in, the same value "
+            "(test_import_links_write_rules reads it back)"
+        ),
+        "peerdesk.services.importing.apply.x_apply_links__mutmut_42": (
+            "kind left out: the field's default is drop_in, the same value"
+        ),
+    }
+    | {
+        f"peerdesk.services.importing.apply.x_apply_links__mutmut_{n}": (
+            f"the meetings cache {change}: the meeting is then found by its query, which sees "
+            "the meetings this import flushed, the same meeting (the cache only saves a query)"
+        )
+        for n, change in ((49, "skipped"), (50, "looked up under None"))
+    }
 )
 
 KILLED = {"killed", "timeout", "caught by type check"}
