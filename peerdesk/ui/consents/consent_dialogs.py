@@ -39,9 +39,9 @@ class RecordConsentDialog(RecordDialog):
             services,
             parent,
             title=f"Record consent: {person.display_name}",
-            accessible_name="Record consent",
         )
         self.person_id = person_id
+        self.person_name = person.display_name
         self.saved: ConsentView | None = None
         self.kind = self.rows.add("&Consent to", choices(QComboBox(), ConsentKind), field="kind")
         self.answer = self.rows.add("&Answer", QComboBox(), field="agreed")
@@ -123,6 +123,11 @@ class RecordConsentDialog(RecordDialog):
 
     def add_record(self) -> None:
         self.saved = self.services.consents.record(self.person_id, self.entry())
+
+    def saved_words(self) -> str:
+        if self.editing:
+            return f"Consent details for {self.person_name} saved."
+        return f"Consent recorded for {self.person_name}."
 
     # -- editing: the record keeping only ------------------------------------------------
     def load(self, view: ConsentView) -> None:

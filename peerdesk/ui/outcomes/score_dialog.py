@@ -21,6 +21,7 @@ from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.outcomes.views import ScoreEntry, ScoreSetView
 from peerdesk.ui.widgets.date_box import DateBox
+from peerdesk.ui.widgets.form_rows import clear_problem_mark, mark_problem
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import OutcomeTiming
 
@@ -79,7 +80,6 @@ class ScoreDialog(RecordDialog):
         self._answer_problems: dict[str, tuple[QComboBox, QLabel]] = {}
         self._build_questions(questions, scale.answer_words)
         self.total = QLabel()
-        self.total.setAccessibleName("Total")
         self.total.setWordWrap(True)
         self.body.addWidget(self.total)
         self._update_total()
@@ -176,15 +176,16 @@ class ScoreDialog(RecordDialog):
         answer, problem = shown
         problem.setText(error.message)
         problem.show()
-        answer.setAccessibleDescription(error.message)
         answer.setFocus()
+        # "Question 3", not the whole question again, before the problem.
+        mark_problem(answer, error.message, name=answer.accessibleName().split(":")[0])
 
     def clear_problems(self) -> None:
         super().clear_problems()
         for answer, problem in self._answer_problems.values():
             problem.clear()
             problem.hide()
-            answer.setAccessibleDescription("")
+            clear_problem_mark(answer)
 
     def problem_text(self, field: str | None = None) -> str:
         shown = self._answer_problems.get(field or "")

@@ -191,12 +191,18 @@ class SessionDialog(RecordDialog):
         self.actions_box.clear()
         self.concern.setChecked(False)
         select_data(self.status, SessionStatus.HELD.value)
-        self.problem.setText(
+        self.date.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Shown and said: the dialog stays open, so nothing else tells a screen reader.
+        self.problem.show_done(
             f"Saved the session on {heading_day(saved.session_date if saved else None)}. "
             "Log the next one."
         )
-        self.problem.show()
-        self.date.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def saved_words(self) -> str:
+        saved = self.saved_session
+        if saved is None:
+            return super().saved_words()
+        return f"Session on {heading_day(saved.session_date)} saved."
 
 
 def _text_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QTabWidget,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.people.views import ConditionEntry, PersonDetails, PersonView
 from peerdesk.ui.people.condition_completer import offer_conditions
@@ -151,6 +149,10 @@ class PersonDialog(RecordDialog):
         self.contact_rows.add(
             "A&rea", self.area, field="area", help_text="The local authority area they live in."
         )
+        line = self.area.lineEdit()
+        if line is not None:
+            # The typing part of the box is what a screen reader is on: named as the box.
+            line.setAccessibleName(self.area.accessibleName())
         column.addStretch(1)
 
     def _build_roles(self, column: QVBoxLayout) -> None:
@@ -243,17 +245,22 @@ class PersonDialog(RecordDialog):
         column.addLayout(form)
         return form
 
-    def show_problem(self, error: PeerdeskError) -> None:
-        """A problem with an input on another tab shows that tab (and puts the keyboard in
-        the input), so it is seen."""
-        super().show_problem(error)
+    def reveal(self, widget: QWidget) -> None:
+        """A problem with an input on another tab shows that tab first, so the input can take
+        the keyboard and the problem is seen (and said once)."""
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
-            problems = page.findChildren(QLabel, "problem") if page is not None else []
-            if any(not label.isHidden() and label.text() for label in problems):
+            if page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(index)
-                super().show_problem(error)  # again, now the input can take the focus
                 return
+
+    def saved_words(self) -> str:
+        person = self.saved_person
+        if person is None:
+            return super().saved_words()
+        if self.person_id is None:
+            return f"{person.display_name} added."
+        return f"Changes to {person.display_name} saved."
 
     # -- loading and saving ----------------------------------------------------------------
     def _load(self, person_id: int) -> None:

@@ -18,10 +18,30 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.ui import announcer
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.vocabulary import Labelled
 
 W = TypeVar("W", bound=QWidget)
+
+
+def mark_problem(widget: QWidget, message: str, *, hint: str = "", name: str = "") -> None:
+    """Put a problem on its input for a screen reader, and say it now.
+
+    Qt 6 has no "invalid entry" state to set on a widget (QAccessible.State has none, and the
+    AT-SPI and UI Automation bridges never send one), so the input's description carries it,
+    starting "Problem:", for as long as it is shown: read whenever the input is reached. The
+    announcement is said every time the problem is shown, also when Save is pressed again
+    with the keyboard already in the input (no focus change, so nothing else would be said).
+    `hint` is the input's usual description, kept after the problem; `name` the input's
+    name, said first so that the announcement makes sense on its own."""
+    widget.setAccessibleDescription(" ".join(p for p in (f"Problem: {message}", hint) if p))
+    announcer.announce(f"{name}: {message}" if name else message, widget, urgent=True)
+
+
+def clear_problem_mark(widget: QWidget, hint: str = "") -> None:
+    """The problem is put right (or hidden): the input is described as before it."""
+    widget.setAccessibleDescription(hint)
 
 
 class FormRows:
@@ -124,8 +144,10 @@ class FormRows:
         label.setText(f"⚠ {message}")
         label.show()
         widget = self._inputs[field]
-        widget.setAccessibleDescription(message)
+        # Focus first: a screen reader then reads the input (with its problem) and the
+        # announcement, and the announcement alone when the focus was there already.
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        mark_problem(widget, message, hint=widget.toolTip(), name=widget.accessibleName())
         return True
 
     def _on_input_problem_changed(self, field: str, words: str) -> None:
@@ -133,31 +155,41 @@ class FormRows:
         label.setText(f"⚠ {words}" if words else "")
         label.setVisible(bool(words))
         widget = self._inputs[field]
-        widget.setAccessibleDescription(words or widget.toolTip())
+        if words:
+            mark_problem(widget, words, hint=widget.toolTip(), name=widget.accessibleName())
+        else:
+            clear_problem_mark(widget, widget.toolTip())
 
     def clear_problems(self) -> None:
         for field, label in self._problems.items():
             if not label.isHidden():
                 label.hide()
-                self._inputs[field].setAccessibleDescription(self._inputs[field].toolTip())
+                clear_problem_mark(self._inputs[field], self._inputs[field].toolTip())
 
 
 class ProblemLabel(QLabel):
     """Where a dialog says what went wrong when it concerns no one input, in words (not
-    colour alone)."""
+    colour alone), said to a screen reader each time it is shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problem")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName("Problem")
+        # No fixed accessible name: Qt reads a label's own text, which is the problem.
         self.hide()
 
     def show_error(self, error: PeerdeskError | str) -> None:
         self.setText(f"⚠ {error}")
-        self.setAccessibleDescription(str(error))
         self.show()
+        announcer.announce(f"Problem: {error}", self, urgent=True)
+
+    def show_done(self, words: str) -> None:
+        """Say on this line that something went well ("Saved… Log the next one."): shown,
+        and said in its turn (not interrupting)."""
+        self.setText(words)
+        self.show()
+        announcer.announce(words, self)
 
     def clear_error(self) -> None:
         self.clear()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
+from peerdesk.ui import announcer
 from peerdesk.ui.widgets.fit_screen import FittingScrollArea, fit_to_screen
 from peerdesk.ui.widgets.form_rows import FormRows, ProblemLabel
 from peerdesk.ui.widgets.unsaved import ChangeWatcher, ask_discard
@@ -171,7 +172,24 @@ class RecordDialog(QDialog):
     def accept(self) -> None:
         """Save (unless already saved), then close; a refused save keeps the dialog open."""
         if self.save():
+            self.announce_saved()
             super().accept()
+
+    def saved_words(self) -> str:
+        """What a screen reader says once the record is saved: what was saved, in a few
+        words. Dialogs override it to name the record ("Jo Smith added.")."""
+        # A button other than Save does what it says ("End pairing"): "done", not "saved".
+        done = "saved" if self.save_button.text().replace("&", "") == "Save" else "done"
+        title = self.windowTitle().strip()
+        return f"{title}: {done}." if title else f"{done.capitalize()}."
+
+    def announce_saved(self) -> None:
+        """Say that the save worked: the window closes, and nothing else would say so. Said
+        on the window underneath, which stays (the dialog is about to go)."""
+        words = self.saved_words()
+        if words:
+            parent = self.parentWidget()
+            announcer.announce(words, parent.window() if parent is not None else None)
 
     def mark_saved(self) -> None:
         """What this dialog showed was dealt with another way (removed): close, write nothing."""
@@ -233,11 +251,16 @@ class RecordDialog(QDialog):
         field = self.field_aliases.get(field or "", field)
         for rows in self._forms:
             if field is not None and field in rows:
+                self.reveal(rows.input(field))
                 rows.show_problem(field, error.message)
                 self._scroll_to(rows.input(field))
                 return
         self.problem.show_error(error)
         self._scroll_to(self.problem)
+
+    def reveal(self, widget: QWidget) -> None:
+        """Make `widget` reachable before its problem is shown (a dialog with tabs shows its
+        tab), so that it takes the focus and its problem is said once."""
 
     def _scroll_to(self, widget: QWidget) -> None:
         """Bring the problem (or the input that now has the focus) into view: now, and again
