@@ -12,7 +12,7 @@ from peerdesk.services import Services
 from peerdesk.services.mentoring.views import PairingRow
 from peerdesk.services.volunteers.views import SupervisionView
 from peerdesk.ui.widgets.date_box import DateBox
-from peerdesk.ui.widgets.form_rows import minutes_box, vocabulary_combo
+from peerdesk.ui.widgets.form_rows import minutes_box, text_area, vocabulary_combo
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.ui.widgets.rows_model import Column, Index, RowsModel
 from peerdesk.ui.widgets.tables import make_table
@@ -73,7 +73,6 @@ class SupervisionDialog(RecordDialog):
         super().__init__(services, parent, title=f"Supervision with {plan.mentor_name}")
         self.mentor_id = mentor_id
         self.saved: SupervisionView | None = None
-        self.resize(640, 620)
         rows, today = self.rows, services.today
         self.on = rows.add("&Date", DateBox(today(), today=today), field="supervision_date")
         self.mode = rows.add("&How", vocabulary_combo(MeetingMode), field="mode")
@@ -131,7 +130,10 @@ def open_supervision_dialog(
 
 
 def _box() -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(52)
+    """Three lines, at least forty letters wide, at the text size in use: sized in pixels
+    (52 high, in a window fixed at 640 by 620), the four boxes showed one line each, squeezed
+    beside their captions, at the largest text."""
+    box = text_area(3)
+    box.setMinimumWidth(40 * box.fontMetrics().averageCharWidth())
+    box.setFixedHeight(box.minimumHeight())  # three lines, not all the room there is
     return box
