@@ -1,6 +1,7 @@
 """Issue 24, point 3: a save that closes its window is said to a screen reader (nothing else
 on screen says it worked): saving a person by keys, editing their details, logging a
-session, recording a consent; and "Save and log another", which keeps the window open."""
+session, recording a consent; and changes that keep their window open ("Save and log
+another", a list of Settings), with their problems."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from peerdesk.services.people.views import PersonDetails
 from peerdesk.ui import announcer
 from peerdesk.ui.consents.consent_dialogs import RecordConsentDialog
 from peerdesk.ui.pairings.session_dialog import SessionDialog
+from peerdesk.ui.people.conditions_panel import ConditionsDialog
 from peerdesk.ui.people.person_dialog import PersonDialog
 from peerdesk.vocabulary import ConsentMethod
 from tests.ui.keys import choose, press, type_into
@@ -123,3 +125,21 @@ def test_recording_a_consent_is_said_with_the_persons_name(
     qtbot.keyClick(dialog.recorded_by, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.problem_text()
     assert said == [("Consent recorded for Jo Smith.", window, False)]
+
+
+def test_a_change_to_a_settings_list_is_said_and_so_is_its_problem(
+    qtbot: QtBot, services: Services, said: Heard
+) -> None:
+    dialog = opened(qtbot, ConditionsDialog(services))
+    assert isinstance(dialog, ConditionsDialog)
+    type_into(qtbot, dialog.name, "COPD")
+    press(qtbot, dialog.buttons["add"])
+    assert said == [("Added “COPD”.", dialog.list_problem, False)]
+    # The line is read as its words, not as a fixed name.
+    assert dialog.list_problem.accessibleName() == ""
+    said.clear()
+    type_into(qtbot, dialog.name, "COPD")
+    press(qtbot, dialog.buttons["add"])  # the same name again: refused
+    problem = "“COPD” is already in the list: please use that entry, or choose another name."
+    assert dialog.rows.problem_text("name") == f"⚠ {problem}"  # under the name
+    assert said == [(f"Name: {problem}", dialog.name, True)]  # urgent, on the name

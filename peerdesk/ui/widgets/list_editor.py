@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.ui import announcer
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.form_rows import FormRows
 from peerdesk.ui.widgets.rows_model import RowsModel
@@ -49,7 +50,7 @@ def list_with_problem_line(
     problem = QLabel()
     problem.setObjectName("problem")
     problem.setWordWrap(True)
-    problem.setAccessibleName("Result")
+    # No fixed name: Qt reads the line's own words (a fixed "Result" hid them).
     layout.addWidget(problem)
     return table, problem
 
@@ -128,12 +129,19 @@ class ListEditing(Generic[V]):
         try:
             result = call()
         except ValidationError as error:
+            # Under its input, said there (FormRows), or else on the line under the list.
             if not self.rows.show_problem(error.field, error.message):
-                self.list_problem.setText(f"⚠ {error.message}")
+                self._say_problem(error.message)
             return
         except PeerdeskError as error:
-            self.list_problem.setText(f"⚠ {error}")
+            self._say_problem(str(error))
             return
         self.reload(getattr(result, "id", None) if isinstance(result, self.row_type) else None)
         self.list_problem.setText(f"✓ {done}")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The window stays open and the focus goes to the list: only this says it worked.
+        announcer.announce(done, self.list_problem)
+
+    def _say_problem(self, words: str) -> None:
+        self.list_problem.setText(f"⚠ {words}")
+        announcer.announce(f"Problem: {words}", self.list_problem, urgent=True)
