@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk import __version__
 from peerdesk.services import Services
-from peerdesk.ui import preferences, theme
+from peerdesk.ui import preferences, status_speech, theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.location_warning import (
     BACKUP_FAILURES_FOR_BANNER,
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget(self)
         outer = QVBoxLayout(central)
-        self.demo_banner = OneLineBanner("Demo data", DEMO_BANNER)
+        self.demo_banner = OneLineBanner(DEMO_BANNER)
         self.demo_banner.setObjectName("demoBanner")
         outer.addWidget(self.demo_banner)
         # Warnings that need the coordinator: a risky place for the records, failing backups.
@@ -154,10 +154,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.screen_area, 1)
         self.setCentralWidget(central)
         self.database_label = QLabel()
-        self.database_label.setAccessibleName("Database file")
         self.statusBar().addPermanentWidget(self.database_label)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Ready", 3000)
+        status_speech.speak_status_messages(self.statusBar())  # from now on: "Ready" is no news
 
     def _build_screen(self, key: str) -> Screen:
         """Build one screen and put it in its row of the stack, in place of its stand-in."""
@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
             return
         screen = self.screens[SCREENS[row][0]]
         self.stack.setCurrentWidget(screen)
+        status_speech.screen_shown(self, SCREENS[row][1])
         screen.refresh()
 
     def show_screen(self, key: str) -> None:
@@ -458,9 +459,7 @@ class MainWindow(QMainWindow):
     def step_text_size(self, step: int) -> None:
         index = theme.text_size_index(self.settings) + step
         if not 0 <= index < len(theme.TEXT_SIZES):
-            self.statusBar().showMessage(
-                "The text is already as large (or small) as it goes.", 4000
-            )
+            self.statusBar().showMessage("The text is as large (or small) as it goes.", 4000)
             return
         preferences.TEXT_SIZE.write(self.settings, index)
         self._reapply_appearance()

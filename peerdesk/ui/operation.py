@@ -3,6 +3,10 @@
 `run_operation` runs a plain function on Qt's thread pool and calls back on the UI thread with
 its result, or with a plain-English message when it fails. Like Anki's CollectionOp: the
 widget says what to do and what to show; it never touches threads itself.
+
+Given `done` (what to say when it worked), the end is also announced to a screen reader: a
+user who cannot see the window change hears that the long work is over. (A failure is shown
+by the caller, in a message box a screen reader reads as it opens or a line it announces.)
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.ui import announcer
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +68,20 @@ def run_operation(
     work: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str], None],
+    *,
+    done: str | Callable[[Any], str] | None = None,
 ) -> Operation:
-    """Run `work()` in the background; exactly one of the callbacks runs on the UI thread."""
+    """Run `work()` in the background; exactly one of the callbacks runs on the UI thread.
+    With `done` (words, or words made from the result), those words are announced when it
+    has worked, after `on_success` has shown the result."""
     operation = Operation(work)
     _running.add(operation)
 
     def _succeeded(result: Any) -> None:
         _running.discard(operation)
         on_success(result)
+        if done is not None:
+            announcer.announce(done(result) if callable(done) else done)
 
     def _failed(message: str) -> None:
         _running.discard(operation)

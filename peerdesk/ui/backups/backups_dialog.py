@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.safety.views import BackupInfo, RestoreResult
+from peerdesk.ui import announcer
 from peerdesk.ui.backups.table_model import WHEN, BackupTableModel
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
@@ -54,11 +55,9 @@ class BackupsDialog(QDialog):
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setAccessibleName("Warning about where files are kept")
         self.warning_label.setStyleSheet("QLabel { color: #8a4b00; }")
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("What happened")
 
         self.model = BackupTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -147,8 +146,14 @@ class BackupsDialog(QDialog):
 
     def _on_backup_succeeded(self, info: BackupInfo) -> None:
         self.refresh()
-        self._busy(False, f"Backup made and checked: {info.path.name} ({info.size_text}).")
+        self._done(f"Backup made and checked: {info.path.name} ({info.size_text}).")
         self.backup_made.emit(info)
+
+    def _done(self, message: str) -> None:
+        """Work finished: shown under the buttons and said to a screen reader (a failure is
+        said by its message box instead)."""
+        self._busy(False, message)
+        announcer.announce(message, self)
 
     def _on_backup_failed(self, message: str) -> None:
         self._busy(False, "The backup was not made.")
@@ -213,7 +218,7 @@ class BackupsDialog(QDialog):
         if result.erased_again:
             erased = plural(result.erased_again, "erased person was", "erased people were")
             message += f" {erased} erased again."
-        self._busy(False, message)
+        self._done(message)
         self.restored.emit(result)
 
     def _on_restore_failed(self, message: str) -> None:

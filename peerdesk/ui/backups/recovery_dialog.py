@@ -49,7 +49,6 @@ class RecoveryDialog(QDialog):
         heading = QLabel(f"<b>{offer.title}</b>")
         self.explanation = QLabel(offer.explanation)
         self.explanation.setWordWrap(True)
-        self.explanation.setAccessibleName("What happened and what you can do")
 
         self.backup_choice = QComboBox()
         self.backup_choice.setAccessibleName("Backup to restore")

@@ -48,7 +48,6 @@ class ConcernsScreen(Screen):
         layout.addWidget(self.table)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("The chosen concern")
         layout.addWidget(self.details)
         layout.addWidget(QLabel("<h3>Follow-up actions</h3>"))
         self.action_table = RecordTable(ACTION_HEADINGS, "Follow-up actions of the chosen concern")

@@ -52,7 +52,6 @@ class MileagePanel(QGroupBox):
         )
         row = QHBoxLayout()
         self.saved_note = QLabel()
-        self.saved_note.setAccessibleName("Mileage rates save result")
         self.saved_note.setWordWrap(True)
         self.save_button = QPushButton("S&ave mileage rates")
         self.save_button.setAccessibleName("Save mileage rates")

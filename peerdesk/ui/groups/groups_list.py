@@ -54,7 +54,6 @@ class GroupsList(QWidget):
         self.table.sortByColumn(GroupsTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.empty = QLabel("")
         self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("No groups to show")
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         # With no groups the table is hidden: this takes the room it leaves, so the heading,

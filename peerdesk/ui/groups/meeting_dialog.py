@@ -132,7 +132,6 @@ class MeetingDialog(RecordDialog):
         search_label.setBuddy(self.search)
         self.hint = QLabel("", self)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Register hint")
         self.hint.hide()
         self.model = RegisterModel(self)
         self.table = QTableView(self)
@@ -160,7 +159,6 @@ class MeetingDialog(RecordDialog):
         self.unnamed.setRange(0, 1000)
         unnamed_rows.add("&Unnamed drop-in attendees", self.unnamed, field="unnamed_attendees")
         self.totals = QLabel("", self)
-        self.totals.setAccessibleName("Register totals")
         reg.addWidget(self.totals)
         self.body.addWidget(register, 1)
 

@@ -72,7 +72,6 @@ class PairingsList(QWidget):
         layout.addLayout(bar)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Nothing to show")
         layout.addWidget(self.empty)
         self.pairings_model: RowsModel[PairingRow] = RowsModel(
             PAIRING_COLUMNS, lambda r: r.id, self

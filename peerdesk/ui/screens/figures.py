@@ -114,7 +114,6 @@ class FiguresScreen(Screen):
         layout.addLayout(self._build_choices())
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("What the figures show")
         layout.addWidget(self.status)
         self._build_tables(layout)
         self._connect()
@@ -324,6 +323,7 @@ class FiguresScreen(Screen):
             lambda: figures.report(period, mode, project=project),
             lambda report: self._on_computed(report, asked),
             self._on_compute_failed,
+            done="The figures are worked out.",
         )
 
     def _on_computed(self, report: FiguresReport, asked: int | None = None) -> None:
@@ -407,7 +407,10 @@ class FiguresScreen(Screen):
         self._set_busy(True, f"Saving {path.name}…")
         figures = self.services.figures
         run_operation(
-            lambda: figures.export(report, fmt, path), self._on_exported, self._on_export_failed
+            lambda: figures.export(report, fmt, path),
+            self._on_exported,
+            self._on_export_failed,
+            done=f"The figures are saved in {path.name}.",
         )
 
     def _on_exported(self, path: Path) -> None:

@@ -125,7 +125,6 @@ class PeopleScreen(Screen):
         filters_row.addWidget(self.clear_button)
         filters_row.addStretch(1)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("How many people are shown")
         filters_row.addWidget(self.count_label)
         layout.addLayout(filters_row)
         self.archived_box.toggled.connect(self._on_filters_changed)

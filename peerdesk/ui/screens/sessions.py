@@ -68,7 +68,6 @@ class SessionsScreen(Screen):
         self.problem.setWordWrap(True)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Nothing to show")
         layout.addWidget(self.problem)
         layout.addWidget(self.empty)
         self.model: RowsModel[SessionRow] = RowsModel(SESSION_COLUMNS, lambda r: r.id, self)

@@ -189,10 +189,10 @@ class SettingsScreen(Screen):
         return form
 
     @staticmethod
-    def _save_row(column: QVBoxLayout, text: str, name: str) -> tuple[QLabel, QPushButton]:
+    def _save_row(column: QVBoxLayout, text: str) -> tuple[QLabel, QPushButton]:
+        # The note has no fixed name: a screen reader reads what it says (the save's result).
         row = QHBoxLayout()
         note = QLabel()
-        note.setAccessibleName(name)
         note.setWordWrap(True)
         button = QPushButton(text)
         row.addWidget(note, 1)
@@ -260,7 +260,6 @@ class SettingsScreen(Screen):
         logo_layout = FlowLayout(logo_row)  # wraps at large text sizes
         logo_layout.setContentsMargins(0, 0, 0, 0)
         self.logo_preview = QLabel()
-        self.logo_preview.setAccessibleName("Logo")
         self.logo_preview.setMinimumHeight(48)
         self.choose_logo = QPushButton("Choose a &logo…")
         self.choose_logo.clicked.connect(self._on_choose_logo_clicked)
@@ -270,9 +269,7 @@ class SettingsScreen(Screen):
         logo_layout.addWidget(self.choose_logo)
         logo_layout.addWidget(self.remove_logo)
         rows.add("Logo (PNG)", logo_row, field="logo")
-        self.saved_note, self.save_button = self._save_row(
-            column, "&Save organisation details", "Save result"
-        )
+        self.saved_note, self.save_button = self._save_row(column, "&Save organisation details")
         self.save_button.clicked.connect(self._on_save_clicked)
 
     def _build_thresholds(self, column: QVBoxLayout) -> None:
@@ -301,7 +298,7 @@ class SettingsScreen(Screen):
             help_text="Many funders use a year starting in April.",
         )
         self.reminders_saved_note, self.reminders_save_button = self._save_row(
-            column, "&Save reminders and figures", "Reminders save result"
+            column, "&Save reminders and figures"
         )
         self.reminders_save_button.clicked.connect(self._on_reminders_save_clicked)
 
@@ -337,8 +334,11 @@ class SettingsScreen(Screen):
     def _show_logo(self, png: bytes | None) -> None:
         self.remove_logo.setEnabled(png is not None)
         if png is None:
+            # Read as what it says; only the picture, which has no words, is given a name.
+            self.logo_preview.setAccessibleName("")
             self.logo_preview.setText("No logo yet")
             return
+        self.logo_preview.setAccessibleName("The logo in use")
         pixmap = QPixmap()
         pixmap.loadFromData(QByteArray(png))
         height = self.fontMetrics().height() * 3

@@ -33,6 +33,7 @@ from shiboken6 import isValid
 
 from peerdesk.services import Services
 from peerdesk.services.attention.views import AttentionItem
+from peerdesk.ui import announcer
 from peerdesk.ui.concerns.raise_button import RaiseConcernButton
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.base import Screen
@@ -50,10 +51,11 @@ LOOKING = "Looking at what needs you…"
 
 @dataclass(frozen=True)
 class _Line:
-    """A heading (item is None) or one attention item under it."""
+    """A heading (item is None) or one attention item under it, in the group `group`."""
 
     text: str
     item: AttentionItem | None = None
+    group: str = ""
 
 
 class AttentionTableModel(QAbstractTableModel):
@@ -72,8 +74,8 @@ class AttentionTableModel(QAbstractTableModel):
             members.sort(key=lambda m: not m.urgent)  # stable: keeps each rule's own order
             urgent = sum(1 for m in members if m.urgent)
             extra = f", {urgent} urgent" if urgent else ""
-            lines.append(_Line(f"{group} ({len(members)}{extra})"))
-            lines.extend(_Line(m.title, m) for m in members)
+            lines.append(_Line(f"{group} ({len(members)}{extra})", None, group))
+            lines.extend(_Line(m.title, m, group) for m in members)
         self.beginResetModel()
         self._lines = lines
         self.endResetModel()
@@ -111,6 +113,12 @@ class AttentionTableModel(QAbstractTableModel):
         line = self._lines[index.row()]
         item = line.item
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == WHAT:
+            # A screen reader moving line to line hears which group each line is in (the
+            # heading rows are not chosen by the arrow keys), and a heading says it is one.
+            if item is None:
+                return f"Group: {line.text}"
+            return f"{line.group}: {'Urgent: ' if item.urgent else ''}{item.title}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if item is None:
                 return line.text if column == WHAT else ""
@@ -142,13 +150,14 @@ class TodayScreen(Screen):
         super().__init__(services, settings)
         self._looking = False
         self._asked = 0  # refreshes asked for; a look answers the ones asked before it began
+        self._say_result = False  # Check again was asked for: its result is announced
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         top.addWidget(self.heading, 1)
         self.refresh_button = QPushButton("&Check again")
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.check_again)
         top.addWidget(self.refresh_button)
         # Made without a parent, like Check again: each joins the page (and its Tab order)
         # as the row does, in reading order. (Made with the page as parent it came first.)
@@ -159,7 +168,6 @@ class TodayScreen(Screen):
         layout.addLayout(top)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary")
         layout.addWidget(self.summary)
 
         self.model = AttentionTableModel(self)
@@ -193,7 +201,7 @@ class TodayScreen(Screen):
         self.hint = QLabel("Press Enter or double-click a line to open the record it is about.")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.check_again)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -207,6 +215,12 @@ class TodayScreen(Screen):
         self._asked += 1
         if not self._looking:
             self._look()
+
+    def check_again(self) -> None:
+        """Check again (or F5): look again and say what was found when it is done, as a
+        sighted user sees the summary change."""
+        self._say_result = True
+        self.refresh()
 
     @property
     def is_looking(self) -> bool:
@@ -235,6 +249,7 @@ class TodayScreen(Screen):
         if asked < self._asked:
             self._look()  # something changed while looking: look again
         else:
+            self._announce(checked_again_words(items))
             self.refreshed.emit()
 
     def _on_look_failed(self, asked: int, message: str) -> None:
@@ -253,7 +268,13 @@ class TodayScreen(Screen):
             f"Today could not be worked out just now. {message} Press Check again to try again."
         )
         self.empty.setVisible(True)
+        self._announce(self.empty.text(), urgent=True)
         self.refreshed.emit()
+
+    def _announce(self, words: str, *, urgent: bool = False) -> None:
+        if self._say_result:
+            self._say_result = False
+            announcer.announce(words, self, urgent=urgent)
 
     def _show(self, items: list[AttentionItem], first: bool = False) -> None:
         self.model.set_items(items)
@@ -282,3 +303,12 @@ class TodayScreen(Screen):
         item = self.model.item_at(index.row())
         if item is not None:
             self.record_requested.emit(item.record_kind, item.record_id)
+
+
+def checked_again_words(items: list[AttentionItem]) -> str:
+    """What Check again says when done: "Checked again: 45 things need you, 7 urgent"."""
+    if not items:
+        return "Checked again: nothing needs you today."
+    urgent = sum(1 for item in items if item.urgent)
+    things = "1 thing needs" if len(items) == 1 else f"{len(items)} things need"
+    return f"Checked again: {things} you" + (f", {urgent} urgent." if urgent else ".")

@@ -37,7 +37,6 @@ class SecurityPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Encryption")
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         self.encrypt_button = QPushButton("Encr&ypt this database…")

@@ -23,7 +23,6 @@ class Banner(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setAccessibleName(name)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
         buttons = QVBoxLayout()
@@ -71,9 +70,10 @@ class OneLineBanner(QLabel):
     rest, and "Less" to fold it again: on a small laptop at the largest text the whole notice
     took a fifth of the window's height, every day, to say what the title bar says too."""
 
-    def __init__(self, name: str, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(name)
+        # No fixed accessible name: a screen reader reads the words shown (a name such as
+        # "Demo data" replaced them).
         self.setWordWrap(True)  # still one line wherever it fits; never cut on a narrow window
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(
@@ -84,7 +84,6 @@ class OneLineBanner(QLabel):
         self.full_text = text
         first, _stop, rest = text.partition(". ")
         self.short_text = f"{first}." if rest else text
-        self.setAccessibleDescription(text)
         self.expanded = False
         self._show()
 
@@ -116,6 +115,9 @@ class OneLineBanner(QLabel):
         super().keyPressEvent(event)
 
     def _show(self) -> None:
+        # Folded, the whole notice is its description: heard without following "More…".
+        folded = not self.expanded and self.short_text != self.full_text
+        self.setAccessibleDescription(self.full_text if folded else "")
         if self.short_text == self.full_text:
             self.setText(escape(self.full_text))
             return
