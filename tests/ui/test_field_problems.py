@@ -31,6 +31,7 @@ from peerdesk.ui.people.person_dialog import PersonDialog
 from peerdesk.ui.widgets.date_box import DateBox
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from scripts.dialog_catalogue import DIALOGS
+from tests.ui import a11y_tree
 from tests.ui.keys import press, type_into
 from tests.unit.test_pairings_builders import active_pairing
 
@@ -159,6 +160,8 @@ def test_every_problem_is_on_its_input_and_said_each_time(
     press_save(qtbot, dialog)
     assert dialog.isVisible(), "nothing refused"
     problems = check_problems_heard(dialog, said)
+    # Each problem line is read as the words it shows (no fixed name such as "Problem").
+    assert not [p for p in a11y_tree.problems(dialog) if "⚠" in p]
 
     # Again, with the keyboard already where the problem is: no focus moves, so only the
     # announcement tells a screen reader user the save was refused again.
