@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -58,6 +59,8 @@ class ClaimDialog(RecordDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own: it has no name and shows no focus (the inputs inside it do).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         self.column = QVBoxLayout(content)
         scroll.setWidget(content)
@@ -82,9 +85,13 @@ class ClaimDialog(RecordDialog):
             self.fields.add("Pro&ject", self.project, field="project")
         self.notes = self.fields.add("&Notes", QLineEdit(), field="notes")
         self.table = RecordTable(HEADINGS, "Claim lines")
+        # The description takes the width the other columns leave (cut with "…", whole when
+        # pointed at) rather than push the table sideways on a small screen.
+        self.table.horizontalHeader().setSectionResizeMode(
+            HEADINGS.index("Description"), QHeaderView.ResizeMode.Stretch
+        )
         self.column.addWidget(self.table)
         self.total = QLabel()
-        self.total.setAccessibleName("Claim total")
         self.column.addWidget(self.total)
         self._build_line_inputs()
         self.volunteer.currentIndexChanged.connect(self._show_lines)
@@ -99,9 +106,29 @@ class ClaimDialog(RecordDialog):
         room = screen.availableGeometry().height() - 80 if screen is not None else 700
         outside = self.sizeHint().height() - scroll.sizeHint().height()
         wanted = outside + content.sizeHint().height()
-        self.resize(
-            max(self.sizeHint().width(), content.sizeHint().width() + 40), min(wanted, room)
+        # As wide as every column of the lines table (at the largest text its headings are
+        # wider than the inputs: an empty table showed only its headings, "Amount" cut, over
+        # a sideways scroll bar), within the screen; 40 for the scroll bar and margins.
+        width = max(self.sizeHint().width(), content.sizeHint().width(), self._table_width())
+        widest = screen.availableGeometry().width() - 40 if screen is not None else width + 40
+        self.resize(min(width + 40, widest), min(wanted, room))
+
+    def _table_width(self) -> int:
+        """The width the lines table needs to show every column whole, with the margins
+        around it in the dialog."""
+        table, header = self.table, self.table.horizontalHeader()
+        columns = sum(
+            max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+            for column in range(header.count())
         )
+        # The margins of the lines' column, the dialog's body and its outer layout.
+        layouts = [self.column, self.body, self.layout()]
+        margins = sum(
+            layout.contentsMargins().left() + layout.contentsMargins().right()
+            for layout in dict.fromkeys(layouts)
+            if layout is not None
+        )
+        return columns + 2 * table.frameWidth() + margins
 
     def _build_line_inputs(self) -> None:
         self.line_rows = self.add_form(self.column)

@@ -29,6 +29,7 @@ from peerdesk.ui.printing.print_menu import pop_up_under
 from peerdesk.ui.widgets.corrections import RemoveDialog
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
+from peerdesk.ui.widgets.headings import Heading
 from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.list_rows import keep_rows
 from peerdesk.ui.widgets.rows_model import ID_ROLE, SORT_ROLE
@@ -57,8 +58,7 @@ class GroupPage(QWidget):
         self.back = QPushButton("← All &groups", self)
         self.back.setAccessibleName("Back to all groups")
         self.back.clicked.connect(self.back_requested)
-        self.heading = QLabel("", self)
-        self.heading.setAccessibleName("Group name")
+        self.heading = Heading(self)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.register_button = QPushButton("&Take the register…", self)
         self.register_button.setToolTip("Record a meeting and who came (Ctrl+N)")
@@ -75,14 +75,11 @@ class GroupPage(QWidget):
             )
         )
         layout.addLayout(top)
-        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.facts = QLabel("", self)
         self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("About the group")
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("The last 12 months")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.facts)
         layout.addWidget(self.summary)
@@ -203,8 +200,7 @@ class GroupPage(QWidget):
     def reload(self) -> None:
         groups = self.services.groups
         group = groups.get(self.group_id)
-        self.heading.setText(f"<h2>{group.name}</h2>")
-        self.heading.setAccessibleDescription(group.name)
+        self.heading.show_title(group.name)
         parts = [
             GROUP_KIND_WORDS[group.kind],
             GROUP_STATUS_WORDS[group.status],

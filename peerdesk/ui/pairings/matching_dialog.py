@@ -95,6 +95,7 @@ class MatchingDialog(QDialog):
         """The two lists of mentors, one tab each: each keeps eight rows in view at any text
         size, which two lists one above the other could not within a laptop's screen."""
         self.lists = QTabWidget(self)
+        self.lists.setAccessibleName("Mentors")
         ranked_page = QWidget(self.lists)
         ranked_layout = QVBoxLayout(ranked_page)
         self.ranked_model = RankedModel(MATCH_COLUMNS, lambda m: m.person_id, self)
@@ -111,7 +112,6 @@ class MatchingDialog(QDialog):
         self.reasons = QLabel(ranked_page)
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
-        self.reasons.setAccessibleName("Why this mentor")
         self.reasons.hide()
         ranked_layout.addWidget(self.ranked_empty)
         ranked_layout.addWidget(self.ranked_view)

@@ -34,6 +34,7 @@ from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.printing.print_menu import pop_up_under
 from peerdesk.ui.widgets.corrections import RemoveDialog, offer_removal, run
 from peerdesk.ui.widgets.flow_layout import FlowLayout
+from peerdesk.ui.widgets.headings import Heading
 from peerdesk.ui.widgets.history_table import HistoryTable
 from peerdesk.ui.widgets.rows_model import RowsModel, sorting_proxy
 from peerdesk.ui.widgets.tables import make_table
@@ -55,17 +56,14 @@ class PairingPage(QWidget):
         self.active_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         self._build_top(layout)
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("Pairing")
+        self.heading = Heading(self)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts.setAccessibleName("How they meet")
         self.goals = QLabel(self)
         self.goals.setWordWrap(True)
-        self.goals.setAccessibleName("Goals")
+        # Plain text: goals are typed by the user, and are read out as they are shown.
+        self.goals.setTextFormat(Qt.TextFormat.PlainText)
         for widget in (self.heading, self.facts, self.goals):
             layout.addWidget(widget)
         # The actions wrap onto more lines when the window is narrow or the text large.
@@ -184,11 +182,10 @@ class PairingPage(QWidget):
         if self.pairing is None:
             return
         pairing = self.pairing = self.services.pairings.get(self.pairing.id)
-        self.heading.setText(
-            f"<h2>{pairing.reference}: {_escape(pairing.mentor_name)} (mentor) and "
-            f"{_escape(pairing.mentee_name)} ({pairing.supported_word})</h2>"
+        self.heading.show_title(
+            f"{pairing.reference}: {pairing.mentor_name} (mentor) and "
+            f"{pairing.mentee_name} ({pairing.supported_word})"
         )
-        self.heading.setAccessibleDescription(self.heading.text())
         self.facts.setText(_facts_text(pairing))
         self.goals.setText(
             "Goals: " + "; ".join(f"{n}. {g}" for n, g in enumerate(pairing.goals, start=1))
@@ -429,7 +426,3 @@ def _facts_text(pairing: PairingView) -> str:
         late = " (overdue)" if due.overdue else ""
         parts.append(f"next review {day(due.due)}{late}")
     return " · ".join(parts)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

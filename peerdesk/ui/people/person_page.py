@@ -56,6 +56,7 @@ from peerdesk.ui.printing import make_print_menu
 from peerdesk.ui.referrals.referral_section import ReferralSection
 from peerdesk.ui.widgets.corrections import CorrectionsBar
 from peerdesk.ui.widgets.flow_layout import FlowLayout
+from peerdesk.ui.widgets.headings import Heading
 from peerdesk.ui.widgets.words import day
 
 #: Archive… and Bring back: one key for the one button, whichever it says.
@@ -87,9 +88,7 @@ class PersonPage(QWidget):
         # The name, their roles and Raise a concern on one line: at the largest text on a
         # laptop the tables below need every line of the screen's height.
         title = QHBoxLayout()
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading = Heading()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         title.addWidget(self.heading)
@@ -240,8 +239,7 @@ class PersonPage(QWidget):
         self.person_id = person_id
         person = self.services.people.get(person_id)
         roles = tuple(r.role for r in self.services.people.roles(person_id))
-        self.heading.setText(f"<h2>{_escape(person.display_name)}</h2>")
-        self.heading.setAccessibleName(person.display_name)
+        self.heading.show_title(person.display_name)
         pronouns = f" ({person.pronouns})" if person.pronouns else ""
         self.summary.setText(f"{roles_text(roles)}{pronouns}")
         archived = person.archived_on is not None
@@ -360,7 +358,3 @@ def _untitled(section: QWidget) -> None:
     if isinstance(section, QGroupBox):
         section.setTitle("")
         section.setFlat(True)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

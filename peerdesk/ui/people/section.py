@@ -45,9 +45,14 @@ class Section(QGroupBox):
             shown = QLabel(value)
             shown.setWordWrap(True)
             shown.setTextFormat(Qt.TextFormat.PlainText)
-            # Selectable for copying, but not a Tab stop: Tab goes from action to action.
+            # Selectable for copying with the mouse, but never in the keyboard's way: no Tab
+            # stop, and no focus (a label pointing at something that takes the focus would
+            # need an access key of its own).
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setAccessibleName(f"{what}: {value}")
+            shown.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Read as what it shows ("Woman"); the caption is its label ("Gender:"), which Qt
+            # tells a screen reader as a "labelled by" relation.
+            caption.setBuddy(shown)
             self.facts.addRow(caption, shown)
 
     def fact(self, what: str) -> str:

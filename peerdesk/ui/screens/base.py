@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerdesk.services import Services
+from peerdesk.ui.widgets.headings import Heading
 
 
 class Screen(QWidget):
@@ -50,11 +51,10 @@ class PlaceholderScreen(Screen):
     def __init__(self, services: Services, settings: QSettings) -> None:
         super().__init__(services, settings)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{self.title}</h2>")
-        heading.setAccessibleName(self.title)
+        heading = Heading()
+        heading.show_title(self.title)
         body = QLabel(self.promise)
         body.setWordWrap(True)
-        body.setAccessibleName(f"{self.title}: what will be here")
         layout.addWidget(heading)
         layout.addWidget(body)
         layout.addStretch(1)
