@@ -52,7 +52,7 @@ def focused_name() -> str:
     if widget is None:
         return ""
     # A button is read out by its words unless it is given a name.
-    return widget.accessibleName() or str(widget.property("text") or "")
+    return widget.accessibleName() or str(widget.property("text") or "").replace("&", "")
 
 
 def press(qtbot: QtBot, key: Qt.Key, times: int = 1) -> None:

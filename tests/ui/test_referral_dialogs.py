@@ -31,6 +31,7 @@ from peerdesk.ui.referrals.step_dialogs import ReferralStepDialog
 from peerdesk.ui.screens.pairings import PairingsScreen
 from peerdesk.vocabulary import MeetingMode, PartOfDay, Weekday
 from tests.conftest import TODAY
+from tests.ui.keys import focus
 from tests.unit.test_pairings_builders import table_snapshot
 
 TABLES = ("person", "person_role", "referral", "availability", "meeting_mode_preference")
@@ -63,10 +64,22 @@ def type_here(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focus, text)
 
 
-def press_on_focus(qtbot: QtBot, key: Qt.Key) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, key)
+def to(qtbot: QtBot, widget: QWidget) -> None:
+    """Put the keyboard in `widget`, showing its tab first, as a coordinator would."""
+    focus(qtbot, widget)
+
+
+def alt(qtbot: QtBot, letter: str) -> None:
+    """Alt+letter where the keyboard is: an access key."""
+    press_on_focus(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+
+
+def press_on_focus(
+    qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifiers)
 
 
 def save(qtbot: QtBot, dialog: QWidget) -> None:
@@ -105,28 +118,39 @@ def test_a_gp_referral_typed_in_is_saved_with_preferences_and_availability(
     assert QApplication.focusWidget() is dialog.referral_date.editor
     dialog.referral_date.editor.selectAll()
     type_here(qtbot, RECEIVED.strftime("%d/%m/%Y"))
-    dialog.source.setFocus()
+    # Each input is reached by its access key, the tabs by theirs.
+    alt(qtbot, "r")
     type_here(qtbot, "GP")
     assert dialog.source.currentData() == "gp"
     # The referrer's rows appear for a referral from someone else.
     assert dialog.referrer_name.isVisible() and dialog.person_agreed.isVisible()
-    dialog.referrer_name.setFocus()
+    alt(qtbot, "n")
     type_here(qtbot, "Dr Rao")
-    dialog.referrer_organisation.setFocus()
+    alt(qtbot, "o")
     type_here(qtbot, "Riverside Surgery")
-    dialog.person_agreed.setFocus()
-    press_on_focus(qtbot, Qt.Key.Key_Space)
-    dialog.lives_with.setFocus()
+    alt(qtbot, "g")  # the caption's key ticks its box
+    assert QApplication.focusWidget() is dialog.person_agreed
+    qtbot.waitUntil(dialog.person_agreed.isChecked)
+    alt(qtbot, "u")  # Support and hopes
+    alt(qtbot, "l")
     type_here(qtbot, "ME/CFS, asthma")
-    dialog.hopes.setFocus()
+    alt(qtbot, "h")
     type_here(qtbot, "Someone who understands fatigue")
-    dialog.languages.setFocus()
+    alt(qtbot, "p")  # Preferences and needs
+    alt(qtbot, "l")  # the same letter on another tab: Languages here
     type_here(qtbot, "Welsh")
-    dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)].setFocus()
+    alt(qtbot, "w")  # When and how to meet
+    alt(qtbot, "v")
+    assert (
+        QApplication.focusWidget()
+        is dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)]
+    )
     press_on_focus(qtbot, Qt.Key.Key_Space)
-    dialog.availability.mode_boxes[MeetingMode.PHONE].setFocus()
-    press_on_focus(qtbot, Qt.Key.Key_Space)
-    dialog.referrer_contact.setFocus()
+    alt(qtbot, "n")  # Phone, among the ways to meet
+    qtbot.waitUntil(dialog.availability.mode_boxes[MeetingMode.PHONE].isChecked)
+    alt(qtbot, "t")  # back to the referral
+    alt(qtbot, "c")
+    assert QApplication.focusWidget() is dialog.referrer_contact
     press_on_focus(qtbot, Qt.Key.Key_Return)  # Enter saves, as in every dialog
 
     assert not dialog.isVisible(), dialog.problem.text()
@@ -147,7 +171,7 @@ def test_a_referral_from_someone_else_without_agreement_is_refused_under_the_tic
     before = table_snapshot(services, *TABLES)
     dialog = ReferralDialog(services, person_id)
     shown(qtbot, dialog)
-    dialog.source.setFocus()
+    to(qtbot, dialog.source)
     type_here(qtbot, "GP")
     save(qtbot, dialog)
     assert dialog.isVisible()
@@ -155,18 +179,21 @@ def test_a_referral_from_someone_else_without_agreement_is_refused_under_the_tic
     assert table_snapshot(services, *TABLES) == before
 
 
-def test_a_problem_far_up_the_form_is_scrolled_into_view(qtbot: QtBot, services: Services) -> None:
+def test_a_problem_on_another_tab_shows_that_tab_with_the_input_in_view(
+    qtbot: QtBot, services: Services
+) -> None:
     dialog = ReferralDialog(services, person(services))
     shown(qtbot, dialog)
-    dialog.resize(dialog.width(), 420)  # a short window: the form scrolls
-    dialog.source.setFocus()
+    dialog.resize(dialog.width(), 420)  # a short window: the tab scrolls
+    to(qtbot, dialog.source)
     type_here(qtbot, "GP")
-    # Down at the end of the form, the coordinator saves without the agreement ticked.
-    dialog.energy_needs.setFocus()
-    dialog.scroll_area.ensureWidgetVisible(dialog.availability)
-    assert dialog.person_agreed.visibleRegion().isEmpty()
+    # On the last tab, the coordinator saves without the agreement ticked.
+    to(qtbot, dialog.energy_needs)
+    to(qtbot, dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)])
+    assert not dialog.person_agreed.isVisible()
     save(qtbot, dialog)
     assert dialog.problem_text("person_agreed")
+    assert dialog.tabs.currentIndex() == 0
     assert QApplication.focusWidget() is dialog.person_agreed
     assert not dialog.person_agreed.visibleRegion().isEmpty()
 
@@ -177,8 +204,8 @@ def test_referrer_and_carer_rows_show_only_when_they_apply(
     dialog = ReferralDialog(services, person(services))
     shown(qtbot, dialog)
     assert not dialog.referrer_name.isVisible() and not dialog.person_agreed.isVisible()
+    to(qtbot, dialog.support_as)
     assert not dialog.cared_for_condition.isVisible()
-    dialog.support_as.setFocus()
     type_here(qtbot, "A carer")
     assert dialog.support_as.currentData() == "carer"
     assert dialog.cared_for_condition.isVisible() and dialog.cared_for_relationship.isVisible()
@@ -190,11 +217,11 @@ def test_a_carer_s_referral_keeps_the_cared_for_person_s_condition(
     person_id = person(services)
     dialog = ReferralDialog(services, person_id)
     shown(qtbot, dialog)
-    dialog.support_as.setFocus()
-    type_here(qtbot, "A carer")
-    dialog.cared_for_condition.setFocus()
+    to(qtbot, dialog.support_as)
+    type_here(qtbot, "A")  # "A carer…" (a space would open the list)
+    alt(qtbot, "c")
     type_here(qtbot, "Dementia")
-    dialog.cared_for_relationship.setFocus()
+    alt(qtbot, "r")
     type_here(qtbot, "Their mother")
     press_on_focus(qtbot, Qt.Key.Key_Return)
     assert not dialog.isVisible(), dialog.problem.text()
@@ -357,12 +384,14 @@ def test_the_new_referral_dialog_s_letters_are_unique(
     )
     shown(qtbot, dialog)
     for source in ("GP", "Self"):  # the referrer's rows shown and hidden
-        dialog.source.setFocus()
+        to(qtbot, dialog.source)
         type_here(qtbot, source)
-        dialog.support_as.setFocus()
+        to(qtbot, dialog.support_as)
         type_here(qtbot, "A carer")
-        repeated = {letter: n for letter, n in mnemonics(dialog).items() if n > 1}
-        assert repeated == {}
+        for index in range(dialog.tabs.count()):  # what is on screen at once: one tab
+            dialog.tabs.setCurrentIndex(index)
+            repeated = {letter: n for letter, n in mnemonics(dialog).items() if n > 1}
+            assert repeated == {}, dialog.tabs.tabText(index)
 
 
 def test_the_long_form_fits_a_laptop_at_the_largest_text_and_tab_reaches_the_end(
@@ -375,15 +404,25 @@ def test_the_long_form_fits_a_laptop_at_the_largest_text_and_tab_reaches_the_end
         dialog = ReferralDialog(services, choose_person=True)
         shown(qtbot, dialog)
         assert dialog.width() <= 1366 and dialog.height() <= 768
-        # Tab goes through every input to the availability at the end, each one scrolled
-        # into view as it is reached.
-        box = dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)]
-        for _ in range(60):
-            if QApplication.focusWidget() is box:
-                break
-            press_on_focus(qtbot, Qt.Key.Key_Tab)
-        assert QApplication.focusWidget() is box
-        assert box.visibleRegion().boundingRect().height() > 0
+        # Each tab's key shows it, and Tab goes through its inputs to the last one, each
+        # scrolled into view as it is reached.
+        last_inputs = {
+            "t": dialog.person_agreed if dialog.person_agreed.isVisible() else None,
+            "u": dialog.other_professionals,
+            "p": dialog.energy_needs,
+            "w": dialog.availability.slot_boxes[(Weekday.MONDAY, PartOfDay.MORNING)],
+        }
+        for letter, last in last_inputs.items():
+            alt(qtbot, letter)
+            if last is None:
+                last = dialog.referrer_contact if dialog.referrer_contact.isVisible() else None
+                last = last or dialog.source
+            for _ in range(30):
+                if QApplication.focusWidget() is last:
+                    break
+                press_on_focus(qtbot, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is last, letter
+            assert last.visibleRegion().boundingRect().height() > 0
     finally:
         settings.clear()
         theme.apply_appearance(qapp, settings)

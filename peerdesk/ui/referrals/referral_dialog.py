@@ -1,9 +1,10 @@
 """Taking a referral: who referred the person and why, what they hope for, risks, their
 preferences for a mentor, and when and how they can meet, saved with one service call.
 
-The form is long, so it scrolls (a scroll area keeps the focused input in view as Tab moves
-through it, at any text size). With no person given, a short "About them" block comes first
-and the person is saved together with the referral (`ReferralService.start_with_person`):
+The form is long, so it is in four tabs (the referral; support and hopes; preferences and
+needs; when and how to meet), each scrolling on its own at the larger text sizes. With no
+person given, a short "About them" block comes first and the person is saved together with
+the referral (`ReferralService.start_with_person`):
 neither is saved when either is refused.
 """
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLineEdit,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -88,29 +90,30 @@ class ReferralDialog(RecordDialog):
         )
         self.person_id = person_id
         self.saved: ReferralView | None = None
-        self.scroll_area = scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # No Tab stop of its own: it has no name and shows no focus (the inputs inside it do).
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        content = QWidget()
-        self.column = QVBoxLayout(content)
-        scroll.setWidget(content)
-        self.body.addWidget(scroll, 1)
+        # Four tabs, not one long scroll (as Add a person): the form fits a laptop at the
+        # largest text, and each input has an access key of its own among those on screen
+        # (the thirty-odd inputs of one page cannot: there are 26 letters). Ctrl+Tab or the
+        # tabs' own keys move between them.
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Parts of the referral")
+        self.body.addWidget(self.tabs, 1)
         self.chooser: QComboBox | None = None
         #: Someone on record's details are filled in (from the list of people).
         self._loaded = False
         self.boxes: dict[str, QGroupBox] = {}
+        self.column = self._tab("&The referral")
         if person_id is None and choose_person:
             self._build_chooser()
         if person_id is None:
             self._build_person()
         self._build_referral()
+        self.column = self._tab("S&upport and hopes")
         self._build_support()
         self._build_about()
+        self.column = self._tab("&Preferences and needs")
         self._build_preferences()
+        self.column = self._tab("&When and how to meet")
         self._build_availability()
-        self.column.addStretch(1)
         self._on_source_changed()
         self._on_support_changed()
         if person_id is not None:
@@ -123,12 +126,34 @@ class ReferralDialog(RecordDialog):
         self.resize(self.sizeHint().width() + 120, 680)
 
     # -- building ------------------------------------------------------------------------
-    def _section(self, title: str) -> FormRows:
-        box = QGroupBox(title)
-        box.setAccessibleName(title)
-        self.boxes[title] = box
-        form = QFormLayout(box)
-        self.column.addWidget(box)
+    def _tab(self, title: str) -> QVBoxLayout:
+        """A tab whose inputs scroll on their own when the window is short."""
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # No Tab stop of its own: it has no name and shows no focus (the inputs inside it do).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget()
+        scroll.setWidget(content)
+        self.tabs.addTab(scroll, title)
+        column = QVBoxLayout(content)
+        # Added last, after the tab's sections: spare height goes below them.
+        column.addStretch(1)
+        return column
+
+    def _section(self, title: str = "") -> FormRows:
+        """A form in the tab being built: in a titled box when a tab holds two parts."""
+        form = QFormLayout()
+        # Before the tab's stretch.
+        index = self.column.count() - 1
+        if title:
+            box = QGroupBox(title)
+            box.setAccessibleName(title)
+            box.setLayout(form)
+            self.boxes[title] = box
+            self.column.insertWidget(index, box)
+        else:
+            self.column.insertLayout(index, form)
         return self.adopt_form(FormRows(form))
 
     def _build_chooser(self) -> None:
@@ -146,7 +171,7 @@ class ReferralDialog(RecordDialog):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         rows.add(
-            "Who it is for",
+            "W&ho it is for",
             chooser,
             field="person",
             help_text="Type part of their name, or leave \u201cSomeone new\u201d to add them "
@@ -200,8 +225,8 @@ class ReferralDialog(RecordDialog):
         self.person_box = self.boxes["About them"]
         self.first_name = rows.add("&First name (needed)", QLineEdit(), field="first_name")
         self.last_name = rows.add("&Last name", QLineEdit(), field="last_name")
-        self.phone = rows.add("Phone", QLineEdit(), field="phone")
-        self.email = rows.add("Email", QLineEdit(), field="email")
+        self.phone = rows.add("Phon&e", QLineEdit(), field="phone")
+        self.email = rows.add("E&mail", QLineEdit(), field="email")
 
     def _build_referral(self) -> None:
         rows = self.referral_rows = self._section("The referral")
@@ -231,9 +256,11 @@ class ReferralDialog(RecordDialog):
             field="referrer_contact",
             tip="A phone number or email address for the referrer.",
         )
+        # The key on the caption, which ticks its box as a key on the box would: a caption
+        # with an input must have one, and a second key for the same box would waste one.
         self.person_agreed = rows.add(
-            "Agreement",
-            QCheckBox("They a&greed to be referred"),
+            "A&greement",
+            QCheckBox("They agreed to be referred"),
             field="person_agreed",
         )
         self.source.currentIndexChanged.connect(self._on_source_changed)
@@ -244,16 +271,16 @@ class ReferralDialog(RecordDialog):
         self.support_as.addItem("Themselves (living with a condition)", SupportedAs.MENTEE.value)
         self.support_as.addItem("A carer (for someone with a condition)", SupportedAs.CARER.value)
         self.lives_with = rows.add(
-            "Conditions they live with",
+            "Conditions they &live with",
             QLineEdit(),
             field="lives_with",
             help_text="Separate conditions with commas, for example: Type 2 diabetes, asthma.",
         )
         self.cared_for_condition = rows.add(
-            "Cared-for person's condi&tion", QLineEdit(), field="cared_for_condition"
+            "Cared-for person's &condition", QLineEdit(), field="cared_for_condition"
         )
         self.cared_for_relationship = rows.add(
-            "&Who they care for",
+            "Who they ca&re for",
             QLineEdit(),
             field="cared_for_relationship",
             tip="For example their son, their partner.",
@@ -271,32 +298,32 @@ class ReferralDialog(RecordDialog):
         )
         self.support_network = rows.add("Support networ&k", text_area(), field="support_network")
         self.other_professionals = rows.add(
-            "Other &professionals", text_area(), field="other_professionals"
+            "&Other professionals", text_area(), field="other_professionals"
         )
 
     def _build_preferences(self) -> None:
-        rows = self._section("Preferences and needs")
+        rows = self._section()
         self.mentor_gender = rows.add("&Mentor's gender", QComboBox(), field="mentor_gender")
         self.mentor_gender.addItem("No preference", None)
         for gender in Gender:
             if gender is not Gender.PREFER_NOT_TO_SAY:
                 self.mentor_gender.addItem(gender.label, gender.value)
         self.age_min = rows.add("Mentor aged &between", age_box(), field="mentor_age_min")
-        self.age_max = rows.add("Mentor aged up to", age_box(), field="mentor_age_max")
+        self.age_max = rows.add("Mentor aged up t&o", age_box(), field="mentor_age_max")
         self.same_condition = rows.add(
-            "Same condition",
+            "&Same condition",
             QCheckBox("Would like a mentor living with the same condition"),
             field="wants_same_condition",
         )
         self.languages = rows.add(
-            "Lang&uages", QLineEdit(), field="languages", tip="Languages they would like to use."
+            "&Languages", QLineEdit(), field="languages", tip="Languages they would like to use."
         )
         self.access_needs = rows.add("Acc&ess needs", text_area(), field="access_needs")
         self.energy_needs = rows.add("Energ&y needs", text_area(), field="energy_needs")
         self.energy_needs.setPlaceholderText("for example short sessions, mornings only")
 
     def _build_availability(self) -> None:
-        rows = self._section("When and how they can meet")
+        rows = self._section()
         self.availability = rows.add("A&vailability", AvailabilityGrid(), field="availability")
 
     # -- showing only what applies ---------------------------------------------------------
@@ -426,13 +453,23 @@ class ReferralDialog(RecordDialog):
     def update_record(self, record_id: int) -> None:
         self.saved = self.services.referrals.update_details(record_id, self.details())
 
+    def reveal(self, widget: QWidget) -> None:
+        """A problem with an input on another tab shows that tab first, so the input can take
+        the keyboard and the problem is seen (and said once)."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                return
+
     def show_problem(self, error: PeerdeskError) -> None:
-        """The input with the problem has the focus: scroll it (and the words under it) into
-        view, wherever in the long form the coordinator was."""
+        """The input with the problem has the focus: its tab is shown, and the input (and
+        the words under it) scrolled into view, wherever the coordinator was."""
         super().show_problem(error)
         focus = QApplication.focusWidget()
-        if focus is not None and self.scroll_area.isAncestorOf(focus):
-            self.scroll_area.ensureWidgetVisible(focus, 0, 80)
+        page = self.tabs.currentWidget()
+        if focus is not None and isinstance(page, QScrollArea) and page.isAncestorOf(focus):
+            page.ensureWidgetVisible(focus, 0, 80)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Escape always cancels, even from a multi-line input (asking first when changed).

@@ -45,6 +45,16 @@ WEEKDAY_DAYTIME: tuple[Slot, ...] = tuple(
 
 _HOW_TO_MOVE = "Arrow keys move between the boxes; Space ticks."
 
+#: The ways to meet with an access key each (Alt+N ticks or unticks Phone). The letters, and
+#: the quick buttons' K and L, are free both in the Availability dialog and on New referral's
+#: "When and how to meet" tab, the two places the grid is used.
+MODE_TEXTS: dict[MeetingMode, str] = {
+    MeetingMode.FACE_TO_FACE: "Fa&ce to face",
+    MeetingMode.PHONE: "Pho&ne",
+    MeetingMode.VIDEO: "V&ideo",
+    MeetingMode.WALK_AND_TALK: "Walk an&d talk",
+}
+
 
 class _GridBox(QCheckBox):
     """A tick box that asks its grid where the arrow keys go."""
@@ -103,12 +113,17 @@ class AvailabilityGrid(QWidget):
         layout.addWidget(modes_caption)
         modes = QHBoxLayout()
         for column, mode in enumerate(MeetingMode):
-            box = self._add_box(mode.label, (self._mode_row, column))
+            box = self._add_box(MODE_TEXTS[mode], (self._mode_row, column))
             box.setAccessibleName(f"Can meet by {mode.label.lower()}")
             modes.addWidget(box)
             self.mode_boxes[mode] = box
         modes.addStretch(1)
         layout.addLayout(modes)
+        # The caption's access key ("&Availability") focuses its buddy only if the buddy takes
+        # the focus: it does, passing it to the times' tab stop (the focus proxy). Click, not
+        # Tab: Tab already stops on that box. Set before there is a proxy, as Qt passes a
+        # policy set later on to the proxy too (the box would lose its Tab stop).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         # One tab stop per group, on its first box until another is used.
         self._tab_stops: dict[bool, _GridBox] = {}
         self._make_tab_stop(self._boxes[(0, 0)])
@@ -132,11 +147,11 @@ class AvailabilityGrid(QWidget):
 
     def _build_quick_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.weekday_daytime_button = QPushButton("Any weekday daytime", self)
+        self.weekday_daytime_button = QPushButton("Any wee&kday daytime", self)
         self.weekday_daytime_button.setToolTip(
             "Tick Monday to Friday, mornings and afternoons, and nothing else"
         )
-        self.clear_button = QPushButton("Clear times", self)
+        self.clear_button = QPushButton("C&lear times", self)
         self.clear_button.setToolTip("Untick every day and time")
         for button in (self.weekday_daytime_button, self.clear_button):
             # Enter on these would otherwise press them instead of the dialog's Save.
