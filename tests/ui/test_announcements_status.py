@@ -21,7 +21,9 @@ from peerdesk.ui.backups.auto_backup import AutoBackup
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.operation import run_operation
+from peerdesk.ui.screens.settings import SettingsScreen
 from peerdesk.ui.screens.today import TodayScreen
+from tests.ui import a11y_tree
 from tests.ui.keys import Keyboard
 
 Key = Qt.Key
@@ -145,6 +147,8 @@ def test_back_up_now_is_announced_when_the_backup_is_made(
     (made,) = services.backups.all()
     assert heard.said == [(f"Backup made and checked: {made.path.name} ({made.size_text}).", False)]
     assert dialog.status_label.text() == heard.words()[0]
+    # The line under the buttons is read as those words too (it was "What happened").
+    assert a11y_tree.problems(dialog) == []
 
 
 def test_an_automatic_backup_is_announced(
@@ -204,3 +208,17 @@ def test_each_line_of_today_says_its_group(
         assert read == f"{group}: {urgent}{item.title}"
         lines += 1
     assert lines == len(demo_services.attention.items()) > 1
+
+
+def test_saving_the_organisation_in_settings_is_announced(
+    qtbot: QtBot, demo_window: MainWindow, heard: Heard
+) -> None:
+    demo_window.show_screen("settings")
+    settings_screen = demo_window.screens["settings"]
+    assert isinstance(settings_screen, SettingsScreen)
+    heard.said.clear()
+    keys = Keyboard(qtbot)
+    keys.until_focus(lambda w: w is not None and settings_screen.isAncestorOf(w), most=30)
+    keys.alt("s")  # Save organisation details (the button is pressed as its key is let go)
+    qtbot.waitUntil(lambda: settings_screen.saved_note.text() == "✓ Saved.", timeout=3000)
+    assert heard.said == [("Saved.", False)]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.organisation.views import BACKUP_KEEP_LIMITS
+from peerdesk.ui import announcer
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets import FormRows
 
@@ -107,6 +108,7 @@ class BackupSettingsPanel(QGroupBox):
             return False
         self.refresh()
         self.saved_note.setText("✓ New backups will go there.")
+        announcer.announce("New backups will go there.", self.saved_note)
         return True
 
     def _on_choose_clicked(self) -> None:
@@ -133,3 +135,4 @@ class BackupSettingsPanel(QGroupBox):
             return
         self.refresh()
         self.saved_note.setText("✓ Saved.")
+        announcer.announce("Backup settings saved.", self.saved_note)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.expenses.views import MILEAGE_EXPLANATION, MileageSettings
+from peerdesk.ui import announcer
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.form_rows import ProblemLabel
 
@@ -85,4 +86,5 @@ class MileagePanel(QGroupBox):
             f"of a tax year, then {saved.reduced_rate_pence}p. Claims not yet paid are worked "
             "out again when next saved or approved."
         )
+        announcer.announce(self.saved_note.text(), self.saved_note)
         return True

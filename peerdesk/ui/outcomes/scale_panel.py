@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
+from peerdesk.ui import announcer
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets import FormRows
 
@@ -120,6 +121,7 @@ class OutcomeScalePanel(QGroupBox):
             return False
         self.refresh()
         self.saved_note.setText("✓ Saved.")
+        announcer.announce("Outcome scale saved.", self.saved_note)
         if self._saved is not None:
             self._saved()
         return True

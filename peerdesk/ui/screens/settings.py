@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.services import Services
 from peerdesk.services.organisation.views import OrganisationDetails
-from peerdesk.ui import preferences, theme
+from peerdesk.ui import announcer, preferences, theme
 from peerdesk.ui.backups.settings_panel import BackupSettingsPanel
 from peerdesk.ui.expenses.mileage_panel import MileagePanel
 from peerdesk.ui.messages import show_problem
@@ -405,6 +405,7 @@ class SettingsScreen(Screen):
             return False
         self._details = self.services.organisation.details()
         note.setText("✓ Saved.")
+        announcer.announce("Saved.", note)  # heard as a sighted user sees the tick
         self.organisation_saved.emit()
         return True
 
