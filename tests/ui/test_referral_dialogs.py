@@ -404,6 +404,11 @@ def test_the_long_form_fits_a_laptop_at_the_largest_text_and_tab_reaches_the_end
         dialog = ReferralDialog(services, choose_person=True)
         shown(qtbot, dialog)
         assert dialog.width() <= 1366 and dialog.height() <= 768
+        # Every tab's name in full (no scroll arrows), and no scroll around the tabs: only
+        # inside a tab, whose scroll bar is then in sight.
+        bar = dialog.tabs.tabBar()
+        assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))
+        assert not dialog.page_area.verticalScrollBar().isVisible()
         # Each tab's key shows it, and Tab goes through its inputs to the last one, each
         # scrolled into view as it is reached.
         last_inputs = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,29 @@ from peerdesk.ui.widgets.form_rows import (
 )
 from peerdesk.ui.widgets.record_dialog import RecordDialog
 from peerdesk.vocabulary import ConditionLink, Gender, ReferralSource, SupportedAs
+
+#: The most lines of text a tab asks room for: more scroll inside the tab. Asking for the
+#: whole of the longest tab made the window around the tabs scroll too at the largest text
+#: (a scroll inside a scroll), with the tab's own scroll bar out of sight.
+_TAB_LINES = 10
+
+
+class _TabPage(QScrollArea):
+    """One tab's inputs, scrolling on their own when the window is short."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # No Tab stop of its own: it has no name and shows no focus (the inputs inside do).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(
+            hint.width(), min(hint.height(), self.fontMetrics().lineSpacing() * _TAB_LINES)
+        )
+
 
 #: The first choice of the Pairings screen's list of people.
 SOMEONE_NEW = "Someone new (not on record yet)"
@@ -96,6 +119,9 @@ class ReferralDialog(RecordDialog):
         # tabs' own keys move between them.
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Parts of the referral")
+        # Every tab's name in full, never behind scroll arrows at the larger text sizes: the
+        # window is made wide enough for them (it still fits a laptop at the largest text).
+        self.tabs.setUsesScrollButtons(False)
         self.body.addWidget(self.tabs, 1)
         self.chooser: QComboBox | None = None
         #: Someone on record's details are filled in (from the list of people).
@@ -128,11 +154,7 @@ class ReferralDialog(RecordDialog):
     # -- building ------------------------------------------------------------------------
     def _tab(self, title: str) -> QVBoxLayout:
         """A tab whose inputs scroll on their own when the window is short."""
-        scroll = QScrollArea(self.tabs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # No Tab stop of its own: it has no name and shows no focus (the inputs inside it do).
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll = _TabPage(self.tabs)
         content = QWidget()
         scroll.setWidget(content)
         self.tabs.addTab(scroll, title)
