@@ -23,8 +23,10 @@ from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.operation import run_operation
 from peerdesk.ui.screens.settings import SettingsScreen
 from peerdesk.ui.screens.today import TodayScreen
+from peerdesk.ui.security.passphrase_dialog import PassphraseDialog
 from tests.ui import a11y_tree
 from tests.ui.keys import Keyboard
+from tests.ui.test_security_dialogs import NEW_PASSPHRASE, PASSPHRASE, fill_new_passphrase
 
 Key = Qt.Key
 
@@ -222,3 +224,22 @@ def test_saving_the_organisation_in_settings_is_announced(
     keys.alt("s")  # Save organisation details (the button is pressed as its key is let go)
     qtbot.waitUntil(lambda: settings_screen.saved_note.text() == "✓ Saved.", timeout=3000)
     assert heard.said == [("Saved.", False)]
+
+
+def test_a_passphrase_refused_is_said_and_every_line_is_read_as_shown(
+    qtbot: QtBot, services: Services, heard: Heard
+) -> None:
+    """Settings ▸ Change passphrase…: the strength words, the warning, the progress line and
+    the problem are read as their words (they had fixed names), and the problem is said."""
+    services.security.encrypt(PASSPHRASE)
+    dialog = PassphraseDialog(services, changing=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill_new_passphrase(qtbot, dialog, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog.current, "not the passphrase at all")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.fields.problem.isVisibleTo(dialog), timeout=60_000)
+    shown = dialog.fields.problem.text()
+    assert shown and heard.said[-1] == (f"Problem: {shown}", True)
+    assert a11y_tree.problems(dialog) == []

@@ -61,7 +61,6 @@ class PassphraseDialog(QDialog):
         )
         layout.addWidget(self.fields)
         self.status = QLabel()
-        self.status.setAccessibleName("Progress")
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -19,6 +19,7 @@ from peerdesk.services.safety.views import (
     Strength,
     estimate_strength,
 )
+from peerdesk.ui import announcer
 
 
 def passphrase_edit(accessible_name: str) -> QLineEdit:
@@ -41,7 +42,6 @@ class StrengthMeter(QWidget):
         self.bar.setAccessibleName("Passphrase strength")
         self.words = QLabel()
         self.words.setWordWrap(True)
-        self.words.setAccessibleName("Passphrase strength in words")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
@@ -67,7 +67,6 @@ class NewPassphraseFields(QWidget):
         self.warning = QLabel(f"<b>{LOST_PASSPHRASE_HEADLINE}</b> {LOST_PASSPHRASE_DETAIL}")
         self.warning.setWordWrap(True)
         self.warning.setObjectName("passphraseWarning")
-        self.warning.setAccessibleName("Warning")
         layout.addWidget(self.warning)
         form = QFormLayout()
         layout.addLayout(form)
@@ -90,7 +89,6 @@ class NewPassphraseFields(QWidget):
         layout.addWidget(self.understood)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the passphrase")
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
         self.passphrase.textChanged.connect(self._on_passphrase_changed)
@@ -112,8 +110,12 @@ class NewPassphraseFields(QWidget):
         )
 
     def say_problem(self, message: str) -> None:
+        # The labels here have no fixed names: a screen reader reads their words, and a
+        # problem is also said as it appears (focus stays where it was).
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
+        if message:
+            announcer.announce(f"Problem: {message}", self, urgent=True)
 
     def clear(self) -> None:
         for edit in (self.passphrase, self.confirmation):
