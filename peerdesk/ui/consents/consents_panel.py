@@ -61,7 +61,6 @@ class ConsentsPanel(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("notice")
-        self.notice.setAccessibleName("Data protection notice")
         layout.addWidget(self.notice)
         # Button rows wrap at large text sizes rather than widening the person's page.
         retention_row = FlowLayout()

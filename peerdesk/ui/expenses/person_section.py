@@ -25,7 +25,6 @@ class ClaimsSection(Section):
         )
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.totals.setAccessibleName("Expense claims in total")
         for position, widget in enumerate((self.empty, self.table, self.totals, self.note), 1):
             self.column.insertWidget(position, widget)
 

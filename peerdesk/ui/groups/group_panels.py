@@ -222,7 +222,6 @@ class GroundRulesPanel(QWidget):
         row.addWidget(self.save_button)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Ground rules review")
         layout.addWidget(label)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)

@@ -32,7 +32,6 @@ class WellbeingSection(Section):
         self.chart = ScoreChart(self)
         self.trend = QLabel()
         self.trend.setWordWrap(True)
-        self.trend.setAccessibleName("Wellbeing scores in words")
         self.table = RecordTable(
             ("Date", "When", "Total", "Belongs to", "Scale"), "Wellbeing scores"
         )

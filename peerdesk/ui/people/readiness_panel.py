@@ -63,7 +63,6 @@ class ReadinessPanel(QGroupBox):
         )
         row = QHBoxLayout()
         self.saved_note = QLabel()
-        self.saved_note.setAccessibleName("Volunteers and safeguarding save result")
         self.saved_note.setWordWrap(True)
         self.save_button = QPushButton("&Save volunteers and safeguarding settings")
         self.save_button.clicked.connect(self.save)

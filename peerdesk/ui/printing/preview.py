@@ -1,6 +1,11 @@
 """A PDF preview with Print, Open in PDF viewer and Save as, shared by the Forms screen and
 the "Print…" dialog of record pages.
 
+A screen reader cannot read the pages (they are pictures), so the preview says in words
+which form it shows and how many pages it has, above the pages and in the page view's name
+and description, and the next Tab stop after the pages is "Open in PDF viewer", where the
+form's text can be read.
+
 Preview files live in a private temporary folder made for this widget and deleted when it
 closes (and when the app quits), so filled-in forms are not left lying around.
 """
@@ -11,6 +16,7 @@ import functools
 import logging
 import shutil
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
@@ -29,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.forms.document import write_pdf
+from peerdesk.ui import announcer
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.widgets.flow_layout import FlowLayout
 
@@ -53,6 +60,11 @@ class PdfPreview(QWidget):
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setAccessibleName("Preview of the form")
+        # The text alternative: the form's title and pages, in words (empty with no form).
+        self.about = QLabel(self)
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.hide()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -63,13 +75,13 @@ class PdfPreview(QWidget):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
 
-        # Alt+P and Alt+S here; Ctrl+P and Ctrl+Shift+S only where the preview is a window of
+        # Alt+O, Alt+P and Alt+S here; Ctrl+P and Ctrl+Shift+S only where the preview is a window of
         # its own (add_shortcuts): a button's shortcut would take its access key away, and in
         # the main window Ctrl+P is File ▸ Print (the Forms screen's print_record).
-        self.print_button = QPushButton("&Print…", self)
-        self.print_button.setAccessibleName("Print the form")
         self.open_button = QPushButton("&Open in PDF viewer", self)
         self.open_button.setAccessibleName("Open the form in your PDF viewer")
+        self.print_button = QPushButton("&Print…", self)
+        self.print_button.setAccessibleName("Print the form")
         self.save_button = QPushButton("&Save as…", self)
         self.save_button.setAccessibleName("Save the form as a PDF file")
         self.print_button.clicked.connect(self._on_print_clicked)
@@ -77,16 +89,23 @@ class PdfPreview(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
 
         # The buttons wrap onto a second line in a narrow preview (the largest text on a
-        # laptop, beside the Forms screen's choices) rather than widen the window.
+        # laptop, beside the Forms screen's choices) rather than widen the window. They come
+        # after the pages, Open first: from the pages, Tab goes to where the text is read.
         row = QWidget(self)
         buttons = FlowLayout(row)
-        buttons.addWidget(self.print_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(row)
+        layout.addWidget(self.about)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(row)
+        # Tab follows what is read: the pages, then Open, Print, Save as.
+        for before, after in pairwise(
+            (self.view, self.open_button, self.print_button, self.save_button)
+        ):
+            QWidget.setTabOrder(before, after)
         self.show_message("Choose a form to see it here.")
         app = QApplication.instance()
         if app is not None:
@@ -105,6 +124,7 @@ class PdfPreview(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+        self.about.hide()
         self.stack.setCurrentWidget(self.message)
         self._set_actions_enabled(False)
 
@@ -126,6 +146,25 @@ class PdfPreview(QWidget):
             previous.unlink(missing_ok=True)
         self.stack.setCurrentWidget(self.view)
         self._set_actions_enabled(True)
+        self._describe(suggested_name)
+
+    def _describe(self, suggested_name: str) -> None:
+        """Say in words which form is shown and how many pages it has (the pages are
+        pictures to a screen reader): above the pages, on the page view, and aloud."""
+        title = self.document.metaData(QPdfDocument.MetaDataField.Title)
+        title = str(title).strip() if title else ""
+        if not title:
+            title = Path(suggested_name).stem.replace("-", " ").capitalize()
+        count = self.page_count
+        pages = f"{count} page{'' if count == 1 else 's'}"
+        self.about.setText(f"{title}: {pages}.")
+        self.about.show()
+        self.view.setAccessibleName(f"Preview of {title}")
+        self.view.setAccessibleDescription(
+            f"{pages}, shown as pictures. To have the form read, use Open in PDF viewer, "
+            "the next button (Alt+O)."
+        )
+        announcer.announce(f"{title} ready to print: {pages}.", self)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for button in (self.print_button, self.open_button, self.save_button):
