@@ -129,3 +129,17 @@ def _names(window: QWidget) -> set[str]:
         if iface.role() not in a11y_tree.CONTAINERS_OF_DATA:
             pending += [c for c in (iface.child(i) for i in range(iface.childCount())) if c]
     return names
+
+
+def test_the_demo_banner_is_read_as_shown_folded_and_unfolded(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    window = _open(qtbot, demo_services, tmp_path)
+    banner = window.demo_banner
+    assert banner.accessibleName() == banner.plain_text()  # "DEMO: … safely. More…"
+    assert banner.accessibleDescription() == banner.full_text  # the rest, without a key
+    banner.setFocus()
+    qtbot.keyClick(banner, Qt.Key.Key_Return)  # More…
+    qtbot.waitUntil(lambda: banner.expanded)
+    assert banner.accessibleName().endswith("Less")
+    assert a11y_tree.problems(window) == []

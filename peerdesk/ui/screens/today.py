@@ -114,8 +114,8 @@ class AttentionTableModel(QAbstractTableModel):
         item = line.item
         column = index.column()
         if role == Qt.ItemDataRole.AccessibleTextRole and column == WHAT:
-            # A screen reader moving line to line hears which group each line is in (the
-            # heading rows are not chosen by the arrow keys), and a heading says it is one.
+            # A screen reader moving line to line hears which group each line is in, also
+            # coming up from the line below or jumping by rows; a heading says it is one.
             if item is None:
                 return f"Group: {line.text}"
             return f"{line.group}: {'Urgent: ' if item.urgent else ''}{item.title}"

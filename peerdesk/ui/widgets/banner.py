@@ -72,8 +72,8 @@ class OneLineBanner(QLabel):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # No fixed accessible name: a screen reader reads the words shown (a name such as
-        # "Demo data" replaced them).
+        # Its accessible name is the words shown, kept so as they change (a fixed name,
+        # "Demo data", hid them); named, a focused label is heard by every checker and reader.
         self.setWordWrap(True)  # still one line wherever it fits; never cut on a narrow window
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(
@@ -119,6 +119,7 @@ class OneLineBanner(QLabel):
         folded = not self.expanded and self.short_text != self.full_text
         self.setAccessibleDescription(self.full_text if folded else "")
         if self.short_text == self.full_text:
+            self.setAccessibleName(self.full_text)
             self.setText(escape(self.full_text))
             return
         colour = self.palette().color(QPalette.ColorRole.WindowText).name()
@@ -127,6 +128,7 @@ class OneLineBanner(QLabel):
             if self.expanded
             else (self.short_text, "more", "More…")
         )
+        self.setAccessibleName(f"{words} {link}")
         html = (
             f'{escape(words)} <a href="{target}" style="color: {colour}; '
             f'text-decoration: underline; font-weight: bold">{link}</a>'
