@@ -77,8 +77,6 @@ class _TabPage(QScrollArea):
 SOMEONE_NEW = "Someone new (not on record yet)"
 
 
-#: "No preference" on the age boxes, one below the youngest age the service accepts (16),
-#: as on the person dialog.
 class ReferralDialog(RecordDialog):
     """`ReferralDialog(services, person_id=7)` takes a referral for someone on record;
     `ReferralDialog(services)` for someone new, whose name and contact come first."""
@@ -236,10 +234,8 @@ class ReferralDialog(RecordDialog):
         self.mentor_gender.setCurrentIndex(0)
         self.age_min.setValue(NO_AGE)
         self.age_max.setValue(NO_AGE)
-        for edit in (self.languages, self.lives_with):
+        for edit in (self.languages, self.lives_with, self.access_needs, self.energy_needs):
             edit.clear()
-        for area in (self.access_needs, self.energy_needs):
-            area.clear()
         self.availability.set_value([], [])
 
     def _build_person(self) -> None:
