@@ -232,3 +232,24 @@ def test_a_problem_with_no_input_is_said_from_the_line_at_the_top(
     assert said[0].urgent and said[0].where is dialog.problem
     # Read as what it shows (no fixed name hiding it).
     assert dialog.problem.accessibleName() == ""
+
+
+def test_a_wrong_date_saved_from_its_box_is_said_once(
+    qtbot: QtBot, session_dialog: SessionDialog, said: list[Said]
+) -> None:
+    dialog = session_dialog
+    focused = dialog.date.editor
+    focused.setFocus()
+    qtbot.keyClick(focused, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused, "31/02/2026")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)  # Save, without leaving the box
+    assert [s.text for s in said] == ["Date: 31/02/2026 is not a date: February 2026 has 28 days."]
+    assert "Problem: 31/02/2026 is not a date" in focused.accessibleDescription()
+
+
+def test_a_wrong_date_is_said_on_leaving_its_box(
+    qtbot: QtBot, session_dialog: SessionDialog, said: list[Said]
+) -> None:
+    type_into(qtbot, session_dialog.date, "31/02/2026")  # ends with Tab: the box is left
+    assert [s.text for s in said] == ["Date: 31/02/2026 is not a date: February 2026 has 28 days."]
+    assert said[0].urgent

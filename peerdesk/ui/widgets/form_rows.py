@@ -155,7 +155,11 @@ class FormRows:
         label.setText(f"⚠ {words}" if words else "")
         label.setVisible(bool(words))
         widget = self._inputs[field]
-        if words:
+        if words and widget.hasFocus():
+            # Found while saving with the keyboard still in the input: the dialog shows (and
+            # says) it in a moment; said here too, it would be heard twice.
+            widget.setAccessibleDescription(f"Problem: {words}")
+        elif words:
             mark_problem(widget, words, hint=widget.toolTip(), name=widget.accessibleName())
         else:
             clear_problem_mark(widget, widget.toolTip())
