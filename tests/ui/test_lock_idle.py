@@ -164,3 +164,24 @@ def test_a_plain_database_locks_too_and_says_it_has_no_passphrase(
     assert cover is not None and cover.show_button is not None
     cover.show_button.click()
     qtbot.waitUntil(lambda: MARKER in visible_text(window))
+
+
+def test_a_wrong_passphrase_is_heard_and_read_as_its_words(  # type: ignore[no-untyped-def]
+    qtbot, encrypted: Services, qsettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.ui import announcer
+    from tests.ui import a11y_tree
+
+    heard: list[str] = []
+    monkeypatch.setattr(announcer, "announce", lambda text, *a, **k: heard.append(text))
+    window = MainWindow(encrypted, qsettings)
+    qtbot.addWidget(window)
+    lock = IdleLock(window, encrypted, qsettings, timeout_ms=0, delay=lambda failures: 0)
+    window.show()
+    lock.lock()
+    cover = lock.cover_with_form()
+    assert cover is not None and cover.form is not None
+    cover.form.passphrase.setText("password")
+    cover.form.unlock_button.click()
+    assert heard and heard[-1] == cover.form.message.text() != ""
+    assert [p for p in a11y_tree.problems(cover) if "label says" in p] == []

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from peerdesk.ui import announcer
 from peerdesk.ui.security.passphrase_fields import passphrase_edit
 
 #: Milliseconds to wait after the n-th wrong passphrase in a row.
@@ -47,7 +48,6 @@ class UnlockForm(QWidget):
         self.unlock_button.setAutoDefault(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Unlock message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Room for a two-line message, so a refusal never pushes the layout about or clips.
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3)
@@ -84,6 +84,8 @@ class UnlockForm(QWidget):
         else:
             self.message.setText(message)
             self.passphrase.setFocus()
+        # The message is read as its words when reached; said now, as the box is cleared.
+        announcer.announce(self.message.text(), self.message, urgent=True)
 
     def reset(self) -> None:
         self.failures = 0
