@@ -126,3 +126,22 @@ def test_supervision_lists_the_mentors_current_pairings(
     saved = demo_services.volunteers.supervisions(pairing.mentor_id)[0]
     assert saved.wellbeing == "Tired but coping"
     assert saved.supervision_date == demo_services.today()
+
+
+def test_sessions_filters_that_cannot_be_met_are_said(
+    qtbot: QtBot, demo_services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A From after To is refused on the line under the filters, and a screen reader hears it
+    (the line shows for as long as the filters stand, so it is said when it appears)."""
+    from peerdesk.ui import announcer
+
+    heard: list[str] = []
+    monkeypatch.setattr(announcer, "announce", lambda text, *a, **k: heard.append(text))
+    screen = SessionsScreen(demo_services, settings)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    screen.date_to.set_value(date(2026, 1, 1))
+    screen.date_from.set_value(date(2026, 6, 1))
+    screen.refresh()
+    assert not screen.problem.isHidden()
+    assert heard and heard[-1].startswith("Problem: ") and heard[-1][9:] in screen.problem.text()

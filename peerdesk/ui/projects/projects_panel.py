@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import Services
 from peerdesk.services.projects.views import ProjectView
+from peerdesk.ui import announcer
 from peerdesk.ui.widgets import FormRows
 from peerdesk.ui.widgets.corrections import RemoveDialog, run
 from peerdesk.ui.widgets.fit_screen import fit_to_screen
@@ -177,3 +178,4 @@ class ProjectsDialog(QDialog, ListEditing[ProjectView]):
         if run(dialog):
             self.reload()
             self.list_problem.setText(f"✓ Removed “{project.name}”.")
+            announcer.announce(f"Removed “{project.name}”.", self.list_problem)

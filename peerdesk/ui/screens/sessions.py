@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import NotFoundError, PeerdeskError
 from peerdesk.services import Services
 from peerdesk.services.mentoring.views import SessionFilter, SessionRow
+from peerdesk.ui import announcer
 from peerdesk.ui.pairings.concern_dialog import ConcernDialog
 from peerdesk.ui.pairings.models import SESSION_COLUMNS
 from peerdesk.ui.pairings.session_dialog import SessionDialog
@@ -122,6 +123,7 @@ class SessionsScreen(Screen):
         except PeerdeskError as error:
             self.problem.setText(f"⚠ {error}")
             self.problem.show()
+            announcer.announce(f"Problem: {error}", self.problem, urgent=True)
             rows = []
         self.model.set_rows(rows)
         self.view.resizeRowsToContents()
