@@ -30,6 +30,7 @@ from peerdesk.ui.people.condition_completer import offer_conditions
 from peerdesk.ui.widgets import DateBox, FormRows
 from peerdesk.ui.widgets.form_rows import NO_AGE, age_box, age_or_none, text_area
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.tab_pages import show_tab_holding
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
 
 #: Inputs for the three ways a person can relate to a condition.
@@ -248,11 +249,7 @@ class PersonDialog(RecordDialog):
     def reveal(self, widget: QWidget) -> None:
         """A problem with an input on another tab shows that tab first, so the input can take
         the keyboard and the problem is seen (and said once)."""
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is not None and page.isAncestorOf(widget):
-                self.tabs.setCurrentIndex(index)
-                return
+        show_tab_holding(self.tabs, widget)
 
     def saved_words(self) -> str:
         person = self.saved_person

@@ -48,6 +48,7 @@ from peerdesk.ui.widgets.form_rows import (
     vocabulary_combo,
 )
 from peerdesk.ui.widgets.record_dialog import RecordDialog
+from peerdesk.ui.widgets.tab_pages import show_tab_holding
 from peerdesk.vocabulary import ConditionLink, Gender, ReferralSource, SupportedAs
 
 #: The most lines of text a tab asks room for: more scroll inside the tab. Asking for the
@@ -474,11 +475,7 @@ class ReferralDialog(RecordDialog):
     def reveal(self, widget: QWidget) -> None:
         """A problem with an input on another tab shows that tab first, so the input can take
         the keyboard and the problem is seen (and said once)."""
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is not None and page.isAncestorOf(widget):
-                self.tabs.setCurrentIndex(index)
-                return
+        show_tab_holding(self.tabs, widget)
 
     def show_problem(self, error: PeerdeskError) -> None:
         """The input with the problem has the focus: its tab is shown, and the input (and
