@@ -45,3 +45,18 @@ def test_a_problem_on_another_tab_shows_that_tab(qtbot: QtBot, services: Service
     focused = QApplication.focusWidget()
     assert focused is not None and dialog.tabs.widget(3).isAncestorOf(focused)
     assert services.people.list_rows() == []  # nothing half-saved
+
+
+def test_at_the_largest_text_only_a_tab_scrolls_never_the_window_around_it(
+    qtbot: QtBot, services: Services, largest: object
+) -> None:
+    """A scroll inside a scroll hid the tab's own scroll bar: each tab asks for at most ten
+    lines, and scrolls itself beyond that."""
+    dialog = PersonDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        assert not dialog.page_area.verticalScrollBar().isVisible(), dialog.tabs.tabText(index)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from peerdesk.ui.people.condition_completer import offer_conditions
 from peerdesk.ui.widgets import DateBox, FormRows
 from peerdesk.ui.widgets.form_rows import NO_AGE, age_box, age_or_none, text_area
 from peerdesk.ui.widgets.record_dialog import RecordDialog
-from peerdesk.ui.widgets.tab_pages import show_tab_holding
+from peerdesk.ui.widgets.tab_pages import TabPage, show_tab_holding
 from peerdesk.vocabulary import ConditionLink, Gender, Role, YesNoPreferNot
 
 #: Inputs for the three ways a person can relate to a condition.
@@ -230,11 +229,7 @@ class PersonDialog(RecordDialog):
 
     def _tab(self, title: str) -> QVBoxLayout:
         """A tab whose inputs scroll on their own when the window is short."""
-        scroll = QScrollArea(self.tabs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Not a Tab stop of its own: Tab goes to its inputs, and it scrolls to show each.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll = TabPage(self.tabs)
         content = QWidget()
         scroll.setWidget(content)
         self.tabs.addTab(scroll, title)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,31 +48,8 @@ from peerdesk.ui.widgets.form_rows import (
     vocabulary_combo,
 )
 from peerdesk.ui.widgets.record_dialog import RecordDialog
-from peerdesk.ui.widgets.tab_pages import show_tab_holding
+from peerdesk.ui.widgets.tab_pages import TabPage, show_tab_holding
 from peerdesk.vocabulary import ConditionLink, Gender, ReferralSource, SupportedAs
-
-#: The most lines of text a tab asks room for: more scroll inside the tab. Asking for the
-#: whole of the longest tab made the window around the tabs scroll too at the largest text
-#: (a scroll inside a scroll), with the tab's own scroll bar out of sight.
-_TAB_LINES = 10
-
-
-class _TabPage(QScrollArea):
-    """One tab's inputs, scrolling on their own when the window is short."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        # No Tab stop of its own: it has no name and shows no focus (the inputs inside do).
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(
-            hint.width(), min(hint.height(), self.fontMetrics().lineSpacing() * _TAB_LINES)
-        )
-
 
 #: The first choice of the Pairings screen's list of people.
 SOMEONE_NEW = "Someone new (not on record yet)"
@@ -153,7 +130,7 @@ class ReferralDialog(RecordDialog):
     # -- building ------------------------------------------------------------------------
     def _tab(self, title: str) -> QVBoxLayout:
         """A tab whose inputs scroll on their own when the window is short."""
-        scroll = _TabPage(self.tabs)
+        scroll = TabPage(self.tabs)
         content = QWidget()
         scroll.setWidget(content)
         self.tabs.addTab(scroll, title)

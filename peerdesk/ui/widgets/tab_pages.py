@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+
+#: The most lines of text a tab asks room for: more scroll inside the tab. Asking for the
+#: whole of the longest tab made the window around the tabs scroll too at the largest text
+#: (a scroll inside a scroll), with the tab's own scroll bar out of sight.
+TAB_LINES = 10
+
+
+class TabPage(QScrollArea):
+    """One tab's inputs, scrolling on their own when the window is short."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # No Tab stop of its own: it has no name and shows no focus (the inputs inside do).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), self.fontMetrics().lineSpacing() * TAB_LINES))
 
 
 def show_tab_holding(tabs: QTabWidget, widget: QWidget) -> bool:
