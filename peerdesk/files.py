@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from peerdesk.errors import PeerdeskError
 
 #: How peerdesk's half-written files end, so start-up tidying and the encryption sweep know
 #: them for leftovers of a crash.
@@ -41,6 +44,7 @@ def atomic_path(
     The temporary file is removed on any failure, and `target` is then as it was.
     """
     target = Path(target)
+    _refuse_special(target)
     folder = target.parent
     if temporary is None:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART_SUFFIX, dir=folder)
@@ -96,6 +100,21 @@ def sync_folder(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _refuse_special(target: Path) -> None:
+    """The rename would replace a folder, pipe or device node (say /dev/null) with a regular
+    file: peerdesk writes only ordinary files. `os.stat` looks without opening, so a pipe
+    cannot make this wait."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # nothing there yet (or unreadable: the write itself reports that)
+    if not stat.S_ISREG(mode):
+        raise PeerdeskError(
+            f"{target} is not an ordinary file (it is a folder, a pipe or a device), so "
+            "peerdesk will not write over it. Choose a file name instead."
+        )
 
 
 def _sync_file(path: Path) -> None:

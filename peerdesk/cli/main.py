@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from peerdesk import __version__
 from peerdesk.cli.commands import COMMANDS
 from peerdesk.cli.context import CommandContext, paths_from
+from peerdesk.cli.targets import check_arguments, check_database
 from peerdesk.errors import PeerdeskError
 from peerdesk.logging_setup import configure_logging
 
@@ -53,6 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = paths_from(args)
+    try:
+        # Before any folder is made or file opened: a folder, pipe or device as --db, the
+        # import file or --out is refused in words, and nothing is created.
+        check_database(paths.database)
+        check_arguments(args)
+    except PeerdeskError as error:
+        print(f"peerdesk: {error}", file=sys.stderr)
+        return EXIT_REFUSED
     try:
         paths.ensure()
         configure_logging(paths.log_dir, verbose=args.verbose)

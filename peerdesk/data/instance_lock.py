@@ -36,10 +36,18 @@ class InstanceLock:
                 "This database is already open in another peerdesk window or program. "
                 "Switch to that window, or close it and try again."
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        try:
+            with translate_faults("open the database", self.path):
+                # Straight to the descriptor, unbuffered: a failed write leaves nothing in a
+                # buffer for close() to try (and fail) again.
+                os.ftruncate(handle.fileno(), 0)
+                os.write(handle.fileno(), str(os.getpid()).encode("ascii"))
+        except BaseException:
+            # A full disk can fail the write after the file was made: let go of it and
+            # remove it, so no empty lock file is left behind.
+            self._handle = handle
+            self.release()
+            raise
         self._handle = handle
         return self
 
