@@ -171,7 +171,7 @@ def inspect_file(path: Path, *, thorough: bool = False, key: Passphrase | None =
             connect_raw(path, read_only=True, immutable=untouched, key=key if encrypted else None)
         ) as connection:
             if encrypted:
-                _prove_key(connection, path)
+                prove_key(connection, path)
             check = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
             tables = {
                 row[0]
@@ -207,7 +207,7 @@ def inspect_file(path: Path, *, thorough: bool = False, key: Passphrase | None =
     return "current" if revision == _head() else "behind"
 
 
-def _prove_key(connection: Connection, path: Path) -> None:
+def prove_key(connection: Connection, path: Path) -> None:
     """The first read of an encrypted file fails with "not a database" if the key is wrong."""
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()

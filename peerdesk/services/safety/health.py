@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import text
-
+from peerdesk.data.instance_lock import InstanceLock
+from peerdesk.data.integrity import FileHealth, check_file, probe
+from peerdesk.data.keys import Passphrase
 from peerdesk.services.base import Service
 
 
@@ -14,6 +18,17 @@ class HealthReport:
     integrity: list[str]
     broken_links: list[str] = field(default_factory=list)
     record_counts: dict[str, int] = field(default_factory=dict)
+    #: The -wal beside the file was replayed into a private copy to check it.
+    wal_replayed_on_copy: bool = False
+
+    @classmethod
+    def of(cls, found: FileHealth) -> HealthReport:
+        return cls(
+            integrity=found.integrity,
+            broken_links=found.broken_links,
+            record_counts=found.record_counts,
+            wal_replayed_on_copy=found.wal_replayed_on_copy,
+        )
 
     @property
     def healthy(self) -> bool:
@@ -21,6 +36,11 @@ class HealthReport:
 
     def lines(self) -> list[str]:
         out: list[str] = []
+        if self.wal_replayed_on_copy:
+            out.append(
+                "A write-ahead log (-wal file) was found beside the database: it was applied "
+                "to a private copy for this check. The database file itself was not changed."
+            )
         if self.integrity == ["ok"]:
             out.append("File structure: OK (SQLite integrity check passed).")
         else:
@@ -46,26 +66,30 @@ class HealthReport:
 
 class HealthService(Service):
     def check(self, *, full: bool = True) -> HealthReport:
-        pragma = "integrity_check" if full else "quick_check"
+        """Check the open database (through its engine, so with its -wal as the app sees it)."""
         with self.db.engine.connect() as connection:
-            integrity = [row[0] for row in connection.exec_driver_sql(f"PRAGMA {pragma}")]
-            broken = [
-                f"a {row[0]} record (row {row[1]}) points to a missing {row[2]} record"
-                for row in connection.exec_driver_sql("PRAGMA foreign_key_check")
-            ]
-            tables = [
-                row[0]
-                for row in connection.execute(
-                    text(
-                        "SELECT name FROM sqlite_master WHERE type = 'table' "
-                        "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version' ORDER BY name"
-                    )
-                )
-            ]
-            counts = {
-                table: int(
-                    connection.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0
-                )
-                for table in tables
-            }
-        return HealthReport(integrity=integrity, broken_links=broken, record_counts=counts)
+
+            def run(sql: str) -> list[Any]:
+                return list(connection.exec_driver_sql(sql))
+
+            return HealthReport.of(probe(run, full=full))
+
+
+def check_file_untouched(path: Path, key: Passphrase | None = None) -> HealthReport | None:
+    """The full check of the database file at `path`, which is left byte for byte as it was
+    (`peerdesk.data.integrity`); the instance lock is held meanwhile, so no peerdesk writes it.
+
+    None when `path` is not an existing, non-empty regular file: there is nothing there to
+    keep unchanged, and opening it the usual way says what it is (new, lost or not a file).
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size == 0:
+        return None
+    lock = InstanceLock(path).acquire()
+    try:
+        return HealthReport.of(check_file(path, key))
+    finally:
+        lock.release()
