@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from peerdesk.services.importing.problems import FileUnreadable
+from peerdesk.services.importing.xlsx_stream import check_archive, stream_sheet
 
 log = logging.getLogger(__name__)
 
@@ -117,29 +118,18 @@ def _read_workbook(path: Path) -> Source:
     # From bytes, not the path: openpyxl refuses a path by its extension, and a workbook
     # saved as "people.csv" (or with no extension) is still a workbook.
     data = path.read_bytes()
-    values_book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    formulas_book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    sheets: list[Sheet] = []
-    for worksheet in values_book.worksheets:
-        formula_sheet = formulas_book[worksheet.title]
-        rows: list[list[CellValue]] = []
-        formulas: set[tuple[int, int]] = set()
-        for r, (value_row, formula_row) in enumerate(
-            zip(
-                worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True),
-                formula_sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True),
-                strict=False,
-            )
-        ):
-            if r >= MAX_ROWS:
-                raise FileUnreadable(_too_many_rows(path))
-            row: list[CellValue] = []
-            for c, (value, raw) in enumerate(zip(value_row, formula_row, strict=False)):
-                if isinstance(raw, str) and raw.startswith("=") and value is None:
-                    formulas.add((r, c))
-                row.append(_cut(value))
-            rows.append(row)
-        sheets.append(Sheet(worksheet.title, _trim(rows), formulas))
+    check_archive(data, path.name)
+    # One streaming (read-only) load: saved values and formulas without one come from the
+    # same pass, and the limits are enforced before a too-large sheet is ever held in memory.
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheets: list[Sheet] = []
+        for worksheet in book.worksheets:
+            rows, formulas = stream_sheet(worksheet, path.name, MAX_ROWS, MAX_COLUMNS)
+            cut = [[_cut(value) for value in row] for row in rows]
+            sheets.append(Sheet(worksheet.title, _trim(cut), formulas))
+    finally:
+        book.close()
     return Source(path=path, kind="xlsx", sheets=sheets)
 
 
