@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from peerdesk import __version__
 from peerdesk.cli.commands import COMMANDS
 from peerdesk.cli.context import CommandContext, paths_from
-from peerdesk.cli.targets import check_arguments, check_database
+from peerdesk.cli.targets import check_arguments, check_database, describe_os_error
 from peerdesk.errors import PeerdeskError
 from peerdesk.logging_setup import configure_logging
 
@@ -91,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PeerdeskError as error:
         log.info("command %s refused: %s", args.command, type(error).__name__)
         print(f"peerdesk: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as error:
+        # A disk or file fault no service translated (e.g. a full disk while a form's PDF is
+        # written): still a sentence and exit 2. The log holds the kind, not the path.
+        log.warning("command %s: %s (errno %s)", args.command, type(error).__name__, error.errno)
+        print(f"peerdesk: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("peerdesk: stopped.", file=sys.stderr)

@@ -11,6 +11,7 @@ own words, or creates it.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import stat
 from pathlib import Path
@@ -86,3 +87,30 @@ def check_arguments(args: argparse.Namespace) -> None:
             what_to_do="Give --out a file name in a folder you can write to, for example "
             "figures.xlsx; peerdesk writes only ordinary files.",
         )
+
+
+def describe_os_error(error: OSError) -> str:
+    """A sentence for a system error that reached the command line untranslated (the safety
+    net under every command: the services translate the faults they expect themselves)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return (
+            "The disk is full, so peerdesk could not finish. Nothing was half-saved. Free some "
+            "space (empty the recycle bin, delete old downloads), then try again."
+        )
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        where = f" ({error.filename})" if error.filename else ""
+        return (
+            f"peerdesk could not write where it was asked to{where}: the folder is read-only, "
+            "or you do not have permission to change it. Nothing was half-saved. Choose "
+            "another folder, or ask whoever looks after this computer."
+        )
+    if error.errno in (errno.EISDIR, errno.ENOTDIR, errno.ENXIO, errno.ENODEV):
+        return (
+            "peerdesk was given a folder or a device where it needs a file. Nothing was "
+            "changed. Give the path of an ordinary file and try again."
+        )
+    reason = error.strerror or "an unknown error"
+    return (
+        f"peerdesk could not finish ({reason}). Nothing was half-saved. Check the disk and "
+        "the folder, then try again; if it happens again, ask for help."
+    )

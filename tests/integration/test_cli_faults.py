@@ -8,13 +8,16 @@ the tests carry a timeout only through the suite's own, and pass only because no
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
+from peerdesk import files as files_module
 from peerdesk.cli.main import main
 from peerdesk.data import instance_lock
 
@@ -196,3 +199,80 @@ def test_whole_file_writes_never_replace_a_pipe_or_folder(place: Path) -> None:
         with pytest.raises(PeerdeskError, match="peerdesk will not write over it"):
             write_bytes(place / name, b"figures")
         assert snapshot(place) == before
+
+
+def _outside_home(folder: Path) -> dict[str, tuple[int, int, bytes | None]]:
+    """The snapshot without peerdesk's own folders (its log file grows with every run)."""
+    return {k: v for k, v in snapshot(folder).items() if not k.startswith("home")}
+
+
+def _full_disk_for_part_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC when a whole-file write syncs its temporary `.part` file (the database's own
+    syncs go on, so the fault is the file's)."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to tell a .part file's descriptor from the database's")
+    real_fsync = os.fsync
+
+    def no_space(descriptor: int) -> None:
+        if os.readlink(f"/proc/self/fd/{descriptor}").endswith(".part"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", no_space)
+
+
+def test_full_disk_while_a_form_is_written_is_a_sentence_not_a_bug(
+    place: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No service translates a blank form's PDF write: the command line's safety net does."""
+    before = _outside_home(place)
+    _full_disk_for_part_files(monkeypatch)
+    out = place / "referral.pdf"
+    err = refused(["--db", str(place / "none.db"), "form", "referral", "--out", str(out)], capsys)
+    assert "The disk is full, so peerdesk could not finish" in err and "Free some space" in err
+    assert _outside_home(place) == before
+
+
+def test_full_disk_at_the_backup_before_an_import_imports_nothing(
+    place: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = place / "people.db"
+    assert main(["--db", str(db), "check"]) == 0
+    sheet = place / "people.csv"
+    sheet.write_text(
+        "First name,Last name,Date of birth\nRuth,Campbell,10/10/1970\n", encoding="utf-8"
+    )
+    capsys.readouterr()
+    backups = sorted((place / "home" / "backups").glob("*.db"))
+
+    def no_space(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    err = refused(["--db", str(db), "import", str(sheet)], capsys)
+    assert "The disk is full, so peerdesk could not save the backup" in err
+    monkeypatch.undo()
+    assert sorted((place / "home" / "backups").glob("*.db")) == backups
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("SELECT count(*) FROM person").fetchone() == (0,)
+
+
+def test_read_only_folder_for_out_is_a_sentence(
+    place: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root a chmod'ed folder stays writable, so the refusal the system would give is
+    simulated where the temporary file is made."""
+    db = place / "people.db"
+    assert main(["--db", str(db), "check"]) == 0
+    capsys.readouterr()
+    before = _outside_home(place)
+
+    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(files_module.tempfile, "mkstemp", refuse)
+    out = place / "history.csv"
+    err = refused(["--db", str(db), "history", "--format", "csv", "--out", str(out)], capsys)
+    assert "read-only, or you do not have permission" in err
+    assert "Choose another folder" in err
+    assert _outside_home(place) == before
