@@ -78,6 +78,13 @@ def check_arguments(args: argparse.Namespace) -> None:
             role="imported",
             what_to_do="Choose the .xlsx or .csv file itself.",
         )
+    backup = getattr(args, "path", None)
+    if command == "restore" and backup:
+        require_file(
+            Path(backup).expanduser(),
+            role="restored",
+            what_to_do="Give the path of a peerdesk backup file (its name ends in .db).",
+        )
     out = getattr(args, "out", None)
     # `person export --out DIR` names a folder to make the pack in; every other --out a file.
     if out and command != "person":

@@ -73,13 +73,16 @@ def test_db_that_is_a_device_is_refused(place: Path, capsys: pytest.CaptureFixtu
     ("name", "kind"),
     [("a-folder", "is a folder"), ("a-fifo", "is a pipe (FIFO)"), (os.devnull, "is a device")],
 )
-def test_import_of_something_not_a_file_is_refused(
+def test_import_or_restore_of_something_not_a_file_is_refused(
     place: Path, capsys: pytest.CaptureFixture[str], name: str, kind: str
 ) -> None:
     db = place / "people.db"
     before = snapshot(place)
     err = refused(["--db", str(db), "import", str(place / name)], capsys)
     assert kind in err and "Choose the .xlsx or .csv file itself." in err
+    assert snapshot(place) == before
+    err = refused(["--db", str(db), "restore", str(place / name)], capsys)
+    assert kind in err and "Give the path of a peerdesk backup file" in err
     assert snapshot(place) == before
 
 
@@ -128,6 +131,25 @@ def test_full_disk_when_taking_the_lock_leaves_no_lock_file(
     assert {k: v for k, v in after.items() if not k.startswith("home/")} == {
         k: v for k, v in before.items() if not k.startswith("home/")
     }
+
+
+def test_read_only_folder_when_taking_the_lock_is_a_sentence(
+    place: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated where the lock file is opened (root ignores a chmod'ed folder)."""
+    db = place / "people.db"
+    assert main(["--db", str(db), "check"]) == 0
+    capsys.readouterr()
+    before = _outside_home(place)
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(instance_lock, "open", refuse, raising=False)
+    err = refused(["--db", str(db), "check"], capsys)
+    assert "could not open the database" in err and "is read-only" in err
+    assert "Choose another folder" in err
+    assert _outside_home(place) == before
 
 
 def test_full_disk_while_writing_an_export_leaves_no_file(
