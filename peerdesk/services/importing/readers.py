@@ -47,6 +47,9 @@ class Sheet:
     rows: list[list[CellValue]]
     #: (row index, column index) of cells holding a formula with no saved value.
     formulas: set[tuple[int, int]] = field(default_factory=set)
+    #: (row index, column index) of the CSV cell whose opening quote is never closed: it holds
+    #: the rest of the file, so it is a problem for its row rather than a person's name.
+    open_quote: tuple[int, int] | None = None
 
     def cell(self, row: int, column: int) -> CellValue:
         values = self.rows[row]
@@ -193,11 +196,19 @@ def _read_csv(path: Path, *, encoding: str | None, separator: str | None) -> Sou
     text = text.replace("\x00", "")
     used_separator = separator or detect_separator(text)
     rows: list[list[CellValue]] = []
+    lines = list(io.StringIO(text, newline=""))
+    last_start = 0
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=used_separator)
-        for r, row in enumerate(reader):
-            if r >= MAX_ROWS:
+        reader = csv.reader(lines, delimiter=used_separator)
+        while True:
+            start = reader.line_num
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            if len(rows) >= MAX_ROWS:
                 raise FileUnreadable(_too_many_rows(path))
+            last_start = start
             rows.append([_cut(cell) for cell in row[:MAX_COLUMNS]])
     except csv.Error:
         raise FileUnreadable(
@@ -205,13 +216,31 @@ def _read_csv(path: Path, *, encoding: str | None, separator: str | None) -> Sou
             "in a spreadsheet program and save it again as CSV."
         ) from None
     name = path.stem or "Sheet"
+    sheet = Sheet(name, _trim(rows))
+    if rows and _ends_inside_quote(lines[last_start:], used_separator):
+        sheet.open_quote = (len(rows) - 1, min(len(rows[-1]), MAX_COLUMNS) - 1)
     return Source(
         path=path,
         kind="csv",
-        sheets=[Sheet(name, _trim(rows))],
+        sheets=[sheet],
         encoding=used,
         separator=used_separator,
     )
+
+
+def _ends_inside_quote(last_record: list[str], separator: str) -> bool:
+    """Whether the file's last record leaves a quote open (the lenient reader hides it).
+
+    Only the last record is read again, so this stays linear in the file's size.
+    """
+    try:
+        for _ in csv.reader(last_record, delimiter=separator, strict=True):
+            pass
+    except csv.Error as error:
+        # Strict reading also objects to text after a closing quote ('"Jo"x'), which the
+        # lenient reader took as typed: only a record cut off inside its quote counts.
+        return "end of data" in str(error)
+    return False
 
 
 def _cut(value: object) -> CellValue:

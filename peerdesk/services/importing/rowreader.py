@@ -12,6 +12,8 @@ from peerdesk.services.importing.problems import Problem, Severity
 from peerdesk.services.importing.readers import Sheet
 from peerdesk.services.importing.settings import ImportSettings
 
+#: Fields holding a name as plain text (alongside NAME and PERSON fields): never on two lines.
+_NAME_KEYS = frozenset({"first_name", "last_name", "preferred_name", "referrer_name"})
 _JOINERS = {"address": ", ", "phone": " / ", "notes": "\n", "note": "\n"}
 
 
@@ -76,6 +78,12 @@ class RowReader:
                         Severity.WARNING,
                     )
                 )
+            if (self.row, index) == self.context.sheet.open_quote:
+                self._report(
+                    "A quote opened in this cell is never closed, so the rest of the file was "
+                    "read into it. Close the quote (or remove it) in the file and import again.",
+                    key,
+                )
             cells.append((index, self.context.sheet.cell(self.row, index)))
         return cells
 
@@ -89,6 +97,15 @@ class RowReader:
         cells = [(i, v) for i, v in self.raw(key) if not val.is_blank(v)]
         if not cells:
             return [] if spec.kind in (ValueKind.ROLES, ValueKind.CONDITIONS) else None
+        is_name = spec.kind in (ValueKind.NAME, ValueKind.PERSON) or key in _NAME_KEYS
+        if is_name and any("\n" in val.text_of(v) for _, v in cells):
+            # A name never has line breaks: usually a quote left open swallowed the next rows.
+            self._report(
+                "This name runs over more than one line (a quote in the file may be left "
+                "open). Put the name on one line in the file and import again.",
+                key,
+            )
+            return None
         if spec.kind in (ValueKind.TEXT, ValueKind.LONG_TEXT, ValueKind.NAME, ValueKind.PERSON):
             return self.text(key)
         if spec.kind is ValueKind.CONDITIONS:

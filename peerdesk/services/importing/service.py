@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from peerdesk.services.importing.model import (
 )
 from peerdesk.services.importing.people_plan import PeoplePlanner
 from peerdesk.services.importing.problems import FileUnreadable, Problem, Severity
-from peerdesk.services.importing.readers import Source, read_file
+from peerdesk.services.importing.readers import Sheet, Source, read_file
 from peerdesk.services.importing.referrals_plan import ReferralPlanner
 from peerdesk.services.importing.rowreader import SheetContext
 from peerdesk.services.importing.settings import ImportSettings, MappingStore, SheetMapping
@@ -191,7 +192,9 @@ class ImportService(Service):
         )
         preview.problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row, not p.blocking))
         if contexts and not preview.rows and not preview.blocking:
-            problems.append(Problem("There are no rows to import below the headings."))
+            problems.append(
+                Problem(_no_rows(c.sheet for ctx in contexts.values() for c, _, _ in ctx))
+            )
         preview.counts = _counts(preview)
         preview.counts["totals_rows"] = totals
         return preview, people, links
@@ -289,3 +292,14 @@ def read_and_preview(
         return None, preview
     settings = service.suggest(source, saved)
     return source, service.preview(source, settings)
+
+
+def _no_rows(sheets: Iterable[Sheet]) -> str:
+    # Formulas without saved results read as empty: say so, or "no rows" hides the cause.
+    if any(sheet.formulas for sheet in sheets):
+        return (
+            "There are no rows to import below the headings: the rows there hold formulas "
+            "with no saved results, which read as empty. Open the file in Excel or "
+            "LibreOffice, save it, and import again."
+        )
+    return "There are no rows to import below the headings."
