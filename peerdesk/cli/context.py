@@ -7,9 +7,10 @@ import contextlib
 import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths
@@ -21,6 +22,8 @@ from peerdesk.services.opening import (
     open_services,
 )
 from peerdesk.services.safety.security import ENV_PASSPHRASE
+
+T = TypeVar("T")
 
 #: Tries at typing the passphrase before a command gives up.
 PASSPHRASE_TRIES = 3
@@ -46,13 +49,18 @@ class CommandContext:
     def open_services(self) -> Services:
         """Open the database; an encrypted one with the passphrase from the environment
         (`PEERDESK_PASSPHRASE`, for automation) or typed at a prompt."""
+        return self.with_passphrase(lambda key: open_services(self.paths, key))
+
+    def with_passphrase(self, attempt: Callable[[Passphrase | None], T]) -> T:
+        """Run `attempt` with the passphrase: none, or the one from the environment, first;
+        then typed at a prompt, a few times, while the database asks for one."""
         from_environment = os.environ.get(ENV_PASSPHRASE)
         if from_environment and self.key is None:
             self.key = Passphrase(from_environment)
         tries = 0
         while True:
             try:
-                return open_services(self.paths, self.key)
+                return attempt(self.key)
             except PassphraseNeededError:
                 if tries >= PASSPHRASE_TRIES:
                     raise

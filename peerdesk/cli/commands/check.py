@@ -7,15 +7,10 @@ it is replayed into a private copy, never into the file (`peerdesk.data.integrit
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from typing import Any
 
-from peerdesk.cli import context as context_module
-from peerdesk.cli.context import PASSPHRASE_TRIES, CommandContext
-from peerdesk.services.opening import Passphrase, PassphraseNeededError, WrongPassphraseError
+from peerdesk.cli.context import CommandContext
 from peerdesk.services.safety.health import HealthReport, check_file_untouched
-from peerdesk.services.safety.security import ENV_PASSPHRASE
 
 
 def register(subparsers: Any) -> None:
@@ -45,21 +40,4 @@ def _check_untouched(context: CommandContext) -> HealthReport | None:
     """The read-only check, asking for the passphrase of an encrypted file as opening does
     (`CommandContext.open_services`): from the environment for automation, else typed."""
     path = context.paths.database.expanduser().resolve()
-    from_environment = os.environ.get(ENV_PASSPHRASE)
-    if from_environment and context.key is None:
-        context.key = Passphrase(from_environment)
-    tries = 0
-    while True:
-        try:
-            return check_file_untouched(path, context.key)
-        except PassphraseNeededError:
-            if tries >= PASSPHRASE_TRIES:
-                raise
-        except WrongPassphraseError as error:
-            if from_environment or tries >= PASSPHRASE_TRIES:
-                raise
-            print(str(error), file=sys.stderr)
-        # Looked up on the module each time: tests stand in for the terminal there.
-        typed = context_module.ask_passphrase(f"Passphrase for {path.name}: ")
-        tries += 1
-        context.key = Passphrase(typed) if typed else None
+    return context.with_passphrase(lambda key: check_file_untouched(path, key))
