@@ -67,24 +67,25 @@ def check_database(database: Path) -> None:
     )
 
 
+#: The files commands read, by (command, argument): how the message names its use, and what
+#: to do instead.
+_INPUTS = {
+    ("import", "file"): ("imported", "Choose the .xlsx or .csv file itself."),
+    ("restore", "path"): (
+        "restored",
+        "Give the path of a peerdesk backup file (its name ends in .db).",
+    ),
+}
+
+
 def check_arguments(args: argparse.Namespace) -> None:
     """Refuse an import file or an `--out` that is not a regular file, before the command
     opens the database or the file (so nothing is created or changed)."""
     command = getattr(args, "command", None)
-    source = getattr(args, "file", None)
-    if command == "import" and source:
-        require_file(
-            Path(source).expanduser(),
-            role="imported",
-            what_to_do="Choose the .xlsx or .csv file itself.",
-        )
-    backup = getattr(args, "path", None)
-    if command == "restore" and backup:
-        require_file(
-            Path(backup).expanduser(),
-            role="restored",
-            what_to_do="Give the path of a peerdesk backup file (its name ends in .db).",
-        )
+    for (wanted, attribute), (role, what_to_do) in _INPUTS.items():
+        given = getattr(args, attribute, None)
+        if command == wanted and given:
+            require_file(Path(given).expanduser(), role=role, what_to_do=what_to_do)
     out = getattr(args, "out", None)
     # `person export --out DIR` names a folder to make the pack in; every other --out a file.
     if out and command != "person":
