@@ -29,6 +29,7 @@ from peerdesk.services.importing.model import (
 )
 from peerdesk.services.importing.people_plan import PeoplePlanner
 from peerdesk.services.importing.problems import FileUnreadable, Problem, Severity
+from peerdesk.services.importing.progress import Progress
 from peerdesk.services.importing.readers import Sheet, Source, read_file
 from peerdesk.services.importing.referrals_plan import ReferralPlanner
 from peerdesk.services.importing.rowreader import SheetContext
@@ -103,11 +104,17 @@ class ImportService(Service):
         source: Source,
         settings: ImportSettings,
         choices: dict[RowKey, DuplicateChoice] | None = None,
+        progress: Progress | None = None,
     ) -> ImportPreview:
-        """What the import would do, and every problem. Writes nothing."""
+        """What the import would do, and every problem. Writes nothing.
+
+        With `progress`, rows checked are reported to it, and its `cancel()` stops the
+        preview part-way with ImportCancelled (the session is rolled back as always)."""
         with self.db.session() as session:
-            preview, _, _ = self._plan(session, source, settings, choices or {})
-            session.rollback()
+            try:
+                preview, _, _ = self._plan(session, source, settings, choices or {}, progress)
+            finally:
+                session.rollback()
         return preview
 
     def run(
@@ -116,9 +123,12 @@ class ImportService(Service):
         settings: ImportSettings,
         choices: dict[RowKey, DuplicateChoice] | None,
         backup_folder: Path,
+        progress: Progress | None = None,
     ) -> ImportPreview:
-        """Import all or nothing, after a backup. Returns the summary (committed or not)."""
-        preview = self.preview(source, settings, choices)
+        """Import all or nothing, after a backup. Returns the summary (committed or not).
+        `progress` hears both plans (the check, then the one inside the transaction); cancelled
+        during either, ImportCancelled rolls everything back."""
+        preview = self.preview(source, settings, choices, progress)
         if not preview.can_import:
             return preview
         backup = self._backup(backup_folder)
@@ -127,7 +137,9 @@ class ImportService(Service):
             with self.db.transaction(
                 kind="import", description=f"Import from {source.path.name}"
             ) as session:
-                preview, people, links = self._plan(session, source, settings, choices or {})
+                preview, people, links = self._plan(
+                    session, source, settings, choices or {}, progress
+                )
                 if not preview.can_import:
                     raise _Refused
                 counts = apply_people(session, people.ops)
@@ -152,7 +164,10 @@ class ImportService(Service):
         source: Source,
         settings: ImportSettings,
         choices: dict[RowKey, DuplicateChoice],
+        progress: Progress | None = None,
     ) -> tuple[ImportPreview, PeoplePlanner, LinkPlanner]:
+        progress = progress or Progress()
+        progress.check()
         preview = ImportPreview(file=source.path, settings=settings)
         problems = preview.problems
         directory = Directory(session)
@@ -162,13 +177,17 @@ class ImportService(Service):
         )
         links = LinkPlanner(session, directory, SessionService(self.db, self._today))
         contexts = self._contexts(source, settings, problems)
-        totals = 0
+        totals = done = 0
+        count = sum(len(rows) for found in contexts.values() for _, rows, _ in found)
+        progress.report(0, count)
         for kind in _ORDER:
             for context, rows, totals_rows in contexts.get(kind, []):
                 totals += len(totals_rows)
                 for r in totals_rows:
                     context.problem("A totals row: it was left out.", r, severity=Severity.WARNING)
                 for r in rows:
+                    done += 1
+                    progress.row(done, count)
                     if kind is SheetKind.PEOPLE:
                         people.plan_row(context, r)
                     elif kind is SheetKind.PAIRINGS:
@@ -182,6 +201,7 @@ class ImportService(Service):
                 for context, _, _ in contexts.get(kind, []):
                     for link in [x for x in people.links if x.key[0] == context.sheet.name]:
                         links.plan_mentor_link(link, context)
+        progress.check()
         for kind in _ORDER:
             for context, _, _ in contexts.get(kind, []):
                 context.finish()

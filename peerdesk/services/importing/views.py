@@ -7,6 +7,7 @@ from peerdesk.services.importing.fields import FIELDS, FieldSpec, SheetKind
 from peerdesk.services.importing.layout import headers, suggest_columns
 from peerdesk.services.importing.model import Action, DuplicateChoice, ImportPreview, PlannedRow
 from peerdesk.services.importing.problems import FileUnreadable, Problem, Severity
+from peerdesk.services.importing.progress import ImportCancelled, Progress
 from peerdesk.services.importing.readers import ENCODINGS, SEPARATORS, Sheet, Source
 from peerdesk.services.importing.settings import ImportSettings, MappingStore, SheetMapping
 from peerdesk.services.importing.values import text_of
@@ -19,11 +20,13 @@ __all__ = [
     "DuplicateChoice",
     "FieldSpec",
     "FileUnreadable",
+    "ImportCancelled",
     "ImportPreview",
     "ImportSettings",
     "MappingStore",
     "PlannedRow",
     "Problem",
+    "Progress",
     "Severity",
     "Sheet",
     "SheetKind",
