@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 from sqlmodel import Session, col, select
 
 from peerdesk.data.models import Attendance, GroupMeeting, MentoringSession, Pairing, PeerGroup
 from peerdesk.errors import ValidationError
-from peerdesk.services.importing.directory import Directory, resolve
+from peerdesk.services.importing.directory import Directory, identity, resolve
 from peerdesk.services.importing.model import (
     Action,
     AttendanceOp,
@@ -35,12 +36,27 @@ def _same(a: PersonRef, b: PersonRef) -> bool:
     return a is b or (isinstance(a, int) and isinstance(b, int) and a == b)
 
 
+def _pair(mentor: PersonRef, mentee: PersonRef) -> tuple[Hashable, Hashable]:
+    """Who a pairing joins, as a key. People are all decided before any pairing is planned,
+    so whom a planned row resolves to no longer changes."""
+    return identity(resolve(mentor)), identity(resolve(mentee))
+
+
 class LinkPlanner:
     def __init__(self, session: Session, directory: Directory, sessions: SessionService) -> None:
         self.session = session
         self.directory = directory
         self.sessions = sessions
         self.pairings = list(session.exec(select(Pairing)))
+        # Pairings recorded and planned, by whom they join: a session row looks up its own
+        # pair rather than going through every pairing.
+        self._recorded: dict[tuple[Hashable, Hashable], list[Pairing]] = {}
+        for pairing in self.pairings:
+            self._recorded.setdefault(_pair(pairing.mentor_id, pairing.mentee_id), []).append(
+                pairing
+            )
+        self._by_id = {p.id: p for p in self.pairings if p.id is not None}
+        self._planned: dict[tuple[Hashable, Hashable], list[PairingOp]] = {}
         self.session_keys = {
             (s.pairing_id, s.session_date) for s in session.exec(select(MentoringSession))
         }
@@ -171,18 +187,20 @@ class LinkPlanner:
             usual_mode=mode or MeetingMode.FACE_TO_FACE.value,
             description=description,
         )
+        same_pair = self._planned.setdefault(_pair(mentor, mentee), [])
         if self._existing_pairing(op) is not None or any(
-            self._matches(other, op) for other in self.pairing_ops
+            self._matches(other, op) for other in same_pair
         ):
             op.action = Action.UNCHANGED
         self.pairing_ops.append(op)
+        same_pair.append(op)
         self.rows.append(PlannedRow(key[0], key[1], "Pairing", description, op.action))
 
     def _existing_pairing(self, op: PairingOp) -> Pairing | None:
         mentor, mentee = resolve(op.mentor), resolve(op.mentee)
         if not isinstance(mentor, int) or not isinstance(mentee, int):
             return None
-        for pairing in self.pairings:
+        for pairing in self._recorded.get(_pair(mentor, mentee), []):
             if (
                 pairing.mentor_id == mentor
                 and pairing.mentee_id == mentee
@@ -204,13 +222,13 @@ class LinkPlanner:
     ) -> PairingRef | None:
         mentor, mentee = resolve(mentor), resolve(mentee)
         candidates: list[tuple[date, PairingRef]] = []
-        for op in self.pairing_ops:
+        for op in self._planned.get(_pair(mentor, mentee), []):
             if _same(resolve(op.mentor), mentor) and _same(resolve(op.mentee), mentee):
                 existing = self._existing_pairing(op)
                 ref: PairingRef = existing.id if existing is not None and existing.id else op
                 if not any(r is ref or r == ref for _, r in candidates):
                     candidates.append((op.start_date, ref))
-        for pairing in self.pairings:
+        for pairing in self._recorded.get(_pair(mentor, mentee), []):
             if (
                 _same(pairing.mentor_id, mentor)
                 and _same(pairing.mentee_id, mentee)
@@ -226,8 +244,7 @@ class LinkPlanner:
     def transient(self, ref: PairingRef) -> Pairing:
         """The pairing a session belongs to, as the session service's checks need it."""
         if isinstance(ref, int):
-            pairing = next(p for p in self.pairings if p.id == ref)
-            return pairing
+            return self._by_id[ref]
         ended = ref.end_date is not None
         return Pairing(
             id=None,

@@ -103,7 +103,7 @@ class PeoplePlanner:
         if referral is not None:
             self.rows.append(self.referrals.plan(context, row, op, referral))
         self.ops.append(op)
-        self.directory.added.append(op)
+        self.directory.add(op)
         if mentor_text:
             paired_on = reader.value("paired_on") if context.has("paired_on") else None
             self.links.append(MentorLink(key, op, mentor_text, paired_on, row))
@@ -193,7 +193,7 @@ class PeoplePlanner:
             elif choice is DuplicateChoice.ADD:
                 op.action, choice_shown = Action.CREATE, choice
             elif choice is DuplicateChoice.UPDATE:
-                earlier.details = self._overlay(earlier.details, op)
+                self.directory.replace_details(earlier, self._overlay(earlier.details, op))
                 earlier.roles += [r for r in op.roles if r not in earlier.roles]
                 earlier.conditions += [c for c in op.conditions if c not in earlier.conditions]
                 op.action, op.merged_into, choice_shown = Action.SKIP, earlier, choice

@@ -9,6 +9,7 @@ means something else still imports as before.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -19,7 +20,7 @@ from peerdesk.data.models import Referral
 from peerdesk.errors import ValidationError
 from peerdesk.services import validation as v
 from peerdesk.services.importing import values as val
-from peerdesk.services.importing.directory import resolve
+from peerdesk.services.importing.directory import identity, resolve
 from peerdesk.services.importing.fields import REFERRAL_FIELDS
 from peerdesk.services.importing.model import (
     Action,
@@ -63,6 +64,9 @@ class ReferralPlanner:
         self.referrals = referrals
         self.choices = choices
         self.ops: list[ReferralOp] = []
+        #: The referrals planned so far for each person (`identity` of whom they are for),
+        #: so a row looks up its person's instead of going through every one.
+        self._planned: dict[Hashable, list[Referral]] = {}
         #: Notes said once per sheet (sheet name, what).
         self._noted: set[tuple[str, str]] = set()
 
@@ -253,6 +257,7 @@ class ReferralPlanner:
             )
             return PlannedRow(sheet, number, "Referral", description, Action.REFUSED)
         self.ops.append(ReferralOp(op.key, target, record, description))
+        self._planned.setdefault(identity(resolve(target)), []).append(record)
         return PlannedRow(sheet, number, "Referral", description, Action.CREATE)
 
     def _target(self, op: PersonOp) -> PersonRef | None:
@@ -265,17 +270,15 @@ class ReferralPlanner:
 
     def _referrals_of(self, target: PersonRef) -> list[Referral]:
         """The person's referrals already recorded, and those this import gives them."""
-        planned = [o.record for o in self.ops if _same(resolve(o.person), target)]
+        # Filed under whom each was for when planned: people are decided before their
+        # referral, so whom a planned row resolves to does not change afterwards.
+        planned = list(self._planned.get(identity(resolve(target)), []))
         if isinstance(target, int):
             return (
                 list(self.session.exec(select(Referral).where(Referral.person_id == target)))
                 + planned
             )
         return planned
-
-
-def _same(a: PersonRef, b: PersonRef) -> bool:
-    return a is b or (isinstance(a, int) and a == b)
 
 
 def _describe(op: PersonOp, record: Referral) -> str:
