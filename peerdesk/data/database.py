@@ -89,6 +89,15 @@ class Database:
     key: Passphrase | None = field(default=None, repr=False)
     #: The UUID stored in the database (`peerdesk.data.identity`): its backups carry it.
     identity: str = ""
+    #: Set once damage is found while the database is open (a save that met a damaged page,
+    #: or the background integrity check): from then on every write is refused, so nothing
+    #: more is built on a damaged file, and the coordinator is led to the last good backup.
+    damaged: DatabaseDamagedError | None = field(default=None, repr=False)
+
+    def mark_damaged(self, problem: DatabaseDamagedError) -> None:
+        if self.damaged is None:
+            log.warning("database damage found while open: writes stop")
+            self.damaged = problem
 
     @property
     def is_encrypted(self) -> bool:
@@ -119,14 +128,20 @@ class Database:
         own plain-English `PeerdeskError`; the transaction is rolled back, so nothing is
         half-saved.
         """
-        with translate_faults("save your changes", self.path), self.session() as session:
-            describe(session, reason=reason, description=description, kind=kind)
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        if self.damaged is not None:
+            raise self.damaged
+        try:
+            with translate_faults("save your changes", self.path), self.session() as session:
+                describe(session, reason=reason, description=description, kind=kind)
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+        except DatabaseDamagedError as problem:
+            self.mark_damaged(problem)
+            raise
 
     def release_connections(self) -> None:
         """Close every connection to the file (before it is replaced); new ones open lazily."""
@@ -173,6 +188,9 @@ def inspect_file(path: Path, *, thorough: bool = False, key: Passphrase | None =
             if encrypted:
                 prove_key(connection, path)
             check = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
+            # The quick check reads the file's structure, not the links between records: a
+            # session whose person row is gone passes it, so look at those links too.
+            broken_links = connection.execute("PRAGMA foreign_key_check").fetchmany(100)
             tables = {
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -192,6 +210,12 @@ def inspect_file(path: Path, *, thorough: bool = False, key: Passphrase | None =
         raise DatabaseDamagedError(
             f"The database {path.name} failed its health check: part of it is damaged. It "
             "has not been changed."
+        )
+    if broken_links:
+        log.warning("database failed its foreign key check (%d+ broken links)", len(broken_links))
+        raise DatabaseDamagedError(
+            f"The database {path.name} failed its health check: some records point to "
+            "records that are no longer there. It has not been changed."
         )
     if not tables:
         return "empty"
