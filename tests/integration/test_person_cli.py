@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from datetime import date
 from pathlib import Path
@@ -96,3 +97,43 @@ def test_erase_with_yes_erases_after_a_backup(
         assert services.erasure.erased_ids() == [person_id]
     finally:
         db.close()
+
+
+def test_export_onto_a_full_disk_leaves_no_folder_and_no_half_export(
+    database: tuple[Path, int],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from peerdesk.services.data_protection import subject_access_pdf
+
+    def disk_full(_data: object, path: Path) -> Path:
+        path.write_bytes(b"%PDF-1.4 half")  # a part written before the disk filled
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(subject_access_pdf, "write_pdf", disk_full)
+    path, person_id = database
+    out = tmp_path / "exports" / "for Isla"
+    code = main(["--db", str(path), "person", "export", str(person_id), "--out", str(out)])
+    error = capsys.readouterr().err
+    assert code == 2
+    assert "disk has space" in error and "Traceback" not in error
+    assert not (tmp_path / "exports").exists(), "the export left folders behind"
+
+
+def test_export_again_the_same_day_replaces_both_files(
+    database: tuple[Path, int], tmp_path: Path
+) -> None:
+    path, person_id = database
+    out = tmp_path / "exports"
+    args = ["--db", str(path), "person", "export", str(person_id), "--out", str(out)]
+    assert main(args) == 0
+    (folder,) = out.iterdir()
+    (folder / "everything-we-hold.json").write_text("old", encoding="utf-8")
+    assert main(args) == 0
+    assert [p.name for p in out.iterdir()] == [folder.name]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "everything-we-hold.json",
+        "everything-we-hold.pdf",
+    ]
+    assert json.loads((folder / "everything-we-hold.json").read_text(encoding="utf-8"))

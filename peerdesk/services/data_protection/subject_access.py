@@ -10,8 +10,11 @@ the supplementary information UK GDPR requires.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import json
 import logging
+import os
+import shutil
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -214,17 +217,31 @@ class SubjectAccessService(Service):
 
         data = self.collect(person_id)
         folder = out_dir / f"everything-we-hold-person-{person_id}-{self.today():%Y-%m-%d}"
+        made = _missing_folders(out_dir)
+        # Both files are written into a hidden folder first and moved in when both are whole:
+        # a full disk or a failed PDF leaves neither a half export nor an empty folder.
+        partial = out_dir / f".{folder.name}.partial"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            json_path = files.write_text(
-                folder / JSON_NAME, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+            partial.mkdir(parents=True, exist_ok=True)
+            files.write_text(
+                partial / JSON_NAME, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
             )
-            pdf_path = write_pdf(data, folder / PDF_NAME)
+            write_pdf(data, partial / PDF_NAME)
+            folder.mkdir(exist_ok=True)
+            for name in (JSON_NAME, PDF_NAME):
+                os.replace(partial / name, folder / name)
+            partial.rmdir()
         except OSError as error:
+            shutil.rmtree(partial, ignore_errors=True)
+            for made_folder in made:  # deepest first; only the ones this export made
+                with contextlib.suppress(OSError):
+                    made_folder.rmdir()
             raise PeerdeskError(
                 f"The export could not be written to {out_dir} ({error.strerror or 'error'}). "
-                "Check the folder exists, is not read-only, and the disk has space."
+                "Check the folder exists, is not read-only, and the disk has space. Nothing "
+                "was left behind."
             ) from error
+        json_path, pdf_path = folder / JSON_NAME, folder / PDF_NAME
         log.info("subject access export for person %s: %s records", person_id, data["record_count"])
         return SubjectAccessExport(folder, pdf_path, json_path, int(data["record_count"]))
 
@@ -436,3 +453,12 @@ def supplementary_information(
         "Information Commissioner's Office: ico.org.uk/make-a-complaint, telephone 0303 123 "
         "1113, or ICO, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF.",
     }
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders an export into `folder` would create, deepest first (to remove on failure)."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
