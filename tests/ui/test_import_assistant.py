@@ -13,8 +13,7 @@ from peerdesk.services.importing import Action
 from peerdesk.ui.importing.assistant import ImportAssistant
 from peerdesk.ui.importing.models import ColumnsModel, PlanModel, ProblemsModel, SheetPreviewModel
 from peerdesk.ui.menu_extras import MENU_ENTRIES
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+from tests.ui.import_steps import FIXTURES, next_page
 
 
 def _start(qtbot, services: Services, paths: Paths, name: str) -> ImportAssistant:
@@ -22,7 +21,7 @@ def _start(qtbot, services: Services, paths: Paths, name: str) -> ImportAssistan
     qtbot.addWidget(assistant)
     assistant.show()
     assistant.file_page.path.setText(str(FIXTURES / name))
-    assistant.next()
+    next_page(qtbot, assistant)  # the file is read in the background
     return assistant
 
 
@@ -44,7 +43,7 @@ def test_a_problem_row_is_shown_and_nothing_can_be_imported(
         "Date of birth",
         "Mentor",
     ]
-    assistant.next()
+    next_page(qtbot, assistant)
     page = assistant.preview_page
     assert assistant.currentPage() is page
     problems = page.problems
@@ -67,7 +66,7 @@ def test_the_assistant_imports_a_workbook(
     headings = [page.preview.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
     assert headings[0] == "Forename\n→ First name"
     assert assistant.grab().save(str(tmp_path / "import-mapping.png"))
-    assistant.next()
+    next_page(qtbot, assistant)
     preview = assistant.preview_page
     assert preview.isComplete()
     assert "6 people will be added" in preview.summary.text()
@@ -91,7 +90,7 @@ def test_changing_a_column_updates_the_live_preview(
     page.columns_view.selectRow(0)
     page.field_choice.setCurrentIndex(page.field_choice.findData("first_name"))
     assert page.preview.headerData(0, Qt.Orientation.Horizontal) == "Vorname\n→ First name"
-    assistant.next()
+    next_page(qtbot, assistant)
     assert assistant.preview_page.isComplete()
     assert [r.action for r in assistant.preview.rows] == [Action.CREATE, Action.CREATE]
 
@@ -105,14 +104,18 @@ def test_a_duplicate_choice_changes_the_plan(
 
     services.people.add(PersonDetails(first_name="José", last_name="Núñez", phone="01955 600100"))
     assistant = _start(qtbot, services, paths, str(copy))
-    assistant.next()
+    next_page(qtbot, assistant)
     page = assistant.preview_page
     row = next(i for i, r in enumerate(page.plan.rows) if r.duplicate)
     page.plan_view.selectRow(row)
     assert page.choice.isEnabled()
     page.choice.setCurrentIndex(page.choice.findData("update"))
     page.choice.activated.emit(page.choice.currentIndex())
-    assert page.plan.rows[row].action is Action.UPDATE
+    # The preview is made again in the background; the chosen row stays chosen.
+    qtbot.waitUntil(lambda: page.plan.rows[row].action is Action.UPDATE, timeout=20_000)
+    assert not assistant.working
+    assert page.plan_view.currentIndex().row() == row
+    assert page.choice.currentData() == "update"
 
 
 def test_models_pass_the_model_tester(qtmodeltester, services: Services, paths: Paths) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.ui.importing.assistant import ImportAssistant
+from tests.ui.import_steps import next_page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -37,7 +38,7 @@ def test_the_assistant_maps_shows_and_imports_referrals(
     qtbot.addWidget(assistant)
     assistant.show()
     assistant.file_page.path.setText(str(_without_the_unknown_source(tmp_path)))
-    assistant.next()
+    next_page(qtbot, assistant)  # the file is read in the background
     page = assistant.mapping_page
     assert assistant.currentPage() is page
     imported_as = dict(zip(_cells(page.columns, 0), _cells(page.columns, 2), strict=True))
@@ -48,7 +49,7 @@ def test_the_assistant_maps_shows_and_imports_referrals(
     offered = [page.field_choice.itemText(i) for i in range(page.field_choice.count())]
     for label in ("Referral date", "Referral source", "Referred by", "Referral status"):
         assert label in offered
-    assistant.next()
+    next_page(qtbot, assistant)  # the preview is made in the background
     preview = assistant.preview_page
     assert assistant.currentPage() is preview
     assert preview.isComplete()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -34,6 +35,7 @@ from peerdesk.ui.importing.models import (
     ProblemsModel,
     SheetPreviewModel,
 )
+from peerdesk.ui.importing.work import split_page
 from peerdesk.ui.widgets.words import plural
 
 if TYPE_CHECKING:
@@ -70,7 +72,9 @@ class FilePage(QWizardPage):
             "Choose an Excel workbook (.xlsx) or a CSV file. Nothing is saved until you have "
             "seen a preview and said yes."
         )
-        form = QFormLayout(self)
+        self.body, self.strip = split_page(self)
+        form = QFormLayout(self.body)
+        form.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setPlaceholderText("No file chosen yet")
@@ -93,7 +97,7 @@ class FilePage(QWizardPage):
         self.encoding.addItem(DETECT, "")
         for value, text in ENCODINGS.items():
             self.encoding.addItem(text, value)
-        _labelled(form, "&Characters (CSV):", self.encoding, "Character set of a CSV file")
+        _labelled(form, "Charac&ters (CSV):", self.encoding, "Character set of a CSV file")
         self.separator = QComboBox()
         self.separator.addItem(DETECT, "")
         for value, text in SEPARATORS.items():
@@ -115,9 +119,10 @@ class FilePage(QWizardPage):
             self.path.setText(path)
 
     def isComplete(self) -> bool:
-        return bool(self.path.text().strip())
+        return bool(self.path.text().strip()) and not self.assistant.working
 
     def validatePage(self) -> bool:
+        # Reading runs in the background: False now, and the assistant moves on when done.
         return self.assistant.load(
             self.path.text().strip(),
             self.mapping.currentData() or None,
@@ -136,11 +141,13 @@ class MappingPage(QWizardPage):
             "peerdesk has matched the columns it recognises. Check them, and choose what any "
             "other column holds. The rows below show how the first rows will be read."
         )
-        layout = QVBoxLayout(self)
+        self.body, self.strip = split_page(self)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.sheet = QComboBox()
         self.sheet.currentIndexChanged.connect(self._on_sheet_changed)
-        _labelled(form, "S&heet:", self.sheet, "Sheet")
+        _labelled(form, "&Sheet:", self.sheet, "Sheet")
         self.kind = QComboBox()
         self.kind.addItem("Nothing: do not import this sheet", "")
         for kind in SheetKind:
@@ -162,7 +169,7 @@ class MappingPage(QWizardPage):
         self.field_choice.currentIndexChanged.connect(self._on_field_changed)
         _labelled(
             field_form,
-            "Import the chosen column &as:",
+            "Import the chosen &column as:",
             self.field_choice,
             "Import the chosen column as",
         )
@@ -171,7 +178,7 @@ class MappingPage(QWizardPage):
         self.preview_view = _table("How the first rows will be read")
         self.preview_view.setModel(self.preview)
         self.preview_view.verticalHeader().show()  # the spreadsheet's own row numbers
-        preview_label = QLabel("How the first &rows will be read:")
+        preview_label = QLabel("How the first rows will be rea&d:")
         preview_label.setBuddy(self.preview_view)
         layout.addWidget(preview_label)
         layout.addWidget(self.preview_view, 3)
@@ -261,7 +268,11 @@ class MappingPage(QWizardPage):
         self.columns.set_field(row, self.field_choice.currentData() or "")
         self.preview.refresh()
 
+    def isComplete(self) -> bool:
+        return not self.assistant.working
+
     def validatePage(self) -> bool:
+        # The preview runs in the background: False now, and the assistant moves on when done.
         return self.assistant.make_preview()
 
 
@@ -270,7 +281,9 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.assistant = assistant
         self.setTitle("Check before importing")
-        layout = QVBoxLayout(self)
+        self.body, self.strip = split_page(self)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What the import will do")
@@ -290,7 +303,11 @@ class PreviewPage(QWizardPage):
         plan_label.setBuddy(self.plan_view)
         layout.addWidget(plan_label)
         layout.addWidget(self.plan_view, 3)
-        form = QFormLayout()
+        # The duplicate choice and saving the mapping: hidden while work runs, the strip
+        # taking their place (at the largest text the page has no room for both).
+        self.choices_row = QWidget()
+        form = QFormLayout(self.choices_row)
+        form.setContentsMargins(0, 0, 0, 0)
         self.choice = QComboBox()
         for choice in (DuplicateChoice.SKIP, DuplicateChoice.UPDATE, DuplicateChoice.ADD):
             self.choice.addItem(choice.label, choice.value)
@@ -314,7 +331,7 @@ class PreviewPage(QWizardPage):
         label.setBuddy(self.mapping_name)
         self.mapping_name.setAccessibleName("Name for the saved mapping")
         form.addRow(label, save_row)
-        layout.addLayout(form)
+        layout.addWidget(self.choices_row)
 
     def initializePage(self) -> None:
         self.show_preview()
@@ -349,7 +366,7 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         preview = self.assistant.preview
-        return bool(preview and preview.can_import) and not self.assistant.busy
+        return bool(preview and preview.can_import) and not self.assistant.working
 
     def _on_row_selected(self, current, _previous=None) -> None:
         row = self.plan.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
@@ -363,9 +380,16 @@ class PreviewPage(QWizardPage):
         row = self.plan.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
         if row is None or row.choice is None:
             return
-        self.assistant.choose(row.key, DuplicateChoice(self.choice.currentData()))
-        self.show_preview()
-        self.plan_view.selectRow(current.row())
+        self.assistant.choose(
+            row.key,
+            DuplicateChoice(self.choice.currentData()),
+            lambda: self.plan_view.selectRow(current.row()),
+        )
+
+    def choice_shown(self) -> None:
+        """Put the duplicate choice back to the chosen row's (after a new preview is shown,
+        or a new one was cancelled)."""
+        self._on_row_selected(self.plan_view.currentIndex())
 
     def _on_save_clicked(self) -> None:
         self.assistant.save_mapping(self.mapping_name.text())
