@@ -57,6 +57,7 @@ class LinkPlanner:
             )
         self._by_id = {p.id: p for p in self.pairings if p.id is not None}
         self._planned: dict[tuple[Hashable, Hashable], list[PairingOp]] = {}
+        self._transient: dict[int, Pairing] = {}  # id(planned pairing) → its stand-in
         self.session_keys = {
             (s.pairing_id, s.session_date) for s in session.exec(select(MentoringSession))
         }
@@ -139,7 +140,7 @@ class LinkPlanner:
             reader.fail("The end date is in the future: please check it.", "end_date")
         if start and end and end < start:
             reader.fail("The pairing ends before it starts: please check the dates.", "end_date")
-        if end and not reason and "closure_reason" in reader.context.columns.values():
+        if end and not reason and reader.context.has("closure_reason"):
             reader.fail(
                 "This pairing has an end date but no reason for ending (completed, mentee "
                 "withdrew, mentor withdrew, change in circumstances, no longer eligible, no "
@@ -245,8 +246,12 @@ class LinkPlanner:
         """The pairing a session belongs to, as the session service's checks need it."""
         if isinstance(ref, int):
             return self._by_id[ref]
+        if id(ref) in self._transient:
+            # Built once per planned pairing (the session checks only read it): each of its
+            # sessions used to build its own.
+            return self._transient[id(ref)]
         ended = ref.end_date is not None
-        return Pairing(
+        self._transient[id(ref)] = Pairing(
             id=None,
             mentor_id=0,
             mentee_id=0,
@@ -258,6 +263,7 @@ class LinkPlanner:
             usual_mode=ref.usual_mode,
             closure_reason=ref.closure_reason,
         )
+        return self._transient[id(ref)]
 
     # -- sessions ----------------------------------------------------------------------
     def plan_session_row(self, context: SheetContext, row: int) -> None:

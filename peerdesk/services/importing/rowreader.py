@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from peerdesk.services.importing import values as val
@@ -15,6 +16,8 @@ from peerdesk.services.importing.settings import ImportSettings
 #: Fields holding a name as plain text (alongside NAME and PERSON fields): never on two lines.
 _NAME_KEYS = frozenset({"first_name", "last_name", "preferred_name", "referrer_name"})
 _JOINERS = {"address": ", ", "phone": " / ", "notes": "\n", "note": "\n"}
+#: Every cell of every row asks for its field's spec: look each up once.
+_spec = cache(field_spec)
 
 
 @dataclass
@@ -32,8 +35,15 @@ class SheetContext:
     ambiguous_dates: dict[str, tuple[int, str]] = field(default_factory=dict)
     settled_dates: set[str] = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        # Each row asks for each field's columns many times: work them out once (`columns`
+        # is fixed once the context is made).
+        self.indexes: dict[str, list[int]] = {}
+        for index, key in sorted(self.columns.items()):
+            self.indexes.setdefault(key, []).append(index)
+
     def column_of(self, key: str) -> str:
-        indexes = [i for i, k in self.columns.items() if k == key]
+        indexes = self.indexes.get(key)
         return self.headers[indexes[0]] if indexes and indexes[0] < len(self.headers) else ""
 
     def finish(self) -> None:
@@ -43,7 +53,7 @@ class SheetContext:
                 self.problem(note, row, key, Severity.WARNING)
 
     def has(self, key: str) -> bool:
-        return key in self.columns.values()
+        return key in self.indexes
 
     def problem(
         self, message: str, row: int, key: str = "", severity: Severity = Severity.BLOCKING
@@ -64,9 +74,7 @@ class RowReader:
 
     def raw(self, key: str) -> list[tuple[int, Any]]:
         cells = []
-        for index, mapped in sorted(self.context.columns.items()):
-            if mapped != key:
-                continue
+        for index in self.context.indexes.get(key, ()):
             if (self.row, index) in self.context.sheet.formulas:
                 self.context.problems.append(
                     Problem(
@@ -93,7 +101,7 @@ class RowReader:
 
     def value(self, key: str) -> Any:
         """The parsed value of a field, or None when blank or unreadable (then a problem)."""
-        spec = field_spec(self.context.kind, key)
+        spec = _spec(self.context.kind, key)
         cells = [(i, v) for i, v in self.raw(key) if not val.is_blank(v)]
         if not cells:
             return [] if spec.kind in (ValueKind.ROLES, ValueKind.CONDITIONS) else None
