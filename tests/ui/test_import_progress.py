@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QWizard
 
 from peerdesk.paths import Paths
@@ -204,10 +204,14 @@ def test_two_quick_duplicate_choices_show_the_newest_preview(
     page.plan_view.selectRow(row)
     shown: list[bool] = []
     assistant.preview_changed.connect(lambda: shown.append(True))
-    # Both before either preview can come back: the first is superseded by the second.
-    for choice in ("update", "add"):
-        page.choice.setCurrentIndex(page.choice.findData(choice))
-        page.choice.activated.emit(page.choice.currentIndex())
+    page.choice.setCurrentIndex(page.choice.findData("update"))
+    page.choice.activated.emit(page.choice.currentIndex())
+    # The first preview finishes (the UI thread not running meanwhile: its result waits in
+    # the queue), then the second choice supersedes it: the first result, arriving after,
+    # must be ignored, not shown over the newer one.
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    page.choice.setCurrentIndex(page.choice.findData("add"))
+    page.choice.activated.emit(page.choice.currentIndex())
     qtbot.waitUntil(lambda: not assistant.working, timeout=20_000)
     all_work_done(qtbot)
     qtbot.wait(50)
@@ -263,3 +267,25 @@ def test_the_strip_fits_and_its_keys_clash_with_nothing(
         what = f"{type(page).__name__} ({text_size})"
         problems += _strip_problems(qtbot, assistant, page, what, tmp_path)
     assert problems == []
+
+
+def test_the_import_shows_its_progress_and_escape_does_not_stop_it(
+    qtbot, services: Services, paths: Paths, tmp_path: Path, gate: Gate, heard: list[str]
+) -> None:
+    """Once begun, an import is not cancellable (it is all or nothing, and the backup
+    before it undoes it): no Cancel on its strip, and Escape neither stops it nor closes."""
+    assistant = _on_mapping_page(qtbot, services, paths, people_csv(tmp_path))
+    gate.reached.set()  # not the preview: let it through
+    next_page(qtbot, assistant)
+    gate.reached.clear()
+    strip = assistant.preview_page.strip
+    with qtbot.waitSignal(assistant.imported, timeout=20_000):
+        assistant.next()  # Import
+        qtbot.waitUntil(gate.reached.is_set, timeout=20_000)
+        qtbot.waitUntil(lambda: strip.words.text() == f"Importing: checking row 200 of {ROWS}…")
+        assert strip.isVisible() and not strip.cancel.isVisible()
+        _press(qtbot, assistant, Qt.Key.Key_Escape)
+        assert assistant.isVisible() and assistant.working and heard == []
+        gate.release.set()
+    qtbot.waitUntil(lambda: assistant.currentPage() is assistant.summary_page, timeout=20_000)
+    assert len(services.people.list_rows()) == ROWS
