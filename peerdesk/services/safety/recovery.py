@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peerdesk.data.backup import replace_with_backup
+from peerdesk import files
+from peerdesk.data.backup import companions, replace_with_backup
 from peerdesk.data.database import (
     DatabaseLostError,
     bring_up_to_date,
@@ -23,6 +24,8 @@ from peerdesk.data.database import (
     move_aside,
     read_erased_ids,
 )
+from peerdesk.data.engine import DatabaseError
+from peerdesk.data.identity import identity_of_file
 from peerdesk.data.instance_lock import InstanceLock
 from peerdesk.data.keys import Passphrase, PassphraseNeededError, WrongPassphraseError
 from peerdesk.errors import (
@@ -30,10 +33,13 @@ from peerdesk.errors import (
     DatabaseNewerError,
     DatabaseProblem,
     NotAPeerdeskDatabaseError,
+    PeerdeskError,
 )
 from peerdesk.paths import Paths
+from peerdesk.services.container import Services
 from peerdesk.services.opening import open_services
 from peerdesk.services.safety.backups import BackupInfo, check_backup, is_restorable, list_backups
+from peerdesk.services.safety.integrity_watch import HealthRecords
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +163,7 @@ def restore_after_problem(
         if not erased and moved is not None:
             erased = read_erased_ids(moved, key)
         replace_with_backup(backup, database, key=key)
+        _forget_damage(paths.config_dir, database, key)
         services = open_services(paths, key, lock=False)
         try:
             bring_up_to_date(services.db)
@@ -192,3 +199,64 @@ def _move_if_present(database: Path) -> Path | None:
     if not database.exists():
         return None
     return move_aside(database)
+
+
+#: What reading the damaged file may raise (it is read before it is replaced, if it can be).
+_UNREADABLE: tuple[type[Exception], ...] = (PeerdeskError, *DatabaseError)
+
+
+def _put_back(moved: Path, database: Path) -> None:
+    for companion, original in zip(companions(moved), companions(database), strict=True):
+        if companion.exists():
+            files.move(companion, original)
+    files.move(moved, database)
+
+
+def _forget_damage(config_folder: Path, database: Path, key: Passphrase | None) -> None:
+    """The file under this identity is the good backup now: damage found in the old one
+    while it was open (`integrity_watch`) no longer stands in the way of opening it."""
+    identity = identity_of_file(database, key)
+    if identity:
+        HealthRecords(config_folder).forget(identity)
+
+
+def newest_good_backup(services: Services) -> BackupInfo | None:
+    """The newest backup of the open database that passes its own quick check (it is checked
+    in full again before it is restored)."""
+    key = services.db.key
+    return next((info for info in services.backups.all() if is_restorable(info.path, key)), None)
+
+
+def restore_while_open(services: Services, backup: Path, config_folder: Path) -> RecoveryResult:
+    """Put `backup` in place of the open database, which damage was found in while open.
+
+    Like `restore_after_problem`, but the app keeps its lock and its `Services`: no backup of
+    the damaged file is made (its copy would fail its check); it is moved aside, kept, beside
+    the new one. People its erasure log names are erased again, the backup folder and rotation
+    stay as they were, and writes are allowed again (`Database.damaged` cleared).
+    """
+    db = services.db
+    backup = backup.expanduser().resolve()
+    check_backup(backup, db.key)
+    erased = read_erased_ids(db.path, db.key)
+    try:
+        kept = services.organisation.backup_settings()
+    except _UNREADABLE:
+        kept = None  # unreadable in the damaged file: the backup's own settings stand
+    db.release_connections()
+    moved = move_aside(db.path)
+    try:
+        replace_with_backup(backup, db.path, key=db.key)
+    except BaseException:
+        # Nothing was restored (a full disk, say): the damaged file goes back where it was,
+        # rather than leaving no file for the next save to make an empty database in.
+        _put_back(moved, db.path)
+        raise
+    db.damaged = None
+    bring_up_to_date(db)
+    HealthRecords(config_folder).forget(db.identity)
+    if kept is not None:
+        services.organisation.keep_backup_settings(kept)
+    erased_again = services.backups.reapply_erasures(erased)
+    log.info("restored a backup over a database damaged while open")
+    return RecoveryResult(moved_aside=moved, restored_from=backup, erased_again=erased_again)
