@@ -2,8 +2,10 @@
 
 Generates (once, then cached) the 10-year demo databases at 1×, 4× and 16× (the large one:
 about 9,600 people and 150,000 sessions), measures start-up, search, yearly figures, forms and
-backup against their floors on the large one, then the growth from 1× to 16×. Writes
-bench/results/latest.json. Takes about five minutes on a 2-core laptop (ten on a busy one).
+backup against their floors on the large one, then the growth from 1× to 16×; then the import
+preview of a 49,999-row CSV and workbook, and the refusal of two harmful workbooks (these need
+no database: `--only import-preview,import-refusal` runs just them, in about two minutes).
+Writes bench/results/latest.json. Takes about seven minutes on a 2-core laptop.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import backup, figures, forms, search, startup  # noqa: E402
+from bench import backup, figures, forms, importing, search, startup  # noqa: E402
 from bench.dataset import (  # noqa: E402
     LARGE_SCALE,
     MULTIPLES,
@@ -40,7 +42,18 @@ from bench.dataset import (  # noqa: E402
 from bench.harness import Comparison, growth_json  # noqa: E402
 from bench.report import table  # noqa: E402
 
-ALL = ("startup", "search", "figures", "forms", "backup", "scaling")
+ALL = (
+    "startup",
+    "search",
+    "figures",
+    "forms",
+    "backup",
+    "scaling",
+    "import-preview",
+    "import-refusal",
+)
+#: The benchmarks that run on the demo databases (the import ones make their own files).
+ON_DATABASES = frozenset(ALL[:6])
 
 
 def open_services(path: Path) -> Any:
@@ -68,28 +81,16 @@ def main(argv: list[str] | None = None) -> int:
     WORK.mkdir(parents=True)
 
     print("peerdesk benchmarks: ratios against a floor measured in this run", flush=True)
-    large = dataset(LARGE_SCALE)
     results: list[Comparison] = []
     growth: list[dict[str, Any]] = []
-    large_copy = working_copy(large.path, "large.db")
-    services = open_services(large_copy)
-    try:
-        steps: dict[str, Callable[[], list[Comparison]]] = {
-            "startup": lambda: startup.run(working_copy(large.path, "startup.db"), args.runs),
-            "search": lambda: search.run(services, large_copy, max(3, args.runs // 2)),
-            "figures": lambda: [figures.run(services, large_copy, args.runs)],
-            "forms": lambda: [forms.run(services, max(3, args.runs // 2 + 1))],
-            "backup": lambda: [backup.run(services, large_copy, args.runs)],
-        }
-        for name, step in steps.items():
-            if name in chosen:
-                print(f"- {name}…", flush=True)
-                results += step()
-    finally:
-        services.close()
-    if "scaling" in chosen:
-        print("- scaling (1×, 4×, 16×)…", flush=True)
-        growth = scaling(large, results, max(3, args.runs // 2 + 1))
+    large = dataset(LARGE_SCALE) if ON_DATABASES & set(chosen) else None
+    if large is not None:
+        results, growth = on_databases(large, chosen, args.runs)
+    imports = {"import-preview", "import-refusal"} & set(chosen)
+    if imports:
+        print(f"- {', '.join(sorted(imports))}…", flush=True)
+        # Each run previews 49,999 rows twice (about 30 s): three runs give a median.
+        results += importing.run(max(3, args.runs // 2 + 1), only=imports)
 
     report = {
         "meta": meta(large, time.perf_counter() - began, args.runs),
@@ -105,6 +106,34 @@ def main(argv: list[str] | None = None) -> int:
     )
     shutil.rmtree(WORK, ignore_errors=True)
     return 0
+
+
+def on_databases(
+    large: Dataset, chosen: list[str], runs: int
+) -> tuple[list[Comparison], list[dict[str, Any]]]:
+    """The chosen benchmarks on the large demo database, then the growth from 1× to 16×."""
+    results: list[Comparison] = []
+    large_copy = working_copy(large.path, "large.db")
+    services = open_services(large_copy)
+    try:
+        steps: dict[str, Callable[[], list[Comparison]]] = {
+            "startup": lambda: startup.run(working_copy(large.path, "startup.db"), runs),
+            "search": lambda: search.run(services, large_copy, max(3, runs // 2)),
+            "figures": lambda: [figures.run(services, large_copy, runs)],
+            "forms": lambda: [forms.run(services, max(3, runs // 2 + 1))],
+            "backup": lambda: [backup.run(services, large_copy, runs)],
+        }
+        for name, step in steps.items():
+            if name in chosen:
+                print(f"- {name}…", flush=True)
+                results += step()
+    finally:
+        services.close()
+    growth: list[dict[str, Any]] = []
+    if "scaling" in chosen:
+        print("- scaling (1×, 4×, 16×)…", flush=True)
+        growth = scaling(large, results, max(3, runs // 2 + 1))
+    return results, growth
 
 
 SCALED = ("startup", "search", "people_list_load", "figures", "backup")
@@ -149,7 +178,7 @@ def scaling(large: Dataset, done: list[Comparison], runs: int) -> list[dict[str,
     ]
 
 
-def meta(large: Dataset, seconds: float, runs: int) -> dict[str, Any]:
+def meta(large: Dataset | None, seconds: float, runs: int) -> dict[str, Any]:
     import PySide6
     import reportlab
 
@@ -163,7 +192,9 @@ def meta(large: Dataset, seconds: float, runs: int) -> dict[str, Any]:
         "load_average_at_end": [round(v, 1) for v in os.getloadavg()],
         "runs": runs,
         "seconds": round(seconds),
-        "dataset": {
+        "dataset": None
+        if large is None
+        else {
             "seed": 1,
             "years": 10,
             "scale": large.scale,

@@ -31,6 +31,11 @@ class Comparison:
     unit: str = "s"
     notes: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: An absolute ceiling on peerdesk's median, in `unit` (a refusal within 5 s), where a
+    #: ratio alone says too little: the floor is only there to show the machine's pace.
+    limit: float | None = None
+    #: Other things that must hold for the target to count as met ("refused": True).
+    checks: dict[str, bool] = field(default_factory=dict)
 
     @property
     def ours_median(self) -> float:
@@ -46,7 +51,13 @@ class Comparison:
 
     @property
     def met(self) -> bool | None:
-        return None if self.target is None else self.ratio <= self.target
+        if self.target is None and self.limit is None and not self.checks:
+            return None
+        return (
+            (self.target is None or self.ratio <= self.target)
+            and (self.limit is None or self.ours_median <= self.limit)
+            and all(self.checks.values())
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,6 +74,8 @@ class Comparison:
             "ours_samples": [round_value(v) for v in self.ours],
             "floor_samples": [round_value(v) for v in self.floor],
             "notes": self.notes,
+            **({"limit": self.limit} if self.limit is not None else {}),
+            **({"checks": self.checks} if self.checks else {}),
             **({"extra": self.extra} if self.extra else {}),
         }
 

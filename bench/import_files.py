@@ -162,7 +162,7 @@ def zip_bomb_xlsx(path: Path, rows: int = 60_000) -> Path:
     template = io.BytesIO()
     Workbook().save(template)
     cells = "".join(
-        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"x" * 200}</t></is></c></row>'
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"x" * 1000}</t></is></c></row>'
         for n in range(1, rows + 1)
     )
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -175,5 +175,5 @@ def zip_bomb_xlsx(path: Path, rows: int = 60_000) -> Path:
             data = source.read(member)
             if member.filename == "xl/worksheets/sheet1.xml":
                 data = sheet.encode()
-            target.writestr(member.filename, data, compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(member.filename, data, zipfile.ZIP_DEFLATED, 9)
     return path

@@ -17,9 +17,16 @@ def _amount(value: float, unit: str) -> str:
 
 
 def _verdict(result: dict[str, Any]) -> str:
-    if result["target"] is None:
+    wanted = []
+    if result["target"] is not None:
+        wanted.append(f"≤ {result['target']:g}×")
+    if result.get("limit") is not None:
+        wanted.append(f"≤ {_amount(result['limit'], result['unit'])}")
+    wanted += [f"failed: {name}" for name, held in result.get("checks", {}).items() if not held]
+    if not wanted and not result.get("checks"):
         return "(no target)"
-    return ("met" if result["met"] else "NOT MET") + f" (≤ {result['target']:g}×)"
+    verdict = "met" if result["met"] else "NOT MET"
+    return f"{verdict} ({', '.join(wanted)})" if wanted else verdict
 
 
 def table(report: dict[str, Any]) -> str:

@@ -139,3 +139,81 @@ def test_backup_floor_copies_the_database_with_or_without_the_sqlite3_command(
     with closing(sqlite3.connect(copy)) as connection:
         assert connection.execute("SELECT name FROM person").fetchall() == [("Ann",)]
     assert ("command" in label) and (("no sqlite3 command" in label) is not command_present)
+
+
+def test_an_absolute_limit_and_checks_decide_met_beside_the_ratio() -> None:
+    quick = Comparison("refusal", "Refusal", [1.0, 2.0, 3.0], [0.001] * 3, None, "infolist")
+    assert quick.met is None  # no target, no limit, no checks: nothing to meet
+    quick.limit = 5.0
+    assert quick.met is True
+    quick.checks = {"refused": True, "peak memory ≤ 200 MB": True}
+    assert quick.met is True
+    slow = Comparison("refusal", "Refusal", [6.0], [0.001], None, "infolist", limit=5.0)
+    assert slow.met is False
+    not_refused = Comparison(
+        "refusal", "Refusal", [1.0], [0.001], None, "infolist", limit=5.0, checks={"refused": False}
+    )
+    assert not_refused.met is False
+    both = Comparison("preview", "Preview", [30.0], [2.0], 10.0, "csv", limit=60.0)
+    assert both.met is False  # the ratio (15×) fails although the limit holds
+    data = [r.to_json() for r in (quick, slow, not_refused)]
+    assert data[0]["limit"] == 5.0 and data[0]["checks"]["refused"] is True
+    text = table(json.loads(json.dumps({"meta": {}, "results": data, "scaling": []})))
+    lines = text.splitlines()
+    assert "met (≤ 5.00 s)" in lines[2]
+    assert "NOT MET (≤ 5.00 s)" in lines[3]
+    assert "NOT MET (≤ 5.00 s, failed: refused)" in lines[4]
+
+
+def test_import_bench_files_are_the_same_every_run_and_harmful_ones_are_refused(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    from bench import import_files
+    from bench.importing import unpacked_bytes
+    from peerdesk.services.importing.problems import FileUnreadable
+    from peerdesk.services.importing.readers import read_file
+
+    rows = import_files.people_rows(250)
+    assert rows == import_files.people_rows(250) and len(rows) == 250
+    assert rows[100] in rows[:100]  # one row in a hundred repeats an earlier person
+    assert {row[6] for row in rows} == {"Mentor", "Mentee"}
+    path = import_files.write_csv(tmp_path / "p.csv", import_files.PEOPLE_HEADINGS, rows)
+    assert len(read_file(path).sheets[0].rows) == 251
+    assert unpacked_bytes(path) == path.stat().st_size
+    bomb = import_files.zip_bomb_xlsx(tmp_path / "bomb.xlsx", rows=5_000)
+    with zipfile.ZipFile(bomb) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert sheet.file_size > 100 * sheet.compress_size
+    assert unpacked_bytes(bomb) > sheet.file_size
+    for harmful in (bomb, import_files.far_cell_xlsx(tmp_path / "far.xlsx")):
+        with pytest.raises(FileUnreadable):
+            read_file(harmful)
+
+
+def test_import_child_times_and_weighs_a_preview_and_its_floors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench import import_child, import_files
+    from bench.importing import child, empty_database
+
+    rows = import_files.people_rows(30)
+    csv_path = import_files.write_csv(tmp_path / "p.csv", import_files.PEOPLE_HEADINGS, rows)
+    book = import_files.write_xlsx(
+        tmp_path / "p.xlsx", {"People": (import_files.PEOPLE_HEADINGS, rows)}
+    )
+    assert import_child.read_csv(csv_path) == 31
+    assert import_child.read_openpyxl(book) == 31
+    assert import_child.read_infolist(book) > 3
+    database = empty_database(tmp_path)
+    for path in (csv_path, import_files.far_cell_xlsx(tmp_path / "far.xlsx")):
+        assert import_child.main(["preview", str(path), str(database)]) == 0
+        found = json.loads(capsys.readouterr().out)
+        assert found["seconds"] > 0 and found["peak_bytes"] >= 0
+        if path == csv_path:
+            assert found["rows"] >= 30 and found["blocking"] == []
+        else:
+            assert "beyond row 50,000" in found["blocking"][0]
+    # The same job in its own process, as the benchmark runs it.
+    assert child("csv", csv_path)["rows"] == 31
