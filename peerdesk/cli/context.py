@@ -20,6 +20,7 @@ from peerdesk.services.opening import (
     Services,
     WrongPassphraseError,
     open_services,
+    opening_notice,
 )
 from peerdesk.services.safety.security import ENV_PASSPHRASE
 
@@ -48,8 +49,14 @@ class CommandContext:
 
     def open_services(self) -> Services:
         """Open the database; an encrypted one with the passphrase from the environment
-        (`PEERDESK_PASSPHRASE`, for automation) or typed at a prompt."""
-        return self.with_passphrase(lambda key: open_services(self.paths, key))
+        (`PEERDESK_PASSPHRASE`, for automation) or typed at a prompt. What opening did that
+        the coordinator must know (another copy's -wal set aside) is one note on stderr; the
+        command goes on, and its exit code is its own."""
+        services = self.with_passphrase(lambda key: open_services(self.paths, key))
+        notice = opening_notice(services)
+        if notice is not None:
+            print(f"peerdesk: note: {notice.text}", file=sys.stderr)
+        return services
 
     def with_passphrase(self, attempt: Callable[[Passphrase | None], T]) -> T:
         """Run `attempt` with the passphrase: none, or the one from the environment, first;

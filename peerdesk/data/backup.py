@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from peerdesk import files
+from peerdesk.data import walstate
 from peerdesk.data.engine import DRIVER_ERRORS, Connection, connect_raw
 from peerdesk.data.faults import target_missing, translate_faults
 from peerdesk.data.keys import Passphrase, is_encrypted_file, salt_for
@@ -270,6 +271,8 @@ def swap_in(replacement: Path, database: Path, *, key: Passphrase | None = None)
     for companion in companions(database):
         companion.unlink(missing_ok=True)
     files.move(replacement, database)
+    # The record described the old file's log; the new file has none yet.
+    walstate.forget(database)
 
 
 def checkpoint(database: Path, *, key: Passphrase | None = None) -> None:
@@ -282,3 +285,5 @@ def checkpoint(database: Path, *, key: Passphrase | None = None) -> None:
         contextlib.closing(connect_raw(database, key=key)) as db,
     ):
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if walstate.side_file(database).exists():
+        walstate.record_now(database)

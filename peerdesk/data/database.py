@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from peerdesk import files
-from peerdesk.data import registry
+from peerdesk.data import registry, walstate
 from peerdesk.data.backup import (
     STAMP_FORMAT,
     backup_database,
@@ -93,6 +93,9 @@ class Database:
     #: or the background integrity check): from then on every write is refused, so nothing
     #: more is built on a damaged file, and the coordinator is led to the last good backup.
     damaged: DatabaseDamagedError | None = field(default=None, repr=False)
+    #: A write-ahead log of another copy of this database, found beside it on open and set
+    #: aside under this name, never applied (`peerdesk.data.walstate`); None usually.
+    foreign_wal: Path | None = None
 
     def mark_damaged(self, problem: DatabaseDamagedError) -> None:
         if self.damaged is None:
@@ -149,6 +152,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        # Every connection is closed and the last one folded the log in: record that, so a
+        # log appearing beside the closed file (a sync program) is known for another's.
+        walstate.record_now(self.path, closed=True)
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -270,6 +276,10 @@ def open_database(
     try:
         for suffix in WORK_SUFFIXES:
             remove_quietly(path.with_name(path.name + suffix))
+        if path.exists() and not (key is None and is_encrypted_file(path)):
+            # Before any connection reads the file, which would replay another copy's log.
+            with translate_faults("set aside a write-ahead log", path):
+                walstate.judge(path)
         state = inspect_file(path, key=key)
         new_file = state == "missing" or (state == "empty" and path.stat().st_size == 0)
         # A plain database stays plain (its key would only fail); a new file takes the key.
@@ -291,6 +301,8 @@ def open_database(
                 upgrade_to_head(engine)
         database.identity = settle_identity(engine, path, key)
         _tidy_backups(database, adopt=not new_file)
+        walstate.record_now(path)
+        database.foreign_wal = walstate.take_unreported(path)
         return database
     except BaseException:
         if instance_lock is not None:

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from peerdesk import files
+from peerdesk.data import walstate
 from peerdesk.data.backup import (
     PART_SUFFIX,
     checkpoint,
@@ -85,11 +86,18 @@ def change_passphrase(path: Path, old: Passphrase, new: Passphrase) -> None:
     The salt stays, so the file still opens in any SQLCipher tool with the new passphrase.
     """
     salt = salt_for(path)
+    tracked = walstate.side_file(path).exists()  # the database, not a backup
     with translate_faults("change the passphrase", path):
+        if tracked:
+            # The rekey rewrites every page through a new log: announce it first (a kill
+            # before the checkpoint must not make our own log look like another copy's).
+            walstate.tracker_for(path).before_commit()
         with contextlib.closing(connect_raw(path, key=old)) as connection:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             connection.execute(new.key_pragma(salt, statement="rekey"))
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if tracked:
+            walstate.record_now(path)
         with contextlib.closing(connect_raw(path, read_only=True, key=new)) as connection:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
     if result != ["ok"]:

@@ -21,6 +21,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from peerdesk.data import walstate
 from peerdesk.data.keys import Passphrase, salt_for
 
 #: What a connection raises: sqlcipher3's errors are not subclasses of sqlite3's.
@@ -109,7 +110,39 @@ def make_engine(path: Path, key: Passphrase | None = None) -> Engine:
         creator=lambda: connect_raw(path, key=key),
     )
     _install_listeners(engine)
+    _track_wal(engine, path)
     return engine
+
+
+def _track_wal(engine: Engine, path: Path) -> None:
+    """Keep the record of our own write-ahead log true (`peerdesk.data.walstate`), cheaply.
+
+    Before a COMMIT that changed rows (the connection's `total_changes` moved since BEGIN; a
+    read-only transaction costs nothing), the tracker marks a log about to be started, synced,
+    if none of ours exists. When the connection is handed back, after its COMMIT and before it
+    closes (and SQLite removes the log), the tracker reads the log's 32-byte header and
+    records it only if it changed. So the record is written right after the commit, in the
+    same thread, and a kill in between still finds the log ours (the "pending" mark).
+    """
+    tracker = walstate.tracker_for(path)
+
+    @event.listens_for(engine, "begin")
+    def _count_changes(connection: Any) -> None:
+        connection.info["changes_at_begin"] = _changes(connection)
+
+    @event.listens_for(engine, "commit")
+    def _before_commit(connection: Any) -> None:
+        if _changes(connection) != connection.info.get("changes_at_begin"):
+            tracker.before_commit()
+
+    @event.listens_for(engine, "checkin")
+    def _after_transaction(_dbapi_connection: Any, _record: Any) -> None:
+        tracker.after_transaction()
+
+
+def _changes(connection: Any) -> int | None:
+    dbapi_connection = connection.connection.dbapi_connection
+    return None if dbapi_connection is None else int(dbapi_connection.total_changes)
 
 
 def _install_listeners(engine: Engine) -> None:

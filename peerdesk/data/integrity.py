@@ -6,7 +6,9 @@ the file is read here through a read-only (`mode=ro`) connection that SQLite als
 nothing else is writing (`immutable=1`), which makes no -wal or -shm beside it; an encrypted
 file the same way through SQLCipher. A -wal found beside the file holds changes the file
 alone does not: they are read by replaying the log into a private copy, never into the file,
-and the result says so.
+and the result says so. A -wal that the side file (`peerdesk.data.walstate`) shows to be
+another copy's is not replayed at all: the file alone is checked and the log reported (opening
+the database would set it aside).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peerdesk.data import walstate
 from peerdesk.data.database import prove_key
 from peerdesk.data.engine import DatabaseError, connect_raw
 from peerdesk.data.faults import translate_faults
@@ -96,6 +99,8 @@ def check_file(path: Path, key: Passphrase | None = None) -> FileHealth:
     wal = wal_of(path)
     if not (wal.exists() and wal.stat().st_size > 0):
         return _read(path, key, on_copy=False)
+    if walstate.verdict(path) == "foreign":
+        raise DatabaseDamagedError(_foreign_wal_message(path, key))
     with (
         translate_faults("make a private copy of the database to check", path),
         tempfile.TemporaryDirectory(prefix="peerdesk-check-") as folder,
@@ -108,6 +113,30 @@ def check_file(path: Path, key: Passphrase | None = None) -> FileHealth:
             return _read(copy, key, on_copy=True)
         except (DatabaseDamagedError, NotAPeerdeskDatabaseError) as problem:
             raise DatabaseDamagedError(_unfit_wal_message(path, key)) from problem
+
+
+def _foreign_wal_message(path: Path, key: Passphrase | None) -> str:
+    """The -wal is another copy's (by its salts): say so, and how the file alone fares."""
+    try:
+        alone = _read(path, key, on_copy=False)
+        healthy = alone.integrity == ["ok"] and not alone.broken_links
+    except (DatabaseDamagedError, NotAPeerdeskDatabaseError):
+        healthy = False
+    log.warning(
+        "database check: the -wal belongs to another copy (file alone healthy: %s)", healthy
+    )
+    verdict = (
+        "The database file without it passes the check."
+        if healthy
+        else "The database file without it does NOT pass the check: restore your most recent "
+        "backup, or ask for help."
+    )
+    return (
+        f"The write-ahead log beside the database ({path.name}-wal) belongs to another copy "
+        "of this database (perhaps copied from another computer), not to this file, so the "
+        f"check did not use it. {verdict} Neither file has been changed. When peerdesk next "
+        "opens the database it sets that log aside, unused, and keeps it."
+    )
 
 
 def _unfit_wal_message(path: Path, key: Passphrase | None) -> str:

@@ -11,6 +11,7 @@ or newer file, or one open elsewhere.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from peerdesk.data.database import open_database
@@ -20,11 +21,13 @@ from peerdesk.services.base import Clock
 from peerdesk.services.container import Services
 
 __all__ = [
+    "OpeningNotice",
     "Passphrase",
     "PassphraseNeededError",
     "Services",
     "WrongPassphraseError",
     "open_services",
+    "opening_notice",
 ]
 
 
@@ -54,6 +57,31 @@ def open_services(
     services = Services(database, today)
     services.concerns.release_holds()  # concern names kept after an erasure, once due
     return services
+
+
+@dataclass(frozen=True)
+class OpeningNotice:
+    """Something the coordinator should be told once the database is open (it opened fine)."""
+
+    title: str
+    text: str
+
+
+def opening_notice(services: Services) -> OpeningNotice | None:
+    """What opening did that the coordinator must hear about: a write-ahead log of another
+    copy of the database set aside (`peerdesk.data.walstate`). None usually."""
+    aside = services.db.foreign_wal
+    if aside is None:
+        return None
+    return OpeningNotice(
+        title="A file beside your database was set aside",
+        text=(
+            "A write-ahead log beside your database did not belong to it, perhaps copied "
+            f"from another computer. It was set aside as {aside.name} (in {aside.parent}) "
+            "and not used. Nothing in your database was changed. If you expected recent "
+            "changes that are missing, ask for help and keep that file."
+        ),
+    )
 
 
 def _key(passphrase: str | Passphrase | None) -> Passphrase | None:

@@ -8,11 +8,12 @@ import sys
 
 from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
-from peerdesk.services.opening import PassphraseNeededError, open_services
+from peerdesk.services.container import Services
+from peerdesk.services.opening import PassphraseNeededError, open_services, opening_notice
 from peerdesk.services.safety.views import is_recoverable
 from peerdesk.ui import theme
 from peerdesk.ui.backups.auto_backup import AutoBackup
@@ -62,6 +63,22 @@ def user_settings(paths: Paths) -> QSettings:
     return QSettings(str(paths.config_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def show_opening_notice(window: QWidget, services: Services) -> QMessageBox | None:
+    """Tell the coordinator, once, what opening did that they must know (another copy's
+    write-ahead log set aside): a message over the main window, which stays usable behind it
+    (the database opened fine). None when there is nothing to tell."""
+    notice = opening_notice(services)
+    if notice is None:
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Information, notice.title, notice.text, QMessageBox.StandardButton.Ok
+    )
+    box.setParent(window, box.windowFlags())
+    box.setObjectName("opening_notice")
+    box.open()
+    return box
+
+
 def run_app(paths: Paths, args: argparse.Namespace) -> int:
     from peerdesk.ui.first_run import WelcomeDialog
     from peerdesk.ui.main_window import MainWindow
@@ -100,6 +117,7 @@ def run_app(paths: Paths, args: argparse.Namespace) -> int:
                 services = welcome.demo_services
         window = MainWindow(services, settings)
         window.show()
+        show_opening_notice(window, services)
         lock_with_screen(window, install_idle_lock(window, services, settings))
         if getattr(args, "exit_after_start", False):
             # Packaging smoke test and start-up benchmark: quit once the window is up.

@@ -158,6 +158,9 @@ def check(
     problems: list[str] = []
     # Also proves the dead writer's lock was recovered.
     db = open_database(database, backup_dir=backup_dir)
+    if db.foreign_wal is not None:
+        # Only our own writer wrote this -wal: calling it another copy's would drop its work.
+        problems.append(f"our own -wal was set aside as another copy's: {db.foreign_wal.name}")
     try:
         raw = db.engine.raw_connection()
         try:
