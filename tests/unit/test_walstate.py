@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def database(tmp_path: Path) -> Path:
     return path
 
 
-def record_of(database: Path, **changes: object) -> WalRecord:
+def record_of(database: Path, **changes: Any) -> WalRecord:
     return dataclasses.replace(walstate.current_record(database), **changes)
 
 
@@ -103,7 +104,7 @@ def test_verdicts(database: Path) -> None:
     header = leave_log(database)
     assert walstate.verdict(database) == "untracked", "no record: the limit, trusted"
 
-    def judged(**changes: object) -> str:
+    def judged(**changes: Any) -> str:
         walstate.write_record(database, record_of(database, **changes))
         return walstate.verdict(database)
 
