@@ -23,19 +23,20 @@ modification time and inode, when, and two flags), and on open judges the -wal a
 - anything else is another copy's log ("foreign"): `set_aside` renames it before any
   connection touches the file, and the caller reports it.
 
-Keeping the record true costs little (`WalTracker`, driven by the engine's events in
-`peerdesk.data.engine`): before a COMMIT that writes rows while no log exists (SQLite will
-start one with salts nobody can predict), the record is marked "pending" and synced to the
-disk, so a kill between the commit and the next record still finds the log ours; when the
-connection is handed back, its header is read (32 bytes) and recorded if it changed. Writing
-the record never breaks a save: a failure is logged (without the path) and the next one tries
-again. A power cut can lose only the record written after the commit, never the synced
-"pending" mark before it.
+Keeping the record true (`WalTracker`, driven by the engine's events in
+`peerdesk.data.engine`): before a COMMIT that writes rows while no log of ours exists (SQLite
+will start one with salts nobody can predict), the record is marked "pending", so a kill
+between the commit and the next record still finds the log ours; when the connection is
+handed back, its header is read (32 bytes) and recorded if it changed. Every record is
+written whole and synced (`peerdesk.files`), so a power cut cannot leave the commit on the
+disk without the "pending" mark before it. The engine closes its connection after each
+transaction and SQLite then folds the log away, so most saves start a log: about 1.5 ms more
+per save (two small synced files) on a save of about 4 ms, measured. Writing the record never
+breaks a save: a failure is logged (without the path), and the next save tries again.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -46,6 +47,7 @@ from datetime import datetime
 from pathlib import Path
 
 from peerdesk import files
+from peerdesk.errors import PeerdeskError
 
 log = logging.getLogger(__name__)
 
@@ -225,26 +227,16 @@ def current_record(database: Path, *, pending: bool = False, closed: bool = Fals
     )
 
 
-def write_record(database: Path, record: WalRecord, *, durable: bool = False) -> bool:
-    """Put `record` in the side file, atomically (temporary file + `os.replace`); `durable`
-    also syncs it to the disk first. Never raises: False when it could not be written."""
-    target = side_file(database)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+def write_record(database: Path, record: WalRecord) -> bool:
+    """Put `record` in the side file, atomically and synced (`peerdesk.files`: a temporary
+    file, fsync, `os.replace`, the folder synced). Never raises: False when it could not be
+    written (logged without the path)."""
     data = asdict(record)
     data["version"] = RECORD_VERSION
     try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            json.dump(data, stream)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        os.replace(temporary, target)
-        if durable:
-            files.sync_folder(target.parent)
-    except OSError as error:
+        files.write_bytes(side_file(database), json.dumps(data).encode("utf-8"))
+    except (OSError, PeerdeskError) as error:
         log.warning("WAL record not written: %s", type(error).__name__)
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         return False
     return True
 
@@ -362,7 +354,7 @@ class WalTracker:
                     database_mtime_ns=record.database_mtime_ns,
                     database_inode=record.database_inode,
                 )
-            write_record(self.database, record, durable=True)
+            write_record(self.database, record)
 
     def after_transaction(self) -> None:
         """A connection is handed back: record the log's header if it changed (32 bytes read)."""
