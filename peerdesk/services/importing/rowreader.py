@@ -102,6 +102,7 @@ class RowReader:
     def value(self, key: str) -> Any:
         """The parsed value of a field, or None when blank or unreadable (then a problem)."""
         spec = _spec(self.context.kind, key)
+        reported = (len(self.context.problems), self.errors)
         cells = [(i, v) for i, v in self.raw(key) if not val.is_blank(v)]
         if not cells:
             return [] if spec.kind in (ValueKind.ROLES, ValueKind.CONDITIONS) else None
@@ -115,7 +116,11 @@ class RowReader:
             )
             return None
         if spec.kind in (ValueKind.TEXT, ValueKind.LONG_TEXT, ValueKind.NAME, ValueKind.PERSON):
-            return self.text(key)
+            if (len(self.context.problems), self.errors) != reported:
+                # Reading the cells again reports again what reading them reported (a formula
+                # with no saved result, a quote left open), as it always has.
+                return self.text(key)
+            return _JOINERS.get(key, " ").join(val.text_of(v) for _, v in cells)
         if spec.kind is ValueKind.CONDITIONS:
             names: list[str] = []
             for _, cell in cells:
