@@ -242,8 +242,8 @@ def write_record(database: Path, record: WalRecord) -> bool:
 
 
 def verdict(database: Path) -> str:
-    """ "none", "ours", "untracked" (no usable record: trusted as ours) or "foreign": whose is
-    the -wal beside `database` (see the module docstring)? Reads files only."""
+    """Whose is the -wal beside `database`: "none", "ours", "untracked" (no usable record:
+    trusted as ours) or "foreign" (see the module docstring). Reads files only."""
     wal = wal_of(database)
     header = read_header(wal)
     if header is None or not holds_commit(wal, header):
