@@ -265,3 +265,17 @@ def test_a_database_without_a_record_trusts_its_wal(paths: Paths) -> None:
     finally:
         database.close()
     assert "Killed" in names(paths)
+
+
+def test_check_still_reads_our_own_wal_on_a_copy(
+    paths: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_database(paths)
+    kill_a_writer(paths, "mid-session")
+    before = snapshot(paths)
+
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "applied to a private copy" in out
+    assert "The database is healthy." in out
+    assert snapshot(paths) == before
