@@ -97,7 +97,8 @@ def target_missing(folder: Path) -> BackupTargetMissingError:
 def damaged(action: str) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         f"peerdesk could not {action} because the database file is damaged. Nothing more was "
-        "changed. Close peerdesk and open it again: it will offer your newest good backup."
+        "changed, and nothing more can be saved to it. Restore your newest good backup: "
+        "peerdesk offers it on Today and each time it opens."
     )
 
 

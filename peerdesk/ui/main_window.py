@@ -33,7 +33,7 @@ from peerdesk.ui.backups.location_warning import (
     backup_failing_html,
     warning_html,
 )
-from peerdesk.ui.backups.menu import open_backups
+from peerdesk.ui.backups.menu import open_backups, watch_health
 from peerdesk.ui.menu_extras import MENU_ENTRIES
 from peerdesk.ui.people.person_page import PersonPage
 from peerdesk.ui.screens import SCREENS, Screen
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._backup_failures = 0
         self._build()
         self._build_menus()
+        self.health_watch = watch_health(self, services, settings)  # weekly check, a minute on
         self._update_title()
         self.check_locations()
         geometry = preferences.WINDOW_GEOMETRY.read(settings)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerdesk import files
 from peerdesk.data.database import Database, prove_key
@@ -37,6 +37,9 @@ from peerdesk.data.integrity import FileHealth, probe
 from peerdesk.data.keys import Passphrase
 from peerdesk.errors import DatabaseDamagedError, PeerdeskError
 from peerdesk.services.base import Clock
+
+if TYPE_CHECKING:
+    from peerdesk.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -275,6 +278,15 @@ class IntegrityWatch:
         self.db = db
         self.records = records
         self._today = today
+
+    @classmethod
+    def of(cls, services: Services, config_folder: Path) -> IntegrityWatch:
+        return cls(services.db, HealthRecords(config_folder), services.today)
+
+    @property
+    def damage_met(self) -> bool:
+        """A save met damage, or a check found it, while the database was open."""
+        return self.db.damaged is not None
 
     def last(self) -> HealthVerdict | None:
         return self.records.last(self.db.identity)

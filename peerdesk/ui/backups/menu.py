@@ -1,12 +1,16 @@
-"""Menu callbacks: File → Backups…, Help → Check the database."""
+"""Menu callbacks: File → Backups…, Help → Check the database; and the main window's
+weekly health check (`watch_health`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from peerdesk.services import Services
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
+from peerdesk.ui.backups.health_watch import HealthWatch
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
 
@@ -45,3 +49,26 @@ def _refresh_current_screen(parent: QWidget) -> None:
     screen = current() if callable(current) else None
     if screen is not None:
         screen.refresh()
+
+
+def watch_health(window: QWidget, services: Services, settings: QSettings) -> HealthWatch:
+    """The main window's weekly health check (`HealthWatch`), shown on Today.
+
+    Its verdicts sit beside settings.ini, in peerdesk's config folder, never in the database.
+    It starts on the first turn of the event loop, which comes after the window is shown (so
+    the first paint is not slowed; the check itself waits its minute more), and stops when
+    the last window closes or the app quits, before anything is torn down.
+    """
+    watch = HealthWatch(services, Path(settings.fileName()).parent, window)
+    screens = getattr(window, "screens", None)
+    today = screens.built("today") if screens is not None else None
+    show_on_today = getattr(today, "watch_health", None)
+    if callable(show_on_today):
+        show_on_today(watch)
+    watch.restored.connect(lambda _result: _refresh_current_screen(window))
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.lastWindowClosed.connect(watch.stop)
+        app.aboutToQuit.connect(watch.stop)
+    QTimer.singleShot(0, watch, watch.start)
+    return watch

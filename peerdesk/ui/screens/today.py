@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,11 +43,15 @@ from peerdesk.ui.widgets import EmptyState
 from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.words import heading_day
 
+if TYPE_CHECKING:
+    from peerdesk.ui.backups.health_watch import HealthWatch
+
 Index = QModelIndex | QPersistentModelIndex
 WHAT, DETAIL = range(2)
 HEADINGS = ("What needs you", "Details")
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 LOOKING = "Looking at what needs you…"
+RESTORE_BACKUP_TEXT = "Restore the last &good backup…"
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,7 @@ class TodayScreen(Screen):
         )
         top.addWidget(self.raise_button)
         layout.addLayout(top)
+        self._build_health(layout)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -201,7 +207,54 @@ class TodayScreen(Screen):
         self.hint = QLabel("Press Enter or double-click a line to open the record it is about.")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        # The weekly health check's quiet line, last: news only when something is wrong.
+        self.health_line = QLabel()
+        self.health_line.setWordWrap(True)
+        self.health_line.hide()
+        layout.addWidget(self.health_line)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.check_again)
+
+    def _build_health(self, layout: QVBoxLayout) -> None:
+        """Damage in the database: said at the top, in the warning colours, with the way back
+        (the button shows the offer of the newest good backup). Hidden while all is well."""
+        self._health: HealthWatch | None = None
+        self.health_problem = QFrame()
+        self.health_problem.setObjectName("warningBanner")
+        self.health_problem.setAccessibleName("Database damaged")
+        row = QHBoxLayout(self.health_problem)
+        self.health_problem_text = QLabel()
+        self.health_problem_text.setWordWrap(True)
+        self.health_problem_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        row.addWidget(self.health_problem_text, 1)
+        self.restore_backup_button = QPushButton(RESTORE_BACKUP_TEXT)
+        self.restore_backup_button.clicked.connect(self._on_restore_backup_clicked)
+        row.addWidget(self.restore_backup_button)
+        self.health_problem.hide()
+        layout.addWidget(self.health_problem)
+
+    def watch_health(self, watch: HealthWatch) -> None:
+        """Show what the weekly health check (and damage met while open) says, from now on."""
+        self._health = watch
+        watch.changed.connect(self._show_health)
+        self._show_health()
+
+    def _show_health(self) -> None:
+        if not isValid(self) or self._health is None:
+            return
+        line = self._health.line()
+        self.health_problem_text.setText(line.text if line.problem else "")
+        self.health_problem.setVisible(line.problem)
+        self.restore_backup_button.setVisible(line.problem and self._health.backup is not None)
+        # Tabbing to the button, a screen reader hears why it is there.
+        self.restore_backup_button.setAccessibleDescription(line.text if line.problem else "")
+        self.health_line.setText("" if line.problem else line.text)
+        self.health_line.setVisible(bool(line.text) and not line.problem)
+
+    def _on_restore_backup_clicked(self) -> None:
+        if self._health is not None:
+            self._health.offer()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
