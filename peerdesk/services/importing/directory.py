@@ -46,30 +46,44 @@ def _fold(text: str) -> str:
 
 class _Filed:
     """Keys → the positions (known people first, then this file's, in order) filed under
-    each, kept ascending so the earliest is first."""
+    each, kept ascending so the earliest is first.
+
+    Most keys hold one person: they hold the bare position, not a list of one (a list per
+    key per person was a fifth of a 50,000-row preview's memory).
+    """
 
     def __init__(self) -> None:
-        self._lists: dict[Hashable, list[int]] = {}
+        self._filed: dict[Hashable, int | list[int]] = {}
 
     def add(self, key: Hashable, position: int) -> None:
-        found = self._lists.setdefault(key, [])
-        if not found or found[-1] < position:
+        found = self._filed.get(key)
+        if found is None:
+            self._filed[key] = position
+        elif isinstance(found, int):
+            self._filed[key] = sorted((found, position))
+        elif found[-1] < position:
             found.append(position)
         else:
             insort(found, position)
 
     def remove(self, key: Hashable, position: int) -> None:
-        found = self._lists[key]
+        found = self._filed[key]
+        if isinstance(found, int):
+            del self._filed[key]
+            return
         del found[bisect_left(found, position)]
-        if not found:
-            del self._lists[key]
+        if len(found) == 1:
+            self._filed[key] = found[0]
 
     def first(self, key: Hashable) -> int | None:
-        found = self._lists.get(key)
-        return found[0] if found else None
+        found = self._filed.get(key)
+        return found if found is None or isinstance(found, int) else found[0]
 
     def all(self, key: Hashable) -> list[int]:
-        return self._lists.get(key, [])
+        found = self._filed.get(key)
+        if found is None:
+            return []
+        return [found] if isinstance(found, int) else found
 
 
 class Directory:

@@ -59,6 +59,7 @@ class PeoplePlanner:
         self.ops: list[PersonOp] = []
         self.rows: list[PlannedRow] = []
         self.links: list[MentorLink] = []
+        self._field_sets: dict[frozenset[str], frozenset[str]] = {}
 
     def plan_row(self, context: SheetContext, row: int) -> None:
         reader = RowReader(context, row)
@@ -71,6 +72,8 @@ class PeoplePlanner:
             if not raw.get("last_name"):
                 raw["last_name"] = last
         fields_set = frozenset(k for k, value in raw.items() if value not in (None, ""))
+        # Rows mostly fill the same columns: share one set between them (memory).
+        fields_set = self._field_sets.setdefault(fields_set, fields_set)
         details = PersonDetails(
             first_name=raw.get("first_name") or "",
             **{k: value for k, value in raw.items() if k != "first_name" and value is not None},

@@ -258,7 +258,7 @@ def _trim(rows: list[list[CellValue]]) -> list[list[CellValue]]:
         end = len(row)
         while end and (row[end - 1] is None or row[end - 1] == ""):
             end -= 1
-        trimmed.append(row[:end])
+        trimmed.append(row if end == len(row) else row[:end])
     while trimmed and not trimmed[-1]:
         trimmed.pop()
     return trimmed
