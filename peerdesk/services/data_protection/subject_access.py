@@ -13,7 +13,6 @@ import calendar
 import contextlib
 import json
 import logging
-import os
 import shutil
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -229,7 +228,7 @@ class SubjectAccessService(Service):
             write_pdf(data, partial / PDF_NAME)
             folder.mkdir(exist_ok=True)
             for name in (JSON_NAME, PDF_NAME):
-                os.replace(partial / name, folder / name)
+                files.move(partial / name, folder / name)
             partial.rmdir()
         except OSError as error:
             shutil.rmtree(partial, ignore_errors=True)
