@@ -23,6 +23,7 @@ from peerdesk.data.keys import Passphrase
 from peerdesk.errors import DatabaseDamagedError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
+from peerdesk.services.opening import open_services
 from peerdesk.services.people.service import PersonDetails
 from peerdesk.services.safety import integrity_watch
 from peerdesk.services.safety.integrity_watch import (
@@ -181,6 +182,23 @@ def test_restoring_while_open_puts_the_good_backup_back_and_allows_writes(
     assert names == ["After", "Zebedee Quartermain"]
     assert pragma(paths.database, "integrity_check") == ["ok"]
     refuse_known_damage(paths.database, paths.config_dir)
+    opened.close()
+    again = open_database(paths.database, backup_dir=paths.backup_dir)  # opens as usual
+    again.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open_services does not consult the kept verdict yet: one call to add in "
+    "peerdesk/services/opening.py (owned by another engineer this round): "
+    "refuse_known_damage(paths.database, paths.config_dir, key) before open_database",
+)
+def test_opening_refuses_a_database_damage_was_found_in(opened: Database, paths: Paths) -> None:
+    watch = _watch(opened, paths)
+    watch.run(watch.new_check())
+    opened.close()
+    with pytest.raises(DatabaseDamagedError, match="weekly health check"):
+        open_services(paths, today=lambda: TODAY).close()
 
 
 def test_a_healthy_database_gets_a_quiet_line_and_the_next_check_in_a_week(
