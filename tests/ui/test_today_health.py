@@ -23,6 +23,7 @@ from peerdesk.ui import announcer
 from peerdesk.ui.backups.health_watch import HealthWatch
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.screens.today import TodayScreen
+from peerdesk.ui.security.idle_lock import install_idle_lock
 from tests.conftest import TODAY
 from tests.integration.test_integrity_watch import flip_a_byte_in_a_person_row, pragma
 from tests.ui.access_keys import window_problems
@@ -194,3 +195,30 @@ def test_the_problem_line_fits_at_the_largest_text(
     assert not screen.restore_backup_button.isHidden()
     QApplication.processEvents()
     assert squeezed(screen, "Today") == [] and overlapping(screen, "Today") == []
+
+
+def test_the_offer_waits_while_the_window_is_locked(
+    qtbot: QtBot, services: Services, paths: Paths
+) -> None:
+    """Nobody at a locked screen can restore a backup over the records: the offer waits."""
+    services.backups.back_up("manual")
+    settings = _settings(paths)
+    window = MainWindow(services, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    idle_lock = install_idle_lock(window, services, settings)
+    watch = window.health_watch
+    idle_lock.lock()
+    services.db.mark_damaged(DatabaseDamagedError("peerdesk could not save your changes."))
+
+    def look_until_the_backup_is_found() -> None:
+        watch.look()
+        qtbot.waitUntil(lambda: watch.backup is not None)
+        watch.look()
+
+    while_locked = answering(qtbot, look_until_the_backup_is_found, NOT_NOW)
+    assert while_locked.texts == [] and watch.offers == 0
+    idle_lock.unlock()
+    unlocked = answering(qtbot, watch.look, NOT_NOW)
+    assert unlocked.defaults == ["&Restore the last good backup…"] and watch.offers == 1

@@ -32,6 +32,7 @@ from peerdesk.services.safety.views import (
 from peerdesk.ui import announcer
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
+from peerdesk.ui.security.idle_lock import LockCover
 from peerdesk.ui.widgets.words import plural
 
 log = logging.getLogger(__name__)
@@ -161,9 +162,15 @@ class HealthWatch(QObject):
             return
         if not self._damage_seen and self.watch.damage_met and self.watch.note_damage():
             self._on_damage()
-        if self._offer_waiting and QApplication.activeModalWidget() is None:
+        if self._offer_waiting and QApplication.activeModalWidget() is None and not self.locked:
             self._offer_waiting = False
             self.offer()
+
+    @property
+    def locked(self) -> bool:
+        """The window is locked (idle or screen lock): the offer waits for the coordinator,
+        so that nobody at a locked screen can restore a backup over the records."""
+        return any(cover.isVisible() for cover in self.window.findChildren(LockCover))
 
     def _on_damage(self) -> None:
         """Damage found (by the check, a save, or a verdict kept from before): find the
