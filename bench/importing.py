@@ -11,7 +11,8 @@ Each must be refused, within 5 s and 200 MB: absolute limits, shown beside the f
 merely listing the zip's directory.
 
 Every job runs in a fresh process (`bench/import_child.py`), which times the job itself and
-reports how far it raised the process's peak resident memory (`ru_maxrss`).
+reports how far it raised the process's peak resident memory (Linux's VmHWM, reset just
+before the job).
 """
 
 from __future__ import annotations
@@ -136,9 +137,9 @@ def preview(paths: dict[str, Path], database: Path, runs: int) -> list[Compariso
                 f"the file's unpacked size ({unpacked / MB:.1f} MB)",
                 unit="MB",
                 notes=[
-                    "how far the job raised the process's peak resident memory (ru_maxrss, a "
-                    "fresh process per run)",
-                    f"the floor reader's own peak: {floor_peak / MB:.0f} MB",
+                    "how far the job raised the process's peak resident memory (Linux VmHWM, "
+                    "reset just before the job; a fresh process per run)",
+                    f"the floor reader's own peak: {floor_peak / MB:.1f} MB",
                 ],
                 extra={"floor_reader_peak_mb": round(floor_peak / MB, 1)},
             )
