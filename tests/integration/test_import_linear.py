@@ -253,3 +253,33 @@ def test_filed_look_ups_match_comparing_with_everyone(seed: int) -> None:
             found = directory.find(text, email)
             expected = _everyone_searched(directory, text, email)
             assert [identity(r) for r in found] == [identity(r) for r in expected]
+
+
+def test_a_dry_run_that_skips_duplicates_previews_the_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peerdesk.cli.main import main
+    from peerdesk.services.importing.service import ImportService
+
+    path = tmp_path / "people.csv"
+    # The second row is the first person again, with a phone number: a likely duplicate.
+    path.write_text(
+        "First name,Last name,Email,Phone\nJo,Smith,jo@x.org,\nJo,Smith,jo@x.org,07700 900123\n"
+    )
+    previews: list[object] = []
+    real = ImportService.preview
+
+    def counting(self: ImportService, *args: Any, **kwargs: Any) -> Any:
+        previews.append(args[2] if len(args) > 2 else kwargs.get("choices"))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(ImportService, "preview", counting)
+    db = str(tmp_path / "records.db")
+    assert main(["--db", db, "import", str(path), "--dry-run"]) == 0
+    assert "Likely duplicates (1)" in capsys.readouterr().out
+    # Skipping is what the first preview assumes: no second pass over every row.
+    assert len(previews) == 1
+    previews.clear()
+    assert main(["--db", db, "import", str(path), "--dry-run", "--duplicates", "add"]) == 0
+    assert len(previews) == 2 and previews[1] == {("people", 3): DuplicateChoice.ADD}
+    assert "Likely duplicates (1)" in capsys.readouterr().out

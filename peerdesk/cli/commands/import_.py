@@ -20,6 +20,7 @@ from peerdesk.services.importing import (
     read_and_preview,
 )
 from peerdesk.services.importing.fields import FIELDS
+from peerdesk.services.importing.model import RowKey
 from peerdesk.services.importing.settings import MappingStore, load_settings
 from peerdesk.services.importing.templates import write_templates
 
@@ -78,12 +79,14 @@ def run(context: CommandContext) -> int:
     path = Path(args.file).expanduser()
     with context.services() as services:
         source, preview = read_and_preview(services.importing, path, saved)
+        choices: dict[RowKey, DuplicateChoice] = {}
         if source is not None and preview.duplicates:
             choice = DuplicateChoice(args.duplicates)
             choices = {row.key: choice for row in preview.duplicates}
-            preview = services.importing.preview(source, preview.settings, choices)
-        else:
-            choices = {}
+            if choice is not DuplicateChoice.SKIP:
+                # Skipping is what the first preview assumed: only another choice changes it
+                # (previewing 50,000 rows again doubled the wait).
+                preview = services.importing.preview(source, preview.settings, choices)
         if source is None or preview.blocking or args.dry_run or not preview.can_import:
             _print(preview, dry_run=args.dry_run)
             return EXIT_REFUSED if preview.blocking else EXIT_OK
