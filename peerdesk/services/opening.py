@@ -19,6 +19,7 @@ from peerdesk.data.keys import Passphrase, PassphraseNeededError, WrongPassphras
 from peerdesk.paths import Paths
 from peerdesk.services.base import Clock
 from peerdesk.services.container import Services
+from peerdesk.services.safety.integrity_watch import refuse_known_damage
 
 __all__ = [
     "OpeningNotice",
@@ -47,6 +48,9 @@ def open_services(
     when the coordinator has chosen to.
     """
     key = _key(passphrase)
+    # Damage found while the file was last open (the weekly check, or a save) may pass the
+    # quick check on open: refuse it all the same, so recovery offers the last good backup.
+    refuse_known_damage(paths.database, paths.config_dir, key)
     database = open_database(
         paths.database,
         backup_dir=paths.backup_dir,

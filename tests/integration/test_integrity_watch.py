@@ -187,12 +187,6 @@ def test_restoring_while_open_puts_the_good_backup_back_and_allows_writes(
     again.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open_services does not consult the kept verdict yet: one call to add in "
-    "peerdesk/services/opening.py (owned by another engineer this round): "
-    "refuse_known_damage(paths.database, paths.config_dir, key) before open_database",
-)
 def test_opening_refuses_a_database_damage_was_found_in(opened: Database, paths: Paths) -> None:
     watch = _watch(opened, paths)
     watch.run(watch.new_check())

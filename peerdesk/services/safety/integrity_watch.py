@@ -124,6 +124,13 @@ class HealthRecords:
             log.warning("health check record unreadable; treated as never checked")
             return None
 
+    def any_damage(self) -> bool:
+        """Whether any database is remembered as damaged (cheap: the file alone is read)."""
+        return any(
+            isinstance(entry, dict) and entry.get("healthy") is False
+            for entry in self._read().values()
+        )
+
     def remember(self, identity: str, verdict: HealthVerdict) -> None:
         if not identity:
             return
@@ -162,7 +169,9 @@ def known_damage(
 ) -> HealthVerdict | None:
     """The remembered verdict of damage for the database file at `database`, if there is one
     (its identity read read-only; a file whose identity cannot be read has none)."""
-    if not database.is_file():
+    # Most starts have nothing remembered: then the database file is not even opened here
+    # (before the lock and the write-ahead log's check, opening it is best avoided).
+    if not records.any_damage() or not database.is_file():
         return None
     identity = identity_of_file(database, key)
     verdict = records.last(identity) if identity else None
