@@ -202,26 +202,21 @@ def _everyone_searched(directory: directory_module.Directory, text: str, email: 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_filed_look_ups_match_comparing_with_everyone(seed: int) -> None:
-    from peerdesk.data.models import Person
     from peerdesk.services.importing.model import PersonOp
 
     pick = random.Random(seed)
-    recorded = []
+    recorded = []  # the columns the directory reads of each person already recorded
     for n in range(pick.randrange(0, 6)):
         d = _details(pick)
         recorded.append(
-            Person(
-                id=n + 1,
-                first_name=d.first_name,
-                last_name=d.last_name,
-                preferred_name=d.preferred_name,
-                date_of_birth=d.date_of_birth,
-                email=d.email,
-            )
+            (n + 1, d.first_name, d.last_name, d.preferred_name, d.date_of_birth, d.email)
         )
 
     class Recorded:
-        def exec(self, _query: object) -> list[Person]:
+        def connection(self) -> Recorded:
+            return self
+
+        def execute(self, _query: object) -> list[tuple[Any, ...]]:
             return recorded
 
     directory = directory_module.Directory(Recorded())  # type: ignore[arg-type]

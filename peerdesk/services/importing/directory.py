@@ -15,7 +15,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlalchemy import select as sql_select
+from sqlmodel import Session, col
 
 from peerdesk.data.models import Person
 from peerdesk.services.importing.model import Duplicate, PersonOp, PersonRef
@@ -88,9 +89,20 @@ class _Filed:
 
 class Directory:
     def __init__(self, session: Session) -> None:
+        # The columns compared, not whole Person objects (thousands in a large database).
+        query = sql_select(
+            col(Person.id),
+            col(Person.first_name),
+            col(Person.last_name),
+            col(Person.preferred_name),
+            col(Person.date_of_birth),
+            col(Person.email),
+        ).order_by(col(Person.id))  # the order the whole table comes in: earliest first
         self.known = [
-            Known(p.id or 0, p.first_name, p.last_name, p.preferred_name, p.date_of_birth, p.email)
-            for p in session.exec(select(Person))
+            Known(person_id or 0, first, last, preferred, born, email)
+            for person_id, first, last, preferred, born, email in session.connection().execute(
+                query
+            )
         ]
         self.added: list[PersonOp] = []
         self._by_id = {k.id: k for k in self.known}

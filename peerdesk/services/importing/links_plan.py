@@ -58,16 +58,25 @@ class LinkPlanner:
         self._by_id = {p.id: p for p in self.pairings if p.id is not None}
         self._planned: dict[tuple[Hashable, Hashable], list[PairingOp]] = {}
         self._transient: dict[int, Pairing] = {}  # id(planned pairing) → its stand-in
+        # Only the columns that say what is recorded: ten years of sessions and attendance as
+        # ORM objects took most of a preview's time against a large database.
         self.session_keys = {
-            (s.pairing_id, s.session_date) for s in session.exec(select(MentoringSession))
+            (pairing_id, when)
+            for pairing_id, when in session.exec(
+                select(col(MentoringSession.pairing_id), col(MentoringSession.session_date))
+            )
         }
         self.groups = {g.name.casefold(): g for g in session.exec(select(PeerGroup))}
         self.attended = {
-            (meeting.group_id, meeting.meeting_date, attendance.person_id)
-            for attendance, meeting in session.exec(
-                select(Attendance, GroupMeeting).join(
-                    GroupMeeting, col(GroupMeeting.id) == col(Attendance.meeting_id)
+            (group_id, when, person_id)
+            for group_id, when, person_id in session.exec(
+                select(
+                    col(GroupMeeting.group_id),
+                    col(GroupMeeting.meeting_date),
+                    col(Attendance.person_id),
                 )
+                .select_from(Attendance)
+                .join(GroupMeeting, col(GroupMeeting.id) == col(Attendance.meeting_id))
             )
         }
         self.pairing_ops: list[PairingOp] = []
