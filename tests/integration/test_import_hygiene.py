@@ -3,15 +3,17 @@ problem for its row, and a row of formulas without saved results is named as suc
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 from sqlmodel import select
 
 from peerdesk.data.models import Person
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.services.importing.problems import Problem
+from peerdesk.services.importing.problems import FileUnreadable, Problem
 from peerdesk.services.importing.readers import read_file
 
 
@@ -94,3 +96,16 @@ def test_no_rows_without_formulas_says_only_that(
     assert [p.message for p in problems if p.blocking] == [
         "There are no rows to import below the headings."
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_the_app_reading_a_pipe_or_a_folder_is_refused_at_once(tmp_path: Path) -> None:
+    """The assistant's Choose file… can be given any path: a pipe would hang the reading for
+    ever (nobody writes to it), a folder would end in a traceback."""
+    pipe = tmp_path / "people.csv"
+    os.mkfifo(pipe)
+    folder = tmp_path / "people.xlsx"
+    folder.mkdir()
+    for path in (pipe, folder):
+        with pytest.raises(FileUnreadable, match="not an ordinary file"):
+            read_file(path)

@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import logging
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -77,9 +78,16 @@ class Source:
 def read_file(path: Path, *, encoding: str | None = None, separator: str | None = None) -> Source:
     """Read `path`; `encoding` and `separator` override what is detected (CSV only)."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         raise FileUnreadable(f"The file {path.name} cannot be opened ({error.strerror}).") from None
+    if not stat.S_ISREG(status.st_mode):
+        # A folder, a pipe or a device: opening a pipe would wait for ever for a writer.
+        raise FileUnreadable(
+            f"{path.name} is not an ordinary file (it is a folder, a pipe or a device), so it "
+            "cannot be imported. Choose the spreadsheet file itself."
+        )
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         raise FileUnreadable(
             f"The file {path.name} is larger than 50 MB: please split it into smaller files."
