@@ -102,8 +102,7 @@ class MainWindow(QMainWindow):
             self._fit_to_screen(QSize(1180, 780))
 
     def _fit_to_screen(self, wanted: QSize) -> None:
-        """The first time: a comfortable size that fits the screen (a small laptop too),
-        centred."""
+        """The first time: a comfortable size that fits the screen (a small laptop too), centred."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(wanted)
@@ -496,5 +495,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.health_watch.stop()  # a health check running now stops at SQLite's next step
         preferences.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
         super().closeEvent(event)

@@ -4,12 +4,13 @@ backup once, and the restore from the keyboard alone."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from peerdesk.errors import DatabaseDamagedError
 from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.people.service import PersonDetails
+from peerdesk.services.safety import integrity_watch
 from peerdesk.services.safety.integrity_watch import HealthRecords, HealthVerdict
 from peerdesk.ui import announcer
 from peerdesk.ui.backups.health_watch import HealthWatch
@@ -222,3 +224,30 @@ def test_the_offer_waits_while_the_window_is_locked(
     idle_lock.unlock()
     unlocked = answering(qtbot, watch.look, NOT_NOW)
     assert unlocked.defaults == ["&Restore the last good backup…"] and watch.offers == 1
+
+
+def test_closing_the_window_stops_a_running_check_and_keeps_nothing(
+    qtbot: QtBot, services: Services, paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = threading.Event()
+
+    def endless(run, *, full):  # type: ignore[no-untyped-def]
+        started.set()  # stands in for the full check of a very large file: minutes of work
+        run(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+            "WHERE x < 2000000000) SELECT count(*) FROM n"
+        )
+        raise AssertionError("the check was not stopped")
+
+    monkeypatch.setattr(integrity_watch, "probe", endless)
+    window = MainWindow(services, _settings(paths))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    watch = window.health_watch
+    watch.check_now()
+    assert started.wait(30)
+    window.close()  # the last window: the app would quit now
+    assert QThreadPool.globalInstance().waitForDone(30_000)  # the check ended promptly
+    assert watch.watch.last() is None  # nothing kept: it runs again next time
+    assert services.db.damaged is None  # and stopping is not taken for damage

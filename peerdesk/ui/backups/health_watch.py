@@ -109,10 +109,11 @@ class HealthWatch(QObject):
         """The window is closing: no check starts, a running one is cancelled (its answer,
         should it come, is only logged), and no offer is shown."""
         self._stopped = True
-        self._later.stop()
-        self._look.stop()
         if self._check is not None:
             self._check.cancel()
+        if isValid(self):
+            self._later.stop()
+            self._look.stop()
 
     def check_if_due(self) -> None:
         if not self._stopped and not self.running and self.watch.due():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk.services import Services
 from peerdesk.ui.backups.backups_dialog import BackupsDialog
@@ -56,8 +56,8 @@ def watch_health(window: QWidget, services: Services, settings: QSettings) -> He
 
     Its verdicts sit beside settings.ini, in peerdesk's config folder, never in the database.
     It starts on the first turn of the event loop, which comes after the window is shown (so
-    the first paint is not slowed; the check itself waits its minute more), and stops when
-    the last window closes or the app quits, before anything is torn down.
+    the first paint is not slowed; the check itself waits its minute more); the window's
+    closeEvent stops it, before anything is torn down.
     """
     watch = HealthWatch(services, Path(settings.fileName()).parent, window)
     screens = getattr(window, "screens", None)
@@ -66,9 +66,5 @@ def watch_health(window: QWidget, services: Services, settings: QSettings) -> He
     if callable(show_on_today):
         show_on_today(watch)
     watch.restored.connect(lambda _result: _refresh_current_screen(window))
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        app.lastWindowClosed.connect(watch.stop)
-        app.aboutToQuit.connect(watch.stop)
     QTimer.singleShot(0, watch, watch.start)
     return watch
