@@ -117,6 +117,10 @@ def test_the_weekly_check_finds_damage_the_quick_check_missed(
     assert line.problem
     assert line.text.startswith("The weekly health check found damage in your database.")
     assert "Restore the last good backup (made today at 10:15)." in line.text
+    assert watch.line(looking=True).text.endswith("Looking for the last good backup…")
+    assert watch.line().text.endswith(
+        "No good backup of it was found: keep the file as it is and ask for help."
+    )
 
 
 def test_the_next_open_is_refused_into_recovery_and_a_restore_clears_it(

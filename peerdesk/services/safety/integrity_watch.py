@@ -353,11 +353,14 @@ class IntegrityWatch:
             return True
         return False
 
-    def line(self, *, running: bool = False, backup_when: str | None = None) -> HealthLine:
-        """Today's line: the problem while the database is damaged, else the last verdict."""
+    def line(
+        self, *, running: bool = False, backup_when: str | None = None, looking: bool = False
+    ) -> HealthLine:
+        """Today's line: the problem while the database is damaged (with when the newest good
+        backup was made, or that it is being looked for), else the last verdict."""
         kept = self.last()
         if self.db.damaged is not None or (kept is not None and not kept.healthy):
-            return HealthLine(problem_words(kept, backup_when), problem=True)
+            return HealthLine(problem_words(kept, backup_when, looking=looking), problem=True)
         if running:
             return HealthLine("Health check: running…")
         if kept is None:
@@ -369,13 +372,17 @@ class IntegrityWatch:
         return HealthLine(f"Health check: all well, last checked {when}.")
 
 
-def problem_words(kept: HealthVerdict | None, backup_when: str | None) -> str:
+def problem_words(
+    kept: HealthVerdict | None, backup_when: str | None, *, looking: bool = False
+) -> str:
     """The prominent line on Today when the database is damaged."""
     if kept is not None and kept.found_by == WEEKLY:
         found = "The weekly health check found damage in your database."
     else:
         found = "peerdesk met a damaged part of your database while saving."
-    if backup_when is None:
+    if looking:
+        offer = "Looking for the last good backup…"
+    elif backup_when is None:
         offer = "No good backup of it was found: keep the file as it is and ask for help."
     else:
         offer = f"Restore the last good backup (made {backup_when})."

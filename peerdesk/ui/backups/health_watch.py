@@ -75,6 +75,7 @@ class HealthWatch(QObject):
         self._offer_waiting = False  # shown when no other window is in the way
         self._restore_after_check = False
         self._started = False
+        self._looking = False  # for the newest good backup
         #: How many times the offer of the last good backup was shown.
         self.offers = 0
         #: What the last restore did, shown on Today until the next check.
@@ -153,7 +154,7 @@ class HealthWatch(QObject):
 
     def line(self) -> HealthLine:
         when = self.backup.when_text() if self.backup is not None else None
-        line = self.watch.line(running=self.running, backup_when=when)
+        line = self.watch.line(running=self.running, backup_when=when, looking=self._looking)
         if not line.problem and not self.running and self.restored_words:
             return HealthLine(self.restored_words)
         return line
@@ -179,6 +180,7 @@ class HealthWatch(QObject):
         if self._damage_seen:
             return
         self._damage_seen = True
+        self._looking = True
         self.changed.emit()
         run_operation(
             lambda: newest_good_backup(self.services), self._on_backup_found, self._on_no_backup
@@ -191,6 +193,7 @@ class HealthWatch(QObject):
     def _on_backup_found(self, backup: BackupInfo | None) -> None:
         if self.gone:
             return
+        self._looking = False
         self.backup = backup
         self.changed.emit()
         announcer.announce(self.line().text, self.window, urgent=True)
