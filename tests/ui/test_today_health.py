@@ -251,3 +251,18 @@ def test_closing_the_window_stops_a_running_check_and_keeps_nothing(
     assert QThreadPool.globalInstance().waitForDone(30_000)  # the check ended promptly
     assert watch.watch.last() is None  # nothing kept: it runs again next time
     assert services.db.damaged is None  # and stopping is not taken for damage
+
+
+def test_started_after_the_window_shows_the_check_runs_once_its_delay_is_over(
+    qtbot: QtBot, services: Services, paths: Paths
+) -> None:
+    screen, watch = _today(qtbot, services, paths)  # a delay of 0 here; a minute in the app
+    screen.show()
+    assert HealthRecords(paths.config_dir).last(services.db.identity) is None
+    watch.start()
+    qtbot.waitUntil(
+        lambda: HealthRecords(paths.config_dir).last(services.db.identity) is not None,
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: not watch.running, timeout=10_000)
+    assert "Health check: all well" in screen.health_line.text()
