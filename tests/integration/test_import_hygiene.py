@@ -42,6 +42,20 @@ def test_an_unclosed_quote_is_a_problem_for_its_row(
     assert _names(services) == []
 
 
+def test_an_unclosed_quote_in_a_text_column_is_reported_once(
+    services: Services, paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        'First name,Last name,Postcode\nAnn,Lee,IV1 1AA\nJo,Smith,"IV2 2BB\nBob,Ray,IV3\n',
+        encoding="utf-8",
+    )
+    problems, committed = _run(services, paths, path)
+    quotes = [p for p in problems if "never closed" in p.message]
+    assert [(p.row, p.column) for p in quotes] == [(3, "Postcode")], problems
+    assert not committed
+
+
 def test_an_unclosed_quote_in_the_last_cell_is_found(tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
     path.write_text('First name,Last name\nAnn,"Lee', encoding="utf-8")

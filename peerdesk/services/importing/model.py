@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from peerdesk.data.models import MentoringSession, Referral
 from peerdesk.services.importing.problems import Problem
 from peerdesk.services.importing.settings import ImportSettings
+from peerdesk.services.mentoring.referrals import CheckedReferral
 from peerdesk.services.people.service import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import Role
 
@@ -91,9 +93,15 @@ class ReferralOp:
 
     key: RowKey
     person: PersonRef
-    #: Checked by the referral service's own rules; its person id is set when applied.
-    record: Referral
+    #: Checked by the referral service's own rules (plain values: the preview makes no
+    #: database object for it).
+    checked: CheckedReferral
     description: str
+
+    @cached_property
+    def record(self) -> Referral:
+        """The row to save, made when the import is applied; its person id is set then."""
+        return self.checked.record()
 
 
 @dataclass

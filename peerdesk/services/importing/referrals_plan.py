@@ -34,7 +34,11 @@ from peerdesk.services.importing.model import (
 from peerdesk.services.importing.problems import Severity
 from peerdesk.services.importing.rowreader import RowReader, SheetContext
 from peerdesk.services.mentoring.referral_views import OPEN_REFERRAL_STATUSES, status_words
-from peerdesk.services.mentoring.referrals import ReferralDetails, ReferralService
+from peerdesk.services.mentoring.referrals import (
+    CheckedReferral,
+    ReferralDetails,
+    ReferralService,
+)
 from peerdesk.vocabulary import ReferralSource, ReferralStatus, Role, SupportedAs
 
 #: The referral service's field names, and the import field (column) each is read from.
@@ -66,12 +70,14 @@ class ReferralPlanner:
         self.ops: list[ReferralOp] = []
         #: The referrals planned so far for each person (`identity` of whom they are for),
         #: so a row looks up its person's instead of going through every one.
-        self._planned: dict[Hashable, list[Referral]] = {}
+        self._planned: dict[Hashable, list[CheckedReferral]] = {}
         #: Notes said once per sheet (sheet name, what).
         self._noted: set[tuple[str, str]] = set()
 
     # -- reading a row ---------------------------------------------------------------------
-    def read(self, context: SheetContext, reader: RowReader, roles: list[Role]) -> Referral | None:
+    def read(
+        self, context: SheetContext, reader: RowReader, roles: list[Role]
+    ) -> CheckedReferral | None:
         """The row's referral, checked (problems go to `reader`), or None when it has none."""
         used = [key for key in sorted(REFERRAL_FIELDS) if context.has(key)]
         if not used:
@@ -165,12 +171,12 @@ class ReferralPlanner:
 
     def _checked(
         self, context: SheetContext, reader: RowReader, details: ReferralDetails
-    ) -> Referral | None:
+    ) -> CheckedReferral | None:
         """The referral service's own checks; every failing field is reported, not only the
         first (each is replaced by a stand-in and the rest checked again)."""
         for _ in range(len(_COLUMN) + 1):
             try:
-                return self.referrals._checked(details)
+                return self.referrals.validated(details)
             except ValidationError as error:
                 name = error.field or ""
                 column = _COLUMN.get(name, "")
@@ -184,7 +190,11 @@ class ReferralPlanner:
         return None
 
     def _status(
-        self, context: SheetContext, reader: RowReader, cells: dict[str, Any], record: Referral
+        self,
+        context: SheetContext,
+        reader: RowReader,
+        cells: dict[str, Any],
+        record: CheckedReferral,
     ) -> None:
         """The status the sheet gives, with the date it was reached and why, if it says."""
         status = ReferralStatus(cells.get("referral_status") or ReferralStatus.NEW)
@@ -233,7 +243,9 @@ class ReferralPlanner:
             context.problem(message, row, severity=Severity.WARNING)
 
     # -- planning it for the person --------------------------------------------------------
-    def plan(self, context: SheetContext, row: int, op: PersonOp, record: Referral) -> PlannedRow:
+    def plan(
+        self, context: SheetContext, row: int, op: PersonOp, record: CheckedReferral
+    ) -> PlannedRow:
         """What happens to the referral now the row's person is decided (new, an update, a
         duplicate skipped or merged)."""
         target = self._target(op)
@@ -268,20 +280,18 @@ class ReferralPlanner:
                 return None
         return resolve(op)
 
-    def _referrals_of(self, target: PersonRef) -> list[Referral]:
+    def _referrals_of(self, target: PersonRef) -> list[Referral | CheckedReferral]:
         """The person's referrals already recorded, and those this import gives them."""
         # Filed under whom each was for when planned: people are decided before their
         # referral, so whom a planned row resolves to does not change afterwards.
-        planned = list(self._planned.get(identity(resolve(target)), []))
+        found: list[Referral | CheckedReferral] = []
         if isinstance(target, int):
-            return (
-                list(self.session.exec(select(Referral).where(Referral.person_id == target)))
-                + planned
-            )
-        return planned
+            recorded = self.session.exec(select(Referral).where(Referral.person_id == target))
+            found.extend(recorded)
+        return found + self._planned.get(identity(resolve(target)), [])
 
 
-def _describe(op: PersonOp, record: Referral) -> str:
+def _describe(op: PersonOp, record: CheckedReferral) -> str:
     received = record.referral_date
     source = ReferralSource(record.source).label
     who = ", ".join(x for x in (record.referrer_name, record.referrer_organisation) if x)

@@ -18,6 +18,18 @@ _NAME_KEYS = frozenset({"first_name", "last_name", "preferred_name", "referrer_n
 _JOINERS = {"address": ", ", "phone": " / ", "notes": "\n", "note": "\n"}
 #: Every cell of every row asks for its field's spec: look each up once.
 _spec = cache(field_spec)
+_LISTS = frozenset({ValueKind.ROLES, ValueKind.CONDITIONS})
+_NAMES = frozenset({ValueKind.NAME, ValueKind.PERSON})
+_TEXTS = frozenset({ValueKind.TEXT, ValueKind.LONG_TEXT, ValueKind.NAME, ValueKind.PERSON})
+#: The fields read through a table of words: (table, what it is, the choices named).
+_TABLES = {
+    ValueKind.SESSION_STATUS: (val.SESSION_STATUSES, "what happened", "held, cancelled by mentee, cancelled by mentor, did not attend, planned"),
+    ValueKind.MODE: (val.MODES, "a way of meeting", "face to face, phone, video, walk and talk"),
+    ValueKind.CLOSURE_REASON: (val.CLOSURE_REASONS, "a reason for ending", "completed, mentee withdrew, mentor withdrew, change in circumstances, no longer eligible, no contact"),
+    ValueKind.SUPPORTED_AS: (val.SUPPORTED_AS, "mentee or carer", "mentee, carer"),
+    ValueKind.REFERRAL_SOURCE: (val.REFERRAL_SOURCES, "a referral source", "self, GP, nurse, social worker, another charity, hospital, family or friend, other"),
+    ValueKind.REFERRAL_STATUS: (val.REFERRAL_STATUSES, "a referral status", "received, first conversation held, accepted, waiting for a mentor, not taken forward, closed"),
+}  # fmt: skip
 
 
 @dataclass
@@ -73,41 +85,62 @@ class RowReader:
         self.errors = 0
 
     def raw(self, key: str) -> list[tuple[int, Any]]:
-        cells = []
-        for index in self.context.indexes.get(key, ()):
-            if (self.row, index) in self.context.sheet.formulas:
+        indexes = self.context.indexes.get(key)
+        if not indexes:
+            return []
+        sheet = self.context.sheet
+        if sheet.formulas or sheet.open_quote is not None:
+            self._hygiene(key, indexes)
+        values = sheet.rows[self.row]
+        width = len(values)
+        return [(index, values[index] if index < width else None) for index in indexes]
+
+    def _hygiene(self, key: str, indexes: list[int]) -> None:
+        """Say which of the field's cells were not read as written: a formula with no saved
+        result, a quote left open."""
+        sheet = self.context.sheet
+        for index in indexes:
+            if (self.row, index) in sheet.formulas:
                 self.context.problems.append(
                     Problem(
                         "This cell holds a formula with no saved result, so it was read as "
                         "empty. Open the file in Excel or LibreOffice, save it, and import again.",
                         self.number,
                         self.context.headers[index],
-                        self.context.sheet.name,
+                        sheet.name,
                         Severity.WARNING,
                     )
                 )
-            if (self.row, index) == self.context.sheet.open_quote:
+            if (self.row, index) == sheet.open_quote:
                 self._report(
                     "A quote opened in this cell is never closed, so the rest of the file was "
                     "read into it. Close the quote (or remove it) in the file and import again.",
                     key,
                 )
-            cells.append((index, self.context.sheet.cell(self.row, index)))
+
+    def filled(self, key: str) -> list[tuple[Any, str]]:
+        """The field's cells that hold something, each with its text (built once: every
+        blank test and join reads it)."""
+        cells = []
+        for _, value in self.raw(key):
+            if value is None or value == "":
+                continue
+            text = val.text_of(value)
+            if text.casefold() not in val.BLANKS:
+                cells.append((value, text))
         return cells
 
     def text(self, key: str) -> str:
-        parts = [val.text_of(v) for _, v in self.raw(key) if not val.is_blank(v)]
-        return _JOINERS.get(key, " ").join(parts)
+        return _JOINERS.get(key, " ").join(text for _, text in self.filled(key))
 
     def value(self, key: str) -> Any:
         """The parsed value of a field, or None when blank or unreadable (then a problem)."""
         spec = _spec(self.context.kind, key)
-        reported = (len(self.context.problems), self.errors)
-        cells = [(i, v) for i, v in self.raw(key) if not val.is_blank(v)]
+        kind = spec.kind
+        cells = self.filled(key)
         if not cells:
-            return [] if spec.kind in (ValueKind.ROLES, ValueKind.CONDITIONS) else None
-        is_name = spec.kind in (ValueKind.NAME, ValueKind.PERSON) or key in _NAME_KEYS
-        if is_name and any("\n" in val.text_of(v) for _, v in cells):
+            return [] if kind in _LISTS else None
+        if (kind in _NAMES or key in _NAME_KEYS) and any("\n" in text for _, text in cells):
             # A name never has line breaks: usually a quote left open swallowed the next rows.
             self._report(
                 "This name runs over more than one line (a quote in the file may be left "
@@ -115,19 +148,15 @@ class RowReader:
                 key,
             )
             return None
-        if spec.kind in (ValueKind.TEXT, ValueKind.LONG_TEXT, ValueKind.NAME, ValueKind.PERSON):
-            if (len(self.context.problems), self.errors) != reported:
-                # Reading the cells again reports again what reading them reported (a formula
-                # with no saved result, a quote left open), as it always has.
-                return self.text(key)
-            return _JOINERS.get(key, " ").join(val.text_of(v) for _, v in cells)
-        if spec.kind is ValueKind.CONDITIONS:
+        if kind in _TEXTS:
+            return _JOINERS.get(key, " ").join(text for _, text in cells)
+        if kind is ValueKind.CONDITIONS:
             names: list[str] = []
-            for _, cell in cells:
+            for cell, _ in cells:
                 names += [n for n in val.split_list(cell) if n not in names]
             return names
-        results = [self._parse(spec, cell) for _, cell in cells]
-        if spec.kind is ValueKind.ROLES:
+        results = [self._parse(spec, cell) for cell, _ in cells]
+        if kind is ValueKind.ROLES:
             merged: list[str] = []
             for result in results:
                 if result.error:
@@ -164,15 +193,7 @@ class RowReader:
             return val.parse_roles(cell, extra)
         if kind is ValueKind.MINUTES:
             return val.parse_minutes(cell)
-        tables = {
-            ValueKind.SESSION_STATUS: (val.SESSION_STATUSES, "what happened", "held, cancelled by mentee, cancelled by mentor, did not attend, planned"),
-            ValueKind.MODE: (val.MODES, "a way of meeting", "face to face, phone, video, walk and talk"),
-            ValueKind.CLOSURE_REASON: (val.CLOSURE_REASONS, "a reason for ending", "completed, mentee withdrew, mentor withdrew, change in circumstances, no longer eligible, no contact"),
-            ValueKind.SUPPORTED_AS: (val.SUPPORTED_AS, "mentee or carer", "mentee, carer"),
-            ValueKind.REFERRAL_SOURCE: (val.REFERRAL_SOURCES, "a referral source", "self, GP, nurse, social worker, another charity, hospital, family or friend, other"),
-            ValueKind.REFERRAL_STATUS: (val.REFERRAL_STATUSES, "a referral status", "received, first conversation held, accepted, waiting for a mentor, not taken forward, closed"),
-        }  # fmt: skip
-        table, what, choices = tables[kind]
+        table, what, choices = _TABLES[kind]
         return val.parse_mapped(cell, table, extra, what, choices)
 
     def _report(self, message: str, key: str) -> None:

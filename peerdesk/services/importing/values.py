@@ -63,6 +63,11 @@ YES_WORDS = frozenset(
 )
 NO_WORDS = frozenset({"n", "no", "✗", "✘", "false", "0", "nope", "absent", "dna"})
 PREFER_NOT = frozenset({"prefer not to say", "pnts", "rather not say", "not stated", "declined"})
+_YES_NO: dict[str, str] = (
+    {w: YesNoPreferNot.YES.value for w in YES_WORDS}
+    | {w: YesNoPreferNot.NO.value for w in NO_WORDS}
+    | {w: YesNoPreferNot.PREFER_NOT_TO_SAY.value for w in PREFER_NOT}
+)
 
 ROLES: dict[str, str] = {
     "mentor": Role.MENTOR, "peer mentor": Role.MENTOR, "volunteer": Role.MENTOR,
@@ -184,6 +189,10 @@ MONTHS = {
 EXCEL_EPOCH = date(1899, 12, 30)
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
 _WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?,?[\s\-]+(\d{2,4})$")
+_SERIAL = re.compile(r"\d{5}(\.\d+)?")
+_TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
+_LIST = re.compile(r"\s*[,;\n]\s*")
+_LOOSE = re.compile(r"\s*(?:[,;\n+&/]|\band\b)\s*")
 _WORDY_US = re.compile(r"^([a-z]+)\.?[\s\-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-]+(\d{2,4})$")
 
 
@@ -200,15 +209,20 @@ class Parsed:
 
 def text_of(value: object) -> str:
     """A cell as text: trimmed, with whole numbers shown without ".0"."""
-    if value is None:
+    if type(value) is str:  # every CSV cell, most workbook cells: none of the checks below
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime):
+    elif isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
-    text = str(value).replace("\u00a0", " ")
+    else:
+        text = str(value)
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
     if "\n" in text:  # keep line breaks of notes and addresses, trim the rest
         return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return " ".join(text.split())
@@ -221,23 +235,30 @@ def is_blank(value: object) -> bool:
 
 
 def _key(value: object) -> str:
-    return " ".join(re.sub(r"[_]+", " ", text_of(value).casefold()).split())
+    return _folded_key(text_of(value).casefold())
+
+
+def _folded_key(folded: str) -> str:
+    """A cell's casefolded text as a key of the value tables: underscores are spaces."""
+    return " ".join(folded.replace("_", " ").split())
 
 
 def parse_date(value: object, *, day_first: bool = True, today: date | None = None) -> Parsed:
     """dd/mm/yyyy (UK first), d Month yyyy, ISO yyyy-mm-dd, Excel serial numbers, real dates."""
-    if is_blank(value):
-        return Parsed(None)
+    # Only text can be blank (a date, a number or a yes/no never reads as a blank word).
     if isinstance(value, datetime):
         return Parsed(value.date())
     if isinstance(value, date):
         return Parsed(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _serial(value)
-    text = text_of(value).casefold().rstrip(".")
-    if re.fullmatch(r"\d{5}(\.\d+)?", text):
+    text = text_of(value).casefold()
+    if text in BLANKS:
+        return Parsed(None)
+    text = text.rstrip(".")
+    if _SERIAL.fullmatch(text):
         return _serial(float(text))
-    text = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "", text)  # a time after the date
+    text = _TIME_AFTER.sub("", text)  # a time after the date
     match = _NUMERIC.match(text)
     if match:
         return _numeric_date(match.groups(), day_first, today)
@@ -302,12 +323,14 @@ def _checked(year: int, month: int, day: int, written: str, today: date | None) 
 def parse_mapped(
     value: object, table: dict[str, str], extra: dict[str, str], what: str, choices: str
 ) -> Parsed:
-    if is_blank(value):
+    folded = text_of(value).casefold()
+    if folded in BLANKS:
         return Parsed(None)
-    key = _key(value)
-    own = {_key(k): v for k, v in extra.items()}
-    if key in own:
-        return Parsed(own[key] or None)
+    key = _folded_key(folded)
+    if extra:
+        own = {_key(k): v for k, v in extra.items()}
+        if key in own:
+            return Parsed(own[key] or None)
     if key in table:
         return Parsed(str(table[key]))
     return Parsed(error=f"'{_short(value)}' is not {what} peerdesk knows ({choices}).")
@@ -320,10 +343,7 @@ def parse_gender(value: object, extra: dict[str, str]) -> Parsed:
 
 
 def parse_yes_no(value: object, extra: dict[str, str]) -> Parsed:
-    table = {w: YesNoPreferNot.YES.value for w in YES_WORDS}
-    table |= {w: YesNoPreferNot.NO.value for w in NO_WORDS}
-    table |= {w: YesNoPreferNot.PREFER_NOT_TO_SAY.value for w in PREFER_NOT}
-    return parse_mapped(value, table, extra, "an answer", "yes, no, prefer not to say")
+    return parse_mapped(value, _YES_NO, extra, "an answer", "yes, no, prefer not to say")
 
 
 def parse_flag(value: object, extra: dict[str, str]) -> Parsed:
@@ -336,8 +356,7 @@ def parse_flag(value: object, extra: dict[str, str]) -> Parsed:
 def split_list(value: object, *, loose: bool = False) -> list[str]:
     """Items of a list cell: split on commas, semicolons and new lines; `loose` also on
     slashes, "&" and "and" (right for roles, wrong for conditions such as "ME/CFS")."""
-    pattern = r"\s*(?:[,;\n+&/]|\band\b)\s*" if loose else r"\s*[,;\n]\s*"
-    parts = re.split(pattern, text_of(value))
+    parts = (_LOOSE if loose else _LIST).split(text_of(value))
     return [p.strip() for p in parts if p.strip() and not is_blank(p)]
 
 

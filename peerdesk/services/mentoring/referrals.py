@@ -127,6 +127,41 @@ class ReferralDetails:
     project_id: int | None = None
 
 
+@dataclass(slots=True)
+class CheckedReferral:
+    """A referral's own fields as `ReferralService.validated` checked them: plain values, so
+    checking costs no database object (an import checks one per row); `record()` makes the
+    row to save."""
+
+    referral_date: date
+    source: str
+    support_as: str
+    referrer_name: str
+    referrer_organisation: str
+    referrer_relationship: str
+    referrer_contact: str
+    person_agreed: bool
+    cared_for_condition: str
+    cared_for_relationship: str
+    other_professionals: str
+    risks: str
+    support_network: str
+    hopes: str
+    wants_same_condition: bool
+    project_id: int | None
+    #: Where it stands: new, unless an import reads a later status from the sheet.
+    status: str = ReferralStatus.NEW.value
+    assessed_on: date | None = None
+    decided_on: date | None = None
+    closed_on: date | None = None
+    not_taken_forward_reason: str = ""
+    signposted_to: str = ""
+
+    def record(self, person_id: int = 0) -> Referral:
+        """A new, unsaved Referral holding these values."""
+        return Referral(person_id=person_id, **{f.name: getattr(self, f.name) for f in _CHECKED})
+
+
 def referral_view(referral: Referral) -> ReferralView:
     values = {
         f.name: getattr(referral, f.name)
@@ -136,6 +171,9 @@ def referral_view(referral: Referral) -> ReferralView:
     return ReferralView(
         id=referral.id or 0, allowed_actions=allowed_actions(referral.status), **values
     )
+
+
+_CHECKED = fields(CheckedReferral)
 
 
 class ReferralService(Service):
@@ -210,6 +248,12 @@ class ReferralService(Service):
             return referral_view(referral)
 
     def _checked(self, details: ReferralDetails) -> Referral:
+        """The referral to save: `validated`'s values in a new (unsaved) record."""
+        return self.validated(details).record()
+
+    def validated(self, details: ReferralDetails) -> CheckedReferral:
+        """The referral's own fields, checked: the one place a referral's rules live (taking
+        one here and checking a spreadsheet's rows in the import both come through it)."""
         source = v.one_of(details.source, ReferralSource, "source", "where the referral came from")
         support_as = v.one_of(details.support_as, SupportedAs, "support_as", "the kind of support")
         v.not_in_future(details.referral_date, self.today(), "referral_date", "the referral date")
@@ -220,8 +264,7 @@ class ReferralService(Service):
                 "person_agreed",
             )
         short, long = v.short_text, v.long_text
-        return Referral(
-            person_id=0,
+        return CheckedReferral(
             referral_date=details.referral_date,
             source=source,
             support_as=support_as,
