@@ -16,7 +16,7 @@ from peerdesk import __version__
 from peerdesk.cli.commands import COMMANDS
 from peerdesk.cli.context import CommandContext, paths_from
 from peerdesk.cli.targets import check_arguments, check_database, describe_os_error
-from peerdesk.errors import PeerdeskError
+from peerdesk.errors import DatabaseDamagedError, PeerdeskError
 from peerdesk.logging_setup import configure_logging
 
 log = logging.getLogger("peerdesk")
@@ -91,6 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PeerdeskError as error:
         log.info("command %s refused: %s", args.command, type(error).__name__)
         print(f"peerdesk: {error}", file=sys.stderr)
+        if isinstance(error, DatabaseDamagedError) and args.command not in ("restore", "check"):
+            # The words say what is wrong; on the command line also say what to do next.
+            print(
+                "peerdesk: to put your newest good backup back, open the peerdesk app (it "
+                "offers it), or run 'peerdesk restore PATH' with one of your backups (in the "
+                f"backup folder chosen in Settings; peerdesk's own is {paths.backup_dir}).",
+                file=sys.stderr,
+            )
         return EXIT_REFUSED
     except OSError as error:
         # A disk or file fault no service translated (e.g. a full disk while a form's PDF is

@@ -61,6 +61,7 @@ def test_figures_on_the_command_line_stop_with_a_plain_message(
     assert code == 2
     error = capsys.readouterr().err
     assert "no longer there" in error and "Traceback" not in error
+    assert "peerdesk restore PATH" in error  # and what to do about it
     assert not out.exists()
     assert unlinked.read_bytes() == before
 
