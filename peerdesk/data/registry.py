@@ -163,6 +163,22 @@ def claim(
         return _claim(registry, folder, backup, identity, database, adopted=adopted)
 
 
+def holds_any(folder: Path, database: Path) -> bool:
+    """Whether `folder` holds anything of peerdesk's: its register or lock, a backup (whole,
+    half-written or with an old name of `database`'s). A folder that holds none needs no care,
+    and gets no register until a backup is really made in it."""
+    for candidate in folder.iterdir():
+        name = candidate.name
+        if name in (REGISTRY_NAME, LOCK_NAME) or _partial_of(name) is not None:
+            return True
+        if parse_backup_name(name) is not None:
+            return True
+        old = parse_old_backup_name(name)
+        if old is not None and old.stem == database.stem:
+            return True
+    return False
+
+
 def tidy(folder: Path, *, identity: str, database: Path, adopt: bool) -> Tidied:
     """Start-up care of one backup folder for the database `identity` at `database`.
 

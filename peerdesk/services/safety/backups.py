@@ -275,7 +275,9 @@ class BackupService(Service):
             return
         self._tidied.add(folder)
         try:
-            registry.tidy(folder, identity=self.db.identity, database=self.db.path, adopt=True)
+            # An empty USB stick stays empty if the backup then fails (a full disk, say).
+            if registry.holds_any(folder, self.db.path):
+                registry.tidy(folder, identity=self.db.identity, database=self.db.path, adopt=True)
         except OSError as error:
             log.warning("chosen backup folder not tidied: %s", type(error).__name__)
 
