@@ -14,6 +14,7 @@ from bisect import bisect_left, insort
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col
@@ -41,7 +42,10 @@ class Known:
 Traits = tuple[str, str, date | None, str]
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
+    # Names repeat down a list (and each is folded again for every key it is filed under):
+    # the same text folds once, and the rows share the one folded string (memory).
     return " ".join(text.casefold().split())
 
 

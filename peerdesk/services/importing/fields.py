@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 
 class SheetKind(StrEnum):
@@ -422,7 +423,15 @@ def match_header(kind: SheetKind, header: object) -> str | None:
     normal = normalise_header(header)
     if not normal:
         return None
+    return _headings(kind).get(normal)
+
+
+@cache
+def _headings(kind: SheetKind) -> dict[str, str]:
+    """Each normalised synonym of a sheet kind's fields → the first field it names (worked
+    out once: every heading of every sheet asks)."""
+    table: dict[str, str] = {}
     for spec in FIELDS[kind]:
-        if normal in {normalise_header(s) for s in spec.synonyms}:
-            return spec.key
-    return None
+        for synonym in spec.synonyms:
+            table.setdefault(normalise_header(synonym), spec.key)
+    return table

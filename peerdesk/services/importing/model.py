@@ -63,7 +63,7 @@ class Duplicate:
     earlier_row: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonOp:
     key: RowKey
     details: PersonDetails
@@ -143,7 +143,7 @@ class AttendanceOp:
     action: Action = Action.CREATE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedRow:
     """One line of the preview table."""
 

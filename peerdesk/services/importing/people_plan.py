@@ -64,7 +64,7 @@ class PeoplePlanner:
     def plan_row(self, context: SheetContext, row: int) -> None:
         reader = RowReader(context, row)
         key: RowKey = (context.sheet.name, row + 1)
-        raw = {name: reader.value(name) for name in DETAIL_FIELDS if context.has(name)}
+        raw = {name: reader.value(name) for name in context.having(DETAIL_FIELDS)}
         if not raw.get("first_name") and context.has("full_name"):
             first, last = split_name(reader.value("full_name") or "")
             raw["first_name"] = first

@@ -58,6 +58,7 @@ _STAND_IN: dict[str, Any] = {
     "person_agreed": True,
 }
 _OPEN = {s.value for s in OPEN_REFERRAL_STATUSES}
+_REFERRAL_KEYS = tuple(sorted(REFERRAL_FIELDS))
 
 
 class ReferralPlanner:
@@ -79,7 +80,7 @@ class ReferralPlanner:
         self, context: SheetContext, reader: RowReader, roles: list[Role]
     ) -> CheckedReferral | None:
         """The row's referral, checked (problems go to `reader`), or None when it has none."""
-        used = [key for key in sorted(REFERRAL_FIELDS) if context.has(key)]
+        used = context.having(_REFERRAL_KEYS)
         if not used:
             return None
         if not context.has("referral_date"):

@@ -51,6 +51,7 @@ class SheetContext:
         # Each row asks for each field's columns many times: work them out once (`columns`
         # is fixed once the context is made).
         self.indexes: dict[str, list[int]] = {}
+        self._having: dict[tuple[str, ...], tuple[str, ...]] = {}
         for index, key in sorted(self.columns.items()):
             self.indexes.setdefault(key, []).append(index)
 
@@ -66,6 +67,14 @@ class SheetContext:
 
     def has(self, key: str) -> bool:
         return key in self.indexes
+
+    def having(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of `keys` that have a column, in their order (asked by every row: worked
+        out once per set of keys)."""
+        found = self._having.get(keys)
+        if found is None:
+            found = self._having[keys] = tuple(key for key in keys if key in self.indexes)
+        return found
 
     def problem(
         self, message: str, row: int, key: str = "", severity: Severity = Severity.BLOCKING
@@ -120,9 +129,18 @@ class RowReader:
 
     def filled(self, key: str) -> list[tuple[Any, str]]:
         """The field's cells that hold something, each with its text (built once: every
-        blank test and join reads it)."""
+        blank test and join reads it). As `raw`, says what was not read as written."""
+        indexes = self.context.indexes.get(key)
+        if not indexes:
+            return []
+        sheet = self.context.sheet
+        if sheet.formulas or sheet.open_quote is not None:
+            self._hygiene(key, indexes)
+        values = sheet.rows[self.row]
+        width = len(values)
         cells = []
-        for _, value in self.raw(key):
+        for index in indexes:
+            value = values[index] if index < width else None
             if value is None or value == "":
                 continue
             text = val.text_of(value)
