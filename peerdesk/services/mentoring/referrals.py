@@ -8,7 +8,7 @@ offers) is read from it, so the page never offers a step the service would refus
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -188,7 +188,7 @@ class ReferralService(Service):
             person = get_or_raise(session, Person, person_id, "person")
             if details.preferences is not None:
                 wanted = _with_preferences(PersonDetails.of(person), details.preferences)
-                for name, value in vars(people.validated(wanted)).items():
+                for name, value in asdict(people.validated(wanted)).items():
                     setattr(person, name, value)
                 session.add(person)
             view = self._add(session, person_id, referral)
@@ -205,7 +205,7 @@ class ReferralService(Service):
             person = _with_preferences(person, details.preferences)
         cleaned = PeopleService(self.db, self._today).validated(person)
         with self.db.transaction() as session:
-            row = Person(**vars(cleaned))
+            row = Person(**asdict(cleaned))
             session.add(row)
             session.flush()
             assert row.id is not None
@@ -239,7 +239,7 @@ class ReferralService(Service):
             session.add(referral)
             if wanted is not None:
                 person = get_or_raise(session, Person, referral.person_id, "person")
-                apply_fields(person, vars(wanted))
+                apply_fields(person, asdict(wanted))
                 session.add(person)
             _write_availability(session, referral.person_id, availability)
             _write_lives_with(session, referral.person_id, details.lives_with)

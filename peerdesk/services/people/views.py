@@ -11,9 +11,11 @@ from typing import Any
 from peerdesk.vocabulary import ConditionLink, Role
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonDetails:
-    """Everything about a person that the add/edit dialog and the importer can set."""
+    """Everything about a person that the add/edit dialog and the importer can set.
+
+    Slots: an import holds one per row until its preview is shown."""
 
     first_name: str
     last_name: str = ""
