@@ -111,7 +111,6 @@ class Directory:
         self.added: list[PersonOp] = []
         self._by_id = {k.id: k for k in self.known}
         self._filed = _Filed()
-        self._position: dict[int, int] = {}  # id(op) → its position
         for position, k in enumerate(self.known):
             self._file(
                 position, k.first_name, k.last_name, k.preferred_name, k.date_of_birth, k.email
@@ -122,12 +121,13 @@ class Directory:
         """`op` is planned: later rows may be its duplicates, and links may name it."""
         position = len(self.known) + len(self.added)
         self.added.append(op)
-        self._position[id(op)] = position
+        op.filed_at = position
         self._file_op(position, op.details)
 
     def replace_details(self, op: PersonOp, details: PersonDetails) -> None:
         """A later row updates planned `op` (name, date of birth or email may change)."""
-        position = self._position[id(op)]
+        position = op.filed_at
+        assert position is not None, "only a filed row is replaced"
         for key in _keys(*_traits_of(op.details)):
             self._filed.remove(key, position)
         op.details = details

@@ -77,6 +77,8 @@ class PersonOp:
     #: For an earlier row of this file that a later row is merged into.
     merged_into: PersonOp | None = None
     person_id: int | None = None  # set when applied
+    #: Where the duplicate finder filed it (a field, not a table by id: memory).
+    filed_at: int | None = None
 
     @property
     def display_name(self) -> str:
