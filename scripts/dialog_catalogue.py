@@ -6,9 +6,12 @@ from the demo's records. Dialogs that only confirm a choice (message boxes) are 
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from peerdesk.services import Services
 
@@ -141,6 +144,87 @@ def _backups(services: Services, parent: QWidget) -> QDialog:
     return BackupsDialog(services, settings, parent)  # type: ignore[arg-type]
 
 
+# -- the import assistant, on each of its pages ------------------------------------------------
+#: A small file for the assistant: two people already recorded (likely duplicates), two rows
+#: with problems, and new people. {0} and {1} are recorded people's first and last names.
+_IMPORT_ROWS = [
+    "First name,Last name,Date of birth,Email,Phone",
+    "{0},{1},,{2},",
+    "{3},{4},,{5},",
+    ",Sutherland,01/01/1980,,",
+    "Fiona,Reid,31/02/1985,,",
+    *[f"Person{i},Family{i},0{i % 9 + 1}/0{i % 9 + 1}/1970,,01955 60{i:04}" for i in range(24)],
+]
+
+
+def _wait(done: Callable[[], bool], seconds: int = 60) -> None:
+    """Let events run until `done()` (the assistant reads and checks in the background)."""
+    loop = QEventLoop()
+    check = QTimer()
+    check.timeout.connect(lambda: loop.quit() if done() else None)
+    check.start(20)
+    QTimer.singleShot(seconds * 1000, loop.quit)
+    if not done():
+        loop.exec()
+    check.stop()
+    if not done():
+        raise RuntimeError("the import assistant did not finish its work")
+
+
+def _assistant(services: Services, parent: QWidget, pages: int) -> QDialog:
+    """The assistant over `parent` with the small file read, moved on `pages` pages (1: the
+    columns, 2: the preview; 3: the summary, shown for the preview without importing)."""
+    from peerdesk.ui.importing.assistant import ImportAssistant
+    from peerdesk.ui.importing.menu import paths_for
+
+    assistant = ImportAssistant(services, paths_for(services), parent)
+    if not pages:
+        return assistant
+    known = [r for r in services.people.list_rows() if r.email][:2]
+    names = [[*r.name.partition(" ")[::2], r.email] for r in known]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "people.csv"
+        rows = "\n".join(_IMPORT_ROWS).format(*names[0], *names[1])
+        path.write_text(rows + "\n", encoding="utf-8")
+        assistant.file_page.path.setText(str(path))
+        assistant.show()  # a hidden wizard does not move on
+        for number in range(1, min(pages, 2) + 1):
+            assistant.next()
+            _wait(lambda n=number: assistant.currentId() == n and not assistant.working)  # type: ignore[misc]
+    if pages == 3:
+        # The summary of what an import would do, with nothing written to the demo.
+        assistant.outcome = assistant.preview
+        assistant.next()
+    assistant.hide()
+    return assistant
+
+
+def _working(assistant: QDialog, words: str = "Checking the rows…") -> QDialog:
+    """The current page as it is while work runs: its strip shown part-way, its inputs
+    disabled (the strip alone, so closing the window closes it)."""
+    page = assistant.currentPage() or assistant.page(assistant.startId())  # type: ignore[attr-defined]
+    page.strip.start(words, "Checking row {done} of {total}…", cancellable=True)
+    page.strip.show_counts(12_000, 50_000)
+    page.body.setEnabled(False)
+    choices = getattr(page, "choices_row", None)
+    if choices is not None:
+        choices.hide()
+    for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+        assistant.button(button).setEnabled(False)  # type: ignore[attr-defined]
+    return assistant
+
+
+IMPORT_PAGES: list[tuple[str, Factory]] = [
+    ("Import: the file", lambda s, p: _assistant(s, p, 0)),
+    ("Import: reading the file", lambda s, p: _working(_assistant(s, p, 0), "Reading the file…")),
+    ("Import: the columns", lambda s, p: _assistant(s, p, 1)),
+    ("Import: checking the rows", lambda s, p: _working(_assistant(s, p, 1))),
+    ("Import: the preview", lambda s, p: _assistant(s, p, 2)),
+    ("Import: the preview, working", lambda s, p: _working(_assistant(s, p, 2))),
+    ("Import: the summary", lambda s, p: _assistant(s, p, 3)),
+]
+
+
 DIALOGS: list[tuple[str, Factory]] = [
     ("Add a person", _person),
     ("Edit details", _edit_person),
@@ -161,4 +245,5 @@ DIALOGS: list[tuple[str, Factory]] = [
     ("How was this counted?", _definitions),
     ("Form preview", _preview),
     ("Backups", _backups),
+    *IMPORT_PAGES,
 ]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
 from peerdesk.errors import PeerdeskError
@@ -31,10 +31,11 @@ from peerdesk.services.importing.views import (
     headers,
     suggest_columns,
 )
-from peerdesk.ui import announcer
+from peerdesk.ui import announcer, theme
 from peerdesk.ui.importing.pages import FilePage, MappingPage, PreviewPage, SummaryPage
 from peerdesk.ui.messages import show_problem
 from peerdesk.ui.operation import run_operation
+from peerdesk.ui.widgets.fit_screen import natural_size, room_on_screen
 
 WorkPage = FilePage | MappingPage | PreviewPage
 READING = "Reading the file…"
@@ -43,6 +44,12 @@ COUNTING = "Checking row {done} of {total}…"
 STOPPED = "Stopped. Nothing was changed."
 #: How often the progress strip reads the worker's last report (a poll: no per-row signals).
 POLL_MS = 100
+#: The assistant's own Cancel (close it, importing nothing).
+CLOSE = "Canc&el"
+#: Its size at the normal text size: larger text makes it larger alike, within the screen
+#: (at the largest text its pages still scroll, with their lists eight rows tall).
+SIZE = QSize(900, 640)
+NORMAL_POINTS = theme.TEXT_SIZES[0][1]
 _CANCELLED = object()  # what cancelled work hands back (never shown)
 
 
@@ -85,7 +92,20 @@ class ImportAssistant(QWizard):
             self.addPage(page)
         for page in (self.file_page, self.mapping_page, self.preview_page):
             page.strip.cancel.clicked.connect(self.cancel_work)
-        self.resize(900, 640)
+        # Alt+E: the one letter of "Cancel" no page uses (C, A, N and L are taken).
+        self.setButtonText(QWizard.WizardButton.CancelButton, CLOSE)
+        self._fitted = False
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._fitted:
+            # Once, when first shown: as big as its pages ask (at least SIZE), never larger
+            # than the screen; the pages scroll inside, the strip and buttons stay in view.
+            self._fitted = True
+            room = room_on_screen(self)
+            self.setMaximumSize(room)
+            grown = SIZE * (self.font().pointSizeF() / NORMAL_POINTS)
+            self.resize(natural_size(self).expandedTo(grown).boundedTo(room))
+        super().setVisible(visible)
 
     # -- steps -------------------------------------------------------------------------
     def load(
@@ -274,7 +294,6 @@ class ImportAssistant(QWizard):
         self._cancellable, self._on_cancel = cancellable, on_cancel
         page.strip.start(words, counting, cancellable=cancellable)
         self._set_working(True)
-        self._make_room(page)
         self._poll.start()
 
         def run() -> Any:
@@ -352,15 +371,6 @@ class ImportAssistant(QWizard):
         focus, self._focus = self._focus, None
         if focus is not None and focus.isEnabled():
             focus.setFocus()
-
-    def _make_room(self, page: WorkPage) -> None:
-        """The strip adds a line to the page; at the largest text the page has no room to
-        spare, and the wizard does not grow by itself: grow it (within the screen) rather
-        than squeeze the page's fields."""
-        short = page.minimumSizeHint().height() - page.height()
-        screen = self.screen().availableGeometry()
-        if short > 0 and self.height() < screen.height():
-            self.resize(self.width(), min(self.height() + short, screen.height()))
 
     def _show_progress(self) -> None:
         if self._progress is not None and self._page is not None:

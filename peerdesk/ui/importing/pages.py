@@ -35,7 +35,9 @@ from peerdesk.ui.importing.models import (
     ProblemsModel,
     SheetPreviewModel,
 )
-from peerdesk.ui.importing.work import split_page
+from peerdesk.ui.importing.work import keep_eight_rows, split_page
+from peerdesk.ui.widgets.fit_screen import FittingScrollArea
+from peerdesk.ui.widgets.full_text_tips import show_full_text_tips
 from peerdesk.ui.widgets.words import plural
 
 if TYPE_CHECKING:
@@ -57,7 +59,10 @@ def _table(name: str) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setStretchLastSection(True)
+    # Columns as wide as their words, scrolling sideways when wider than the page: a last
+    # column stretched to the page's width cut a problem's message short at the largest text.
+    view.horizontalHeader().setStretchLastSection(False)
+    show_full_text_tips(view)
     view.setWordWrap(False)
     view.verticalHeader().hide()
     return view
@@ -68,11 +73,11 @@ class FilePage(QWizardPage):
         super().__init__()
         self.assistant = assistant
         self.setTitle("Choose the spreadsheet")
-        self.setSubTitle(
+        self.body, self.strip = split_page(
+            self,
             "Choose an Excel workbook (.xlsx) or a CSV file. Nothing is saved until you have "
-            "seen a preview and said yes."
+            "seen a preview and said yes.",
         )
-        self.body, self.strip = split_page(self)
         form = QFormLayout(self.body)
         form.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -137,11 +142,11 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.assistant = assistant
         self.setTitle("Match the columns")
-        self.setSubTitle(
+        self.body, self.strip = split_page(
+            self,
             "peerdesk has matched the columns it recognises. Check them, and choose what any "
-            "other column holds. The rows below show how the first rows will be read."
+            "other column holds. The rows below show how the first rows will be read.",
         )
-        self.body, self.strip = split_page(self)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
@@ -234,6 +239,7 @@ class MappingPage(QWizardPage):
             self.field_choice.addItem(spec.label, spec.key)
         self._updating = False
         self.columns_view.resizeColumnsToContents()
+        keep_eight_rows(self.columns_view, self.preview_view)
         if self.columns.rowCount():
             self.columns_view.selectRow(0)
 
@@ -286,7 +292,6 @@ class PreviewPage(QWizardPage):
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What the import will do")
         layout.addWidget(self.summary)
         self.problems = ProblemsModel()
         self.problems_view = _table("Problems found in the file")
@@ -343,6 +348,7 @@ class PreviewPage(QWizardPage):
         self.plan.set_preview(preview)
         for view in (self.problems_view, self.plan_view):
             view.resizeColumnsToContents()
+        keep_eight_rows(self.problems_view, self.plan_view)
         if preview is None:
             return
         lines = "<br>".join(preview.summary_lines())
@@ -404,12 +410,18 @@ class SummaryPage(QWizardPage):
         self.assistant = assistant
         self.setTitle("Imported")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = FittingScrollArea(self)  # a long summary scrolls within the screen
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("What was imported")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
+        column.addWidget(self.text)
+        column.addStretch(1)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll)
 
     def initializePage(self) -> None:
         result = self.assistant.outcome

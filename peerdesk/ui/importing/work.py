@@ -2,12 +2,15 @@
 words saying what is happening, a progress bar, and a Cancel button.
 
 Each page holds its inputs in a `body` (disabled while the work runs, so nothing the work is
-reading can change under it) and one strip, hidden when nothing runs.
+reading can change under it) and one strip, hidden when nothing runs. The body (with the
+page's opening words) scrolls up and down inside the page: at the largest text on a 1366×768
+laptop no page fits whole, and its lists keep eight rows in view rather than squeeze.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -16,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizardPage,
 )
+
+from peerdesk.ui.widgets.fit_screen import FittingScrollArea
+from peerdesk.ui.widgets.list_rows import LEAST_ROWS, keep_rows
 
 #: Alt+A: free on every page of the assistant (the pages' own letters are C F M T S D, S H R
 #: C D, P W L V S I, and N/B/I for Next, Back and Import), and none of the menu bar's F E V R H.
@@ -30,7 +36,6 @@ class WorkStrip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.words = QLabel()
-        self.words.setAccessibleName("What is happening")
         layout.addWidget(self.words)
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Progress")
@@ -65,11 +70,36 @@ class WorkStrip(QWidget):
         self.bar.setValue(0)
 
 
-def split_page(page: QWizardPage) -> tuple[QWidget, WorkStrip]:
-    """The page's body (for its own layout) above its work strip."""
+def split_page(page: QWizardPage, intro: str = "") -> tuple[QWidget, WorkStrip]:
+    """The page's body (for its own layout), under `intro`, scrolling above its work strip.
+
+    `intro` is the page's opening words, in a label that wraps within the page: a wizard's
+    own subtitle is given two lines whatever its length, and at the largest text the
+    mapping page's needed three (the rest was cut off)."""
     outer = QVBoxLayout(page)
-    body = QWidget(page)
-    outer.addWidget(body, 1)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = FittingScrollArea(page)
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    if intro:
+        words = QLabel(intro)
+        words.setWordWrap(True)
+        column.addWidget(words)
+    body = QWidget(holder)
+    column.addWidget(body, 1)
+    scroll.setWidget(holder)
+    outer.addWidget(scroll, 1)
     strip = WorkStrip(page)
     outer.addWidget(strip)
     return body, strip
+
+
+def keep_eight_rows(*views: QAbstractItemView) -> None:
+    """Room for eight rows in each list (or all of them, when fewer), whatever the text size:
+    the page scrolls instead. Called when rows come in, as the headings' height follows
+    their words; a list of two problems takes two rows' room, not eight."""
+    for view in views:
+        model = view.model()
+        count = model.rowCount() if model is not None else 0
+        keep_rows(view, min(max(count, 1), LEAST_ROWS))
