@@ -18,6 +18,8 @@ _NAME_KEYS = frozenset({"first_name", "last_name", "preferred_name", "referrer_n
 _JOINERS = {"address": ", ", "phone": " / ", "notes": "\n", "note": "\n"}
 #: Every cell of every row asks for its field's spec: look each up once.
 _spec = cache(field_spec)
+#: How many different texts of one field are remembered as read (bounds the memory).
+_REMEMBERED = 4096
 _LISTS = frozenset({ValueKind.ROLES, ValueKind.CONDITIONS})
 _NAMES = frozenset({ValueKind.NAME, ValueKind.PERSON})
 _TEXTS = frozenset({ValueKind.TEXT, ValueKind.LONG_TEXT, ValueKind.NAME, ValueKind.PERSON})
@@ -52,6 +54,8 @@ class SheetContext:
         # is fixed once the context is made).
         self.indexes: dict[str, list[int]] = {}
         self._having: dict[tuple[str, ...], tuple[str, ...]] = {}
+        #: Field → cell text → how it read (see `RowReader._parsed`).
+        self.parsed: dict[str, dict[str, val.Parsed]] = {}
         for index, key in sorted(self.columns.items()):
             self.indexes.setdefault(key, []).append(index)
 
@@ -173,7 +177,7 @@ class RowReader:
             for cell, _ in cells:
                 names += [n for n in val.split_list(cell) if n not in names]
             return names
-        results = [self._parse(spec, cell) for cell, _ in cells]
+        results = [self._parsed(spec, cell) for cell, _ in cells]
         if kind is ValueKind.ROLES:
             merged: list[str] = []
             for result in results:
@@ -193,6 +197,20 @@ class RowReader:
             self._report(result.error, key)
             return None
         return result.value
+
+    def _parsed(self, spec: FieldSpec, cell: object) -> val.Parsed:
+        """`_parse`, remembered per field for texts: a column repeats its dates, roles and
+        sources, and the same text under the same settings always reads the same (a Parsed
+        is immutable; a list of roles is copied by `value`)."""
+        if type(cell) is not str:
+            return self._parse(spec, cell)
+        seen = self.context.parsed.setdefault(spec.key, {})
+        result = seen.get(cell)
+        if result is None:
+            result = self._parse(spec, cell)
+            if len(seen) < _REMEMBERED:
+                seen[cell] = result
+        return result
 
     def _parse(self, spec: FieldSpec, cell: object) -> val.Parsed:
         extra = self.context.settings.values.get(spec.key, {})

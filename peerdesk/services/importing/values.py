@@ -231,6 +231,10 @@ def text_of(value: object) -> str:
 def is_blank(value: object) -> bool:
     if value is None or value == "":
         return True  # most empty cells: no need to build their text
+    if type(value) is str and "\n" not in value:
+        # What text_of does to such text (split() also splits at no-break spaces), inline:
+        # every cell of every row is asked.
+        return " ".join(value.split()).casefold() in BLANKS
     return text_of(value).casefold() in BLANKS
 
 
