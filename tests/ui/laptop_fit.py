@@ -21,6 +21,7 @@ from peerdesk.paths import Paths
 from peerdesk.services import Services
 from peerdesk.services.demo import DemoOptions
 from peerdesk.services.opening import open_services
+from peerdesk.services.safety.integrity_watch import HealthRecords, HealthVerdict
 from peerdesk.ui import preferences, theme
 from peerdesk.ui.app import make_application
 from peerdesk.ui.main_window import MainWindow
@@ -110,8 +111,32 @@ def check_window(
         results[f"dialog {name}"] = problems_in(dialog, f"the {name} window")
         dialog.reject()
         settle(app, 0.05)
+    # Last: remembered damage stops saving.
+    results["screen Today, damaged"] = damaged_today(app, services, window)
     window.hide()
     return results
+
+
+def damaged_today(app: QApplication, services: Services, window: MainWindow) -> list[str]:
+    """Today once the weekly health check has found damage: its prominent line, with the
+    button that offers the last good backup, above the lines of what needs the coordinator."""
+    watch = window.health_watch
+    services.backups.back_up("manual")  # a good backup to offer
+    verdict = HealthVerdict(TODAY, healthy=False)
+    HealthRecords(watch.config_folder).remember(services.db.identity, verdict)
+    watch.offer = lambda: None  # type: ignore[method-assign]  # its message box would wait
+    watch.watch.note_damage()
+    window.show_screen("today")
+    watch.look()
+    for _ in range(100):  # the newest good backup is looked for in the background
+        if watch.backup is not None:
+            break
+        settle(app)
+    settle(app)
+    today = window.screens["today"]
+    if not today.restore_backup_button.isVisible():
+        return ["Today showed no damage, or no way back, to measure"]
+    return problems_in(window, "Today, damaged", today.table)
 
 
 def main(folder: Path) -> int:

@@ -141,6 +141,7 @@ def test_a_cut_short_cell_shows_its_whole_text_on_hover(qtbot, monkeypatch) -> N
 #: What is opened on the laptop screen, by the name tests/ui/laptop_fit.py reports it under.
 LAPTOP_VIEWS = [
     *[f"screen {title}" for _key, title, _factory in SCREENS],
+    "screen Today, damaged",
     "a mentee's page",
     "a mentor's page",
     "a pairing's page",

@@ -251,6 +251,18 @@ class TodayScreen(Screen):
         self.restore_backup_button.setAccessibleDescription(line.text if line.problem else "")
         self.health_line.setText("" if line.problem else line.text)
         self.health_line.setVisible(bool(line.text) and not line.problem)
+        self._show_words_about_lines()
+
+    def _show_words_about_lines(self) -> None:
+        """The summary above the lines and the hint below them, when there are lines; but not
+        while the database is damaged: the problem takes their room (at the largest text on a
+        1366×768 laptop the lines had room for 5.5 rows, not eight, with all three). The
+        group headings still count what needs the coordinator, and each line's tip says how
+        to open it. "Looking…" is shown while Today is worked out, whatever the state."""
+        lines = self.model.rowCount() > 0 and not self.table.isHidden()
+        damaged = not self.health_problem.isHidden()
+        self.summary.setVisible(self._looking or (lines and not damaged))
+        self.hint.setVisible(lines and not damaged)
 
     def _on_restore_backup_clicked(self) -> None:
         if self._health is not None:
@@ -345,8 +357,7 @@ class TodayScreen(Screen):
         self.empty.setVisible(not items and not first)
         self.first_steps.setVisible(first)
         self.table.setVisible(bool(items))
-        self.hint.setVisible(bool(items))
-        self.summary.setVisible(bool(items))
+        self._show_words_about_lines()
         self.table.resizeRowsToContents()
 
     def _on_first_step(self, step: str) -> None:
