@@ -200,8 +200,8 @@ def _assistant(services: Services, parent: QWidget, pages: int) -> QDialog:
 
 
 def _working(assistant: QDialog, words: str = "Checking the rows…") -> QDialog:
-    """The current page as it is while work runs: its strip shown part-way, its inputs
-    disabled (the strip alone, so closing the window closes it)."""
+    """The current page as it is while work runs: its strip shown part-way, its inputs and
+    the wizard's buttons disabled. No work is started, so closing the window closes it."""
     page = assistant.currentPage() or assistant.page(assistant.startId())  # type: ignore[attr-defined]
     page.strip.start(words, "Checking row {done} of {total}…", cancellable=True)
     page.strip.show_counts(12_000, 50_000)
@@ -209,7 +209,8 @@ def _working(assistant: QDialog, words: str = "Checking the rows…") -> QDialog
     choices = getattr(page, "choices_row", None)
     if choices is not None:
         choices.hide()
-    for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+    wizard = QWizard.WizardButton
+    for button in (wizard.BackButton, wizard.NextButton, wizard.CancelButton):
         assistant.button(button).setEnabled(False)  # type: ignore[attr-defined]
     return assistant
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from peerdesk.paths import Paths
 from peerdesk.services import Services
-from peerdesk.ui.importing.assistant import CLOSE, ImportAssistant
+from peerdesk.ui.importing.assistant import CLOSE, SIZE, ImportAssistant
 from peerdesk.ui.widgets import fit_screen
 from tests.ui.fit_checks import overlapping, short_lists, squeezed
 from tests.ui.import_steps import FIXTURES, Gate, all_work_done, next_page, people_csv
@@ -48,7 +48,7 @@ def test_every_page_fits_within_a_laptop_at_the_largest_text(
     assistant = _opened(qtbot, services, paths, FIXTURES / "people_with_problems.csv")
     room = fit_screen.room_on_screen(assistant)
     # Larger text, a larger window (up to the screen): more of each list in view.
-    assert assistant.width() > 900 and assistant.height() > 640
+    assert assistant.width() > SIZE.width() and assistant.height() > SIZE.height()
     assert assistant.width() <= room.width() and assistant.height() <= room.height()
     problems = _misfits(assistant, "file")
     for what in ("columns", "preview"):

@@ -48,7 +48,7 @@ POLL_MS = 100
 CLOSE = "Canc&el"
 #: Its size at the normal text size: larger text makes it larger alike, within the screen
 #: (at the largest text its pages still scroll, with their lists eight rows tall).
-SIZE = QSize(900, 640)
+SIZE = QSize(900, 700)
 NORMAL_POINTS = theme.TEXT_SIZES[0][1]
 _CANCELLED = object()  # what cancelled work hands back (never shown)
 

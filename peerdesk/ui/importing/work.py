@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from peerdesk.ui.widgets.fit_screen import FittingScrollArea
 from peerdesk.ui.widgets.list_rows import LEAST_ROWS, keep_rows
 
+#: No upper limit on a widget's height (Qt's QWIDGETSIZE_MAX).
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
 #: Alt+A: free on every page of the assistant (the pages' own letters are C F M T S D, S H R
 #: C D, P W L V S I, and N/B/I for Next, Back and Import), and none of the menu bar's F E V R H.
 CANCEL = "C&ancel"
@@ -103,3 +106,5 @@ def keep_eight_rows(*views: QAbstractItemView) -> None:
         model = view.model()
         count = model.rowCount() if model is not None else 0
         keep_rows(view, min(max(count, 1), LEAST_ROWS))
+        # A list shown whole takes no more room than that; the room left goes to the others.
+        view.setMaximumHeight(view.minimumHeight() if count <= LEAST_ROWS else QWIDGETSIZE_MAX)
