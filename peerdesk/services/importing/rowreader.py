@@ -8,7 +8,13 @@ from functools import cache
 from typing import Any
 
 from peerdesk.services.importing import values as val
-from peerdesk.services.importing.fields import FieldSpec, SheetKind, ValueKind, field_spec
+from peerdesk.services.importing.fields import (
+    FIELDS,
+    FieldSpec,
+    SheetKind,
+    ValueKind,
+    field_spec,
+)
 from peerdesk.services.importing.problems import Problem, Severity
 from peerdesk.services.importing.readers import Sheet
 from peerdesk.services.importing.settings import ImportSettings
@@ -54,6 +60,8 @@ class SheetContext:
         # is fixed once the context is made).
         self.indexes: dict[str, list[int]] = {}
         self._having: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # The first spec of each key, as field_spec finds it.
+        self.specs = {spec.key: spec for spec in reversed(FIELDS[self.kind])}
         #: Field → cell text → how it read (see `RowReader._parsed`).
         self.parsed: dict[str, dict[str, val.Parsed]] = {}
         for index, key in sorted(self.columns.items()):
@@ -96,6 +104,10 @@ class RowReader:
         self.row = row
         self.number = row + 1
         self.errors = 0
+        sheet = context.sheet
+        self._values = sheet.rows[row]
+        #: Whether any cell of the sheet was not read as written (most sheets: none).
+        self._unusual = bool(sheet.formulas) or sheet.open_quote is not None
 
     def raw(self, key: str) -> list[tuple[int, Any]]:
         indexes = self.context.indexes.get(key)
@@ -137,10 +149,9 @@ class RowReader:
         indexes = self.context.indexes.get(key)
         if not indexes:
             return []
-        sheet = self.context.sheet
-        if sheet.formulas or sheet.open_quote is not None:
+        if self._unusual:
             self._hygiene(key, indexes)
-        values = sheet.rows[self.row]
+        values = self._values
         width = len(values)
         cells = []
         for index in indexes:
@@ -157,7 +168,7 @@ class RowReader:
 
     def value(self, key: str) -> Any:
         """The parsed value of a field, or None when blank or unreadable (then a problem)."""
-        spec = _spec(self.context.kind, key)
+        spec = self.context.specs.get(key) or _spec(self.context.kind, key)
         kind = spec.kind
         cells = self.filled(key)
         if not cells:
