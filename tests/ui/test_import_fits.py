@@ -55,6 +55,10 @@ def test_every_page_fits_within_a_laptop_at_the_largest_text(
         next_page(qtbot, assistant)
         problems += _misfits(assistant, what)
     assert problems == []
+    # Each column of the first rows is as wide as its heading (which says what it becomes).
+    header = assistant.mapping_page.preview_view.horizontalHeader()
+    cut = [i for i in range(header.count()) if header.sectionSize(i) < header.sectionSizeHint(i)]
+    assert cut == []
     # The columns' page's opening words are whole: they wrap within the page.
     intro = assistant.mapping_page.findChild(type(assistant.preview_page.summary))
     assert intro is not None and intro.wordWrap()

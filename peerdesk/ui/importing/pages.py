@@ -238,7 +238,9 @@ class MappingPage(QWizardPage):
         for spec in FIELDS[mapping.kind] if mapping and mapping.kind else ():
             self.field_choice.addItem(spec.label, spec.key)
         self._updating = False
+        # As wide as their words and the headings' (each heading says what its column becomes).
         self.columns_view.resizeColumnsToContents()
+        self.preview_view.resizeColumnsToContents()
         keep_eight_rows(self.columns_view, self.preview_view)
         if self.columns.rowCount():
             self.columns_view.selectRow(0)
@@ -273,6 +275,9 @@ class MappingPage(QWizardPage):
         row = self.columns_view.currentIndex().row()
         self.columns.set_field(row, self.field_choice.currentData() or "")
         self.preview.refresh()
+        self.columns_view.resizeColumnToContents(2)
+        if row >= 0:
+            self.preview_view.resizeColumnToContents(row)  # its heading's new words
 
     def isComplete(self) -> bool:
         return not self.assistant.working
