@@ -45,8 +45,10 @@ Traits = tuple[str, str, date | None, str]
 @lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     # Names repeat down a list (and each is folded again for every key it is filed under):
-    # the same text folds once, and the rows share the one folded string (memory).
-    return " ".join(text.casefold().split())
+    # the same text folds once, and the rows share the one folded string (memory). Text
+    # already folded (most emails) is kept as it is, not copied.
+    folded = " ".join(text.casefold().split())
+    return text if folded == text else folded
 
 
 class _Filed:

@@ -68,9 +68,9 @@ class PersonOp:
     key: RowKey
     details: PersonDetails
     fields_set: frozenset[str]
-    roles: list[Role]
+    roles: tuple[Role, ...]
     started_on: date
-    conditions: list[ConditionEntry]
+    conditions: tuple[ConditionEntry, ...]
     action: Action = Action.CREATE
     existing_id: int | None = None
     duplicate: Duplicate | None = None

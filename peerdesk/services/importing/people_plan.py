@@ -60,6 +60,7 @@ class PeoplePlanner:
         self.rows: list[PlannedRow] = []
         self.links: list[MentorLink] = []
         self._field_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._roles: dict[tuple[Role, ...], tuple[Role, ...]] = {}
 
     def plan_row(self, context: SheetContext, row: int) -> None:
         reader = RowReader(context, row)
@@ -94,9 +95,11 @@ class PeoplePlanner:
             key=key,
             details=details,
             fields_set=fields_set,
-            roles=roles,
+            # Rows share one tuple of each set of roles (most rows: "mentee"), and tuples
+            # cannot be changed through another row's op (memory).
+            roles=self._roles.setdefault(tuple(roles), tuple(roles)),
             started_on=started_on or begun or context.today,
-            conditions=conditions,
+            conditions=tuple(conditions),
         )
         if reader.errors:
             op.action = Action.REFUSED
@@ -197,8 +200,8 @@ class PeoplePlanner:
                 op.action, choice_shown = Action.CREATE, choice
             elif choice is DuplicateChoice.UPDATE:
                 self.directory.replace_details(earlier, self._overlay(earlier.details, op))
-                earlier.roles += [r for r in op.roles if r not in earlier.roles]
-                earlier.conditions += [c for c in op.conditions if c not in earlier.conditions]
+                earlier.roles += tuple(r for r in op.roles if r not in earlier.roles)
+                earlier.conditions += tuple(c for c in op.conditions if c not in earlier.conditions)
                 op.action, op.merged_into, choice_shown = Action.SKIP, earlier, choice
             else:
                 op.action, op.merged_into, choice_shown = Action.SKIP, earlier, choice
