@@ -109,17 +109,6 @@ class RowReader:
         #: Whether any cell of the sheet was not read as written (most sheets: none).
         self._unusual = bool(sheet.formulas) or sheet.open_quote is not None
 
-    def raw(self, key: str) -> list[tuple[int, Any]]:
-        indexes = self.context.indexes.get(key)
-        if not indexes:
-            return []
-        sheet = self.context.sheet
-        if sheet.formulas or sheet.open_quote is not None:
-            self._hygiene(key, indexes)
-        values = sheet.rows[self.row]
-        width = len(values)
-        return [(index, values[index] if index < width else None) for index in indexes]
-
     def _hygiene(self, key: str, indexes: list[int]) -> None:
         """Say which of the field's cells were not read as written: a formula with no saved
         result, a quote left open."""
@@ -145,7 +134,7 @@ class RowReader:
 
     def filled(self, key: str) -> list[tuple[Any, str]]:
         """The field's cells that hold something, each with its text (built once: every
-        blank test and join reads it). As `raw`, says what was not read as written."""
+        blank test and join reads it); says which were not read as written."""
         indexes = self.context.indexes.get(key)
         if not indexes:
             return []
@@ -162,9 +151,6 @@ class RowReader:
             if text.casefold() not in val.BLANKS:
                 cells.append((value, text))
         return cells
-
-    def text(self, key: str) -> str:
-        return _JOINERS.get(key, " ").join(text for _, text in self.filled(key))
 
     def value(self, key: str) -> Any:
         """The parsed value of a field, or None when blank or unreadable (then a problem)."""
