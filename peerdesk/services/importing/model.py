@@ -11,7 +11,7 @@ from pathlib import Path
 from peerdesk.data.models import MentoringSession, Referral
 from peerdesk.services.importing.problems import Problem
 from peerdesk.services.importing.settings import ImportSettings
-from peerdesk.services.mentoring.referrals import CheckedReferral
+from peerdesk.services.mentoring.referral_record import CheckedReferral
 from peerdesk.services.people.service import ConditionEntry, PersonDetails
 from peerdesk.vocabulary import Role
 

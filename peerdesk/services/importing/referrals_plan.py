@@ -33,12 +33,9 @@ from peerdesk.services.importing.model import (
 )
 from peerdesk.services.importing.problems import Severity
 from peerdesk.services.importing.rowreader import RowReader, SheetContext
+from peerdesk.services.mentoring.referral_record import CheckedReferral
 from peerdesk.services.mentoring.referral_views import OPEN_REFERRAL_STATUSES, status_words
-from peerdesk.services.mentoring.referrals import (
-    CheckedReferral,
-    ReferralDetails,
-    ReferralService,
-)
+from peerdesk.services.mentoring.referrals import ReferralDetails, ReferralService
 from peerdesk.vocabulary import ReferralSource, ReferralStatus, Role, SupportedAs
 
 #: The referral service's field names, and the import field (column) each is read from.

@@ -25,6 +25,7 @@ from peerdesk.services import validation as v
 from peerdesk.services.base import Service, get_or_raise
 from peerdesk.services.corrections import apply_fields, change_set
 from peerdesk.services.mentoring.referral_edits import DETAIL_FIELDS, refuse_date_after_steps
+from peerdesk.services.mentoring.referral_record import CheckedReferral
 from peerdesk.services.mentoring.referral_views import (
     OPEN_REFERRAL_STATUSES,
     ReferralAction,
@@ -127,41 +128,6 @@ class ReferralDetails:
     project_id: int | None = None
 
 
-@dataclass(slots=True)
-class CheckedReferral:
-    """A referral's own fields as `ReferralService.validated` checked them: plain values, so
-    checking costs no database object (an import checks one per row); `record()` makes the
-    row to save."""
-
-    referral_date: date
-    source: str
-    support_as: str
-    referrer_name: str
-    referrer_organisation: str
-    referrer_relationship: str
-    referrer_contact: str
-    person_agreed: bool
-    cared_for_condition: str
-    cared_for_relationship: str
-    other_professionals: str
-    risks: str
-    support_network: str
-    hopes: str
-    wants_same_condition: bool
-    project_id: int | None
-    #: Where it stands: new, unless an import reads a later status from the sheet.
-    status: str = ReferralStatus.NEW.value
-    assessed_on: date | None = None
-    decided_on: date | None = None
-    closed_on: date | None = None
-    not_taken_forward_reason: str = ""
-    signposted_to: str = ""
-
-    def record(self, person_id: int = 0) -> Referral:
-        """A new, unsaved Referral holding these values."""
-        return Referral(person_id=person_id, **{f.name: getattr(self, f.name) for f in _CHECKED})
-
-
 def referral_view(referral: Referral) -> ReferralView:
     values = {
         f.name: getattr(referral, f.name)
@@ -171,9 +137,6 @@ def referral_view(referral: Referral) -> ReferralView:
     return ReferralView(
         id=referral.id or 0, allowed_actions=allowed_actions(referral.status), **values
     )
-
-
-_CHECKED = fields(CheckedReferral)
 
 
 class ReferralService(Service):
