@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.paths import Paths, resource_path
-from peerdesk.services.container import Services
+from peerdesk.services import Services
 from peerdesk.services.opening import PassphraseNeededError, open_services, opening_notice
 from peerdesk.services.safety.views import is_recoverable
 from peerdesk.ui import theme
