@@ -91,6 +91,17 @@ def move(source: Path, target: Path) -> Path:
     return target
 
 
+def first_free(named: Callable[[str], Path]) -> Path:
+    """The first of `named("")`, `named("-2")`, `named("-3")`… that does not exist yet: a file
+    set aside is never written over, even twice in one second."""
+    counter = 1
+    target = named("")
+    while target.exists():
+        counter += 1
+        target = named(f"-{counter}")
+    return target
+
+
 def sync_folder(folder: Path) -> None:
     """Make a rename in `folder` durable (POSIX); Windows has no folder handles to sync."""
     if os.name != "posix":  # pragma: no cover - Windows

@@ -361,11 +361,10 @@ def move_aside(path: Path, when: datetime | None = None) -> Path:
     for whoever might rescue it. Returns the new path.
     """
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.db'}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix or '.db'}")
+    suffix = path.suffix or ".db"
+    target = files.first_free(
+        lambda extra: path.with_name(f"{path.stem}.damaged-{stamp}{extra}{suffix}")
+    )
     with translate_faults("move the damaged file aside", path):
         for companion, new in zip(companions(path), companions(target), strict=True):
             if companion.exists():

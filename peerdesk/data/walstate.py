@@ -274,11 +274,7 @@ def set_aside(database: Path, when: datetime | None = None) -> Path:
     holds the instance lock, and no connection to the file is open."""
     wal = wal_of(database)
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = wal.with_name(f"{wal.name}.foreign-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = wal.with_name(f"{wal.name}.foreign-{stamp}-{counter}")
+    target = files.first_free(lambda extra: wal.with_name(f"{wal.name}.foreign-{stamp}{extra}"))
     files.move(wal, target)
     database.with_name(database.name + "-shm").unlink(missing_ok=True)
     log.warning("a write-ahead log of another copy of the database was set aside")
