@@ -31,6 +31,7 @@ __all__ = [
     "TooComplex",
     "intervals",
     "leaks",
+    "published",
 ]
 
 
@@ -69,6 +70,20 @@ class Shown:
     def rounded(v: int, half_width: int = 2) -> Shown:
         """A value rounded to the nearest 5 (ONS practice): v − 2 … v + 2, never below 0."""
         return Shown(f"{v} (rounded)", max(0, v - half_width), v + half_width)
+
+
+def published(value: int | str, threshold: int) -> Shown:
+    """What a reader learns from a value as a publishable export shows it: a whole number,
+    "<5" (with this threshold), "hidden" or "suppressed"."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return Shown.value(value)
+    if value == f"<{threshold}":
+        return Shown.small(threshold)
+    if value == "hidden":
+        return Shown.hidden(threshold)
+    if value == "suppressed":
+        return Shown.suppressed()
+    raise ValueError(f"{value!r} is not a published count at threshold {threshold}")
 
 
 @dataclass(frozen=True)

@@ -166,8 +166,10 @@ class IntegerProgram:
 
     def __init__(self, n: int, constraints: Sequence[Row]) -> None:
         self.n = n
-        self.constraints = list(constraints)
-        self._root = _feasible_tableau(n, self.constraints)
+        tightened = [_tighten(row) for row in constraints]
+        self.constraints = [row for row in tightened if row is not None]
+        whole = len(self.constraints) == len(tightened)
+        self._root = _feasible_tableau(n, self.constraints) if whole else None
         self.feasible = self._root is not None and (
             self._branch_and_bound({j: 1 for j in range(n)}) is not _INFEASIBLE
         )
@@ -188,14 +190,14 @@ class IntegerProgram:
         for j, a in objective.items():
             cost[j] += a
         best: int | None = None
-        stack: list[list[Row]] = [[]]
+        # A branch is the bounds it puts on variables (index → (least, most)); a later branch
+        # on the same variable replaces its bound, so a node never has more rows than n + m.
+        stack: list[dict[int, tuple[int, int | None]]] = [{}]
         for _ in range(MAX_NODES):
             if not stack:
                 return _INFEASIBLE if best is None else best
-            extra = stack.pop()
-            tableau = (
-                self._root if not extra else _feasible_tableau(self.n, self.constraints + extra)
-            )
+            bounds = stack.pop()
+            tableau = self._root if not bounds else self._with_bounds(bounds)
             if tableau is None:
                 continue
             solved = _solve(tableau, cost)
@@ -213,9 +215,36 @@ class IntegerProgram:
                 best = int(value)
                 continue
             v = x[fractional]
-            stack.append([*extra, ({fractional: 1}, ">=", math.ceil(v))])
-            stack.append([*extra, ({fractional: 1}, "<=", math.floor(v))])
+            least, most = bounds.get(fractional, (0, None))
+            stack.append({**bounds, fractional: (math.ceil(v), most)})
+            stack.append({**bounds, fractional: (least, math.floor(v))})
         raise TooComplex(f"no integer bound found within {MAX_NODES} steps")
+
+    def _with_bounds(self, bounds: Mapping[int, tuple[int, int | None]]) -> _Tableau | None:
+        rows = list(self.constraints)
+        for j, (least, most) in bounds.items():
+            if most is not None and most < least:
+                return None
+            if least > 0:
+                rows.append(({j: 1}, ">=", least))
+            if most is not None:
+                rows.append(({j: 1}, "<=", most))
+        return _feasible_tableau(self.n, rows)
+
+
+def _tighten(row: Row) -> Row | None:
+    """Divide a row by the greatest common divisor of its coefficients. On whole numbers the
+    right side may then be rounded (2a ≤ 5 means a ≤ 2), and an equality whose right side is
+    not a multiple has no whole solution (2a − 2b = 1): None. This settles, without search,
+    the parity cases that would send branch and bound down an unbounded region."""
+    coefficients, op, rhs = row
+    g = math.gcd(*coefficients.values()) if coefficients else 0
+    if g <= 1:
+        return row
+    scaled = {j: a // g for j, a in coefficients.items()}
+    if op == "=":
+        return (scaled, op, rhs // g) if rhs % g == 0 else None
+    return (scaled, op, rhs // g if op == "<=" else -(-rhs // g))
 
 
 _INFEASIBLE = object()
