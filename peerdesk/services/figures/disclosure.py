@@ -250,7 +250,7 @@ def intervals(model: DisclosureModel) -> dict[str, Interval] | None:
 
 def leaks(model: DisclosureModel) -> list[Leak]:
     """The cells and derived counts a reader can pin to, or confine within, 1 … threshold − 1,
-    in the model's order, each with a reason in words. None means the report is publishable.
+    in the model's order, each with a reason in words; an empty list: the report is publishable.
 
     A "<5" cell is confined to 1 … 4 by what it says: it leaks only when pinned to one value.
     Raises InconsistentReport when what is published contradicts itself."""
