@@ -216,6 +216,56 @@ def _holds(value: int, op: str, rhs: int) -> bool:
     return value == rhs if op == "=" else value <= rhs if op == "<=" else value >= rhs
 
 
+class _Components:
+    """The unknowns split into groups that no constraint links (each breakdown with its own
+    total, say), each solved on its own: smaller programs, and a bound of a sum over groups is
+    the sum of the groups' bounds because they vary independently."""
+
+    def __init__(self, n: int, rows: list[Row]) -> None:
+        parent = list(range(n))
+
+        def root(j: int) -> int:
+            while parent[j] != j:
+                parent[j] = parent[parent[j]]
+                j = parent[j]
+            return j
+
+        for coefficients, _, _ in rows:
+            first, *rest = coefficients
+            for j in rest:
+                parent[root(j)] = root(first)
+        groups: dict[int, list[int]] = {}
+        for j in range(n):
+            groups.setdefault(root(j), []).append(j)
+        #: variable → (its group, its index within the group)
+        self.where = {j: (g, k) for g, members in groups.items() for k, j in enumerate(members)}
+        self.programs: dict[int, IntegerProgram] = {}
+        for g, members in groups.items():
+            local = {j: k for k, j in enumerate(members)}
+            own = [
+                ({local[j]: a for j, a in c.items()}, op, rhs)
+                for c, op, rhs in rows
+                if root(next(iter(c))) == g
+            ]
+            self.programs[g] = IntegerProgram(len(members), own)
+        self.feasible = all(program.feasible for program in self.programs.values())
+
+    def _by_group(self, objective: Mapping[int, int]) -> dict[int, dict[int, int]]:
+        split: dict[int, dict[int, int]] = {}
+        for j, a in objective.items():
+            g, k = self.where[j]
+            split.setdefault(g, {})[k] = a
+        return split
+
+    def minimum(self, objective: Mapping[int, int]) -> int | None:
+        parts = [self.programs[g].minimum(o) for g, o in self._by_group(objective).items()]
+        return None if None in parts else sum(p for p in parts if p is not None)
+
+    def maximum(self, objective: Mapping[int, int]) -> int | None:
+        parts = [self.programs[g].maximum(o) for g, o in self._by_group(objective).items()]
+        return None if None in parts else sum(p for p in parts if p is not None)
+
+
 def intervals(model: DisclosureModel) -> dict[str, Interval] | None:
     """For each cell not published exactly and each derived count: the exact range of its value
     over every whole-number completion consistent with what is published. None when there is
@@ -228,7 +278,7 @@ def intervals(model: DisclosureModel) -> dict[str, Interval] | None:
     rows = _rows(model, program)
     if rows is None:
         return None
-    solver = IntegerProgram(len(unknowns), rows)
+    solver = _Components(len(unknowns), rows)
     if not solver.feasible:
         return None
     targets: list[tuple[str, tuple[tuple[str, int], ...]]]
