@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import Session
 
 from peerdesk import files
@@ -32,7 +33,7 @@ from peerdesk.data.backup import (
 )
 from peerdesk.data.change_log import LoggedSession, describe
 from peerdesk.data.engine import Connection, DatabaseError, connect_raw, make_engine
-from peerdesk.data.faults import SQLITE_NOTADB, translate_faults
+from peerdesk.data.faults import SQLITE_NOTADB, damaged, is_damaged_page, translate_faults
 from peerdesk.data.identity import identity_of_file, set_identity, settle_identity
 from peerdesk.data.instance_lock import InstanceLock
 from peerdesk.data.keys import (
@@ -97,6 +98,20 @@ class Database:
     #: aside under this name, never applied (`peerdesk.data.walstate`); None usually.
     foreign_wal: Path | None = None
 
+    def __post_init__(self) -> None:
+        self._watch_for_damage()
+
+    def _watch_for_damage(self) -> None:
+        """A read that meets a damaged page marks the database damaged too, not only a save:
+        the coordinator may only be looking when it shows, and from then on nothing more should
+        be built on the file (the app then offers the last good backup)."""
+
+        def _on_error(context: Any) -> None:
+            if is_damaged_page(context.original_exception):
+                self.mark_damaged(damaged("read your records"))
+
+        event.listen(self.engine, "handle_error", _on_error)
+
     def mark_damaged(self, problem: DatabaseDamagedError) -> None:
         if self.damaged is None:
             log.warning("database damage found while open: writes stop")
@@ -111,6 +126,7 @@ class Database:
         self.engine.dispose()
         self.key = key
         self.engine = make_engine(self.path, key)
+        self._watch_for_damage()
 
     def session(self) -> Session:
         """A short-lived session; objects stay readable after commit. Its writes are recorded

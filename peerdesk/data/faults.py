@@ -102,6 +102,12 @@ def damaged(action: str) -> DatabaseDamagedError:
     )
 
 
+def is_damaged_page(error: BaseException) -> bool:
+    """Whether SQLite met a damaged page ("database disk image is malformed")."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    return code == SQLITE_CORRUPT or "malformed" in str(error).lower()
+
+
 def describe(
     error: BaseException, *, action: str, path: Path | None = None
 ) -> PeerdeskError | None:

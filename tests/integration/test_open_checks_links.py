@@ -88,3 +88,33 @@ def test_damage_met_while_open_refuses_every_later_write(paths: Paths) -> None:
         assert names == ["Before"]
     finally:
         db.close()
+
+
+def test_a_read_that_meets_a_damaged_page_also_stops_every_later_write(paths: Paths) -> None:
+    """The coordinator may only be reading (a list, a search) when the damage shows."""
+    from sqlalchemy.exc import DatabaseError
+    from sqlmodel import select
+
+    from peerdesk.data.models import Person
+
+    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    try:
+        services = Services(db, today=lambda: TODAY)
+        for number in range(40):
+            services.people.add(PersonDetails(first_name=f"Person{number}", notes="n" * 400))
+        db.release_connections()  # the last connection closed: everything is in the file
+        with contextlib.closing(sqlite3.connect(paths.database)) as raw:
+            page = raw.execute("SELECT rootpage FROM sqlite_master WHERE name='person'")
+            root = page.fetchone()[0]
+            size = raw.execute("PRAGMA page_size").fetchone()[0]
+        data = bytearray(paths.database.read_bytes())
+        data[(root - 1) * size + 8 : root * size] = b"\xa5" * (size - 8)
+        paths.database.write_bytes(bytes(data))
+        assert db.damaged is None
+        with pytest.raises(DatabaseError), db.session() as session:
+            session.exec(select(Person)).all()
+        assert db.damaged is not None and "damaged" in str(db.damaged)
+        with pytest.raises(DatabaseDamagedError):
+            services.people.add(PersonDetails(first_name="After"))
+    finally:
+        db.close()
