@@ -86,6 +86,12 @@ class CommandContext:
         try:
             yield services
         finally:
+            if services.db.damaged is not None:
+                # Remembered as the app does, so the next start (app or command) is led to the
+                # last good backup even if the quick check on open passes.
+                from peerdesk.services.safety.integrity_watch import IntegrityWatch
+
+                IntegrityWatch.of(services, self.paths.config_dir).note_damage()
             services.close()
 
 

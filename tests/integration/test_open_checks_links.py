@@ -118,3 +118,24 @@ def test_a_read_that_meets_a_damaged_page_also_stops_every_later_write(paths: Pa
             services.people.add(PersonDetails(first_name="After"))
     finally:
         db.close()
+
+
+def test_damage_met_by_a_command_is_remembered_for_the_next_start(
+    paths: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from peerdesk.cli.context import CommandContext
+
+    context = CommandContext(args=argparse.Namespace(), paths=paths)
+    with pytest.raises(DatabaseDamagedError), context.services() as services:
+        services.people.add(PersonDetails(first_name="Before"))
+        with services.db.transaction():
+            raise DatabaseDamagedError("peerdesk could not save your changes: damaged.")
+    code = main(["--db", str(paths.database), "check"])  # check reads; it is not refused
+    assert code == 0
+    out = tmp_path / "figures.json"
+    argv = ["--db", str(paths.database), "figures", "--year", "2025", "--format", "json"]
+    assert main([*argv, "--out", str(out)]) == 2
+    assert "met a damaged part" in capsys.readouterr().err
+    assert not out.exists()
