@@ -277,7 +277,7 @@ def swap_in(replacement: Path, database: Path, *, key: Passphrase | None = None)
 
 def checkpoint(database: Path, *, key: Passphrase | None = None) -> None:
     """Fold the write-ahead log into the database file, so nothing lives only in -wal."""
-    if not database.with_name(database.name + "-wal").exists():
+    if not walstate.wal_of(database).exists():
         return
     # The database was backed up before it is replaced, so a failed checkpoint loses nothing.
     with (

@@ -202,7 +202,7 @@ def inspect_file(path: Path, *, thorough: bool = False, key: Passphrase | None =
         )
     pragma = "integrity_check" if thorough else "quick_check"
     # With no write-ahead log to read, look at the file without creating -wal/-shm beside it.
-    untouched = not path.with_name(path.name + "-wal").exists()
+    untouched = not walstate.wal_of(path).exists()
     try:
         with contextlib.closing(
             connect_raw(path, read_only=True, immutable=untouched, key=key if encrypted else None)

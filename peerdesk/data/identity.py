@@ -21,6 +21,7 @@ from sqlalchemy import Engine, text
 from peerdesk.data.engine import DRIVER_ERRORS, connect_raw
 from peerdesk.data.faults import translate_faults
 from peerdesk.data.keys import Passphrase, is_encrypted_file
+from peerdesk.data.walstate import wal_of
 from peerdesk.errors import PeerdeskError
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ def identity_of_file(path: Path, key: Passphrase | None = None) -> str | None:
     encrypted = is_encrypted_file(path)
     if encrypted and key is None:
         return None
-    untouched = not path.with_name(path.name + "-wal").exists()
+    untouched = not wal_of(path).exists()
     try:
         with contextlib.closing(
             connect_raw(path, read_only=True, immutable=untouched, key=key if encrypted else None)

@@ -32,6 +32,7 @@ from peerdesk.data.keys import (
     is_encrypted_file,
     looks_encrypted,
 )
+from peerdesk.data.walstate import wal_of
 from peerdesk.errors import DatabaseDamagedError, NotAPeerdeskDatabaseError
 
 log = logging.getLogger(__name__)
@@ -51,10 +52,6 @@ class FileHealth:
     record_counts: dict[str, int] = field(default_factory=dict)
     #: A -wal beside the file was replayed into a copy to read it (the file was untouched).
     wal_replayed_on_copy: bool = False
-
-
-def wal_of(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
 
 
 def probe(run: Run, *, full: bool = True) -> FileHealth:
